@@ -1,0 +1,107 @@
+/** The data the extractor passes between its stages and hands to the graph builder. */
+import type { ArticleMeta } from '../ingest/types.js';
+
+export const ENTITY_KINDS = ['person', 'state', 'organisation', 'topic', 'place'] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+/** A span of text. Inside the extractor offsets refer to Article.text; in an Extraction, to Article.original. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Token extends Span {
+  text: string;
+}
+
+export interface Sentence extends Span {
+  tokens: Token[];
+}
+
+/** A role or title held by a person, seen in the text ("Foreign Minister", "Security Council Secretary"). */
+export interface RoleFact {
+  title: string;
+  /** The entity the role is held in or for, when the text names it ("Russian" -> state:russia). */
+  of: string | null;
+  span: Span;
+}
+
+/** One mention of an entity in Article.text, after recognition and resolution. */
+export interface EntityMention extends Span {
+  entityId: string;
+  sentence: number;
+  /** Token range [tokenStart, tokenEnd) within the sentence. */
+  tokenStart: number;
+  tokenEnd: number;
+  text: string;
+  /** The model or rule that found this mention, e.g. 'ner:perceptron', 'gazetteer:countries', 'rule:demonym'. */
+  rule: string;
+  /** Roles stated next to this mention ("Chinese President Xi Jinping" -> President of state:china). */
+  roles?: RoleFact[];
+}
+
+export interface Entity {
+  /** Stable node key: `${kind}:${slug}`, e.g. 'state:russia', 'person:jane-doe'. */
+  id: string;
+  label: string;
+  kind: EntityKind;
+  /** Every other surface form seen for this entity (never the label itself). */
+  aliases: string[];
+}
+
+/** An article after entity recognition and resolution: what the relation extractor reads. */
+export interface DocAnalysis {
+  text: string;
+  sentences: Sentence[];
+  entities: Map<string, Entity>;
+  /** Sorted by start offset. */
+  mentions: EntityMention[];
+}
+
+/** A relation found by a rule, in Article.text offsets. */
+export interface RelationCandidate {
+  source: string;
+  target: string;
+  /** kebab-case: 'speaks-for', 'member-of', 'part-of', 'supports', 'opposes', ... */
+  relation: string;
+  confidence: number;
+  rule: string;
+  /** Index into DocAnalysis.sentences. */
+  sentence: number;
+  qualifiers?: Record<string, string>;
+}
+
+/** A mention as reported to users: offsets into the original file text, `text` === original.slice(start, end). */
+export interface Mention extends Span {
+  text: string;
+}
+
+export interface ExtractedEntity extends Entity {
+  mentions: Mention[];
+  /** Rules and models that produced the mentions, e.g. ['ner:perceptron', 'rule:demonym']. */
+  rules: string[];
+}
+
+export interface EvidenceSpan extends Span {
+  /** The sentence as it stands in the original text: original.slice(start, end). */
+  text: string;
+}
+
+export interface ExtractedRelation {
+  source: string;
+  target: string;
+  relation: string;
+  confidence: number;
+  rules: string[];
+  evidence: EvidenceSpan[];
+  qualifiers?: Record<string, string>;
+}
+
+/** The result of extracting one article; JSON-serialisable (crosses worker threads, lives in the cache). */
+export interface Extraction {
+  articleId: string;
+  file: string;
+  article: ArticleMeta;
+  entities: ExtractedEntity[];
+  relations: ExtractedRelation[];
+}

@@ -1,0 +1,33 @@
+/** What ingestion produces: one article with its metadata, its original text and the cleaned text to read. */
+
+export interface ArticleMeta {
+  title: string | null;
+  source: string | null;
+  /** ISO 8601, or null when the article gives no date. */
+  published: string | null;
+  url: string | null;
+}
+
+/**
+ * Maps offsets in the cleaned `text` back to the original file text. Plain data (no methods) so that it
+ * crosses worker threads and caches unchanged. Interpreted only by src/ingest/offsets.ts.
+ */
+export interface OffsetMap {
+  /**
+   * Flat runs [textStart, originalStart, length, ...]: text[textStart + i] came from original[originalStart + i]
+   * (possibly normalised, e.g. a curly quote made straight). Text characters in no run were inserted by cleanup.
+   */
+  runs: number[];
+}
+
+export interface Article extends ArticleMeta {
+  /** Stable id: the file path relative to the input root, plus `#N` for the N-th record of a JSON Lines file. */
+  id: string;
+  /** The path of the file it came from, as given or found under a given folder. */
+  file: string;
+  /** The file's text as read (UTF-8, BOM removed). All offsets reported to users refer to this string. */
+  original: string;
+  /** The body text the extractor reads: header lines removed, glued sentences split, quotes normalised. */
+  text: string;
+  map: OffsetMap;
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli/main.js';
+import type { CliIO } from '../src/cli/context.js';
+
+function captureIO(): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+    isTTY: false,
+    verbose: false,
+    signal: new AbortController().signal,
+  };
+  return io;
+}
+
+describe('cli entry', () => {
+  it('answers an unknown command with a one-line usage error and exit 2', async () => {
+    const io = captureIO();
+    expect(await main(['no-such-command'], io)).toBe(2);
+    expect(io.stderr.trim().split('\n')).toHaveLength(1);
+    expect(io.stderr).toContain("unknown command 'no-such-command'");
+  });
+});
