@@ -1,70 +1,243 @@
-/** Builds a graph from many inputs. Provisional single-threaded version; the corpus issue adds the pool and cache. */
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+/**
+ * `newsgraph build`: many input files in, one graph file out. Files are walked lazily and extracted on a pool of
+ * worker threads with a bounded number of files in flight, so memory does not grow with the corpus; results are
+ * merged strictly in walk order (out-of-order results wait in a small buffer), so the graph file has the same bytes
+ * whatever the number of jobs. Extractions are cached by content; an interrupted or failed build writes nothing.
+ */
+import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { CliIO } from '../cli/context.js';
-import { InputError, UsageError } from '../errors.js';
-import { extractArticle } from '../extract/index.js';
+import { UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
-import { buildGraph } from '../graph/build.js';
-import { saveGraph } from '../graph/file.js';
-import { ingestFile } from '../ingest/index.js';
+import { addExtraction, createGraph } from '../graph/build.js';
+import { loadGraph, saveGraph } from '../graph/file.js';
+import type { NewsGraph } from '../graph/types.js';
+import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
+import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
+import { extractorFingerprint } from './fingerprint.js';
+import { createRunner, type TaskRunner } from './pool.js';
+import { createProgress, formatDuration } from './progress.js';
+import type { FileResult } from './task.js';
 
 export interface BuildOptions {
   inputs: string[];
-  out: string;
+  /** The graph file to write. Default: the `into` file when merging, else out/graph.json. */
+  out?: string;
+  /** An existing graph file to merge the new articles into (articles already in it, by id, are skipped). */
+  into?: string;
+  /** Worker threads; default the number of cores. 1 extracts in this thread. */
+  jobs?: number;
+  /** The cache folder, or false for no cache. Default: defaultCacheDir(). */
+  cache?: string | false;
   io: CliIO;
 }
 
 export interface BuildSummary {
+  /** Input files found. */
+  files: number;
+  /** Articles read from the inputs (new, already in the graph, or from the cache). */
   articles: number;
+  /** Articles added to the graph by this build. */
+  added: number;
+  /** Articles whose id the graph already had (--into, or the same id twice). */
+  alreadyInGraph: number;
+  /** Files that gave no article, each reported on stderr. */
   skipped: number;
+  /** Articles whose extraction came from the cache / was computed. */
+  cached: number;
+  extracted: number;
   entities: number;
   relations: number;
   seconds: number;
+  jobs: number;
+  /** The graph file written, or null when nothing was written. */
+  written: string | null;
 }
 
-async function listFiles(input: string): Promise<Array<{ file: string; id: string }>> {
-  const info = await stat(input).catch(() => null);
-  if (!info) throw new UsageError(`${input}: no such file or folder`);
-  if (!info.isDirectory()) return [{ file: input, id: input }];
-  const out: Array<{ file: string; id: string }> = [];
-  const walk = async (dir: string) => {
-    for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (/\.(txt|md|markdown|html?|json|jsonl)$/i.test(entry.name)) out.push({ file: path, id: relative(input, path) });
-    }
-  };
-  await walk(input);
-  return out;
+/** What became of one input file, waiting in the reorder buffer to be merged. */
+type Outcome =
+  | { kind: 'known'; entry: InputFile }
+  | { kind: 'done'; entry: InputFile; result: FileResult; key: string | null; fromCache: boolean };
+
+/** Files in flight (dispatched, not yet merged) per job: enough to keep workers busy behind one slow file. */
+const WINDOW_PER_JOB = 32;
+
+function parseJobs(jobs: number | undefined): number {
+  if (jobs === undefined) return availableParallelism();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${jobs}`);
+  return jobs;
+}
+
+/** A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing path. */
+async function countFiles(inputs: readonly string[], signal: AbortSignal): Promise<number> {
+  let total = 0;
+  for await (const item of walkInputs(inputs, { signal })) if (!isInputError(item)) total++;
+  return total;
+}
+
+function openCache(options: BuildOptions, fingerprint: string): ExtractionCache | null {
+  if (options.cache === false) return null;
+  const dir = options.cache ?? defaultCacheDir();
+  try {
+    const cache = ExtractionCache.open(dir, fingerprint);
+    if (cache.stats.rebuilt) options.io.err(`newsgraph: cache ${cache.path} could not be trusted (${cache.stats.rebuilt}); started a fresh one\n`);
+    return cache;
+  } catch (error) {
+    options.io.err(`newsgraph: cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); building without it\n`);
+    return null;
+  }
 }
 
 export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const files = (await Promise.all(options.inputs.map(listFiles))).flat();
-  const extractions: Extraction[] = [];
-  let skipped = 0;
-  for (const { file, id } of files) {
-    try {
-      for (const article of await ingestFile(file, id)) extractions.push(extractArticle(article));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      skipped++;
-      options.io.err(`newsgraph: skipped ${error.message}\n`);
-    }
-  }
-  extractions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0));
-  const graph = buildGraph(extractions);
-  if (extractions.length > 0) await saveGraph(graph, options.out);
+  const { io } = options;
+  const { signal } = io;
+  const requestedJobs = parseJobs(options.jobs);
+  const total = await countFiles(options.inputs, signal);
+  const out = options.out ?? options.into ?? 'out/graph.json';
+  const graph: NewsGraph = options.into ? await loadGraph(options.into) : createGraph();
+  const known = new Set(graph.getAttribute('articles').map((a) => a.id));
+  signal.throwIfAborted();
+  const jobs = Math.max(1, Math.min(requestedJobs, total));
+
   const summary: BuildSummary = {
-    articles: extractions.length,
-    skipped,
-    entities: graph.order,
-    relations: graph.size,
-    seconds: (performance.now() - started) / 1000,
+    files: total, articles: 0, added: 0, alreadyInGraph: 0, skipped: 0, cached: 0, extracted: 0,
+    entities: 0, relations: 0, seconds: 0, jobs, written: null,
   };
-  options.io.err(
-    `newsgraph: ${summary.articles} articles, ${summary.skipped} skipped, ${summary.entities} entities, ${summary.relations} relations in ${summary.seconds.toFixed(1)} s -> ${options.out}\n`,
-  );
+  const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
+  io.err(`newsgraph: building from ${total} files with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
+
+  const skip = (file: string, reason: string, stack: string | null = null) => {
+    summary.skipped++;
+    io.err(`newsgraph: skipped ${file}: ${reason}\n`);
+    if (io.verbose && stack) io.err(`${stack}\n`);
+  };
+
+  // The pool starts on the first cache miss: a rebuild served from the cache never pays for starting workers.
+  let runner: TaskRunner | null = null;
+  const getRunner = () => (runner ??= createRunner(jobs));
+
+  const obtain = async (entry: InputFile): Promise<Outcome> => {
+    if (known.has(entry.id)) return { kind: 'known', entry };
+    let key: string | null = null;
+    if (cache) {
+      const bytes = await readFile(entry.file).catch(() => null);
+      // An unreadable file goes to the task, whose ingest step words the reason.
+      if (bytes) {
+        key = cacheKey(await extractorFingerprint(), entry.id, entry.file, bytes);
+        const hit = cache.get(key);
+        if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null } };
+      }
+    }
+    const result = await getRunner().run({ file: entry.file, id: entry.id, encode: key !== null });
+    return { kind: 'done', entry, key, fromCache: false, result };
+  };
+
+  const merge = (outcome: Outcome) => {
+    if (outcome.kind === 'known') {
+      summary.articles++;
+      summary.alreadyInGraph++;
+      return;
+    }
+    const { entry, result } = outcome;
+    if (!result.ok) {
+      skip(entry.file, result.reason, result.stack);
+      return;
+    }
+    mergeExtractions(graph, result.extractions, summary, outcome.fromCache);
+    if (cache && outcome.key && result.encoded) cache.put(outcome.key, result.encoded);
+  };
+
+  const progress = createProgress(io, total);
+  const buffer = new Map<number, Outcome>();
+  let dispatched = 0;
+  let merged = 0;
+  let wake: (() => void) | null = null;
+  const notify = () => {
+    const resume = wake;
+    wake = null;
+    resume?.();
+  };
+  signal.addEventListener('abort', notify);
+  const inFlight = new Set<Promise<void>>();
+  const window = Math.max(16, jobs * WINDOW_PER_JOB);
+
+  const start = (seq: number, entry: InputFile) => {
+    const task = obtain(entry)
+      .catch((error: unknown): Outcome => {
+        // A worker that died (out of memory on a huge file) or a pool torn down by Ctrl-C: the file is skipped.
+        const reason = `extraction failed (${error instanceof Error ? error.message : String(error)})`;
+        return { kind: 'done', entry, key: null, fromCache: false, result: { ok: false, reason, stack: null } };
+      })
+      .then((outcome) => {
+        buffer.set(seq, outcome);
+        // Merge strictly in walk order: the graph's bytes must not depend on which worker finished first.
+        for (let next = buffer.get(merged); next && !signal.aborted; next = buffer.get(merged)) {
+          buffer.delete(merged);
+          merged++;
+          merge(next);
+          progress.update(merged);
+        }
+        notify();
+      });
+    inFlight.add(task);
+    void task.finally(() => inFlight.delete(task));
+  };
+
+  try {
+    for await (const entry of walkInputs(options.inputs, { signal })) {
+      if (isInputError(entry)) {
+        skip(entry.file, entry.reason);
+        continue;
+      }
+      while (dispatched - merged >= window && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      if (signal.aborted) break;
+      start(dispatched++, entry);
+    }
+    const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    while (inFlight.size > 0 && !signal.aborted) await Promise.race([...inFlight, aborted]);
+  } finally {
+    signal.removeEventListener('abort', notify);
+    progress.stop();
+    // On Ctrl-C this abandons running tasks; their files are simply not merged.
+    await (runner as TaskRunner | null)?.destroy();
+    await Promise.allSettled(inFlight);
+    cache?.close();
+  }
+  signal.throwIfAborted();
+
+  summary.entities = graph.order;
+  summary.relations = graph.size;
+  if (summary.articles === 0) {
+    io.err('newsgraph: no articles found in the inputs; nothing written\n');
+  } else if (summary.added > 0 || out !== options.into) {
+    await saveGraph(graph, out);
+    summary.written = out;
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  if (cache && cache.stats.badRows > 0) {
+    io.err(`newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`);
+  }
+  io.err(describe(summary, cache, out));
   return summary;
+}
+
+function mergeExtractions(graph: NewsGraph, extractions: Extraction[], summary: BuildSummary, fromCache: boolean): void {
+  for (const extraction of extractions) {
+    summary.articles++;
+    if (fromCache) summary.cached++;
+    else summary.extracted++;
+    if (addExtraction(graph, extraction)) summary.added++;
+    else summary.alreadyInGraph++;
+  }
+}
+
+function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): string {
+  const parts = [`${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`];
+  if (s.alreadyInGraph > 0) parts.push(`${s.added} new, ${s.alreadyInGraph} already in the graph`);
+  if (cache) parts.push(`${s.cached} from cache, ${s.extracted} extracted`);
+  parts.push(`${s.skipped} skipped`, `${s.entities} entities`, `${s.relations} relations`);
+  const target = s.written ? ` -> ${s.written}` : s.articles > 0 ? ` (nothing new; ${out} left unchanged)` : '';
+  const rate = s.seconds > 0 ? `, ${(s.articles / s.seconds).toFixed(1)} articles/s` : '';
+  return `newsgraph: ${parts.join(', ')} in ${s.seconds < 60 ? `${s.seconds.toFixed(1)} s` : formatDuration(s.seconds)}${rate}${target}\n`;
 }

@@ -1,38 +1,161 @@
-/** Provisional entity stage (compromise); the entities issue replaces it with the tagger, gazetteers and resolution. */
-import nlp from 'compromise';
-import { nodeKey } from '../graph/keys.js';
-import type { DocAnalysis, Entity, EntityKind, EntityMention, Sentence } from './types.js';
+/**
+ * The entity stage: tokens and sentences, tagger spans plus gazetteers and rules, roles, resolution and topics.
+ * Linear in the text apart from per-article resolution over the (few) mentions; never throws on any text.
+ */
+import { tagDocument, type NerSpan } from './ner/index.js';
+import { isStopWordCapitalised } from './entities/lexicon.js';
+import { detectMentions, type MentionDraft } from './entities/mentions.js';
+import { resolveDrafts } from './entities/resolve.js';
+import { attachRoles } from './entities/roles.js';
+import { detectTopics } from './entities/topics.js';
+import { groupSentences } from './sentences.js';
+import { tokenize } from './tokenize.js';
+import type { DocAnalysis, EntityMention, Sentence } from './types.js';
+
+let taggerUnavailable = false;
+
+/**
+ * The tagger's spans; when the model cannot be loaded (not trained yet, corrupt file), capitalised runs marked as
+ * untyped so that gazetteers and rules still find and type the names: a tagger failure must not lose the article.
+ */
+function safeTag(sentences: string[][]): NerSpan[][] {
+  if (!taggerUnavailable) {
+    try {
+      const out = tagDocument(sentences);
+      return sentences.map((_, i) => out[i] ?? []);
+    } catch {
+      taggerUnavailable = true;
+    }
+  }
+  return sentences.map(capitalisedRuns);
+}
+
+function capitalisedRuns(tokens: string[]): NerSpan[] {
+  const spans: NerSpan[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (/^\p{Lu}/u.test(tokens[i] ?? '')) {
+      let j = i + 1;
+      while (j < tokens.length && /^\p{Lu}/u.test(tokens[j] ?? '')) j++;
+      spans.push({ start: i, end: j, label: 'MISC', score: 0 });
+      i = j;
+    } else i++;
+  }
+  return spans;
+}
 
 export function analyse(text: string): DocAnalysis {
-  const doc = nlp(text);
-  const sentences: Sentence[] = [];
-  const json = doc.json({ offset: true, terms: { offset: true } }) as Array<{
-    offset: { start: number; length: number };
-    terms: Array<{ text: string; offset: { start: number; length: number } }>;
-  }>;
-  for (const s of json) {
-    sentences.push({
-      start: s.offset.start,
-      end: s.offset.start + s.offset.length,
-      tokens: s.terms.map((t) => ({ text: t.text, start: t.offset.start, end: t.offset.start + t.offset.length })),
-    });
-  }
-  const entities = new Map<string, Entity>();
+  const sentences = groupSentences(text, tokenize(text));
+  const tags = safeTag(sentences.map((s) => s.tokens.map((t) => t.text)));
+  const drafts: MentionDraft[] = [];
+  sentences.forEach((s, i) => {
+    const found = detectMentions(i, s.tokens, tags[i] ?? []);
+    // The closing credit line may be glued to the last sentence ("... the brink. mz/msh (AP, AFP, dpa)").
+    const credit = i >= sentences.length - 2 ? creditLineStart(s.tokens.map((t) => t.text)) : -1;
+    drafts.push(...(credit >= 0 ? found.filter((d) => d.tokenStart < credit) : found));
+  });
+  drafts.push(...repeatedNames(sentences, drafts));
+  const topics = detectTopics(sentences, drafts);
+  const all = [...drafts, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
+  const { resolved, entities } = resolveDrafts(all, sentences, text);
+
   const mentions: EntityMention[] = [];
-  const add = (view: { json(o: object): unknown }, kind: EntityKind, rule: string) => {
-    for (const m of view.json({ offset: true }) as Array<{ text: string; offset: { start: number; length: number } }>) {
-      const label = m.text.replace(/[\s.,;:'"’]+$/u, '').trim();
-      if (!label) continue;
-      const id = nodeKey(kind, label);
-      if (!entities.has(id)) entities.set(id, { id, label, kind, aliases: [] });
-      const start = m.offset.start;
-      const sentence = Math.max(0, sentences.findIndex((s) => s.start <= start && start < s.end));
-      mentions.push({ entityId: id, start, end: start + label.length, sentence, tokenStart: 0, tokenEnd: 0, text: label, rule });
+  let from = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    let to = from;
+    while (to < resolved.length && resolved[to]!.sentence === si) to++;
+    const inSentence = resolved.slice(from, to);
+    const roles = attachRoles(sentences[si]!, inSentence, text);
+    for (const r of inSentence) {
+      const mention: EntityMention = {
+        entityId: r.entityId,
+        start: r.start,
+        end: r.end,
+        sentence: r.sentence,
+        tokenStart: r.tokenStart,
+        tokenEnd: r.tokenEnd,
+        text: r.text,
+        rule: r.rule,
+      };
+      const facts = roles.get(r);
+      if (facts) mention.roles = facts;
+      mentions.push(mention);
     }
-  };
-  add(doc.people(), 'person', 'compromise:people');
-  add(doc.places(), 'place', 'compromise:places');
-  add(doc.organizations(), 'organisation', 'compromise:organizations');
-  mentions.sort((a, b) => a.start - b.start);
+    from = to;
+  }
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   return { text, sentences, entities, mentions };
+}
+
+/**
+ * A wire-service credit line such as "mz/msh (AP, AFP, dpa)" or "(Reuters)": the editors' initials and the agencies
+ * an article drew on. It is metadata about the article, not content, so it yields no entities.
+ */
+export function isCreditLine(tokens: readonly string[]): boolean {
+  return creditLineStart(tokens) === 0;
+}
+
+/** Where a credit line ending the token list starts (after the sentence's last full stop), or -1. */
+export function creditLineStart(all: readonly string[]): number {
+  let from = 0;
+  for (let i = all.length - 1; i >= 0; i--) {
+    if (all[i] === '.' || all[i] === '!' || all[i] === '?') {
+      from = i + 1;
+      break;
+    }
+  }
+  return creditTokens(all.slice(from)) ? from : -1;
+}
+
+function creditTokens(tokens: readonly string[]): boolean {
+  const open = tokens.indexOf('(');
+  if (open < 0 || open > 5 || tokens[tokens.length - 1] !== ')') return false;
+  for (let i = 0; i < open; i++) if (!/^(\p{Ll}{1,4}|\/|,)$/u.test(tokens[i]!)) return false;
+  const inner = tokens.slice(open + 1, -1);
+  if (inner.length === 0) return false;
+  // Inside: agency names (one or two capitalised words or acronyms) separated by commas or slashes.
+  let words = 0;
+  for (const t of inner) {
+    if (t === ',' || t === '/' || t === 'and' || t === '&') words = 0;
+    else if (/^[\p{L}.-]+$/u.test(t) && ++words <= 3) continue;
+    else return false;
+  }
+  return true;
+}
+
+/**
+ * Document-level consistency: once "Olaf Scholz" is a person, a later lone "Scholz" (or "Olaf") the tagger or the
+ * rules left untyped is that person too.
+ */
+function repeatedNames(sentences: Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const parts = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
+    const tokens = sentences[d.sentence]!.tokens;
+    for (const k of [d.tokenStart, d.tokenEnd - 1]) {
+      const t = tokens[k]!.text;
+      if (/^\p{Lu}\p{L}+$/u.test(t) && !isStopWordCapitalised(t)) parts.add(t);
+    }
+  }
+  if (parts.size === 0) return [];
+  const out: MentionDraft[] = [];
+  const bySentence = new Map<number, MentionDraft[]>();
+  for (const d of drafts) {
+    const list = bySentence.get(d.sentence) ?? [];
+    list.push(d);
+    bySentence.set(d.sentence, list);
+  }
+  sentences.forEach((s, si) => {
+    const taken = bySentence.get(si) ?? [];
+    s.tokens.forEach((t, k) => {
+      if (!parts.has(t.text)) return;
+      if (taken.some((d) => d.tokenStart <= k && k < d.tokenEnd)) return;
+      // A lone name: not glued to another capitalised word ("Scholz Group" is something else).
+      const next = s.tokens[k + 1]?.text ?? '';
+      const prev = s.tokens[k - 1]?.text ?? '';
+      if (/^\p{Lu}/u.test(next) || (k > 0 && /^\p{Lu}/u.test(prev) && !isStopWordCapitalised(prev))) return;
+      out.push({ sentence: si, tokenStart: k, tokenEnd: k + 1, kind: 'person', rule: 'rule:known-name', canonical: null });
+    });
+  });
+  return out;
 }

@@ -1,10 +1,395 @@
-/** Validation of graph files against the newsgraph/1 contract. Provisional; the bad-input issue makes it thorough. */
+/**
+ * Validation of graph files against the newsgraph/1 contract (see ./types.ts and the README), with zod.
+ *
+ * Two passes: zod checks the shape of every value (types, kinds, ranges, kebab-case relations); a plain loop
+ * then checks what a shape cannot: unique keys, edges whose ends are nodes, evidence that names a listed
+ * article, offsets that agree with the quoted text. The first problem found is reported as one line saying
+ * what is wrong and where, e.g. "edge 12 ('a|supports|b'): target 'x' is not a node"; nodes and edges are
+ * numbered from 0 as in the file's arrays.
+ *
+ * Browser-safe (the viewer imports it): no Node modules. Linear in the file size; a 50,000-node graph
+ * validates in well under a second.
+ */
+import { z } from 'zod';
 import { GraphFileError } from '../errors.js';
-import { SCHEMA } from './types.js';
+import { ENTITY_KINDS } from '../extract/types.js';
+import { SCHEMA, type ArticleRecord, type EdgeAttributes, type EdgeEvidence, type GraphAttributes, type MentionExample, type NodeAttributes } from './types.js';
 
+const nonNegativeInt = z.int().nonnegative();
+const offset = nonNegativeInt;
+const nullableString = z.string().nullable();
+
+const articleSchema = z.looseObject({
+  id: z.string().min(1),
+  title: nullableString,
+  source: nullableString,
+  published: nullableString,
+  url: nullableString,
+  file: z.string(),
+});
+
+const graphAttributesSchema = z.looseObject({
+  schema: z.literal(SCHEMA),
+  createdWith: z.string(),
+  articles: z.array(articleSchema),
+});
+
+const exampleSchema = z.looseObject({
+  article: z.string(),
+  start: offset,
+  end: offset,
+  text: z.string(),
+});
+
+/** sigma reads a `type` attribute as the name of a render program: a file that uses it for kinds breaks the viewer. */
+const noTypeAttribute = (what: string) =>
+  z.never({ error: `not allowed (${what}; sigma reads 'type' as the name of a renderer)` }).optional();
+
+const nodeAttributesSchema = z.looseObject({
+  type: noTypeAttribute("the entity kind goes in 'kind'"),
+  label: z.string().min(1),
+  kind: z.enum(ENTITY_KINDS),
+  aliases: z.array(z.string()),
+  mentions: nonNegativeInt,
+  articles: z.array(z.string()),
+  rules: z.array(z.string()),
+  examples: z.array(exampleSchema),
+  x: z.number().optional(),
+  y: z.number().optional(),
+});
+
+const evidenceSchema = z.looseObject({
+  article: z.string(),
+  sentence: z.string(),
+  start: offset,
+  end: offset,
+  rule: z.string(),
+  qualifiers: z.record(z.string(), z.string()).optional(),
+});
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const edgeAttributesSchema = z.looseObject({
+  type: noTypeAttribute("the relation goes in 'relation'"),
+  relation: z.string().regex(KEBAB, 'must be kebab-case'),
+  label: z.string(),
+  weight: z.number().nonnegative(),
+  confidence: z.number().min(0).max(1),
+  evidence: z.array(evidenceSchema),
+  rules: z.array(z.string()),
+});
+
+const graphSchema = z.looseObject({
+  options: z.looseObject({
+    type: z.literal('directed'),
+    multi: z.literal(true),
+    allowSelfLoops: z.literal(false),
+  }),
+  attributes: graphAttributesSchema,
+  nodes: z.array(z.looseObject({ key: z.string().min(1), attributes: nodeAttributesSchema })),
+  edges: z.array(
+    z.looseObject({
+      key: z.string().min(1).optional(),
+      source: z.string(),
+      target: z.string(),
+      undirected: z.literal(false).optional(),
+      attributes: edgeAttributesSchema,
+    }),
+  ),
+});
+
+/** A graph file's data after validation: graphology's serialized form with the newsgraph/1 attributes. */
+export interface SerializedNewsGraph {
+  options: { type: 'directed'; multi: true; allowSelfLoops: false };
+  attributes: GraphAttributes;
+  nodes: Array<{ key: string; attributes: NodeAttributes }>;
+  edges: Array<{ key?: string; source: string; target: string; undirected?: false; attributes: EdgeAttributes }>;
+}
+
+/**
+ * Checks graph data (parsed JSON) against the newsgraph/1 contract and returns it unchanged. Throws
+ * GraphFileError with `where` (e.g. "edge 12") and a one-line reason; `file` names the source in the message.
+ * Returns `unknown` for the callers written against the first version; new code uses parseGraphData.
+ */
 export function validateGraphData(data: unknown, file: string | null): unknown {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new GraphFileError(file, null, 'not a graph object');
-  const attributes = (data as { attributes?: { schema?: unknown } }).attributes;
-  if (attributes?.schema !== SCHEMA) throw new GraphFileError(file, 'attributes.schema', `expected '${SCHEMA}'`);
-  return data;
+  return parseGraphData(data, file);
+}
+
+/** validateGraphData, typed: the data as graphology's serialized form, ready for `graph.import(...)`. */
+export function parseGraphData(data: unknown, file: string | null): SerializedNewsGraph {
+  checkIdentity(data, file);
+  // Fast path: a plain predicate compiled from the zod schema says yes for a valid file in a fraction of
+  // zod's time (zod allocates a result per value: seconds on a 50,000-node graph). Only a file the predicate
+  // refuses goes through zod, which has the last word and words the message.
+  if (isValidShape(data)) {
+    checkReferences(data as SerializedNewsGraph, file);
+    return data as SerializedNewsGraph;
+  }
+  const result = graphSchema.safeParse(data, { reportInput: true });
+  if (!result.success) {
+    const [issue] = result.error.issues;
+    if (!issue) throw new GraphFileError(file, null, 'does not follow the newsgraph/1 contract');
+    const more = result.error.issues.length - 1;
+    const suffix = more > 0 ? ` (and ${more} more ${more === 1 ? 'problem' : 'problems'})` : '';
+    const { where, field } = place(issue.path, data);
+    throw new GraphFileError(file, where, `${field ? `${field}: ` : ''}${describeIssue(issue)}${suffix}`);
+  }
+  const graph = result.data as unknown as SerializedNewsGraph;
+  checkReferences(graph, file);
+  return graph;
+}
+
+/**
+ * Compiles a zod schema into a plain predicate with the same verdict, for the schema kinds and checks this
+ * file uses. Anything it does not know compiles to `null`, and validation then falls back to zod alone. A
+ * predicate may only be stricter than zod, never looser: tests/robustness/graph-schema.test.ts compares the two
+ * on many malformed files.
+ */
+export function compilePredicate(schema: z.core.$ZodType): ((value: unknown) => boolean) | null {
+  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  const checks = (def.checks ?? []) as z.core.$ZodCheck[];
+  const tests: Array<(value: never) => boolean> = [];
+  for (const check of checks) {
+    const c = check._zod.def as unknown as Record<string, unknown>;
+    if (c.check === 'min_length' && typeof c.minimum === 'number') {
+      const min = c.minimum;
+      tests.push((v: { length: number }) => v.length >= min);
+    } else if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) {
+      const pattern = c.pattern;
+      tests.push((v: string) => {
+        pattern.lastIndex = 0;
+        return pattern.test(v);
+      });
+    } else if ((c.check === 'greater_than' || c.check === 'less_than') && typeof c.value === 'number') {
+      const bound = c.value;
+      const inclusive = c.inclusive === true;
+      tests.push(
+        c.check === 'greater_than'
+          ? (v: number) => (inclusive ? v >= bound : v > bound)
+          : (v: number) => (inclusive ? v <= bound : v < bound),
+      );
+    } else return null;
+  }
+  const passes = (value: unknown) => tests.every((t) => t(value as never));
+  switch (def.type) {
+    case 'string':
+      return (v) => typeof v === 'string' && passes(v);
+    case 'number': {
+      const int = def.format === 'safeint';
+      if (def.format !== undefined && !int) return null;
+      return (v) => typeof v === 'number' && Number.isFinite(v) && (!int || Number.isSafeInteger(v)) && passes(v);
+    }
+    case 'enum':
+    case 'literal': {
+      if (checks.length) return null;
+      const values = new Set<unknown>(schema._zod.values ?? []);
+      return (v) => values.has(v);
+    }
+    case 'never':
+      return () => false;
+    case 'optional':
+    case 'nullable': {
+      if (checks.length) return null;
+      const inner = compilePredicate(def.innerType as z.core.$ZodType);
+      if (!inner) return null;
+      return def.type === 'optional' ? (v) => v === undefined || inner(v) : (v) => v === null || inner(v);
+    }
+    case 'array': {
+      if (checks.length) return null;
+      const element = compilePredicate(def.element as z.core.$ZodType);
+      if (!element) return null;
+      return (v) => {
+        if (!Array.isArray(v)) return false;
+        for (const item of v) if (!element(item)) return false;
+        return true;
+      };
+    }
+    case 'record': {
+      const key = compilePredicate(def.keyType as z.core.$ZodType);
+      const value = compilePredicate(def.valueType as z.core.$ZodType);
+      if (!key || !value || checks.length) return null;
+      return (v) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+        for (const [k, x] of Object.entries(v)) if (!key(k) || !value(x)) return false;
+        return true;
+      };
+    }
+    case 'object': {
+      // Only loose objects: they return the input's keys unchanged, so the input can stand for zod's output.
+      const catchall = def.catchall as z.core.$ZodType | undefined;
+      if (checks.length || catchall?._zod.def.type !== 'unknown') return null;
+      const fields: Array<[string, (value: unknown) => boolean]> = [];
+      for (const [name, field] of Object.entries(def.shape as Record<string, z.core.$ZodType>)) {
+        const predicate = compilePredicate(field);
+        if (!predicate) return null;
+        fields.push([name, predicate]);
+      }
+      return (v) => {
+        if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+        const record = v as Record<string, unknown>;
+        for (const [name, predicate] of fields) if (!predicate(record[name])) return false;
+        return true;
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+const fastPredicate = compilePredicate(graphSchema);
+
+/** True when the data has the contract's shape (the zod schema's verdict, computed fast). */
+export function isValidShape(data: unknown): boolean {
+  return fastPredicate ? fastPredicate(data) : graphSchema.safeParse(data).success;
+}
+
+/** Exposed for the tests: true when the fast predicate could be compiled from the schema. */
+export const hasFastPath = fastPredicate !== null;
+
+/** zod's own verdict on the shape, without the fast path (for tests that compare the two). */
+export function zodAcceptsShape(data: unknown): boolean {
+  return graphSchema.safeParse(data).success;
+}
+
+/** Tells a foreign file (not JSON object, other graph format, other version) apart from a damaged one. */
+function checkIdentity(data: unknown, file: string | null): void {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new GraphFileError(file, null, `not a graph file (found ${typeName(data)}, expected a graphology JSON object)`);
+  }
+  const attributes = (data as { attributes?: unknown }).attributes;
+  const schema = typeof attributes === 'object' && attributes !== null ? (attributes as { schema?: unknown }).schema : undefined;
+  if (schema === undefined) {
+    throw new GraphFileError(file, 'attributes.schema', `missing; not a newsgraph file (expected '${SCHEMA}')`);
+  }
+  if (schema !== SCHEMA) {
+    throw new GraphFileError(file, 'attributes.schema', `${show(schema)} is not supported (expected '${SCHEMA}')`);
+  }
+}
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** Turns a zod path into a place a reader can find: "node 3 ('person:x')" plus the field inside it. */
+function place(path: Path, data: unknown): { where: string | null; field: string } {
+  const [head, index, ...rest] = path;
+  if ((head === 'nodes' || head === 'edges') && typeof index === 'number') {
+    const list = (data as Record<string, unknown>)[head];
+    const item = Array.isArray(list) ? (list[index] as { key?: unknown } | undefined) : undefined;
+    const key = typeof item?.key === 'string' ? ` (${showKey(item.key)})` : '';
+    return { where: `${head === 'nodes' ? 'node' : 'edge'} ${index}${key}`, field: dotted(rest) };
+  }
+  return { where: path.length ? dotted(path) : null, field: '' };
+}
+
+function dotted(path: Path): string {
+  let out = '';
+  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
+  return out;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const input = (issue as { input?: unknown }).input;
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'never') return issue.message;
+      return input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${show(input)}`;
+    case 'invalid_value':
+      return input === undefined
+        ? `missing (expected ${issue.values.map((v) => show(v)).join(' | ')})`
+        : `${show(input)} is not allowed (expected ${issue.values.map((v) => show(v)).join(' | ')})`;
+    case 'too_big':
+      return `${show(input)} is above the maximum ${String(issue.maximum)}`;
+    case 'too_small':
+      return typeof input === 'string' || Array.isArray(input) ? 'must not be empty' : `${show(input)} is below the minimum ${String(issue.minimum)}`;
+    case 'invalid_format':
+      return `${show(input)} ${issue.message}`;
+    default:
+      return issue.message;
+  }
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A value as it may appear in a one-line message: short, quoted, no newlines. */
+function show(value: unknown, max = 60): string {
+  if (typeof value === 'string') {
+    const flat = value.replace(/\s+/g, ' ');
+    return `'${flat.length > max ? `${flat.slice(0, max - 3)}...` : flat}'`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  return typeName(value);
+}
+
+/** Keys are how a reader finds the place: shown whole (up to a sane length). */
+function showKey(key: string): string {
+  return show(key, 300);
+}
+
+/**
+ * The checks a per-value schema cannot make. One pass over nodes, edges and evidence; place names are built
+ * only for the failure (building them for every item would cost more than the checks).
+ */
+function checkReferences(graph: SerializedNewsGraph, file: string | null): void {
+  const fail = (where: string, reason: string): never => {
+    throw new GraphFileError(file, where, reason);
+  };
+  const articleIds = new Set<string>();
+  const articles = graph.attributes.articles;
+  for (let i = 0; i < articles.length; i++) {
+    const id = (articles[i] as ArticleRecord).id;
+    if (articleIds.has(id)) fail(`attributes.articles[${i}]`, `duplicate article id ${show(id)}`);
+    articleIds.add(id);
+  }
+  const unknownArticle = (id: string) => `article ${show(id)} is not in attributes.articles`;
+
+  const nodeKeys = new Set<string>();
+  const nodes = graph.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i] as SerializedNewsGraph['nodes'][number];
+    const where = () => `node ${i} (${showKey(node.key)})`;
+    if (nodeKeys.has(node.key)) fail(where(), `duplicate node key ${showKey(node.key)}`);
+    nodeKeys.add(node.key);
+    const { articles: ids, examples } = node.attributes;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j] as string;
+      if (!articleIds.has(id)) fail(`${where()} articles[${j}]`, unknownArticle(id));
+    }
+    for (let j = 0; j < examples.length; j++) {
+      const example = examples[j] as MentionExample;
+      if (!articleIds.has(example.article)) fail(`${where()} examples[${j}]`, unknownArticle(example.article));
+      const problem = spanProblem(example.start, example.end, example.text);
+      if (problem) fail(`${where()} examples[${j}]`, problem);
+    }
+  }
+
+  const edgeKeys = new Set<string>();
+  const edges = graph.edges;
+  for (let i = 0; i < edges.length; i++) {
+    const edge = edges[i] as SerializedNewsGraph['edges'][number];
+    const where = () => `edge ${i}${edge.key !== undefined ? ` (${showKey(edge.key)})` : ''}`;
+    if (edge.key !== undefined) {
+      if (edgeKeys.has(edge.key)) fail(where(), `duplicate edge key ${showKey(edge.key)}`);
+      edgeKeys.add(edge.key);
+    }
+    if (!nodeKeys.has(edge.source)) fail(where(), `source ${showKey(edge.source)} is not a node`);
+    if (!nodeKeys.has(edge.target)) fail(where(), `target ${showKey(edge.target)} is not a node`);
+    if (edge.source === edge.target) fail(where(), `self-loop on ${showKey(edge.source)} (not allowed)`);
+    const evidence = edge.attributes.evidence;
+    for (let j = 0; j < evidence.length; j++) {
+      const item = evidence[j] as EdgeEvidence;
+      if (!articleIds.has(item.article)) fail(`${where()} evidence[${j}]`, unknownArticle(item.article));
+      const problem = spanProblem(item.start, item.end, item.sentence);
+      if (problem) fail(`${where()} evidence[${j}]`, problem);
+    }
+  }
+}
+
+/** The quoted text is original.slice(start, end), so it must be exactly end - start long. */
+function spanProblem(start: number, end: number, text: string): string | null {
+  if (end < start) return `end ${end} is before start ${start}`;
+  if (text.length !== end - start) return `text is ${text.length} characters long but spans ${start}..${end} (${end - start})`;
+  return null;
 }

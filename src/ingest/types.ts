@@ -18,7 +18,16 @@ export interface OffsetMap {
    * (possibly normalised, e.g. a curly quote made straight). Text characters in no run were inserted by cleanup.
    */
   runs: number[];
+  /**
+   * Flat pairs [textPos, originalLength, ...], sorted by textPos: the character at textPos (always a run of
+   * length 1) stands for `originalLength` original characters, e.g. "&amp;" -> "&" or "\u00e9" -> "é".
+   * Absent when every mapped character came from exactly one original character.
+   */
+  wide?: number[];
 }
+
+/** The input formats ingestion understands. */
+export type ArticleFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
 
 export interface Article extends ArticleMeta {
   /** Stable id: the file path relative to the input root, plus `#N` for the N-th record of a JSON Lines file. */
@@ -30,4 +39,6 @@ export interface Article extends ArticleMeta {
   /** The body text the extractor reads: header lines removed, glued sentences split, quotes normalised. */
   text: string;
   map: OffsetMap;
+  /** The format the file was read as (by extension, then by content). */
+  format?: ArticleFormat;
 }

@@ -1,16 +1,43 @@
-/** `newsgraph build INPUT... [-o FILE]`: articles in, graph file out. */
+/** `newsgraph build INPUT... [-o FILE] [--jobs N] [--no-cache] [--cache DIR] [--into GRAPH]`: articles in, graph out. */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { buildCorpus } from '../../corpus/build.js';
+import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
+
+interface BuildFlags {
+  out?: string;
+  into?: string;
+  jobs?: string;
+  /** commander's --no-cache: false when given; a string when --cache DIR is given. */
+  cache: boolean | string;
+}
+
+function parseJobs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${value}'`);
+  return Number(value);
+}
 
 export function registerBuild(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('build')
     .description('extract articles (files or folders) and write a graph file')
     .argument('<input...>', 'article files or folders (txt, md, html, json, jsonl)')
-    .option('-o, --out <file>', 'graph file to write', 'out/graph.json')
-    .action(async (inputs: string[], options: { out: string }) => {
-      const summary = await buildCorpus({ inputs, out: options.out, io });
+    .option('-o, --out <file>', 'graph file to write (default: the --into file, else out/graph.json)')
+    .option('--into <graph>', 'merge the new articles into this existing graph file (articles already in it are skipped)')
+    .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here)`)
+    .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
+    .option('--no-cache', 'extract every article again; do not read or write the cache')
+    .action(async (inputs: string[], flags: BuildFlags) => {
+      const summary = await buildCorpus({
+        inputs,
+        out: flags.out,
+        into: flags.into,
+        jobs: parseJobs(flags.jobs),
+        cache: flags.cache === false ? false : typeof flags.cache === 'string' ? flags.cache : undefined,
+        io,
+      });
       setExit(summary.articles > 0 ? 0 : 1);
     });
 }

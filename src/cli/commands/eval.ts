@@ -1,14 +1,119 @@
-/** `newsgraph eval`: provisional registration; its issue implements it. */
+/**
+ * `newsgraph eval`: the project's measuring tool.
+ *   eval gold ARTICLE GOLD.json   entities (and relations) of one article against a hand-made gold file
+ *   eval conll FILE               strict-span PER/ORG/LOC P/R/F1 on CoNLL-2003 through the full extractor
+ *   eval dwie FILE                entity clusters (and relations) of DWIE documents
+ * Each prints a readable table, or one JSON object with --json.
+ */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { evalConll, readConll, SCORED_TYPES } from '../../eval/conll.js';
+import { evalDwie, readDwie, type DwieDocument } from '../../eval/dwie.js';
+import { evalGoldArticle, readGold } from '../../eval/gold.js';
+import { list, PRF_HEADER, prfRow, table } from '../../eval/report.js';
+import { evalDwieRelations, scoreGoldRelations, type DwieDoc } from '../../eval/relations.js';
+import type { Extraction } from '../../extract/types.js';
 import type { CliIO } from '../context.js';
 
-export function registerEval(program: Command, _io: CliIO, _setExit: (code: number) => void): void {
-  program
-    .command('eval')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('eval is not implemented yet');
+function parseCount(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number >= 0, got "${value}"`);
+  return n;
+}
+
+function relationRow(name: string, r: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }) {
+  return prfRow(name, r);
+}
+
+export function registerEval(program: Command, io: CliIO, setExit: (code: number) => void): void {
+  const evalCmd = program.command('eval').description('measure the extractor against gold annotations (gold file, CoNLL-2003, DWIE)');
+
+  evalCmd
+    .command('gold')
+    .description('compare the graph of one article with a gold file (format: seeds/*.gold.json)')
+    .argument('<article>', 'article file')
+    .argument('<gold>', 'gold JSON file')
+    .option('--json', 'print one JSON object')
+    .option('--max <n>', 'misses and false positives listed', '30')
+    .action(async (articleFile: string, goldFile: string, opts: { json?: boolean; max: string }) => {
+      const max = parseCount(opts.max, '--max');
+      const gold = await readGold(goldFile);
+      const run = await evalGoldArticle(articleFile, gold);
+      const relations = scoreGoldRelations(run.nodes, run.edges, gold);
+      if (opts.json) {
+        io.out(`${JSON.stringify({ article: articleFile, gold: goldFile, entities: run.entities, relations })}\n`);
+      } else {
+        const e = run.entities;
+        let out = `${articleFile} vs ${goldFile}\n\n`;
+        const rows = [PRF_HEADER, prfRow('entities', e)];
+        if (relations) rows.push(relationRow('relations', relations));
+        out += table(rows) + '\n';
+        out += list('missed entities', e.misses, max);
+        out += list('false-positive entities', e.falsePositives.map((f) => `${f.label} [${f.kind}]${f.reason === 'no gold entity' ? '' : ` (${f.reason})`}`), max);
+        if (relations) {
+          out += list('missed relations', relations.misses, max);
+          out += list('false-positive relations', relations.falsePositives.map((f) => `${f.edge} (${f.confidence.toFixed(2)}, ${f.rules.join(',')})`), max);
+        }
+        io.out(out);
+      }
+      setExit(0);
+    });
+
+  evalCmd
+    .command('conll')
+    .description('strict-span PER/ORG/LOC P/R/F1 on a CoNLL-2003 file, documents rebuilt from tokens through the full extractor')
+    .argument('<file>', 'CoNLL-2003 file (e.g. ../shared/data/conll2003/dev.txt)')
+    .option('--json', 'print one JSON object')
+    .option('--limit <n>', 'only the first n documents (0 = all)', '0')
+    .option('--max <n>', 'errors listed', '30')
+    .action(async (file: string, opts: { json?: boolean; limit: string; max: string }) => {
+      const limit = parseCount(opts.limit, '--limit');
+      const max = parseCount(opts.max, '--max');
+      const docs = await readConll(file);
+      const started = performance.now();
+      const report = evalConll(docs, { limit, maxErrors: max });
+      const seconds = (performance.now() - started) / 1000;
+      if (opts.json) {
+        io.out(`${JSON.stringify({ file, seconds, ...report })}\n`);
+      } else {
+        let out = `${file}: ${report.documents} documents, ${report.tokens} tokens, ${seconds.toFixed(1)} s (${Math.round(report.tokens / seconds)} tokens/s)\n\n`;
+        out += table([PRF_HEADER, ...SCORED_TYPES.map((t) => prfRow(t, report.byType[t])), prfRow('micro', report.micro)]);
+        out += `\npredictions on gold MISC spans (not counted): ${report.ignoredMisc}; mentions not aligned to CoNLL tokens: ${report.misaligned}\n`;
+        out += list('first errors', report.errors.map((e) => `doc ${e.doc}: "${e.text}" gold ${e.gold ?? '-'} predicted ${e.predicted ?? '-'}`), max);
+        io.out(out);
+      }
+      setExit(0);
+    });
+
+  evalCmd
+    .command('dwie')
+    .description('entity clusters (person, organization, location) and relations on a DWIE file in DocRED format')
+    .argument('<file>', 'DWIE file (e.g. ../shared/data/dwie/dev.json)')
+    .option('--json', 'print one JSON object')
+    .option('--limit <n>', 'only the first n documents (0 = all)', '0')
+    .option('--max <n>', 'misses and false positives listed', '30')
+    .action(async (file: string, opts: { json?: boolean; limit: string; max: string }) => {
+      const limit = parseCount(opts.limit, '--limit');
+      const max = parseCount(opts.max, '--max');
+      const docs = await readDwie(file);
+      const used = limit ? docs.slice(0, limit) : docs;
+      // One extraction per document serves both the entity and the relation scores.
+      const extractions = new Map<DwieDocument, Extraction>();
+      const entities = evalDwie(used, { onExtraction: (doc, x) => extractions.set(doc, x) });
+      const byTitle = new Map([...extractions].map(([d, x]) => [d.title, x]));
+      const relations = evalDwieRelations(used as unknown as DwieDoc[], (_text, title) => byTitle.get(title) ?? { entities: [], relations: [] });
+      if (opts.json) {
+        io.out(`${JSON.stringify({ file, entities, relations: relations ? { speaksFor: relations.speaksFor, affiliation: relations.affiliation } : null })}\n`);
+      } else {
+        let out = `${file}: ${entities.documents} documents, ${entities.entities.clusters} gold clusters\n\n`;
+        const rows = [PRF_HEADER, prfRow('entities', entities.entities)];
+        if (relations) rows.push(relationRow('speaks-for', relations.speaksFor), relationRow('affiliation', relations.affiliation));
+        out += table(rows) + '\n';
+        out += table([['recall by type', 'clusters', 'found', 'recall'], ...Object.entries(entities.recallByType).map(([t, r]) => [t, r.clusters, r.found, r.recall.toFixed(3)])]) + '\n';
+        out += list('missed clusters', entities.misses, max);
+        out += list('false-positive entities', entities.falsePositives, max);
+        io.out(out);
+      }
+      setExit(0);
     });
 }

@@ -1,14 +1,39 @@
-/** `newsgraph export`: provisional registration; its issue implements it. */
+/** `newsgraph export GRAPH -o FILE [--format gexf|graphml|csv|json]`: the graph for Gephi, Neo4j, spreadsheets. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { loadGraph } from '../../graph/file.js';
+import { EXPORT_FORMATS, exportGraph, resolveFormat } from '../../io/export.js';
 import type { CliIO } from '../context.js';
 
-export function registerExport(program: Command, _io: CliIO, _setExit: (code: number) => void): void {
+interface ExportFlags {
+  out?: string;
+  format?: string;
+  iterations?: string;
+}
+
+function parseIterations(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--iterations must be a whole number of at least 1, not '${value}'`);
+  return Number(value);
+}
+
+export function registerExport(program: Command, io: CliIO, _setExit: (code: number) => void): void {
   program
     .command('export')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('export is not implemented yet');
+    .description('write the graph as GEXF (Gephi, with a timeline), GraphML, CSV for neo4j-admin import, or JSON')
+    .argument('<graph>', 'graph file (newsgraph JSON)')
+    .option('-o, --out <file>', 'output file; for csv a folder that receives nodes.csv and edges.csv')
+    .option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from the output extension)`)
+    .option('--iterations <n>', 'ForceAtlas2 iterations for the layout (default: bounded by graph size)')
+    .action(async (graphFile: string, flags: ExportFlags) => {
+      if (!flags.out) throw new UsageError('export needs an output: -o FILE');
+      const iterations = parseIterations(flags.iterations);
+      resolveFormat(flags.out, flags.format); // a wrong format fails before the graph is read
+      const graph = await loadGraph(graphFile);
+      const result = await exportGraph(graph, flags.out, {
+        ...(flags.format !== undefined ? { format: flags.format } : {}),
+        ...(iterations !== undefined ? { iterations } : {}),
+      });
+      io.err(`exported ${graph.order} nodes and ${graph.size} edges as ${result.format}: ${result.files.join(', ')}\n`);
     });
 }

@@ -1,14 +1,29 @@
-/** `newsgraph stats`: provisional registration; its issue implements it. */
+/** `newsgraph stats GRAPH [--json] [--top N]`: counts by kind and relation, central entities, communities. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { statsText } from '../../query/format.js';
+import { GraphQuery } from '../../query/graph-query.js';
 import type { CliIO } from '../context.js';
 
-export function registerStats(program: Command, _io: CliIO, _setExit: (code: number) => void): void {
+interface StatsFlags {
+  json?: boolean;
+  top?: string;
+}
+
+export function registerStats(program: Command, io: CliIO, _setExit: (code: number) => void): void {
   program
     .command('stats')
-    .description('(not implemented yet)')
-    .allowUnknownOption()
-    .action(() => {
-      throw new UsageError('stats is not implemented yet');
+    .description('summarise a graph: counts by kind and relation, top entities by degree and PageRank, Louvain communities')
+    .argument('<graph>', 'graph file (newsgraph JSON)')
+    .option('--json', 'print JSON instead of text')
+    .option('--top <n>', 'how many entities and communities to list (default 10)')
+    .action(async (graphFile: string, flags: StatsFlags) => {
+      let top = 10;
+      if (flags.top !== undefined) {
+        if (!/^\d+$/.test(flags.top) || Number(flags.top) < 1) throw new UsageError(`--top must be a whole number of at least 1, not '${flags.top}'`);
+        top = Number(flags.top);
+      }
+      const stats = (await GraphQuery.open(graphFile)).stats(top);
+      io.out(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
     });
 }

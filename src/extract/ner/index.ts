@@ -1,31 +1,31 @@
 /**
- * Named-entity tagger API. Provisional implementation (capitalised runs); the entities issue replaces it with
- * a trained model. Input: a document as sentences of tokens; output: spans per sentence.
+ * Named-entity tagger: a structured averaged perceptron over BILOU tags with gazetteer, word-cluster and
+ * document-level features, decoded with Viterbi (see scripts/train-ner.ts for training).
+ * Input: a document as sentences of tokens; output: spans per sentence.
  */
-export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../version.js';
+import { decodeModel } from './model.js';
+import { Tagger } from './tagger.js';
+import type { NerSpan } from './types.js';
 
-export interface NerSpan {
-  /** Token range [start, end) within the sentence. */
-  start: number;
-  end: number;
-  label: NerLabel;
-  /** Model confidence 0..1, when the model gives one. */
-  score: number;
+export type { NerLabel, NerSpan } from './types.js';
+
+/** Where the committed model lives, relative to the package root. */
+export const MODEL_PATH = join(PACKAGE_ROOT, 'models', 'ner.bin.gz');
+
+let tagger: Tagger | null = null;
+
+/** Loads (once) and returns the tagger. Throws if the model file is missing or corrupt. */
+export function getTagger(): Tagger {
+  if (!tagger) tagger = new Tagger(decodeModel(readFileSync(MODEL_PATH)));
+  return tagger;
 }
 
 /** Tags a whole document at once so the model can use document-level context. */
 export function tagDocument(sentences: string[][]): NerSpan[][] {
-  return sentences.map((tokens) => {
-    const spans: NerSpan[] = [];
-    let i = 0;
-    while (i < tokens.length) {
-      if (/^\p{Lu}/u.test(tokens[i] ?? '') && i > 0) {
-        let j = i + 1;
-        while (j < tokens.length && /^\p{Lu}/u.test(tokens[j] ?? '')) j++;
-        spans.push({ start: i, end: j, label: 'MISC', score: 0.1 });
-        i = j;
-      } else i++;
-    }
-    return spans;
-  });
+  if (!Array.isArray(sentences) || sentences.length === 0) return [];
+  const clean = sentences.map((s) => (Array.isArray(s) ? s.map((t) => (typeof t === 'string' ? t : String(t))) : []));
+  return getTagger().tag(clean);
 }

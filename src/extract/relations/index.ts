@@ -1,7 +1,57 @@
-/** Relation extraction: reads a DocAnalysis, returns relation candidates with the rule that produced each. */
+/**
+ * Relation extraction: reads a DocAnalysis, returns relation candidates, each with the rule that produced it.
+ * Pass 1 reads roles (speaks-for, member-of) and state bodies (part-of); pass 2 reads stances, memberships and
+ * contacts, attributing what a state's official says to that state. Every pass is linear in the text.
+ */
 import type { DocAnalysis, RelationCandidate } from '../types.js';
+import { articleContext } from './context.js';
+import type { ArticleContext, Emitter } from './rule.js';
+import { runBodyRules } from './rules/bodies.js';
+import { runContactsRules } from './rules/contacts.js';
+import { runMembershipRules } from './rules/membership.js';
+import { runPositionRules } from './rules/position.js';
+import { resolveBareTitles, runRoleRules } from './rules/roles.js';
+import { runStanceRules } from './rules/stance.js';
 
-/** Provisional: the relations issue fills this with speaks-for, member-of, supports and more. */
-export function extractRelations(_doc: DocAnalysis): RelationCandidate[] {
-  return [];
+export { ALL_RULES } from './rules/all.js';
+
+export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
+  const ctx = articleContext(doc);
+  const out = new Map<string, RelationCandidate>();
+  const emit: Emitter = (c) => {
+    if (c.source === c.target) return;
+    const sentence = c.sentence ?? 0;
+    const confidence = Math.max(0.05, Math.min(0.99, c.confidence));
+    const key = `${c.source}|${c.relation}|${c.target}|${sentence}`;
+    const prev = out.get(key);
+    if (prev && prev.confidence >= confidence) {
+      if (c.qualifiers && !prev.qualifiers) prev.qualifiers = { ...c.qualifiers };
+      return;
+    }
+    out.set(key, { ...c, confidence, sentence, ...(c.qualifiers || prev?.qualifiers ? { qualifiers: { ...prev?.qualifiers, ...c.qualifiers } } : {}) });
+  };
+
+  runBodyRules(ctx, emit);
+  for (const s of ctx.sentences) runRoleRules(s, ctx, emit);
+  for (const s of ctx.sentences) runPositionRules(s, ctx, emit);
+  const explicit = new Set<string>();
+  for (const c of out.values()) if (c.relation === 'speaks-for' && doc.entities.get(c.target)?.kind === 'state') explicit.add(c.source);
+  resolveBareTitles(ctx, (p) => explicit.has(p), emit);
+  collectVoices(ctx, out.values());
+  for (const s of ctx.sentences) {
+    runMembershipRules(s, ctx, emit);
+    runStanceRules(s, ctx, emit);
+    runContactsRules(s, ctx, emit);
+  }
+  return [...out.values()];
+}
+
+/** Person -> the state they speak for with the highest confidence (used to attribute their words to the state). */
+function collectVoices(ctx: ArticleContext, candidates: Iterable<RelationCandidate>): void {
+  for (const c of candidates) {
+    if (c.relation !== 'speaks-for') continue;
+    if (ctx.doc.entities.get(c.target)?.kind !== 'state') continue;
+    const prev = ctx.voice.get(c.source);
+    if (!prev || prev.confidence < c.confidence) ctx.voice.set(c.source, { state: c.target, confidence: c.confidence });
+  }
 }

@@ -1,0 +1,280 @@
+/**
+ * `npm run bench [-- --quick]`: one table, measured in one run on one machine, on real news text.
+ *  a. single-core extraction speed of newsgraph against raw compromise on the same texts;
+ *  b. builds of 1,000 and 5,000 article files with 1 and 2 jobs (fresh processes, no cache);
+ *  c. a 50,000-node graph: JSON load, GEXF export, query latency;
+ *  d. the viewer's figures (bench/viewer.ts).
+ * Benchmarks are not tests: nothing here fails on a time; the table says which targets are met.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import { extractArticle } from '../src/extract/index.js';
+import { loadGraph, saveGraph } from '../src/graph/file.js';
+import type { Article } from '../src/ingest/types.js';
+import { ingestString } from '../src/ingest/index.js';
+import { writeGexf } from '../src/io/gexf.js';
+import { GraphQuery } from '../src/query/index.js';
+import { PACKAGE_ROOT, VERSION } from '../src/version.js';
+import { syntheticGraph } from './graph50k.js';
+import { fmt, markdownTable, median, percentile, verdict, type BenchRow } from './table.js';
+import { countWords, loadRealTexts, sharedDataDir, type RealText } from './texts.js';
+
+const quick = process.argv.includes('--quick');
+const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
+const rows: BenchRow[] = [];
+const scratch = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function seconds(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+// ---------------------------------------------------------------------------------------------------- a. extraction
+
+function articlesOf(texts: readonly RealText[]): Article[] {
+  return texts.flatMap((t, i) => ingestString(t.text, `bench-${i}.txt`, `bench-${i}.txt`));
+}
+
+function timeNewsgraph(articles: readonly Article[]): number {
+  const started = performance.now();
+  for (const article of articles) extractArticle(article);
+  return seconds(started);
+}
+
+function timeCompromise(articles: readonly Article[]): number {
+  const started = performance.now();
+  for (const article of articles) {
+    const doc = nlp(article.text);
+    doc.people().json();
+    doc.places().json();
+    doc.organizations().json();
+  }
+  return seconds(started);
+}
+
+function benchExtraction(texts: readonly RealText[]): void {
+  const articles = articlesOf(quick ? texts.slice(0, 80) : texts);
+  const words = articles.reduce((sum, a) => sum + countWords(a.text), 0);
+  log(`extraction: ${articles.length} articles, ${words} words; warming up`);
+  timeNewsgraph(articles.slice(0, 10));
+  timeCompromise(articles.slice(0, 10));
+  // Alternate the two so drifting machine load hits both alike; keep each one's best round.
+  const ours: number[] = [];
+  const theirs: number[] = [];
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    gc();
+    ours.push(timeNewsgraph(articles));
+    gc();
+    theirs.push(timeCompromise(articles));
+    log(`extraction round ${round + 1}: newsgraph ${fmt(ours.at(-1)!, 2)} s, compromise ${fmt(theirs.at(-1)!, 2)} s`);
+  }
+  const oursRate = words / Math.min(...ours);
+  const theirRate = words / Math.min(...theirs);
+  const ratio = oursRate / theirRate;
+  const section = 'a. extraction (1 core)';
+  const note = `${articles.length} real articles, ${fmt(words, 0)} words; best of ${ours.length}`;
+  rows.push({ section, measure: 'newsgraph extractArticle, words/s', value: fmt(oursRate, 0), target: note });
+  rows.push({ section, measure: 'raw compromise (people/places/organizations + json), words/s', value: fmt(theirRate, 0), target: 'same texts, same process' });
+  rows.push({ section, measure: 'ratio newsgraph / compromise', value: `${fmt(ratio, 2)}×`, target: verdict(ratio >= 1.5, '≥ 1.5×') });
+}
+
+// ---------------------------------------------------------------------------------------------------- b. builds
+
+/** A folder of `count` article files: the real texts in turn, repeated under new names past the end. */
+function writeCorpusFolder(texts: readonly RealText[], count: number): string {
+  const dir = join(scratch, `corpus-${count}`);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < count; i++) {
+    const text = texts[i % texts.length]!;
+    writeFileSync(join(dir, `${String(i).padStart(5, '0')}-${text.name.replace(/[^\w.-]+/g, '_')}.txt`), text.text);
+  }
+  return dir;
+}
+
+interface ChildResult {
+  code: number;
+  seconds: number;
+  maxRssKB: number;
+  cpuSeconds: number;
+}
+
+function runBuild(dir: string, jobs: number): Promise<ChildResult> {
+  const child = join(PACKAGE_ROOT, 'dist', 'bench', 'build-child.js');
+  const out = join(scratch, `graph-${jobs}.json`);
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [child, 'build', dir, '-o', out, '--jobs', String(jobs), '--no-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    proc.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    proc.on('error', reject);
+    proc.on('close', () => {
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildResult);
+      } catch {
+        reject(new Error(`build child failed: ${stderr.slice(-500)}`));
+      }
+    });
+  });
+}
+
+async function benchBuilds(texts: readonly RealText[]): Promise<void> {
+  const sizes = quick ? [200, 1000] : [1000, 5000];
+  const results = new Map<string, ChildResult>();
+  for (const size of sizes) {
+    const dir = writeCorpusFolder(texts, size);
+    for (const jobs of [1, 2]) {
+      log(`build: ${size} files, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`);
+      const result = await runBuild(dir, jobs);
+      results.set(`${size}/${jobs}`, result);
+      const section = 'b. build (no cache)';
+      const how = jobs === 1 ? '1 job (in-process)' : `${jobs} jobs (worker threads)`;
+      rows.push({ section, measure: `${size} files, ${how}: wall time`, value: `${fmt(result.seconds, 1)} s`, target: result.code === 0 ? `${fmt(result.cpuSeconds, 1)} s CPU` : `exit ${result.code}` });
+      rows.push({ section, measure: `${size} files, ${how}: articles/s`, value: fmt(size / result.seconds, 1) });
+      const rssMB = result.maxRssKB / 1024;
+      const big = size === sizes[1];
+      rows.push({
+        section, measure: `${size} files, ${how}: peak RSS`, value: `${fmt(rssMB, 0)} MB`,
+        target: big && !quick ? verdict(rssMB < 1536, '< 1.5 GB') : 'getrusage maxRSS of the build process (workers are threads in it)',
+      });
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [small, large] = sizes as [number, number];
+  for (const jobs of [1, 2]) {
+    const ratio = results.get(`${large}/${jobs}`)!.seconds / results.get(`${small}/${jobs}`)!.seconds;
+    const linear = (large / small) * 1.1;
+    rows.push({ section: 'b. build (no cache)', measure: `time ${large} / time ${small}, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`, value: `${fmt(ratio, 2)}×`, target: verdict(ratio <= linear, `≤ ${fmt(linear, 1)}× (linear)`) });
+  }
+  for (const size of sizes) {
+    const speedup = results.get(`${size}/1`)!.seconds / results.get(`${size}/2`)!.seconds;
+    rows.push({ section: 'b. build (no cache)', measure: `speed-up 2 jobs vs 1, ${size} files`, value: `${fmt(speedup, 2)}×`, target: verdict(speedup >= 1.6, '≥ 1.6×') });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- c. 50k graph
+
+function latencies(count: number, op: (i: number) => void): { median: number; p95: number } {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    op(i);
+    times.push(performance.now() - started);
+  }
+  return { median: median(times), p95: percentile(times, 95) };
+}
+
+async function benchGraph(): Promise<string> {
+  const section = 'c. graph, 50,000 nodes';
+  log('graph: generating 50,000 nodes from real names');
+  const generated = syntheticGraph(sharedDataDir(PACKAGE_ROOT), { nodes: 50_000, edgesPerNode: 3, articles: 20_000 });
+  const file = join(scratch, 'graph-50k.json');
+  await saveGraph(generated, file);
+  const sizeMB = statSync(file).size / 1024 / 1024;
+  rows.push({ section, measure: 'graph', value: `${generated.order.toLocaleString('en-US')} nodes, ${generated.size.toLocaleString('en-US')} edges`, target: `synthetic structure, real names and sentences; file ${fmt(sizeMB, 0)} MB` });
+
+  gc();
+  const loads: number[] = [];
+  let graph = generated;
+  for (let i = 0; i < (quick ? 1 : 3); i++) {
+    const started = performance.now();
+    graph = await loadGraph(file);
+    loads.push(seconds(started));
+  }
+  rows.push({ section, measure: 'JSON load (read, parse, validate, import)', value: `${fmt(Math.min(...loads) * 1000, 0)} ms`, target: `best of ${loads.length}` });
+
+  // Export with positions already set, as a graph laid out once would be; the layout itself is timed apart below.
+  let started = performance.now();
+  const positioned = graph.copy();
+  positioned.forEachNode((node) => positioned.mergeNodeAttributes(node, { x: Math.random() * 1000, y: Math.random() * 1000 }));
+  started = performance.now();
+  const gexf = writeGexf(positioned, { pretty: false });
+  rows.push({ section, measure: 'GEXF export (positions present)', value: `${fmt(seconds(started) * 1000, 0)} ms`, target: `${fmt(gexf.length / 1024 / 1024, 0)} MB of XML` });
+  if (!quick) {
+    started = performance.now();
+    writeGexf(graph, { pretty: false });
+    rows.push({ section, measure: 'GEXF export incl. ForceAtlas2 + noverlap layout', value: `${fmt(seconds(started), 1)} s`, target: 'layout settings as `newsgraph export` uses' });
+  }
+
+  started = performance.now();
+  const query = new GraphQuery(graph);
+  rows.push({ section, measure: 'query index build (GraphQuery)', value: `${fmt(seconds(started) * 1000, 0)} ms` });
+  const labels = graph.mapNodes((_, a) => a.label);
+  const n = quick ? 200 : 1000;
+  const pickLabel = (i: number) => labels[(i * 7919) % labels.length]!;
+  const find = latencies(n, (i) => query.findEntity(i % 2 ? pickLabel(i).toUpperCase() : pickLabel(i)));
+  rows.push({ section, measure: 'find by name (label, any case)', value: `${fmt(find.median * 1000, 0)} µs median`, target: `p95 ${fmt(find.p95 * 1000, 0)} µs, ${n} lookups` });
+  const neighbours = latencies(n, (i) => query.neighbours(pickLabel(i)));
+  rows.push({ section, measure: 'neighbours', value: `${fmt(neighbours.median * 1000, 0)} µs median`, target: `p95 ${fmt(neighbours.p95 * 1000, 0)} µs, ${n} entities` });
+  const paths = latencies(quick ? 20 : 100, (i) => query.shortestPath(pickLabel(i), pickLabel(i + 5000)));
+  rows.push({ section, measure: 'shortest path between two entities', value: `${fmt(paths.median, 1)} ms median`, target: `p95 ${fmt(paths.p95, 1)} ms, ${quick ? 20 : 100} pairs` });
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------------- d. viewer
+
+/** bench/viewer.ts (the viewer's own benchmark) exports a function returning BenchRow[]; called when present. */
+type ViewerBench = (options: { quick: boolean; graphFile: string; scratch: string }) => Promise<BenchRow[]>;
+
+async function benchViewer(graphFile: string): Promise<void> {
+  const section = 'd. viewer';
+  let run: ViewerBench | undefined;
+  try {
+    const specifier = './viewer.js';
+    const module = (await import(specifier)) as Record<string, unknown>;
+    run = [module.benchViewer, module.runViewerBench, module.default].find((f): f is ViewerBench => typeof f === 'function');
+  } catch (error) {
+    rows.push({ section, measure: 'viewer figures', value: 'not measured', target: `bench/viewer.js not loadable (${(error as Error).message.split('\n')[0]})` });
+    return;
+  }
+  if (!run) {
+    rows.push({ section, measure: 'viewer figures', value: 'not measured', target: 'bench/viewer.ts exports no benchmark function' });
+    return;
+  }
+  try {
+    for (const row of await run({ quick, graphFile, scratch })) rows.push({ ...row, section: row.section || section });
+  } catch (error) {
+    rows.push({ section, measure: 'viewer figures', value: 'failed', target: (error as Error).message.split('\n')[0] ?? '' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- table
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PACKAGE_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    commit = 'no git';
+  }
+  return (
+    `Machine: ${cpu}, ${cpus().length} cores, ${fmt(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.versions.node}, ` +
+    `${process.platform}; load average at start ${loadavg().map((l) => fmt(l, 1)).join(' / ')}. ` +
+    `newsgraph ${VERSION} (${commit}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ', --quick' : ''}.`
+  );
+}
+
+const header = machine();
+const started = performance.now();
+const texts = loadRealTexts(PACKAGE_ROOT);
+log(`${texts.length} real texts (seed, DWIE dev, CoNLL-2003 dev)`);
+benchExtraction(texts);
+await benchBuilds(texts);
+const graphFile = await benchGraph();
+await benchViewer(graphFile);
+rmSync(scratch, { recursive: true, force: true });
+
+const table = markdownTable(rows);
+const report = `${header}\n\n${table}\nTotal bench time ${fmt(seconds(started), 0)} s. Command: \`npm run bench${quick ? ' -- --quick' : ''}\`.\n`;
+process.stdout.write(`\n${report}`);
+const outDir = join(PACKAGE_ROOT, 'out');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'bench.md'), report);
+log(`written to ${join(outDir, 'bench.md')}`);

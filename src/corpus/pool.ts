@@ -1,0 +1,49 @@
+/** Where file tasks run: a piscina pool of worker threads, or this thread when one job is asked for. */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { PACKAGE_ROOT } from '../version.js';
+import { runFileTask, type FileResult, type FileTask } from './task.js';
+
+export interface TaskRunner {
+  run(task: FileTask): Promise<FileResult>;
+  /** Stops the workers; tasks still running are abandoned (their promises reject). */
+  destroy(): Promise<void>;
+}
+
+/**
+ * The worker module. Workers must load compiled JavaScript, so when this module runs from source (vitest), the
+ * pool still uses dist/src/corpus/worker.js (`npm run build` first).
+ */
+export function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const file = here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'corpus', 'worker.js') : join(dirname(here), 'worker.js');
+  if (!existsSync(file)) throw new Error(`worker module ${file} is missing; run \`npm run build\``);
+  return file;
+}
+
+class InProcessRunner implements TaskRunner {
+  run(task: FileTask): Promise<FileResult> {
+    return runFileTask(task);
+  }
+  async destroy(): Promise<void> {}
+}
+
+class PoolRunner implements TaskRunner {
+  private readonly pool: Piscina<FileTask, FileResult>;
+  constructor(jobs: number) {
+    // Threads start together and stay up for the whole build; idle ones are not reaped mid-build.
+    this.pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+  }
+  run(task: FileTask): Promise<FileResult> {
+    return this.pool.run(task);
+  }
+  destroy(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+export function createRunner(jobs: number): TaskRunner {
+  return jobs <= 1 ? new InProcessRunner() : new PoolRunner(jobs);
+}

@@ -1,0 +1,39 @@
+/** One unit of build work: an input file read, ingested and extracted. Runs in a worker thread or in-process. */
+import { deflateRawSync } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { extractArticle } from '../extract/index.js';
+import type { Extraction } from '../extract/types.js';
+import { ingestFile } from '../ingest/index.js';
+
+export interface FileTask {
+  file: string;
+  id: string;
+  /** When the build caches, the worker also returns the encoded value to store (encoding is work to spread). */
+  encode: boolean;
+}
+
+export type FileResult =
+  | { ok: true; extractions: Extraction[]; encoded: Uint8Array | null }
+  | { ok: false; reason: string; stack: string | null };
+
+/** The cache's value encoding: JSON, raw-deflated at the fastest level (extractions are repetitive JSON). */
+export function encodeExtractions(extractions: Extraction[]): Uint8Array {
+  return deflateRawSync(JSON.stringify(extractions), { level: 1 });
+}
+
+/**
+ * Reads and extracts one file. Never rejects: an unusable file (InputError) or an extractor failure becomes a
+ * result with the reason, so one bad file among thousands is reported and the build goes on.
+ */
+export async function runFileTask(task: FileTask): Promise<FileResult> {
+  try {
+    const articles = await ingestFile(task.file, task.id);
+    const extractions = articles.map((article) => extractArticle(article));
+    if (extractions.length === 0) return { ok: false, reason: 'no article in it', stack: null };
+    return { ok: true, extractions, encoded: task.encode ? encodeExtractions(extractions) : null };
+  } catch (error) {
+    if (error instanceof InputError) return { ok: false, reason: error.reason, stack: null };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `extraction failed (${message})`, stack: error instanceof Error ? (error.stack ?? null) : null };
+  }
+}

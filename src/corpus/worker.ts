@@ -1,0 +1,6 @@
+/** The piscina worker: each thread loads the extractor once and runs file tasks. Loaded from dist/ (compiled JS). */
+import { runFileTask, type FileResult, type FileTask } from './task.js';
+
+export default function work(task: FileTask): Promise<FileResult> {
+  return runFileTask(task);
+}

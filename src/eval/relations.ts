@@ -1,0 +1,444 @@
+/**
+ * Relation scoring (issue 4, part 6).
+ * - Gold files (seeds/*.gold.json): a predicted edge of a core kind (speaks-for, supports, member-of) matches a gold
+ *   relation when both ends match the gold entities (label or alias equal after normalisation, kind allowed) and the
+ *   kind is the same; edges matching `optionalRelations` are not counted; other kinds are not scored.
+ * - DWIE (DocRED format): speaks-for person -> state against agent_of, head_of_state, head_of_gov, minister_of,
+ *   spokesperson_of, head_of with a location tail; affiliation person -> organisation (a predicted member-of or
+ *   speaks-for) against member_of, head_of, spokesperson_of, agent_of with an organization tail. Pairs are counted once
+ *   per document. Ends are mapped to clusters by name, as in the entities evaluation.
+ * - Oracle mode: the DocAnalysis is built from DWIE's gold mentions, so the rules are measured apart from NER.
+ */
+import { nodeKey } from '../graph/keys.js';
+import { matchEntities, normaliseName, toPrf, type GoldEntity, type NodeLike, type Prf } from './match.js';
+import { extractRelations } from '../extract/relations/index.js';
+import { countryOf } from '../extract/relations/states.js';
+import type { DocAnalysis, Entity, EntityKind, EntityMention, Extraction, RelationCandidate, Sentence, Token } from '../extract/types.js';
+
+export const CORE_RELATIONS = ['speaks-for', 'supports', 'member-of'] as const;
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export type { Prf };
+
+export function prf(c: Counts): Prf {
+  return toPrf(c.tp, c.fp, c.fn);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Gold files
+
+export interface GoldRelation {
+  source: string;
+  relation: string;
+  target: string;
+}
+
+export interface GoldFile {
+  entities: GoldEntity[];
+  optionalEntities?: GoldEntity[];
+  relations: GoldRelation[];
+  optionalRelations?: GoldRelation[];
+}
+
+export interface PredictedEdge {
+  source: string;
+  target: string;
+  relation: string;
+  confidence: number;
+  rules?: string[];
+  rule?: string;
+}
+
+export interface RelationMatchDetail {
+  edge: string;
+  confidence: number;
+  rules: string[];
+}
+
+export interface GoldRelationReport extends Prf {
+  misses: string[];
+  falsePositives: RelationMatchDetail[];
+  truePositives: RelationMatchDetail[];
+}
+
+/** Scores predicted edges (from an Extraction or a graph) against a gold file. */
+export function scoreGoldRelations(nodes: readonly NodeLike[], edges: readonly PredictedEdge[], gold: GoldFile): GoldRelationReport {
+  // Ends are matched as in the entities evaluation: one node per gold (or optional) entity.
+  const matched = matchEntities(nodes, [...gold.entities, ...(gold.optionalEntities ?? [])]).matched;
+  const match = new Map<string, string[]>();
+  for (const m of matched) match.set(m.node, [...(match.get(m.node) ?? []), m.gold]);
+  const key = (s: string, r: string, t: string) => `${s} -${r}-> ${t}`;
+  const required = new Set(gold.relations.map((r) => key(r.source, r.relation, r.target)));
+  const optional = new Set((gold.optionalRelations ?? []).map((r) => key(r.source, r.relation, r.target)));
+  const found = new Set<string>();
+  const falsePositives: RelationMatchDetail[] = [];
+  const truePositives: RelationMatchDetail[] = [];
+  const counted = new Set<string>();
+  for (const e of edges) {
+    if (!(CORE_RELATIONS as readonly string[]).includes(e.relation)) continue;
+    const rules = e.rules ?? (e.rule ? [e.rule] : []);
+    const sources = match.get(e.source) ?? [];
+    const targets = match.get(e.target) ?? [];
+    let hit: string | undefined;
+    let isOptional = false;
+    for (const s of sources) {
+      for (const t of targets) {
+        const k = key(s, e.relation, t);
+        if (required.has(k)) hit = k;
+        else if (optional.has(k)) isOptional = true;
+      }
+    }
+    const label = (id: string) => nodes.find((n) => n.id === id)?.label ?? id;
+    const detail = { edge: hit ?? key(label(e.source), e.relation, label(e.target)), confidence: e.confidence, rules };
+    if (hit) {
+      if (found.has(hit)) continue; // a second edge onto the same gold relation (duplicate nodes) is not a second hit
+      found.add(hit);
+      truePositives.push(detail);
+    } else if (!isOptional) {
+      if (counted.has(detail.edge)) continue;
+      counted.add(detail.edge);
+      falsePositives.push(detail);
+    }
+  }
+  const misses = [...required].filter((k) => !found.has(k));
+  return { ...prf({ tp: found.size, fp: falsePositives.length, fn: misses.length }), misses, falsePositives, truePositives };
+}
+
+/** Convenience: scores an Extraction's entities and relations against a gold file. */
+export function scoreExtractionAgainstGold(extraction: Extraction, gold: GoldFile): GoldRelationReport {
+  return scoreGoldRelations(extraction.entities, extraction.relations, gold);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// DWIE
+
+export interface DwieMention {
+  name: string;
+  pos: [number, number];
+  sent_id: number;
+  type: string;
+}
+
+export interface DwieDoc {
+  title: string;
+  sents: string[][];
+  vertexSet: DwieMention[][];
+  labels: Array<{ h: number; t: number; r: string }>;
+}
+
+export const DWIE_SPEAKS_FOR = ['agent_of', 'head_of_state', 'head_of_gov', 'minister_of', 'spokesperson_of', 'head_of'] as const;
+export const DWIE_AFFILIATION = ['member_of', 'head_of', 'spokesperson_of', 'agent_of'] as const;
+
+export type DwieTask = 'speaks-for' | 'affiliation';
+
+/** Gold pairs "h|t" of one document for a task. */
+export function dwieGoldPairs(doc: DwieDoc, task: DwieTask): Set<string> {
+  const out = new Set<string>();
+  const tail = task === 'speaks-for' ? 'type::location' : 'type::organization';
+  const kinds: readonly string[] = task === 'speaks-for' ? DWIE_SPEAKS_FOR : DWIE_AFFILIATION;
+  for (const l of doc.labels) {
+    if (!kinds.includes(l.r)) continue;
+    if (doc.vertexSet[l.h]?.[0]?.type !== 'type::person' || doc.vertexSet[l.t]?.[0]?.type !== tail) continue;
+    out.add(`${l.h}|${l.t}`);
+  }
+  return out;
+}
+
+/** Which task a predicted edge counts for (by relation and end kinds), if any. */
+export function dwieTaskOf(relation: string, sourceKind: string, targetKind: string): DwieTask | undefined {
+  if (sourceKind !== 'person') return undefined;
+  if (relation === 'speaks-for' && targetKind === 'state') return 'speaks-for';
+  if ((relation === 'speaks-for' || relation === 'member-of') && targetKind === 'organisation') return 'affiliation';
+  return undefined;
+}
+
+export interface DwiePrediction {
+  source: string;
+  target: string;
+  relation: string;
+  confidence: number;
+  rule: string;
+}
+
+export interface DwieDocScore {
+  counts: Record<DwieTask, Counts>;
+  /** Each predicted pair with its best confidence, rule and whether it was right (for calibration). */
+  judged: Array<{ task: DwieTask; confidence: number; rule: string; correct: boolean; edge: string }>;
+  misses: Array<{ task: DwieTask; edge: string }>;
+}
+
+/**
+ * Scores predictions for one document. `clusterOf` maps a predicted entity id to the DWIE clusters it matches
+ * (by name); an edge is right when some (source cluster, target cluster) pair is gold.
+ */
+export function scoreDwieDoc(
+  doc: DwieDoc,
+  predictions: readonly DwiePrediction[],
+  kindOf: (id: string) => string | undefined,
+  clusterOf: (id: string) => readonly number[],
+  labelOf: (id: string) => string = (id) => id,
+  uncounted: (id: string) => boolean = () => false,
+): DwieDocScore {
+  const counts: Record<DwieTask, Counts> = { 'speaks-for': { tp: 0, fp: 0, fn: 0 }, affiliation: { tp: 0, fp: 0, fn: 0 } };
+  const judged: DwieDocScore['judged'] = [];
+  const misses: DwieDocScore['misses'] = [];
+  for (const task of ['speaks-for', 'affiliation'] as const) {
+    const gold = dwieGoldPairs(doc, task);
+    const best = new Map<string, DwiePrediction>();
+    for (const p of predictions) {
+      if (dwieTaskOf(p.relation, kindOf(p.source) ?? '', kindOf(p.target) ?? '') !== task) continue;
+      const k = `${p.source}|${p.target}`;
+      const prev = best.get(k);
+      if (!prev || prev.confidence < p.confidence) best.set(k, p);
+    }
+    const hit = new Set<string>();
+    for (const p of best.values()) {
+      // As in the entities evaluation: an end that names only a cluster of an unscored type (a demonym such as
+      // "German" typed 'other', a role) is not counted either way.
+      if ((clusterOf(p.source).length === 0 && uncounted(p.source)) || (clusterOf(p.target).length === 0 && uncounted(p.target))) continue;
+      let pair: string | undefined;
+      for (const h of clusterOf(p.source)) for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pair ??= `${h}|${t}`;
+      const edge = `${labelOf(p.source)} -${p.relation}-> ${labelOf(p.target)}`;
+      if (pair && !hit.has(pair)) {
+        hit.add(pair);
+        counts[task].tp++;
+        judged.push({ task, confidence: p.confidence, rule: p.rule, correct: true, edge });
+      } else if (!pair) {
+        counts[task].fp++;
+        judged.push({ task, confidence: p.confidence, rule: p.rule, correct: false, edge });
+      }
+    }
+    for (const g of gold) {
+      if (hit.has(g)) continue;
+      counts[task].fn++;
+      const [h, t] = g.split('|').map(Number) as [number, number];
+      misses.push({ task, edge: `${doc.vertexSet[h]?.[0]?.name} -> ${doc.vertexSet[t]?.[0]?.name}` });
+    }
+  }
+  return { counts, judged, misses };
+}
+
+/** Names of DWIE clusters of unscored types (misc, other, role, ...). */
+export function uncountedNames(doc: DwieDoc): Set<string> {
+  const out = new Set<string>();
+  for (const cluster of doc.vertexSet) {
+    const type = cluster[0]?.type;
+    if (type === 'type::person' || type === 'type::organization' || type === 'type::location') continue;
+    for (const m of cluster) out.add(normaliseName(m.name));
+  }
+  return out;
+}
+
+/** Maps predicted entities to DWIE clusters by name: label, aliases or mention texts equal to a cluster mention name. */
+export function clustersByName(doc: DwieDoc, names: (id: string) => readonly string[]): (id: string) => number[] {
+  const index = new Map<string, number[]>();
+  doc.vertexSet.forEach((cluster, ci) => {
+    const type = cluster[0]?.type;
+    if (type !== 'type::person' && type !== 'type::organization' && type !== 'type::location') return;
+    for (const m of cluster) {
+      const k = normaliseName(m.name);
+      const list = index.get(k) ?? [];
+      if (!list.includes(ci)) list.push(ci);
+      index.set(k, list);
+    }
+  });
+  return (id) => {
+    const out = new Set<number>();
+    for (const n of names(id)) for (const ci of index.get(normaliseName(n)) ?? []) out.add(ci);
+    return [...out];
+  };
+}
+
+// Oracle: DocAnalysis from gold mentions ----------------------------------------------------------------------
+
+const KIND_OF_TYPE: Record<string, EntityKind | undefined> = {
+  'type::person': 'person',
+  'type::organization': 'organisation',
+  'type::location': 'place',
+};
+
+/**
+ * Builds the DocAnalysis the entity stage would ideally produce for a DWIE document: tokens joined by single spaces,
+ * sentences split after . ! ? and line breaks, one entity per person/organisation/location cluster (a location is a
+ * state when one of its names is a country), and demonyms (DWIE 'gpe0' links) as mentions of their state.
+ * Returns the analysis and each entity's cluster index.
+ */
+export function dwieOracleDoc(doc: DwieDoc): { analysis: DocAnalysis; clusterOfEntity: Map<string, number> } {
+  const tokens: Token[] = [];
+  let text = '';
+  for (const t of doc.sents.flat()) {
+    if (text.length > 0) text += t === '\n' ? '' : ' ';
+    tokens.push({ text: t, start: text.length, end: text.length + t.length });
+    text += t;
+  }
+  const sentences: Sentence[] = [];
+  const tokenSentence: number[] = [];
+  let current: Token[] = [];
+  const close = () => {
+    const first = current.find((t) => t.text !== '\n');
+    const last = [...current].reverse().find((t) => t.text !== '\n');
+    if (first && last) sentences.push({ start: first.start, end: last.end, tokens: current.filter((t) => t.text !== '\n') });
+    current = [];
+  };
+  tokens.forEach((t, i) => {
+    current.push(t);
+    tokenSentence[i] = sentences.length;
+    const next = tokens[i + 1]?.text ?? '';
+    if (t.text === '\n' || (['.', '!', '?'].includes(t.text) && !/^[a-z,]/.test(next))) close();
+  });
+  close();
+
+  // Demonym clusters (type::other) resolved to a location cluster through 'gpe0'.
+  const demonymOf = new Map<number, number>();
+  for (const l of doc.labels) if (l.r === 'gpe0' && doc.vertexSet[l.t]?.[0]?.type === 'type::location') demonymOf.set(l.h, l.t);
+
+  const entities = new Map<string, Entity>();
+  const clusterOfEntity = new Map<string, number>();
+  const idOfCluster = new Map<number, string>();
+  doc.vertexSet.forEach((cluster, ci) => {
+    let kind = KIND_OF_TYPE[cluster[0]?.type ?? ''];
+    if (!kind) return;
+    const names = [...new Set(cluster.map((m) => m.name))].sort((a, b) => b.length - a.length);
+    if (kind === 'place' && names.some((n) => countryOf(n))) kind = 'state';
+    const label = names[0] ?? `cluster ${ci}`;
+    let id = nodeKey(kind, label);
+    if (entities.has(id)) id = `${id}-${ci}`;
+    entities.set(id, { id, label, kind, aliases: names.slice(1) });
+    clusterOfEntity.set(id, ci);
+    idOfCluster.set(ci, id);
+  });
+  for (const [demonym, loc] of demonymOf) {
+    const id = idOfCluster.get(loc);
+    const entity = id ? entities.get(id) : undefined;
+    if (!entity) continue;
+    for (const m of doc.vertexSet[demonym] ?? []) if (m.name !== entity.label && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
+  }
+
+  const mentions: EntityMention[] = [];
+  const addMentions = (ci: number, id: string) => {
+    for (const m of doc.vertexSet[ci] ?? []) {
+      const first = tokens[m.pos[0]];
+      const last = tokens[m.pos[1] - 1];
+      if (!first || !last) continue;
+      const sentence = tokenSentence[m.pos[0]] ?? 0;
+      const s = sentences[sentence];
+      const tokenStart = s ? Math.max(0, s.tokens.indexOf(first)) : 0;
+      mentions.push({ entityId: id, start: first.start, end: last.end, sentence, tokenStart, tokenEnd: tokenStart + (m.pos[1] - m.pos[0]), text: text.slice(first.start, last.end), rule: 'oracle:dwie' });
+    }
+  };
+  for (const [ci, id] of idOfCluster) addMentions(ci, id);
+  for (const [demonym, loc] of demonymOf) {
+    const id = idOfCluster.get(loc);
+    if (id) addMentions(demonym, id);
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { analysis: { text, sentences, entities, mentions }, clusterOfEntity };
+}
+
+export interface DwieRelationReport {
+  speaksFor: Prf;
+  affiliation: Prf;
+  documents: number;
+  judged: DwieDocScore['judged'];
+  misses: DwieDocScore['misses'];
+}
+
+function sumReports(scores: readonly DwieDocScore[]): DwieRelationReport {
+  const total: Record<DwieTask, Counts> = { 'speaks-for': { tp: 0, fp: 0, fn: 0 }, affiliation: { tp: 0, fp: 0, fn: 0 } };
+  for (const s of scores) {
+    for (const task of ['speaks-for', 'affiliation'] as const) {
+      total[task].tp += s.counts[task].tp;
+      total[task].fp += s.counts[task].fp;
+      total[task].fn += s.counts[task].fn;
+    }
+  }
+  return {
+    speaksFor: prf(total['speaks-for']),
+    affiliation: prf(total.affiliation),
+    documents: scores.length,
+    judged: scores.flatMap((s) => s.judged),
+    misses: scores.flatMap((s) => s.misses),
+  };
+}
+
+/** Oracle evaluation: gold mentions in, relation rules measured alone. */
+export function evalDwieRelationsOracle(docs: readonly DwieDoc[]): DwieRelationReport {
+  return sumReports(
+    docs.map((doc) => {
+      const { analysis, clusterOfEntity } = dwieOracleDoc(doc);
+      const predictions: RelationCandidate[] = extractRelations(analysis);
+      const kindOf = (id: string) => analysis.entities.get(id)?.kind;
+      const clusterOf = (id: string) => {
+        const ci = clusterOfEntity.get(id);
+        return ci === undefined ? [] : [ci];
+      };
+      return scoreDwieDoc(doc, predictions, kindOf, clusterOf, (id) => analysis.entities.get(id)?.label ?? id);
+    }),
+  );
+}
+
+/**
+ * End-to-end evaluation of one document: `extraction` comes from running the extractor over the document text
+ * (tokens joined by single spaces, as the entities evaluation rebuilds it). Ends are mapped to clusters by name.
+ */
+export function scoreDwieExtraction(doc: DwieDoc, extraction: Pick<Extraction, 'entities' | 'relations'>): DwieDocScore {
+  const byId = new Map(extraction.entities.map((e) => [e.id, e]));
+  const namesOf = (id: string): string[] => {
+    const e = byId.get(id);
+    return e ? [e.label, ...e.aliases, ...e.mentions.map((m) => m.text)] : [];
+  };
+  const clusterOf = clustersByName(doc, namesOf);
+  const other = uncountedNames(doc);
+  const uncounted = (id: string) => namesOf(id).some((n) => other.has(normaliseName(n)));
+  const predictions: DwiePrediction[] = extraction.relations.map((r) => ({ source: r.source, target: r.target, relation: r.relation, confidence: r.confidence, rule: r.rules[0] ?? '' }));
+  return scoreDwieDoc(doc, predictions, (id) => byId.get(id)?.kind, clusterOf, (id) => byId.get(id)?.label ?? id, uncounted);
+}
+
+/** End-to-end over many documents, given a function that extracts one document's text. */
+export function evalDwieRelations(docs: readonly DwieDoc[], extract: (text: string, title: string) => Pick<Extraction, 'entities' | 'relations'>): DwieRelationReport {
+  return sumReports(docs.map((doc) => scoreDwieExtraction(doc, extract(dwieText(doc), doc.title))));
+}
+
+/** A DWIE document's text as the evaluations rebuild it: tokens joined by single spaces, line breaks kept. */
+export function dwieText(doc: DwieDoc): string {
+  return dwieOracleDoc(doc).analysis.text;
+}
+
+// Calibration ------------------------------------------------------------------------------------------------
+
+export interface CalibrationRow {
+  band: string;
+  predicted: number;
+  correct: number;
+  precision: number;
+}
+
+/** Precision of judged predictions per confidence band (bands are [lo, hi)). */
+export function calibration(judged: ReadonlyArray<{ confidence: number; correct: boolean }>, edges: readonly number[] = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]): CalibrationRow[] {
+  const rows: CalibrationRow[] = [];
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const lo = edges[i]!;
+    const hi = edges[i + 1]!;
+    const inBand = judged.filter((j) => j.confidence >= lo && j.confidence < hi);
+    const correct = inBand.filter((j) => j.correct).length;
+    rows.push({ band: `${lo.toFixed(2)}-${Math.min(hi, 1).toFixed(2)}`, predicted: inBand.length, correct, precision: inBand.length ? correct / inBand.length : 0 });
+  }
+  return rows;
+}
+
+/** Precision per rule, most frequent first. */
+export function perRule(judged: ReadonlyArray<{ rule: string; correct: boolean }>): Array<{ rule: string; predicted: number; correct: number; precision: number }> {
+  const m = new Map<string, { predicted: number; correct: number }>();
+  for (const j of judged) {
+    const r = m.get(j.rule) ?? { predicted: 0, correct: 0 };
+    r.predicted++;
+    if (j.correct) r.correct++;
+    m.set(j.rule, r);
+  }
+  return [...m.entries()].map(([rule, r]) => ({ rule, ...r, precision: r.correct / r.predicted })).sort((a, b) => b.predicted - a.predicted);
+}

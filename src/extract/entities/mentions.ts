@@ -1,0 +1,283 @@
+/**
+ * Mention detection in one sentence: the tagger's spans and the gazetteer's matches are combined into typed
+ * mention drafts. The tagger decides where names are (it sees context); the gazetteer decides what known names are
+ * (a country is a state, "Russian" is Russia, "SCO" is an organisation) and fills gaps the tagger leaves.
+ */
+import type { NerSpan } from '../ner/index.js';
+import type { EntityKind, Token } from '../types.js';
+import { gazetteer, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
+import { knowledge } from './knowledge.js';
+import { isOrganisationHead, isLocativeWord, isReportingVerb, isStopWordCapitalised, TITLE_WORDS } from './lexicon.js';
+
+/** A mention before resolution: a token range with its kind and what is known about it. */
+export interface MentionDraft {
+  sentence: number;
+  tokenStart: number;
+  tokenEnd: number;
+  kind: EntityKind;
+  rule: string;
+  /** Canonical label known from data (a country's common name, an organisation's label), else null. */
+  canonical: string | null;
+  /** ISO code when the mention denotes a state (country name, demonym, capital used as actor). */
+  stateCode?: string;
+  /** The gazetteer reading, when there is one. */
+  gazetteer?: GazetteerEntry;
+}
+
+export function isCapitalised(text: string): boolean {
+  const ch = text[0];
+  return ch !== undefined && ch !== ch.toLowerCase();
+}
+
+function isAllCaps(text: string): boolean {
+  return text.length > 1 && text === text.toUpperCase() && text !== text.toLowerCase();
+}
+
+/** Whether a capital or seat city is used for its state here: it acts or is acted on, rather than locating. */
+export function capitalActsForState(tokens: readonly Token[], start: number, end: number): boolean {
+  let p = start - 1;
+  if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
+  const prev = p >= 0 ? tokens[p]!.text : '';
+  const next = tokens[end]?.text ?? '';
+  // Dateline "MOSCOW (Reuters) -" or "Moscow, Russia": a place.
+  if (start === 0 && (next === '(' || next === '-' || next === '--' || next === '—')) return false;
+  if (next === ',' && tokens[end + 1] && knowledgeCountryToken(tokens[end + 1]!.text)) return false;
+  if (isLocativeWord(prev.toLowerCase())) return false;
+  return true;
+}
+
+function knowledgeCountryToken(text: string): boolean {
+  const m = gazetteer().longestAt([text], 0);
+  return m !== null && m.entries.some((e) => e.type === 'country');
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Kind of a gazetteer reading in this context. */
+function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span, entry: GazetteerEntry): MentionDraft | null {
+  const base = { sentence, tokenStart: m.start, tokenEnd: m.end };
+  switch (entry.type) {
+    case 'country': {
+      const c = knowledge().countries.get(entry.code);
+      if (c?.kind === 'place') return { ...base, kind: 'place', rule: 'gazetteer:territories', canonical: c.label, gazetteer: entry };
+      return { ...base, kind: 'state', rule: 'gazetteer:countries', canonical: c?.label ?? null, stateCode: entry.code, gazetteer: entry };
+    }
+    case 'demonym': {
+      const c = knowledge().countries.get(entry.code);
+      if (c?.kind === 'place') return null;
+      return { ...base, kind: 'state', rule: 'rule:demonym', canonical: c?.label ?? null, stateCode: entry.code, gazetteer: entry };
+    }
+    case 'capital': {
+      if (capitalActsForState(tokens, m.start, m.end)) {
+        const c = knowledge().countries.get(entry.code);
+        return { ...base, kind: 'state', rule: 'rule:capital-for-state', canonical: c?.label ?? null, stateCode: entry.code, gazetteer: entry };
+      }
+      return { ...base, kind: 'place', rule: 'gazetteer:capitals', canonical: null, gazetteer: entry };
+    }
+    case 'city':
+      return { ...base, kind: 'place', rule: 'gazetteer:cities', canonical: null, gazetteer: entry };
+    case 'organisation':
+      return { ...base, kind: 'organisation', rule: 'gazetteer:organisations', canonical: entry.label, gazetteer: entry };
+    case 'seat':
+      return { ...base, kind: 'organisation', rule: 'gazetteer:seats', canonical: entry.label, gazetteer: entry };
+    case 'bloc':
+      return { ...base, kind: entry.kind, rule: 'gazetteer:blocs', canonical: entry.label, gazetteer: entry };
+  }
+}
+
+/** Whether a gazetteer match may stand on its own (no tagger span over it). */
+function acceptsAlone(tokens: readonly Token[], m: GazetteerMatch, entry: GazetteerEntry): boolean {
+  const first = tokens[m.start]!.text;
+  if (!isCapitalised(first) && !(entry.type === 'bloc')) return false;
+  if (entry.type === 'bloc') {
+    if (!entry.requiresThe) return true;
+    const prev = tokens[m.start - 1]?.text.toLowerCase();
+    const next = tokens[m.end]?.text ?? '';
+    return prev === 'the' && !isCapitalised(next);
+  }
+  // In an all-caps headline every word is capitalised; only multi-token or unambiguous names count there.
+  const single = m.end - m.start === 1;
+  if (entry.type === 'city') {
+    const prev = tokens[m.start - 1]?.text.toLowerCase() ?? '';
+    const next = tokens[m.end]?.text ?? '';
+    // A city needs a locating context, or a ", Country" after it: many city names are also words or surnames.
+    return isLocativeWord(prev) || (next === ',' && knowledgeCountryToken(tokens[m.end + 1]?.text ?? ''));
+  }
+  if (entry.type === 'country' && single && knowledge().ambiguousCountryNames.has(first)) {
+    return m.start > 0 && !isCapitalised(tokens[m.end]?.text ?? '');
+  }
+  if (entry.type === 'organisation' && single && isAllCaps(first) && first.length <= 2) {
+    // Two-letter acronyms ("AP", "AU", "DW") are too ambiguous without a tagger span.
+    return false;
+  }
+  return true;
+}
+
+/** Strips leading title words, honorifics and demonyms from a person span; returns the new start. */
+function stripPersonPrefix(tokens: readonly Token[], start: number, end: number): number {
+  let s = start;
+  while (s < end - 1) {
+    const t = tokens[s]!.text;
+    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t)) s++;
+    else {
+      const g = gazetteer().longestAt(tokens.map((x) => x.text), s);
+      if (g && g.end < end && g.entries.some((e) => e.type === 'demonym' || e.type === 'country' || e.type === 'organisation')) s = g.end;
+      else break;
+    }
+  }
+  return s;
+}
+
+/** Classifies a span the tagger marked without a confident type (the provisional stub does this). */
+function classifyUntyped(tokens: readonly Token[], start: number, end: number): EntityKind | null {
+  const words = tokens.slice(start, end).map((t) => t.text);
+  const last = words[words.length - 1] ?? '';
+  if (words.some((w) => isStopWordCapitalised(w))) return null;
+  if (isOrganisationHead(last)) return 'organisation';
+  const prev = tokens[start - 1]?.text ?? '';
+  const next = tokens[end]?.text ?? '';
+  if (TITLE_WORDS.has(prev.toLowerCase()) && isCapitalised(prev)) return 'person';
+  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w)) && (isReportingVerb(next) || next === ',')) return 'person';
+  if (words.length === 1 && isReportingVerb(next) && /^\p{Lu}\p{Ll}+$/u.test(last) && start > 0) return 'person';
+  return null;
+}
+
+const NER_KIND: Record<string, EntityKind> = { PER: 'person', ORG: 'organisation', LOC: 'place' };
+
+/** Detects the mentions of one sentence. */
+export function detectMentions(sentence: number, tokens: readonly Token[], spans: readonly NerSpan[]): MentionDraft[] {
+  const texts = tokens.map((t) => t.text);
+  const matches = gazetteer().matchAll(texts);
+  const drafts: MentionDraft[] = [];
+  const taken: Span[] = [];
+
+  // 1. Tagger spans, typed by the gazetteer where it knows the exact name.
+  for (const span of spans) {
+    let start = Math.max(0, span.start);
+    const end = Math.min(tokens.length, span.end);
+    if (end <= start) continue;
+    // A longer gazetteer name that contains this span wins (tagger split "Shanghai" / "Cooperation Organization").
+    const containing = matches.find((m) => m.start <= start && m.end >= end && m.end - m.start > end - start);
+    if (containing && !(span.label === 'PER' && containing.entries[0]!.type === 'city')) continue;
+    if (span.label === 'PER') start = stripPersonPrefix(tokens, start, end);
+    const exact = matches.find((m) => m.start === start && m.end === end);
+    const entry = exact?.entries[0];
+    if (entry) {
+      const personOverCity = span.label === 'PER' && (entry.type === 'city' || entry.type === 'capital' || (entry.type === 'country' && knowledge().ambiguousCountryNames.has(texts[start]!)));
+      if (!personOverCity) {
+        const d = draftFromGazetteer(sentence, tokens, { start, end }, entry);
+        if (d) {
+          drafts.push(d);
+          taken.push({ start, end });
+          continue;
+        }
+      }
+    }
+    let kind: EntityKind | null = NER_KIND[span.label] ?? null;
+    let rule = `ner:${span.label.toLowerCase()}`;
+    if (span.label === 'MISC') {
+      if (span.score >= 0.2) continue; // a confident MISC (event, nationality adjective...) is not one of our kinds
+      // An untyped capitalised run: split at title words ("... Council Secretary Jane Doe") and type each part.
+      for (const seg of segmentRun(tokens, start, end)) {
+        if (matches.some((m) => m.start === seg.start && m.end === seg.end)) continue; // the gazetteer step types it
+        if (matches.some((m) => m.start <= seg.start && m.end >= seg.end)) continue;
+        const segKind = classifyUntyped(tokens, seg.start, seg.end);
+        if (!segKind) continue;
+        drafts.push({ sentence, tokenStart: seg.start, tokenEnd: seg.end, kind: segKind, rule: 'rule:capitalised', canonical: null });
+        taken.push(seg);
+      }
+      continue;
+    }
+    if (!kind) continue;
+    drafts.push({ sentence, tokenStart: start, tokenEnd: end, kind, rule, canonical: null });
+    taken.push({ start: span.start, end });
+  }
+
+  // 2. Gazetteer names the tagger left alone.
+  for (const m of matches) {
+    if (taken.some((t) => overlaps(t, m))) continue;
+    const entry = m.entries[0]!;
+    if (!acceptsAlone(tokens, m, entry)) continue;
+    const d = draftFromGazetteer(sentence, tokens, m, entry);
+    if (d) {
+      drafts.push(d);
+      taken.push(m);
+    }
+  }
+
+  splitLeaderBeforeSeat(tokens, drafts);
+  drafts.sort((a, b) => a.tokenStart - b.tokenStart);
+  mergeDemonymIntoBody(drafts);
+  drafts.sort((a, b) => a.tokenStart - b.tokenStart);
+  return drafts;
+}
+
+/**
+ * "the Obama White House", "the Biden administration": a surname before a seat of power or "administration" names
+ * the leader. When the tagger folded the name into the seat's span, or left it untyped, it becomes a person.
+ */
+function splitLeaderBeforeSeat(tokens: readonly Token[], drafts: MentionDraft[]): void {
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const seatStart = d.gazetteer?.type === 'seat' ? d.tokenStart : -1;
+    if (seatStart < 1) continue;
+    const prevTok = tokens[seatStart - 1]!;
+    if (!/^\p{Lu}\p{Ll}+$/u.test(prevTok.text)) continue;
+    const before = tokens[seatStart - 2]?.text.toLowerCase();
+    if (before !== 'the' && before !== 'a') continue;
+    if (drafts.some((o) => o !== d && o.tokenStart <= seatStart - 1 && o.tokenEnd > seatStart - 1 && o.kind !== 'person')) continue;
+    if (gazetteer().longestAt([prevTok.text], 0)) continue;
+    if (!drafts.some((o) => o.tokenStart === seatStart - 1 && o.tokenEnd === seatStart)) {
+      drafts.push({ sentence: d.sentence, tokenStart: seatStart - 1, tokenEnd: seatStart, kind: 'person', rule: 'rule:leader-before-seat', canonical: null });
+    }
+  }
+}
+
+/** Splits a capitalised run at title words: "Russian Security Council Secretary Jane Doe" -> two parts. */
+function segmentRun(tokens: readonly Token[], start: number, end: number): Span[] {
+  const out: Span[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const t = tokens[i]!.text;
+    if (TITLE_WORDS.has(t.toLowerCase()) || isStopWordCapitalised(t)) {
+      if (i > s) out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  if (end > s) out.push({ start: s, end });
+  // A known name (seat, organisation, country) ending a run is typed by the gazetteer; the words before it are a
+  // separate part ("Obama White House" -> "Obama" + "White House").
+  const texts = tokens.map((t) => t.text);
+  const result: Span[] = [];
+  for (const seg of out) {
+    let cut = -1;
+    for (let k = seg.start + 1; k < seg.end && cut < 0; k++) {
+      const m = gazetteer().longestAt(texts, k);
+      if (m && m.end === seg.end && m.entries.some((e) => e.type === 'seat' || e.type === 'organisation' || e.type === 'country')) cut = k;
+    }
+    if (cut > 0) result.push({ start: seg.start, end: cut }, { start: cut, end: seg.end });
+    else result.push(seg);
+  }
+  return result;
+}
+
+/**
+ * "Russian Security Council", "Chinese Foreign Ministry": a demonym right before a body the data does not know
+ * is part of the body's name (a national body), not a separate mention of the state.
+ */
+function mergeDemonymIntoBody(drafts: MentionDraft[]): void {
+  for (let i = drafts.length - 2; i >= 0; i--) {
+    const a = drafts[i]!;
+    const b = drafts[i + 1]!;
+    if (a.gazetteer?.type === 'demonym' && b.kind === 'organisation' && b.canonical === null && a.tokenEnd === b.tokenStart) {
+      drafts.splice(i, 2, { ...b, tokenStart: a.tokenStart });
+    }
+  }
+}

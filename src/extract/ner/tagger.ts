@@ -1,0 +1,147 @@
+/**
+ * Runs a loaded model over a document. Base features are extracted once; one table look-up per feature yields
+ * the weights of both passes. Pass 1 is decoded with Viterbi per sentence; pass 2 (two-pass models) adds the
+ * prediction-history features built from pass 1's labels and decodes again.
+ */
+import { extractFeatures, extractHistoryFeatures, prepareTokens } from './features.js';
+import type { DocTokens, History, Resources } from './features.js';
+import { Gazetteer } from './gazetteer.js';
+import { WeightTable, addEmissions, viterbi } from './model.js';
+import type { NerModel } from './model.js';
+import { LABELS, N_TAGS, tagsToSpans } from './tags.js';
+import type { NerSpan } from './types.js';
+
+export class Tagger {
+  readonly model: NerModel;
+  readonly resources: Resources;
+  private readonly table: WeightTable;
+  private delta = new Float32Array(256 * N_TAGS);
+  private back = new Uint8Array(256 * N_TAGS);
+
+  constructor(model: NerModel) {
+    this.model = model;
+    this.resources = {
+      gazetteer: model.header.gazetteers.length > 0 ? new Gazetteer(model.header.gazetteers) : null,
+      clusters: model.clusters.size > 0 ? model.clusters : null,
+    };
+    this.table = new WeightTable(model.passes);
+  }
+
+  private ensure(n: number): void {
+    if (this.delta.length >= n * N_TAGS) return;
+    let cap = this.delta.length / N_TAGS;
+    while (cap < n) cap *= 2;
+    this.delta = new Float32Array(cap * N_TAGS);
+    this.back = new Uint8Array(cap * N_TAGS);
+  }
+
+  /**
+   * BILOU tags per flat token. When `scoresOut` is given (length tokens * N_TAGS) it receives the final pass's
+   * emission scores.
+   */
+  tagFlat(d: DocTokens, scoresOut: Float32Array | null = null): Uint8Array {
+    const total = d.raw.length;
+    const tags = new Uint8Array(total);
+    const nPasses = this.model.passes.length;
+    if (nPasses === 0 || total === 0) return tags;
+    const width = nPasses * N_TAGS;
+    const f = extractFeatures(d, this.resources, this.model.header.config);
+    // Emissions of all passes for the whole document, [token][pass][tag].
+    const em = new Float32Array(total * width);
+    addEmissions(f.keys, f.offsets, 0, total, this.table, 0, nPasses, em);
+    const p1 = this.model.passes[0];
+    if (!p1) return tags;
+    this.decode(d, em, width, 0, p1, tags);
+    const p2 = this.model.passes[1];
+    if (p2) {
+      const h = extractHistoryFeatures(d, historyFromTags(d, tags));
+      // Add pass-2 weights of the history features into the pass-2 slice of `em`.
+      const tmp = new Float32Array(total * N_TAGS);
+      addEmissions(h.keys, h.offsets, 0, total, this.table, 1, 2, tmp);
+      for (let t = 0; t < total; t++) {
+        const b = t * width + N_TAGS;
+        for (let y = 0; y < N_TAGS; y++) em[b + y] = (em[b + y] ?? 0) + (tmp[t * N_TAGS + y] ?? 0);
+      }
+      this.decode(d, em, width, N_TAGS, p2, tags);
+    }
+    if (scoresOut) {
+      const off = (nPasses - 1) * N_TAGS;
+      for (let t = 0; t < total; t++) scoresOut.set(em.subarray(t * width + off, t * width + off + N_TAGS), t * N_TAGS);
+    }
+    return tags;
+  }
+
+  private decode(
+    d: DocTokens,
+    em: Float32Array,
+    width: number,
+    offset: number,
+    pass: { trans: Float32Array; start: Float32Array; end: Float32Array },
+    tags: Uint8Array,
+  ): void {
+    for (let si = 0; si + 1 < d.sentStart.length; si++) {
+      const t0 = d.sentStart[si] ?? 0;
+      const t1 = d.sentStart[si + 1] ?? t0;
+      const n = t1 - t0;
+      if (n === 0) continue;
+      this.ensure(n);
+      viterbi(em.subarray(t0 * width), n, pass.trans, pass.start, pass.end, tags.subarray(t0, t1), this.delta, this.back, width, offset);
+    }
+  }
+
+  tag(sentences: readonly (readonly string[])[]): NerSpan[][] {
+    const d = prepareTokens(sentences);
+    const scores = new Float32Array(d.raw.length * N_TAGS);
+    const tags = this.tagFlat(d, scores);
+    const result: NerSpan[][] = [];
+    for (let si = 0; si + 1 < d.sentStart.length; si++) {
+      const t0 = d.sentStart[si] ?? 0;
+      const t1 = d.sentStart[si + 1] ?? t0;
+      const spans = tagsToSpans(tags.subarray(t0, t1));
+      result.push(
+        spans.map((s) => ({
+          start: s.start,
+          end: s.end,
+          label: LABELS[s.label] ?? 'MISC',
+          score: spanConfidence(scores, tags, t0 + s.start, t0 + s.end),
+        })),
+      );
+    }
+    return result;
+  }
+}
+
+/** Mean over the span's tokens of the softmax probability of the chosen tag under emission scores. */
+function spanConfidence(scores: Float32Array, tags: Uint8Array, a: number, b: number): number {
+  let sum = 0;
+  for (let t = a; t < b; t++) {
+    const base = t * N_TAGS;
+    let max = -Infinity;
+    for (let y = 0; y < N_TAGS; y++) max = Math.max(max, scores[base + y] ?? 0);
+    let z = 0;
+    for (let y = 0; y < N_TAGS; y++) z += Math.exp((scores[base + y] ?? 0) - max);
+    sum += Math.exp((scores[base + (tags[t] ?? 0)] ?? 0) - max) / z;
+  }
+  const v = sum / Math.max(1, b - a);
+  return Number.isFinite(v) ? Math.round(v * 1000) / 1000 : 0;
+}
+
+/** Turns first-pass tags into the history record the second pass reads. */
+export function historyFromTags(d: DocTokens, tags: Uint8Array): History {
+  const n = d.raw.length;
+  const label = new Int8Array(n).fill(-1);
+  const spanStart = new Int32Array(n).fill(-1);
+  const spanEnd = new Int32Array(n).fill(-1);
+  for (let si = 0; si + 1 < d.sentStart.length; si++) {
+    const t0 = d.sentStart[si] ?? 0;
+    const t1 = d.sentStart[si + 1] ?? t0;
+    for (const s of tagsToSpans(tags.subarray(t0, t1))) {
+      for (let t = t0 + s.start; t < t0 + s.end; t++) {
+        label[t] = s.label;
+        spanStart[t] = t0 + s.start;
+        spanEnd[t] = t0 + s.end;
+      }
+    }
+  }
+  return { label, spanStart, spanEnd };
+}

@@ -1,0 +1,17 @@
+/** Every rule's metadata (name, reason, confidence, examples), for documentation and the table-driven tests. */
+import type { Rule } from '../rule.js';
+import { BODY_RULES } from './bodies.js';
+import { CONTACTS_RULES } from './contacts.js';
+import { MEMBERSHIP_RULES } from './membership.js';
+import { POSITION_RULES } from './position.js';
+import { ROLE_RULES } from './roles.js';
+import { STANCE_RULES } from './stance.js';
+
+export const ALL_RULES: readonly Rule[] = [
+  ...Object.values(ROLE_RULES),
+  ...Object.values(POSITION_RULES),
+  ...Object.values(BODY_RULES),
+  ...Object.values(MEMBERSHIP_RULES),
+  ...Object.values(STANCE_RULES),
+  ...Object.values(CONTACTS_RULES),
+];

@@ -1,0 +1,332 @@
+/**
+ * Roles and titles next to a person name: who speaks for which state, who belongs to which organisation.
+ * "German Chancellor Olaf Scholz", "Ana Silva, a spokeswoman for Amnesty International", "Italy's prime minister,
+ * Mario Monti", "Jan Novak is a researcher at Charles University".
+ */
+import type { EntityMention } from '../../types.js';
+import { classifyTitle, ORG_VOICE, ROLE_MODIFIERS, roleEndingAt, roleStartingAt, STATE_VOICE, type RoleClass } from '../lexicon.js';
+import type { ArticleContext, Emitter, Rule } from '../rule.js';
+import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
+import { capitalised, wordAt } from './common.js';
+
+export const ROLE_RULES = {
+  titleBefore: {
+    name: 'role:title-before-name',
+    reason: 'A holder and title in front of a name ("Chinese President X", "SPD leader X") state the role directly.',
+    confidence: 0.9,
+    examples: [
+      { text: '[French|state|France] President [Jean Martin|person] arrived on Monday.', expect: [['Jean Martin', 'speaks-for', 'France']] },
+      { text: '[Greenpeace|organisation] spokesman [Tom Berg|person] said the plan was flawed.', expect: [['Tom Berg', 'member-of', 'Greenpeace'], ['Tom Berg', 'speaks-for', 'Greenpeace']] },
+      { text: "[Norway|state]'s new Defence Minister [Kari Dahl|person] visited the base.", expect: [['Kari Dahl', 'speaks-for', 'Norway']] },
+    ],
+  },
+  appositionAfter: {
+    name: 'role:apposition-after-name',
+    reason: 'An apposition after a name gives its role and holder ("X, the foreign minister of Y", "X, a Y spokesman").',
+    confidence: 0.85,
+    examples: [
+      { text: '[Ana Silva|person], a spokeswoman for [Amnesty International|organisation], said the report was accurate.', expect: [['Ana Silva', 'speaks-for', 'Amnesty International'], ['Ana Silva', 'member-of', 'Amnesty International']] },
+      { text: "[Mario Rossi|person], [Italy|state]'s prime minister, rejected the offer.", expect: [['Mario Rossi', 'speaks-for', 'Italy']] },
+      { text: '[Jan Novak|person], professor of economics at [Charles University|organisation], disagreed.', expect: [['Jan Novak', 'member-of', 'Charles University']] },
+    ],
+  },
+  appositionBefore: {
+    name: 'role:apposition-before-name',
+    reason: 'A role and holder set off before a name ("Y\'s prime minister, X" / "the head of Y, X") name the holder.',
+    confidence: 0.85,
+    examples: [
+      { text: "[Spain|state]'s foreign minister, [Lucia Vega|person], met reporters.", expect: [['Lucia Vega', 'speaks-for', 'Spain']] },
+      { text: 'The head of the [Red Cross|organisation], [Peter Maurer|person], called for calm.', expect: [['Peter Maurer', 'member-of', 'Red Cross']] },
+    ],
+  },
+  copula: {
+    name: 'role:copula',
+    reason: 'A copular sentence states a role ("X is executive director of Y").',
+    confidence: 0.8,
+    examples: [{ text: '[Ola Berg|person] is a senior fellow at the [Brookings Institution|organisation].', expect: [['Ola Berg', 'member-of', 'Brookings Institution']] }],
+  },
+  ofOrganisation: {
+    name: 'role:name-of-organisation',
+    reason: '"X of the Y" / "X from Y" after a name attaches the person to an organisation.',
+    confidence: 0.7,
+    examples: [{ text: '"We are worried," said [Lena Kraus|person] of the [Kiel Institute|organisation].', expect: [['Lena Kraus', 'member-of', 'Kiel Institute']] }],
+  },
+  possessive: {
+    name: 'role:possessive-name',
+    reason: '"Hungary\'s Orban", "Dortmund\'s Ricken": a possessor before a bare name is usually the state led or the club played for.',
+    confidence: 0.5,
+    examples: [{ text: "[Turkey|state]'s [Ali Demir|person] rejected the claim.", expect: [['Ali Demir', 'speaks-for', 'Turkey']] }],
+  },
+  entityRole: {
+    name: 'role:entity-role-fact',
+    reason: 'Roles the entity stage stripped from a name and kept as facts (RoleFact with a holder), where no text reading applies.',
+    confidence: 0.75,
+    examples: [],
+  },
+  bareTitle: {
+    name: 'role:bare-title-main-state',
+    reason: 'A state title without a holder ("Prime Minister X") is read as held in the state the article is about.',
+    confidence: 0.4,
+    examples: [{ text: '[Kenya|state] held elections. [Kenya|state] voted. President [John Otieno|person] conceded defeat.', expect: [['John Otieno', 'speaks-for', 'Kenya']] }],
+  },
+} satisfies Record<string, Rule>;
+
+const STATE_TITLES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister']);
+const COPULA = new Set(['is', 'was', 'has been', 'had been', 'became', 'becomes', 'remains', 'remained', 'serves', 'served', 'as']);
+const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with', 'from', 'in', 'to']);
+const APPOSITION_STOPS = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'has', 'have', 'had', 'is', 'was', 'will', 'would', 'when', 'where', 'while', 'after', 'before', 'because', 'but', 'if', 'said.', '"', '(', ')', ';', ':']);
+const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
+
+interface Holding {
+  holders: EntityUnit[];
+  cls: RoleClass;
+  rule: Rule;
+  /** Lower the rule's base confidence when the reading is shakier (long gap, coordination). */
+  penalty?: number;
+}
+
+/** Turns a role held in an entity into relations, by the kind of the holder. */
+export function relateRole(person: string, holder: string, holderKind: string, cls: RoleClass, rule: Rule, ctx: ArticleContext, emit: Emitter, sentence: number, penalty = 0): void {
+  const conf = rule.confidence - penalty;
+  if (holderKind === 'state') {
+    if (STATE_VOICE.has(cls)) emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf, rule: rule.name, sentence });
+    return;
+  }
+  if (holderKind !== 'organisation') return;
+  emit({ source: person, target: holder, relation: 'member-of', confidence: conf, rule: rule.name, sentence });
+  if (ORG_VOICE.has(cls)) emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf - 0.05, rule: rule.name, sentence });
+  const state = ctx.bodyOf.get(holder);
+  if (state && STATE_VOICE.has(cls)) {
+    emit({ source: person, target: state, relation: 'speaks-for', confidence: conf - 0.05, rule: `${rule.name}+state-body`, sentence });
+  }
+}
+
+/** Walks left from the role head over modifiers and capitalised title words to the holder(s), if any. */
+function holdersLeftOf(units: readonly Unit[], from: number, plural: boolean): { holders: EntityUnit[]; gap: number } | undefined {
+  let i = from - 1;
+  let gap = 0;
+  while (i >= 0 && gap <= 4) {
+    const u = units[i]!;
+    if (u.kind === 'entity') break;
+    const extraRole = roleEndingAt(units, i + 1);
+    if (POSSESSIVE.has(u.w) || u.w === '-' || ROLE_MODIFIERS.has(u.w) || capitalised(u) || extraRole) {
+      i--;
+      gap++;
+      continue;
+    }
+    return undefined;
+  }
+  const first = units[i];
+  if (!isEntity(first, 'state', 'organisation')) return undefined;
+  const holders = [first];
+  // "Barcelona and Spain midfielder X", "French and German leaders": coordination only for shared plural or team roles.
+  if (plural && wordAt(units, i - 1) === 'and' && isEntity(units[i - 2], 'state', 'organisation')) holders.unshift(units[i - 2] as EntityUnit);
+  return { holders, gap };
+}
+
+/**
+ * The holder after a role preposition: "of the Y", "at Y", "of the pro-European Y party", "of Rwanda's Y" (an
+ * organisation owned by a state is the holder, not the state), "of the Japanese Y" (demonym before a body).
+ */
+function holderAfterPreposition(units: readonly Unit[], i: number): EntityUnit | undefined {
+  let skipped = 0;
+  for (let j = i; j < units.length && skipped <= 4; j++) {
+    const u = units[j]!;
+    if (u.kind === 'entity') {
+      if (u.entityKind === 'organisation') return u;
+      const after = units[j + 1];
+      const after2 = units[j + 2];
+      if (isEntity(after, 'organisation')) continue; // "the Japanese Cabinet": the body, not the state
+      if (POSSESSIVE.has(wordAt(units, j + 1) ?? '') && isEntity(after2, 'organisation', 'place')) continue;
+      // "of the German Chamber of Commerce": a demonym before an unrecognised name is not the holder.
+      if (u.entityKind === 'state') return capitalised(after) && !roleStartingAt(units, j + 1) ? undefined : u;
+      if (u.entityKind === 'place' && (wordAt(units, j + 1) === '-' || POSSESSIVE.has(wordAt(units, j + 1) ?? ''))) {
+        skipped++;
+        continue; // "the Rostock-based Y"
+      }
+      return undefined;
+    }
+    if (u.w === ',' || APPOSITION_STOPS.has(u.w)) return undefined;
+    skipped++;
+  }
+  return undefined;
+}
+
+/** The role phrase and holder after a comma or copula: "[a|the] [H['s]] [mods] ROLE [words] [of|at|for H]". */
+function roleAfter(units: readonly Unit[], start: number): { cls: RoleClass; holder?: EntityUnit; gap: number } | undefined {
+  let i = start;
+  if (DETERMINERS.has(wordAt(units, i) ?? '')) i++;
+  let preHolder: EntityUnit | undefined;
+  const u0 = units[i];
+  if (isEntity(u0, 'state', 'organisation')) {
+    preHolder = u0;
+    i++;
+    if (POSSESSIVE.has(wordAt(units, i) ?? '')) i++;
+  }
+  let role: { cls: RoleClass; to: number } | undefined;
+  let words = 0;
+  for (; i < units.length && words < 8; i++) {
+    const u = units[i]!;
+    if (u.kind === 'entity') {
+      if (!role && (u.entityKind === 'organisation' || u.entityKind === 'state') && preHolder === undefined) {
+        // "X, a senior Greenpeace campaigner": an organisation inside the role phrase is its holder.
+        preHolder = u;
+        continue;
+      }
+      break;
+    }
+    if (u.w === ',' || APPOSITION_STOPS.has(u.w)) break;
+    const r = roleStartingAt(units, i);
+    if (r) {
+      role = { cls: r.cls, to: r.to };
+      i = r.to - 1;
+      words++;
+      // a second head may follow ("foreign policy expert", "director general"); the last one counts.
+      continue;
+    }
+    words++;
+    if (role && ROLE_PREPOSITIONS.has(u.w)) {
+      const h = holderAfterPreposition(units, i + 1);
+      if (h) return { cls: role.cls, holder: h, gap: words };
+      break;
+    }
+    if (role && !ROLE_PREPOSITIONS.has(u.w) && u.w !== 'and' && !DETERMINERS.has(u.w) && !capitalised(u) && !ROLE_MODIFIERS.has(u.w)) break;
+  }
+  if (role && preHolder && (preHolder.entityKind === 'organisation' || STATE_VOICE.has(role.cls))) return { cls: role.cls, holder: preHolder, gap: words };
+  if (role) return { cls: role.cls, gap: words };
+  return undefined;
+}
+
+/** Role readings around one person mention. */
+function readPerson(units: readonly Unit[], p: number): Holding[] {
+  const out: Holding[] = [];
+  const person = units[p] as EntityUnit;
+  let bareRole: RoleClass | undefined;
+
+  // 1. Title before the name.
+  const left = roleEndingAt(units, p);
+  if (left) {
+    const plural = /s$/.test(wordAt(units, left.to - 1) ?? '') || left.cls === 'player';
+    const h = holdersLeftOf(units, left.from, plural);
+    if (h) out.push({ holders: h.holders, cls: left.cls, rule: ROLE_RULES.titleBefore, penalty: h.gap > 2 ? 0.1 : 0 });
+    else bareRole = left.cls;
+    // "President X of Brazil", "Prime Minister X of India".
+    if (!h && wordAt(units, p + 1) === 'of' && isEntity(units[p + 2], 'state', 'organisation')) {
+      out.push({ holders: [units[p + 2] as EntityUnit], cls: left.cls, rule: ROLE_RULES.titleBefore });
+      bareRole = undefined;
+    }
+  }
+
+  // 2. Apposition or copula after the name.
+  const next = wordAt(units, p + 1);
+  if (next === ',' || (next !== undefined && COPULA.has(next))) {
+    const r = roleAfter(units, p + 2);
+    if (r?.holder) out.push({ holders: [r.holder], cls: r.cls, rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula, penalty: r.gap > 4 ? 0.1 : 0 });
+    else if (r && next === ',' && !bareRole) bareRole = r.cls;
+  }
+
+  // 3. Role and holder set off before the name: "Spain's foreign minister, X" / "the head of the Y, X".
+  if (wordAt(units, p - 1) === ',') {
+    const role = roleEndingAt(units, p - 1);
+    if (role) {
+      const h = holdersLeftOf(units, role.from, false);
+      if (h) out.push({ holders: h.holders, cls: role.cls, rule: ROLE_RULES.appositionBefore });
+    } else {
+      const holder = units[p - 2];
+      let k = p - 3;
+      if (wordAt(units, k) === 'the') k--;
+      if (isEntity(holder, 'state', 'organisation') && wordAt(units, k) === 'of') {
+        const r = roleEndingAt(units, k);
+        if (r) out.push({ holders: [holder], cls: r.cls, rule: ROLE_RULES.appositionBefore });
+      }
+    }
+  }
+
+  // 4. "X of the Y" / "X from Y" / "X, of the Y" / "X (Y)" (organisations only: "X of Brazil" needs a title).
+  const hasOrg = out.some((h) => h.holders.some((e) => e.entityKind === 'organisation'));
+  if (!hasOrg) {
+    let j = p + 1;
+    if (wordAt(units, j) === ',' || wordAt(units, j) === '(') j++;
+    const prep = wordAt(units, j);
+    if (prep === 'of' || prep === 'from') {
+      const h = holderAfterPreposition(units, j + 1);
+      if (h && h.entityKind === 'organisation' && h.entityId !== person.entityId) out.push({ holders: [h], cls: 'member', rule: ROLE_RULES.ofOrganisation });
+    } else if (next === '(' && isEntity(units[p + 2], 'organisation') && wordAt(units, p + 3) === ')') {
+      out.push({ holders: [units[p + 2] as EntityUnit], cls: 'member', rule: ROLE_RULES.ofOrganisation });
+    }
+  }
+
+  // 5. Possessor before a bare name: "Hungary's X", "Dortmund's homegrown X".
+  if (out.length === 0 && !left) {
+    let k = p - 1;
+    while (k > 0 && k > p - 3 && ROLE_MODIFIERS.has(wordAt(units, k) ?? '')) k--;
+    if (POSSESSIVE.has(wordAt(units, k) ?? '') && isEntity(units[k - 1], 'state', 'organisation')) {
+      const h = units[k - 1] as EntityUnit;
+      out.push({ holders: [h], cls: h.entityKind === 'state' ? 'leader' : 'member', rule: ROLE_RULES.possessive });
+    }
+  }
+
+  if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole)) out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
+  return out;
+}
+
+/** Roles the entity stage attached to a mention (RoleFact). */
+function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, sentence: number): boolean {
+  let any = false;
+  for (const fact of mention.roles ?? []) {
+    const cls = classifyTitle(fact.title) ?? 'official';
+    if (fact.of) {
+      const holder = ctx.doc.entities.get(fact.of);
+      if (!holder) continue;
+      relateRole(mention.entityId, holder.id, holder.kind, cls, ROLE_RULES.entityRole, ctx, emit, sentence);
+      any = true;
+    } else if (STATE_TITLES.has(cls)) {
+      ctx.pendingTitles.push({ person: mention.entityId, sentence, nearState: undefined });
+      any = true;
+    }
+  }
+  return any;
+}
+
+export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitter): void {
+  const units = s.units;
+  for (let p = 0; p < units.length; p++) {
+    const u = units[p]!;
+    if (u.kind !== 'entity' || u.entityKind !== 'person') continue;
+    const readings = readPerson(units, p);
+    // The entity stage's role facts only fill in where the text readers found nothing: they read the words around
+    // the name themselves, and a demonym inside an unrecognised organisation name misleads a role fact.
+    if (readings.length === 0) roleFacts(u.mention, ctx, emit, s.index);
+    for (const h of readings) {
+      if (h.holders.length === 0) {
+        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index, nearState: nearestStateBefore(units, p) });
+        continue;
+      }
+      for (const holder of h.holders) {
+        if (holder.entityId === u.entityId) continue;
+        relateRole(u.entityId, holder.entityId, holder.entityKind, h.cls, h.rule, ctx, emit, s.index, (h.penalty ?? 0) + (h.holders.length > 1 ? 0.05 : 0));
+      }
+    }
+  }
+}
+
+function nearestStateBefore(units: readonly Unit[], p: number): string | undefined {
+  for (let i = p - 1; i >= 0; i--) {
+    const u = units[i]!;
+    if (u.kind === 'entity' && u.entityKind === 'state') return u.entityId;
+  }
+  return undefined;
+}
+
+/**
+ * State titles without a holder ("Prime Minister X"), read once every explicit role is known: a person with an
+ * explicit state elsewhere in the article keeps that one; otherwise the title is held in the article's main state.
+ */
+export function resolveBareTitles(ctx: ArticleContext, hasExplicitState: (person: string) => boolean, emit: Emitter): void {
+  const r = ROLE_RULES.bareTitle;
+  for (const t of ctx.pendingTitles) {
+    if (hasExplicitState(t.person)) continue;
+    const state = ctx.mainState; // the nearest preceding state did worse on DWIE dev (P 0.71 vs 0.73)
+    if (state) emit({ source: t.person, target: state, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: t.sentence });
+  }
+}

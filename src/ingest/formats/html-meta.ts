@@ -1,0 +1,142 @@
+/**
+ * Article metadata of an HTML page: Open Graph and article: meta tags, JSON-LD (schema.org NewsArticle and its
+ * kin), <link rel="canonical">, <time datetime>, Dublin Core and the usual publisher-specific date tags.
+ * Read before Readability runs, because Readability removes <script> elements (and with them the JSON-LD).
+ */
+import { dateFromValue, parseDate } from '../dates.js';
+import type { ArticleMeta } from '../types.js';
+
+/** The few DOM members ingestion uses (the project compiles without the DOM library; linkedom provides these). */
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+export interface DomElement extends DomNode {
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+export interface DomDocument extends DomNode {
+  body: DomElement | null;
+  title: string;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+const ARTICLE_TYPES = new Set([
+  'newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'backgroundnewsarticle',
+  'reviewnewsarticle', 'askpublicnewsarticle', 'blogposting', 'socialmediaposting', 'report', 'scholarlyarticle', 'liveblogposting',
+]);
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isObject(value: Json | undefined): value is { [key: string]: Json } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function types(node: { [key: string]: Json }): string[] {
+  const t = node['@type'];
+  const list = Array.isArray(t) ? t : [t];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
+}
+
+/** The first schema.org article object among the page's JSON-LD blocks (arrays and @graph included). */
+function jsonLdArticle(document: DomDocument): { [key: string]: Json } | null {
+  const scripts = Array.from(document.querySelectorAll('script[type="application/ld+json"]'));
+  for (const script of scripts) {
+    let data: Json;
+    try {
+      data = JSON.parse(script.textContent ?? '') as Json;
+    } catch {
+      continue; // a broken JSON-LD block is common and harmless
+    }
+    const queue: Json[] = [data];
+    for (let n = 0; n < queue.length && n < 500; n++) {
+      const node = queue[n];
+      if (Array.isArray(node)) queue.push(...node);
+      else if (isObject(node)) {
+        if (types(node).some((t) => ARTICLE_TYPES.has(t))) return node;
+        const graph = node['@graph'];
+        if (graph !== undefined) queue.push(graph);
+      }
+    }
+  }
+  return null;
+}
+
+/** A name from a string, or from {name} of an object, or from the first of an array. */
+export function nameOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  if (Array.isArray(value)) return nameOf(value[0]);
+  if (isObject(value)) return nameOf(value['name']) ?? nameOf(value['title']);
+  return null;
+}
+
+function urlOf(value: Json | undefined): string | null {
+  if (typeof value === 'string') return /^https?:\/\//i.test(value.trim()) ? value.trim() : null;
+  if (Array.isArray(value)) return urlOf(value[0]);
+  if (isObject(value)) return urlOf(value['@id']) ?? urlOf(value['url']);
+  return null;
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+export function htmlMetadata(document: DomDocument): ArticleMeta {
+  const meta = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll('meta'))) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const content = el.getAttribute('content')?.trim();
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  const get = (...keys: string[]): string | null => {
+    for (const key of keys) {
+      const value = meta.get(key);
+      if (value) return value;
+    }
+    return null;
+  };
+  const ld = jsonLdArticle(document);
+
+  const firstDate = (...candidates: Array<string | Json | null | undefined>): string | null => {
+    for (const c of candidates) {
+      const d = typeof c === 'string' ? parseDate(c) : dateFromValue(c ?? null);
+      if (d) return d;
+    }
+    return null;
+  };
+  const timeElement = document.querySelectorAll('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]')[0];
+  const published = firstDate(
+    get('article:published_time', 'og:article:published_time'),
+    ld?.['datePublished'],
+    get('datepublished', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time'),
+    timeElement?.getAttribute('datetime'),
+    ld?.['dateCreated'],
+  );
+
+  const canonical = Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href')?.trim();
+  const url =
+    (canonical && /^https?:\/\//i.test(canonical) ? canonical : null) ??
+    urlOf(get('og:url') ?? undefined) ??
+    urlOf(ld?.['url']) ??
+    urlOf(ld?.['mainEntityOfPage']);
+
+  const source =
+    get('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site:name') ??
+    nameOf(ld?.['publisher']) ??
+    hostOf(url);
+
+  let title = nameOf(ld?.['headline']) ?? get('og:title', 'twitter:title', 'dc.title', 'title', 'headline');
+  if (!title) {
+    const h1 = document.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
+    title = h1 || document.title.replace(/\s+/g, ' ').trim() || null;
+  }
+  return { title, source, published, url };
+}

@@ -1,0 +1,98 @@
+/**
+ * Export a graph to a file in one of the supported formats. Every file is written atomically, so a reader never
+ * sees half an export; the CSV format writes a folder with nodes.csv and edges.csv.
+ */
+import { extname, join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { serializeGraph } from '../graph/file.js';
+import type { NewsGraph } from '../graph/types.js';
+import { writeFileAtomic } from './atomic.js';
+import { writeCsv } from './csv.js';
+import { writeGexf, type GexfOptions } from './gexf.js';
+import { writeGraphml } from './graphml.js';
+import { layoutPositions, sizeFromDegree, type LayoutOptions } from './layout.js';
+
+export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const EXTENSIONS: Record<string, ExportFormat> = {
+  '.gexf': 'gexf',
+  '.graphml': 'graphml',
+  '.csv': 'csv',
+  '.json': 'json',
+};
+
+export function isExportFormat(value: string): value is ExportFormat {
+  return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** The format named by `--format`, else by the output's extension; a path ending in '/' means a CSV folder. */
+export function resolveFormat(output: string, format?: string): ExportFormat {
+  if (format !== undefined) {
+    const lower = format.toLowerCase();
+    if (!isExportFormat(lower)) throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`);
+    return lower;
+  }
+  if (/[\\/]$/.test(output)) return 'csv';
+  const byExtension = EXTENSIONS[extname(output).toLowerCase()];
+  if (!byExtension) {
+    throw new UsageError(`cannot tell the format of '${output}' from its extension; add --format ${EXPORT_FORMATS.join('|')}`);
+  }
+  return byExtension;
+}
+
+/** The folder a CSV export writes into: 'out/graph.csv' -> 'out/graph', 'out/neo4j/' -> 'out/neo4j'. */
+export function csvFolder(output: string): string {
+  const trimmed = output.replace(/[\\/]+$/, '');
+  return extname(trimmed).toLowerCase() === '.csv' ? trimmed.slice(0, -4) : trimmed;
+}
+
+/** The graph with export positions as x/y (a copy; the input graph is not changed). */
+export function withLayout(graph: NewsGraph, options: LayoutOptions = {}): NewsGraph {
+  let maxDegree = 0;
+  graph.forEachNode((node) => {
+    maxDegree = Math.max(maxDegree, graph.degree(node));
+  });
+  const sizes = new Map<string, number>();
+  graph.forEachNode((node) => sizes.set(node, sizeFromDegree(graph.degree(node), maxDegree)));
+  const positions = layoutPositions(graph, sizes, options);
+  const copy = graph.copy() as NewsGraph;
+  copy.updateEachNodeAttributes((node, attributes) => {
+    const position = positions.get(node);
+    return position ? { ...attributes, x: position.x, y: position.y } : attributes;
+  });
+  return copy;
+}
+
+export interface ExportOptions extends GexfOptions {
+  format?: string;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  /** Every file written. */
+  files: string[];
+}
+
+export async function exportGraph(graph: NewsGraph, output: string, options: ExportOptions = {}): Promise<ExportResult> {
+  const format = resolveFormat(output, options.format);
+  switch (format) {
+    case 'gexf':
+      await writeFileAtomic(output, writeGexf(graph, options));
+      return { format, files: [output] };
+    case 'graphml':
+      await writeFileAtomic(output, writeGraphml(graph));
+      return { format, files: [output] };
+    case 'json':
+      await writeFileAtomic(output, serializeGraph(withLayout(graph, options)));
+      return { format, files: [output] };
+    case 'csv': {
+      const folder = csvFolder(output);
+      const { nodes, edges } = writeCsv(graph);
+      const files = [join(folder, 'nodes.csv'), join(folder, 'edges.csv')];
+      await writeFileAtomic(files[0]!, nodes);
+      await writeFileAtomic(files[1]!, edges);
+      return { format, files };
+    }
+  }
+}

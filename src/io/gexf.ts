@@ -1,0 +1,214 @@
+/**
+ * GEXF 1.3 for Gephi, written by graphology-gexf and then corrected where that writer falls short of the official
+ * RelaxNG grammar or of what Gephi needs:
+ * - <meta> holds only creator, description, keywords and lastmodifieddate (the writer would turn every graph
+ *   attribute into an element the schema rejects), and no xsi:schemaLocation (RelaxNG allows no foreign attributes);
+ * - attribute declarations are explicit and typed instead of inferred from values (a graph whose confidences
+ *   happen to be whole numbers must still declare a double);
+ * - a timeline: with dated articles the graph is mode="dynamic" timeformat="date" and every node and edge gets
+ *   start = the first date it was seen, so Gephi's timeline plays the story in order.
+ * Colours come from the palette shared with the viewer; sizes from degree; positions from the export layout.
+ */
+import gexf from 'graphology-gexf';
+import { kindColor, relationColor } from '../graph/palette.js';
+import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
+import { VERSION } from '../version.js';
+import { layoutPositions, sizeFromDegree, type LayoutOptions } from './layout.js';
+import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
+import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken } from './xml.js';
+
+export interface GexfOptions extends LayoutOptions {
+  /** Date written as <meta lastmodifieddate>; defaults to today. */
+  now?: Date;
+  /** Pretty-print with indentation (default true). */
+  pretty?: boolean;
+}
+
+interface AttributeDeclaration {
+  id: string;
+  title: string;
+  type: 'string' | 'integer' | 'double' | 'liststring';
+}
+
+/** The typed columns Gephi's data laboratory shows. Ids are the attribute names graphology-gexf reads back. */
+export const GEXF_NODE_ATTRIBUTES: readonly AttributeDeclaration[] = [
+  { id: 'kind', title: 'kind', type: 'string' },
+  { id: 'aliases', title: 'aliases', type: 'liststring' },
+  { id: 'mentions', title: 'mentions', type: 'integer' },
+  { id: 'article_count', title: 'article count', type: 'integer' },
+  { id: 'first_seen', title: 'first seen', type: 'string' },
+  { id: 'rules', title: 'rules', type: 'liststring' },
+];
+
+export const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
+  { id: 'relation', title: 'relation', type: 'string' },
+  { id: 'confidence', title: 'confidence', type: 'double' },
+  { id: 'evidence_count', title: 'evidence count', type: 'integer' },
+  { id: 'sentence', title: 'first evidence sentence', type: 'string' },
+  { id: 'articles', title: 'articles', type: 'liststring' },
+  { id: 'first_seen', title: 'first seen', type: 'string' },
+  { id: 'rules', title: 'rules', type: 'liststring' },
+];
+
+type AttributeValue = string | number;
+
+/**
+ * A GEXF 1.3 list value, `["a", "b, c"]`, written here rather than by graphology-gexf, which leaves items
+ * unquoted unless they hold a quote, so an alias with a comma ("Zinc, the café") would read back as two.
+ * Every item is double-quoted with backslash escapes, the form graphology-gexf's and Gephi's parsers read.
+ * Empty lists are left out.
+ */
+export function gexfList(values: readonly string[] | undefined): string | undefined {
+  const items = (values ?? []).map(stripForbiddenXmlChars).filter((v) => v.length > 0);
+  if (!items.length) return undefined;
+  const quoted = items.map(
+    (v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`,
+  );
+  return `[${quoted.join(', ')}]`;
+}
+
+function compact(record: Record<string, AttributeValue | null | undefined>): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined && value !== '') out[key] = value;
+  return out;
+}
+
+/** The same escaping xml-writer applies to attribute values, so written ids can be mapped back to keys. */
+function xmlWriterAttributeEscape(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#x9;')
+    .replace(/\n/g, '&#xA;')
+    .replace(/\r/g, '&#xD;');
+}
+
+function declarations(kind: 'node' | 'edge', list: readonly AttributeDeclaration[], indent: string): string {
+  const lines = list.map(
+    (a) => `${indent}  <attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"/>`,
+  );
+  return `<attributes class="${kind}" mode="static">\n${lines.join('\n')}\n${indent}</attributes>`;
+}
+
+function metaElement(graph: NewsGraph, now: Date): string {
+  const articles = graph.getAttribute('articles') ?? [];
+  const kinds = new Set<string>();
+  graph.forEachNode((_n, a) => kinds.add(a.kind));
+  const relations = new Set<string>();
+  graph.forEachEdge((_e, a) => relations.add(a.relation));
+  const creator = graph.getAttribute('createdWith') || `newsgraph ${VERSION}`;
+  const description =
+    `Knowledge graph of ${graph.order} entities and ${graph.size} relations from ${articles.length} news ` +
+    `article${articles.length === 1 ? '' : 's'}; every edge carries the sentences that state it.`;
+  const keywords = ['news', 'knowledge graph', 'newsgraph', ...[...kinds].sort(), ...[...relations].sort()].join(', ');
+  const date = now.toISOString().slice(0, 10);
+  return (
+    `<meta lastmodifieddate="${date}">\n` +
+    `    <creator>${escapeXmlText(creator)}</creator>\n` +
+    `    <description>${escapeXmlText(description)}</description>\n` +
+    `    <keywords>${escapeXmlText(keywords)}</keywords>\n` +
+    `  </meta>`
+  );
+}
+
+/** Writes the graph as a GEXF 1.3 document (a string). The graph is not modified. */
+export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
+  const timeline = articleTimeline(graph);
+  let maxDegree = 0;
+  graph.forEachNode((node) => {
+    maxDegree = Math.max(maxDegree, graph.degree(node));
+  });
+  const sizes = new Map<string, number>();
+  graph.forEachNode((node) => sizes.set(node, sizeFromDegree(graph.degree(node), maxDegree)));
+  const positions = layoutPositions(graph, sizes, options);
+
+  // Start dates by the id as xml-writer will spell it, to add them in one pass over the written document.
+  const starts = new Map<string, string>();
+
+  const formatNode = (key: string, attributes: NodeAttributes) => {
+    const firstSeen = nodeFirstSeen(graph, timeline, key);
+    if (firstSeen) starts.set(`node\u0000${xmlWriterAttributeEscape(key)}`, firstSeen);
+    const position = positions.get(key);
+    return {
+      label: toXmlToken(attributes.label) || key,
+      attributes: compact({
+        kind: attributes.kind,
+        aliases: gexfList(attributes.aliases),
+        mentions: attributes.mentions,
+        article_count: attributes.articles?.length ?? 0,
+        first_seen: firstSeen,
+        rules: gexfList(attributes.rules),
+      }),
+      viz: { color: kindColor(attributes.kind), size: sizes.get(key) ?? 5, ...(position ? { x: position.x, y: position.y } : {}) },
+    };
+  };
+
+  const formatEdge = (key: string, attributes: EdgeAttributes) => {
+    const firstSeen = edgeFirstSeen(graph, timeline, key);
+    if (firstSeen) starts.set(`edge\u0000${xmlWriterAttributeEscape(key)}`, firstSeen);
+    const evidence = attributes.evidence ?? [];
+    const relation = toXmlToken(attributes.relation);
+    const weight = Number.isFinite(attributes.weight) ? attributes.weight : evidence.length || 1;
+    return {
+      // kind and label carry the relation: Gephi keeps parallel edges of different kinds apart.
+      label: relation,
+      kind: relation,
+      weight,
+      attributes: compact({
+        relation,
+        confidence: attributes.confidence,
+        evidence_count: evidence.length,
+        sentence: evidence[0] ? stripForbiddenXmlChars(evidence[0].sentence) : undefined,
+        articles: gexfList([...new Set(evidence.map((e) => e.article))]),
+        first_seen: firstSeen,
+        rules: gexfList(attributes.rules),
+      }),
+      viz: { color: relationColor(attributes.relation), thickness: Math.round((1 + Math.log2(Math.max(1, weight))) * 100) / 100 },
+    };
+  };
+
+  const written = gexf.write(graph, {
+    version: '1.3',
+    pretty: options.pretty ?? true,
+    // pedantic: only creator/description/keywords graph attributes would be written; the <meta> is replaced anyway.
+    pedantic: true,
+    formatNode,
+    formatEdge,
+  });
+  return fixUpGexf(written, graph, starts, timeline, options.now ?? new Date());
+}
+
+function fixUpGexf(
+  written: string,
+  graph: NewsGraph,
+  starts: Map<string, string>,
+  timeline: { dated: boolean; first: string | null; last: string | null },
+  now: Date,
+): string {
+  const head = '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">';
+  const graphOpen = timeline.dated
+    ? `<graph defaultedgetype="directed" mode="dynamic" timeformat="date"${timeline.first ? ` start="${timeline.first}"` : ''}${timeline.last ? ` end="${timeline.last}"` : ''}>`
+    : '<graph defaultedgetype="directed" mode="static">';
+
+  let text = written
+    .replace(/<gexf\b[^>]*>/, () => head)
+    .replace(/<meta\b[^>]*?(?:\/>|>[\s\S]*?<\/meta>)/, () => metaElement(graph, now))
+    .replace(/<graph\b[^>]*>/, () => graphOpen);
+
+  // Replace (or add) the typed declarations right after <graph ...>, before <nodes>.
+  text = text.replace(/\s*<attributes class="node"[\s\S]*?<\/attributes>/, '').replace(/\s*<attributes class="edge"[\s\S]*?<\/attributes>/, '');
+  text = text.replace(
+    graphOpen,
+    () => `${graphOpen}\n    ${declarations('node', GEXF_NODE_ATTRIBUTES, '    ')}\n    ${declarations('edge', GEXF_EDGE_ATTRIBUTES, '    ')}`,
+  );
+
+  if (timeline.dated && starts.size) {
+    // '<' is always escaped inside attribute values, so this only matches element starts.
+    text = text.replace(/<(node|edge) id="([^"]*)"/g, (match, element: string, id: string) => {
+      const start = starts.get(`${element}\u0000${id}`);
+      return start ? `${match} start="${start}"` : match;
+    });
+  }
+  return text;
+}

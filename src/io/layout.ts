@@ -1,0 +1,88 @@
+/**
+ * Positions for exports: ForceAtlas2 (settings inferred from the graph size) followed by noverlap, computed on a
+ * light copy of the graph so the caller's graph is never changed. Deterministic: the start positions are a
+ * sunflower spiral in node order, so the same graph gives the same picture on every run.
+ */
+import graphology from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import noverlapModule from 'graphology-layout-noverlap';
+import type { NewsGraph } from '../graph/types.js';
+
+const { UndirectedGraph } = graphology;
+// These CommonJS packages export the layout function itself; their typings describe it as `default`.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface LayoutOptions {
+  /** ForceAtlas2 iterations; by default bounded by graph size so large graphs stay quick. */
+  iterations?: number;
+}
+
+/** Work budget: about this many node+edge visits in total, split over iterations, within [MIN, MAX] iterations. */
+const LAYOUT_BUDGET = 3_000_000;
+const MIN_ITERATIONS = 10;
+const MAX_ITERATIONS = 300;
+const NOVERLAP_MAX_ITERATIONS = 100;
+
+export function defaultIterations(order: number, size: number): number {
+  const perIteration = Math.max(1, order + size);
+  return Math.max(MIN_ITERATIONS, Math.min(MAX_ITERATIONS, Math.floor(LAYOUT_BUDGET / perIteration)));
+}
+
+/** Node size from degree, shared by the GEXF export and the layout's overlap removal. */
+export function sizeFromDegree(degree: number, maxDegree: number): number {
+  if (maxDegree <= 0) return 5;
+  return Math.round((5 + 25 * Math.sqrt(degree / maxDegree)) * 100) / 100;
+}
+
+/** True when every node already carries finite x and y: exports keep them instead of running a layout. */
+export function hasPositions(graph: NewsGraph): boolean {
+  if (graph.order === 0) return false;
+  let all = true;
+  graph.forEachNode((_node, attributes) => {
+    if (!Number.isFinite(attributes.x) || !Number.isFinite(attributes.y)) all = false;
+  });
+  return all;
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+/** Layout positions for every node; existing positions are returned as they are. */
+export function layoutPositions(graph: NewsGraph, sizes: Map<string, number>, options: LayoutOptions = {}): Map<string, Position> {
+  const positions = new Map<string, Position>();
+  if (hasPositions(graph)) {
+    graph.forEachNode((node, attributes) => positions.set(node, { x: attributes.x as number, y: attributes.y as number }));
+    return positions;
+  }
+  // Parallel edges of different relations pull as one edge with their summed weight.
+  const light = new UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>();
+  let index = 0;
+  graph.forEachNode((node) => {
+    const radius = 10 * Math.sqrt(index + 0.5);
+    const angle = index * GOLDEN_ANGLE;
+    light.addNode(node, { x: radius * Math.cos(angle), y: radius * Math.sin(angle), size: sizes.get(node) ?? 5 });
+    index += 1;
+  });
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    const weight = Number.isFinite(attributes.weight) && attributes.weight > 0 ? attributes.weight : 1;
+    light.updateEdge(source, target, (current) => ({ weight: (current.weight ?? 0) + weight }));
+  });
+  if (light.order > 1) {
+    const iterations = options.iterations ?? defaultIterations(light.order, light.size);
+    forceAtlas2.assign(light, { iterations, settings: forceAtlas2.inferSettings(light), getEdgeWeight: 'weight' });
+    noverlap.assign(light, { maxIterations: Math.min(NOVERLAP_MAX_ITERATIONS, iterations), settings: { margin: 2, ratio: 1.1 } });
+  }
+  light.forEachNode((node, attributes) => {
+    positions.set(node, { x: round(attributes.x), y: round(attributes.y) });
+  });
+  return positions;
+}
+
+function round(value: number): number {
+  return Number.isFinite(value) ? Math.round(value * 100) / 100 : 0;
+}

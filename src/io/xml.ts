@@ -1,0 +1,34 @@
+/**
+ * XML text helpers for the writers. Labels and sentences come from news text, so they may hold quotes, '&', '<'
+ * and characters XML 1.0 forbids outright (control characters, lone surrogates, U+FFFE/U+FFFF), which would make
+ * the whole file unreadable. Forbidden characters are dropped; everything else is escaped.
+ */
+
+// XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function stripForbiddenXmlChars(text: string): string {
+  return text.replace(FORBIDDEN_XML_CHARS, '');
+}
+
+/** Escapes for an attribute value in double quotes; tabs and newlines become references so they survive parsing. */
+export function escapeXmlAttribute(text: string): string {
+  return stripForbiddenXmlChars(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#x9;')
+    .replace(/\n/g, '&#xA;')
+    .replace(/\r/g, '&#xD;');
+}
+
+/** Escapes for element text content. */
+export function escapeXmlText(text: string): string {
+  return stripForbiddenXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+}
+
+/** One-line text for places the schema types as xsd:token (GEXF labels): no control characters, single spaces. */
+export function toXmlToken(text: string): string {
+  return stripForbiddenXmlChars(text).replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,87 @@
+/** Plain-text rendering of query answers for the terminal: aligned columns, sensible truncation, no escapes. */
+import type { GraphStats, PathResult, RelationRow } from './types.js';
+
+/** News text may carry control characters (even terminal escape sequences): show them as spaces. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Shortens to `width` characters with an ellipsis, cutting at a word boundary when one is near. */
+export function truncate(text: string, width: number): string {
+  const chars = [...text];
+  if (chars.length <= width) return text;
+  const cut = chars.slice(0, Math.max(1, width - 1)).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${space > width * 0.6 ? cut.slice(0, space) : cut}…`;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - [...text].length));
+}
+
+/** Aligned columns; the last column is not padded. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+}
+
+const NAME_WIDTH = 32;
+const SENTENCE_WIDTH = 90;
+
+export function relationTable(rows: RelationRow[]): string {
+  if (!rows.length) return 'no matching relations\n';
+  const body = rows.map((r) => [
+    truncate(printable(r.source.label), NAME_WIDTH),
+    r.relation,
+    truncate(printable(r.target.label), NAME_WIDTH),
+    r.confidence.toFixed(2),
+    truncate(printable(r.evidence[0]?.sentence ?? ''), SENTENCE_WIDTH) + (r.evidence.length > 1 ? ` (+${r.evidence.length - 1})` : ''),
+  ]);
+  return table(['source', 'relation', 'target', 'conf', 'evidence'], body) + `${rows.length} relation${rows.length === 1 ? '' : 's'}\n`;
+}
+
+export function pathText(path: PathResult): string {
+  if (path.hops.length === 0) return `${printable(path.nodes[0]?.label ?? '')} (the same entity)\n`;
+  const lines: string[] = [];
+  let chain = printable(path.hops[0]!.from.label);
+  for (const hop of path.hops) {
+    const relations = hop.edges.map((e) => (e.direction === 'forward' ? `-[${e.relation}]->` : `<-[${e.relation}]-`)).join(' ');
+    chain += ` ${relations} ${printable(hop.to.label)}`;
+  }
+  lines.push(chain, '');
+  for (const hop of path.hops) {
+    for (const edge of hop.edges) {
+      const [s, t] = edge.direction === 'forward' ? [hop.from, hop.to] : [hop.to, hop.from];
+      lines.push(`${printable(s.label)} ${edge.relation} ${printable(t.label)} (${edge.confidence.toFixed(2)})`);
+      if (edge.sentence) lines.push(`  “${truncate(printable(edge.sentence), 120)}”`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function statsText(stats: GraphStats): string {
+  const out: string[] = [];
+  out.push(`${stats.nodes} entities, ${stats.edges} relations, ${stats.articles} articles`, '');
+  const counts = (title: string, record: Record<string, number>) => {
+    const rows = Object.entries(record)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([k, v]) => [k, String(v)]);
+    out.push(table([title, 'count'], rows));
+  };
+  counts('kind', stats.byKind);
+  counts('relation', stats.byRelation);
+  const ranked = (title: string, list: GraphStats['topByDegree'], digits: number) =>
+    out.push(table(['#', title, 'kind', 'score'], list.map((e, i) => [String(i + 1), truncate(printable(e.label), 40), e.kind, e.score.toFixed(digits)])));
+  ranked('top by degree', stats.topByDegree, 3);
+  ranked('top by PageRank', stats.topByPagerank, 4);
+  out.push(`${stats.communities.count} communities (Louvain), modularity ${stats.communities.modularity.toFixed(3)}`);
+  for (const c of stats.communities.largest) {
+    out.push(`  ${String(c.size).padStart(4)}  ${c.members.map((m) => truncate(printable(m.label), 30)).join(', ')}${c.size > c.members.length ? ', …' : ''}`);
+  }
+  return `${out.join('\n')}\n`;
+}

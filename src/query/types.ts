@@ -1,0 +1,99 @@
+/** The shapes the query API returns: plain data, ready for JSON. */
+import type { EntityKind } from '../extract/types.js';
+import type { EdgeEvidence } from '../graph/types.js';
+
+export interface EntityRef {
+  id: string;
+  label: string;
+}
+
+export interface EntityInfo extends EntityRef {
+  kind: EntityKind;
+  aliases: string[];
+  mentions: number;
+  articles: string[];
+}
+
+/** One piece of evidence with the article it comes from. */
+export interface EvidenceItem extends EdgeEvidence {
+  title: string | null;
+  published: string | null;
+  url: string | null;
+}
+
+export interface RelationRow {
+  /** The edge key in the graph file. */
+  edge: string;
+  source: EntityRef;
+  relation: string;
+  target: EntityRef;
+  confidence: number;
+  weight: number;
+  /** The statements exactly as the graph file holds them (GraphQuery.evidence adds the articles' details). */
+  evidence: EdgeEvidence[];
+}
+
+/** A relation pattern: every part optional; names resolve through labels and aliases. */
+export interface RelationPattern {
+  source?: string;
+  relation?: string;
+  target?: string;
+  /** Keep edges with confidence >= this. */
+  minConfidence?: number;
+  /** Keep edges stated in an article published on or after this date (YYYY-MM-DD); evidence outside is dropped. */
+  from?: string;
+  /** ... and on or before this date. */
+  to?: string;
+}
+
+export type Direction = 'out' | 'in' | 'both';
+
+export interface NeighbourOptions {
+  relation?: string;
+  direction?: Direction;
+  kind?: EntityKind;
+}
+
+export interface Neighbour {
+  entity: EntityRef & { kind: EntityKind };
+  relation: string;
+  /** 'out' when the asked entity is the source of the edge. */
+  direction: 'out' | 'in';
+  edge: string;
+  confidence: number;
+}
+
+export interface PathHop {
+  from: EntityRef;
+  to: EntityRef;
+  /** Every edge joining the two, in either direction. */
+  edges: { edge: string; relation: string; direction: 'forward' | 'backward'; confidence: number; sentence: string | null }[];
+}
+
+export interface PathResult {
+  nodes: EntityRef[];
+  hops: PathHop[];
+}
+
+export interface RankedEntity extends EntityRef {
+  kind: EntityKind;
+  score: number;
+}
+
+export interface Community {
+  id: number;
+  size: number;
+  /** The members with the highest degree first. */
+  members: EntityRef[];
+}
+
+export interface GraphStats {
+  nodes: number;
+  edges: number;
+  articles: number;
+  byKind: Record<string, number>;
+  byRelation: Record<string, number>;
+  topByDegree: RankedEntity[];
+  topByPagerank: RankedEntity[];
+  communities: { count: number; modularity: number; largest: Community[] };
+}

@@ -1,0 +1,83 @@
+/** Shared fixtures for the corpus tests: folders of real news files and a way to run the built CLI. */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConllDocs, loadDwieDev, sharedDataDir, type RealText } from '../../bench/texts.js';
+import type { CliIO } from '../../src/cli/context.js';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+export const CLI = join(REPO, 'bin', 'newsgraph.js');
+
+let texts: RealText[] | null = null;
+/** DWIE and CoNLL dev news, interleaved so small samples mix both sources. */
+export function realTexts(): RealText[] {
+  if (texts) return texts;
+  const data = sharedDataDir(REPO);
+  const dwie = loadDwieDev(data);
+  const conll = loadConllDocs(data, 'dev');
+  texts = [];
+  for (let i = 0; i < Math.max(dwie.length, conll.length); i++) {
+    if (conll[i]) texts.push(conll[i]!);
+    if (dwie[i]) texts.push(dwie[i]!);
+  }
+  return texts;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `newsgraph-${prefix}-`));
+}
+
+/** Writes `count` article files (real texts, repeated under new names past the end) into dir/sub. */
+export function writeCorpus(dir: string, count: number, offset = 0): string[] {
+  mkdirSync(dir, { recursive: true });
+  const all = realTexts();
+  const names: string[] = [];
+  for (let i = offset; i < offset + count; i++) {
+    const name = `article-${String(i).padStart(5, '0')}.txt`;
+    writeFileSync(join(dir, name), all[i % all.length]!.text);
+    names.push(name);
+  }
+  return names;
+}
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (dist/) in a child process; `onStderr` sees stderr as it arrives. */
+export function runCli(args: string[], options: { cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+      options.onStderr?.(stderr, child);
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolvePromise({ code, signal, stdout, stderr }));
+  });
+}
+
+export function captureIO(signal: AbortSignal = new AbortController().signal): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+    isTTY: false,
+    verbose: false,
+    signal,
+  };
+  return io;
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { analyse } from '../../src/extract/analyse.js';
+import type { DocAnalysis } from '../../src/extract/types.js';
+
+/** The entity ids of every mention whose text is `surface`. */
+function idsOf(doc: DocAnalysis, surface: string): string[] {
+  return doc.mentions.filter((m) => m.text === surface).map((m) => m.entityId);
+}
+
+function entity(doc: DocAnalysis, id: string) {
+  const e = doc.entities.get(id);
+  if (!e) throw new Error(`no entity ${id}; have ${[...doc.entities.keys()].join(', ')}`);
+  return e;
+}
+
+describe('resolution within an article', () => {
+  it('resolves a surname to the full name seen earlier', () => {
+    const doc = analyse('German Chancellor Olaf Scholz arrived in Paris on Monday. Scholz said the talks were useful.');
+    expect(idsOf(doc, 'Olaf Scholz')).toEqual(['person:olaf-scholz']);
+    expect(idsOf(doc, 'Scholz')).toEqual(['person:olaf-scholz']);
+    expect(entity(doc, 'person:olaf-scholz').aliases).toContain('Scholz');
+  });
+
+  it('reads demonyms as their state', () => {
+    const doc = analyse('Turkish officials met Iranian diplomats in Ankara on Friday.');
+    expect(idsOf(doc, 'Turkish')).toEqual(['state:turkey']);
+    expect(idsOf(doc, 'Iranian')).toEqual(['state:iran']);
+  });
+
+  it('keeps a demonym inside a body name as part of that body', () => {
+    const doc = analyse('The Turkish Security Council met on Tuesday to discuss the border.');
+    expect(idsOf(doc, 'Turkish Security Council')).toEqual(['organisation:turkish-security-council']);
+    expect(idsOf(doc, 'Turkish')).toEqual([]);
+  });
+
+  it('reads a capital as its state when it acts, and as a place when it locates', () => {
+    const doc = analyse('Talks between Moscow and Kyiv stalled again. Later the delegation arrived in Moscow for more talks. Ankara rejected the offer.');
+    const moscow = doc.mentions.filter((m) => m.text === 'Moscow').map((m) => m.entityId);
+    expect(moscow).toEqual(['state:russia', 'place:moscow']);
+    expect(idsOf(doc, 'Kyiv')).toEqual(['state:ukraine']);
+    expect(idsOf(doc, 'Ankara')).toEqual(['state:turkey']);
+  });
+
+  it('joins US, U.S., America and the United States in one node', () => {
+    const doc = analyse('The US imposed tariffs. U.S. officials said America would not back down, and the United States later eased them.');
+    for (const s of ['US', 'U.S.', 'America', 'United States']) expect(idsOf(doc, s)).toEqual(['state:united-states']);
+    expect(entity(doc, 'state:united-states').label).toBe('United States');
+  });
+
+  it('joins an acronym defined in the text with its expansion', () => {
+    const doc = analyse('The Collective Security Treaty Organization (CSTO) met in Minsk. Later the CSTO issued a statement.');
+    expect(new Set(idsOf(doc, 'CSTO'))).toEqual(new Set(['organisation:collective-security-treaty-organization']));
+    expect(idsOf(doc, 'Collective Security Treaty Organization')).toEqual(['organisation:collective-security-treaty-organization']);
+  });
+
+  it('joins a known acronym and its expansion without a definition in the text', () => {
+    const doc = analyse('Leaders of the Association of Southeast Asian Nations gathered in Jakarta. ASEAN then issued a statement.');
+    expect(idsOf(doc, 'ASEAN')).toEqual(idsOf(doc, 'Association of Southeast Asian Nations'));
+  });
+
+  it('reads "the Security Council" after a UN mention as the UN body, and a national council as another body', () => {
+    const doc = analyse('The Turkish Security Council met in the morning. At the UN, the Security Council discussed the ceasefire.');
+    expect(idsOf(doc, 'Turkish Security Council')).toEqual(['organisation:turkish-security-council']);
+    expect(idsOf(doc, 'Security Council')).toEqual(['organisation:united-nations-security-council']);
+  });
+
+  it('strips titles from names and keeps them as roles', () => {
+    const doc = analyse('French President Emmanuel Macron spoke first. Sergei Lavrov, Foreign Minister of Russia, replied.');
+    const macron = doc.mentions.find((m) => m.text === 'Emmanuel Macron');
+    expect(macron?.entityId).toBe('person:emmanuel-macron');
+    expect(macron?.roles?.map((r) => [r.title, r.of])).toEqual([['President', 'state:france']]);
+    const lavrov = doc.mentions.find((m) => m.text === 'Sergei Lavrov');
+    expect(lavrov?.roles?.map((r) => [r.title, r.of])).toEqual([['Foreign Minister', 'state:russia']]);
+    expect([...doc.entities.values()].some((e) => /President|Minister/.test(e.label))).toBe(false);
+  });
+
+  it('gives a body-and-state role to a title inside a national body name', () => {
+    const doc = analyse('Turkish Security Council Secretary Ahmet Yilmaz met the envoy.');
+    const person = doc.mentions.find((m) => m.entityId === 'person:ahmet-yilmaz');
+    expect(person?.roles?.map((r) => [r.title, r.of])).toEqual([
+      ['Secretary', 'organisation:turkish-security-council'],
+      ['Security Council Secretary', 'state:turkey'],
+    ]);
+  });
+
+  it('reads seats of power as government bodies, and the leader named before one as a person', () => {
+    const doc = analyse('Critics of the Obama White House said the Kremlin and Downing Street had not been consulted.');
+    expect(idsOf(doc, 'White House')).toEqual(['organisation:white-house']);
+    expect(idsOf(doc, 'Obama')).toEqual(['person:obama']);
+    expect(idsOf(doc, 'Kremlin')).toEqual(['organisation:kremlin']);
+    expect(idsOf(doc, 'Downing Street')).toEqual(['organisation:downing-street']);
+  });
+
+  it('reads "the West" as a bloc but not West as part of a place name', () => {
+    const doc = analyse('Sanctions by the West hit exports from the West Bank.');
+    expect(idsOf(doc, 'West')).toEqual(['state:west']);
+  });
+
+  it('trims possessives from mentions', () => {
+    const doc = analyse("Germany's exports rose while France’s fell.");
+    expect(idsOf(doc, 'Germany')).toEqual(['state:germany']);
+    expect(idsOf(doc, 'France')).toEqual(['state:france']);
+  });
+
+  it('treats a dependent territory as a place, not a state', () => {
+    const doc = analyse('Protests in Hong Kong continued.');
+    expect(idsOf(doc, 'Hong Kong')).toEqual(['place:hong-kong']);
+  });
+
+  it('skips the closing wire-service credit line', () => {
+    const doc = analyse('The minister resigned on Friday. ab/cd (Reuters, AFP, dpa)');
+    expect(doc.mentions.map((m) => m.text)).not.toContain('Reuters');
+  });
+});
+
+describe('topics', () => {
+  const topics = (doc: DocAnalysis) => [...doc.entities.values()].filter((e) => e.kind === 'topic').map((e) => e.label).sort();
+
+  it('finds issues after cues, quoted terms and state crises, and nothing else', () => {
+    const doc = analyse(
+      'The ministers discussed cooperation in the field of nuclear non-proliferation. They defended the so-called ‘liberal international order’ and warned about the Syrian crisis. The weather was cold and the hotel was full.',
+    );
+    expect(topics(doc)).toEqual(['Syria crisis', 'liberal international order', 'nuclear non-proliferation']);
+  });
+
+  it('joins an underspecified phrase to the nearest specific one with the same head', () => {
+    const doc = analyse('Both sides seek to build a new world order. They want to create a multipolar order without blocs.');
+    const topicMentions = doc.mentions.filter((m) => doc.entities.get(m.entityId)?.kind === 'topic');
+    expect(topicMentions.map((m) => m.text)).toEqual(['new world order', 'multipolar order']);
+    expect(new Set(topicMentions.map((m) => m.entityId))).toEqual(new Set(['topic:multipolar-order']));
+  });
+
+  it('makes names after "the issue of" topics when nothing else typed them', () => {
+    const doc = analyse('They talked about the issues of Kashmir and Balochistan.');
+    expect(topics(doc)).toEqual(['Balochistan', 'Kashmir']);
+  });
+});

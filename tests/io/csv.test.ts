@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, neo4jLabel, neo4jType, writeCsv } from '../../src/io/csv.js';
+import { loadFixture } from './helpers.js';
+import { seedGraph } from './seed-graph.js';
+
+/** A small RFC 4180 reader, written independently of the writer: quoted fields, doubled quotes, CRLF. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  if (field !== '' || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+function records(text: string): Record<string, string>[] {
+  const [header, ...rows] = readCsv(text);
+  return rows.map((row) => {
+    expect(row).toHaveLength(header!.length);
+    return Object.fromEntries(header!.map((h, i) => [h, row[i]!]));
+  });
+}
+
+describe('CSV export for neo4j-admin import', () => {
+  const graph = loadFixture();
+  const { nodes, edges } = writeCsv(graph);
+
+  it('uses neo4j-admin header conventions', () => {
+    const nodeHeader = readCsv(nodes)[0]!;
+    const edgeHeader = readCsv(edges)[0]!;
+    expect(nodeHeader.slice(0, 2)).toEqual(['id:ID', ':LABEL']);
+    expect(nodeHeader).toEqual(expect.arrayContaining(['label', 'mentions:int', 'aliases:string[]', 'articles:string[]']));
+    expect(edgeHeader.slice(0, 3)).toEqual([':START_ID', ':END_ID', ':TYPE']);
+    expect(edgeHeader).toEqual(expect.arrayContaining(['confidence:float', 'weight:int', 'sentences:string[]']));
+    // Every typed column uses a type neo4j-admin knows.
+    for (const column of [...nodeHeader, ...edgeHeader]) {
+      const type = column.split(':')[1];
+      if (type !== undefined && !['ID', 'LABEL', 'START_ID', 'END_ID', 'TYPE'].includes(type)) {
+        expect(['int', 'float', 'double', 'string[]', 'date'], column).toContain(type);
+      }
+    }
+  });
+
+  it('ends every record with CRLF (RFC 4180)', () => {
+    expect(nodes.endsWith('\r\n')).toBe(true);
+    expect(nodes.replace(/"[^"]*"/g, '').split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
+  });
+
+  it('has one row per node with its label, kind as the Neo4j label, and arrays joined by ;', () => {
+    const rows = records(nodes);
+    expect(rows.map((r) => r['id:ID']).sort()).toEqual(graph.nodes().sort());
+    for (const row of rows) {
+      const a = graph.getNodeAttributes(row['id:ID']!);
+      expect(row.label).toBe(a.label);
+      expect(row[':LABEL']).toBe(neo4jLabel(a.kind));
+      expect(row.kind).toBe(a.kind);
+      expect(Number(row['mentions:int'])).toBe(a.mentions);
+      expect(row['aliases:string[]']!.split(';').filter(Boolean)).toEqual(a.aliases);
+      expect(row['articles:string[]']!.split(';').filter(Boolean)).toEqual(a.articles);
+    }
+    expect(rows.find((r) => r['id:ID'] === 'place:kyiv')!['first_seen:date']).toBe('');
+    expect(rows.find((r) => r['id:ID'] === 'state:france')!['first_seen:date']).toBe('2024-02-14');
+  });
+
+  it('has one row per edge with the relation as type and the evidence sentences, quotes and newlines intact', () => {
+    const rows = records(edges);
+    expect(rows).toHaveLength(graph.size);
+    for (const row of rows) {
+      const key = row.id!;
+      const a = graph.getEdgeAttributes(key);
+      expect(row[':START_ID']).toBe(graph.source(key));
+      expect(row[':END_ID']).toBe(graph.target(key));
+      expect(row[':TYPE']).toBe(neo4jType(a.relation));
+      expect(row.relation).toBe(a.relation);
+      expect(Number(row['confidence:float'])).toBe(a.confidence);
+      expect(Number(row['weight:int'])).toBe(a.weight);
+      expect(row['sentences:string[]']!.split(';')).toEqual(a.evidence.map((e) => e.sentence.replaceAll(';', ',')));
+    }
+    const multiline = rows.find((r) => r.id === 'state:france|member-of|organisation:nato')!;
+    expect(multiline['sentences:string[]']).toBe('France and the alliance agreed to\ncoordinate deliveries, a NATO official said.');
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['a, b', '"a, b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [' padded', '" padded"'],
+    ['', ''],
+  ])('quotes %j as %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it.each([
+    ['speaks-for', 'SPEAKS_FOR'],
+    ['member-of', 'MEMBER_OF'],
+    ['supports', 'SUPPORTS'],
+  ])('names relation %s as Neo4j type %s', (relation, type) => {
+    expect(neo4jType(relation)).toBe(type);
+  });
+
+  it('exports the seed graph built through the real pipeline with every node and edge', async () => {
+    const seed = await seedGraph();
+    const csv = writeCsv(seed);
+    expect(records(csv.nodes).map((r) => r['id:ID']).sort()).toEqual(seed.nodes().sort());
+    expect(records(csv.edges).map((r) => r.id).sort()).toEqual(seed.edges().sort());
+  });
+});

@@ -1,0 +1,201 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from 'linkedom';
+import graphology from 'graphology';
+import gexf from 'graphology-gexf';
+import { describe, expect, it } from 'vitest';
+import { KIND_COLORS, relationColor } from '../../src/graph/palette.js';
+import type { NewsGraph } from '../../src/graph/types.js';
+import { writeGexf } from '../../src/io/gexf.js';
+import { loadFixture, relaxNgErrors, tempDir } from './helpers.js';
+import { seedGraph } from './seed-graph.js';
+
+const { MultiDirectedGraph } = graphology;
+
+function exportAndValidate(graph: NewsGraph, name: string): string {
+  const text = writeGexf(graph, { now: new Date('2024-05-01T12:00:00Z') });
+  const file = join(tempDir(), name);
+  writeFileSync(file, text);
+  expect(relaxNgErrors(file)).toBeNull();
+  return text;
+}
+
+function elements(text: string, tag: string): Element[] {
+  const doc = new DOMParser().parseFromString(text, 'text/xml');
+  return Array.from(doc.getElementsByTagName(tag) as unknown as ArrayLike<Element>);
+}
+
+describe('GEXF export of a hand-made graph', () => {
+  const graph = loadFixture();
+  const text = exportAndValidate(graph, 'fixture.gexf');
+  const back = gexf.parse(MultiDirectedGraph, text);
+
+  it('reads back through graphology-gexf with the same nodes and edges', () => {
+    expect(back.order).toBe(graph.order);
+    expect(back.size).toBe(graph.size);
+    expect(new Set(back.nodes())).toEqual(new Set(graph.nodes()));
+    graph.forEachEdge((edge, _a, source, target) => {
+      expect(back.hasEdge(edge)).toBe(true);
+      expect(back.source(edge)).toBe(source);
+      expect(back.target(edge)).toBe(target);
+    });
+  });
+
+  it('keeps node attributes typed: kind, aliases as a list, mentions and article count as numbers', () => {
+    graph.forEachNode((node, a) => {
+      const b = back.getNodeAttributes(node);
+      expect(b.label).toBe(a.label);
+      expect(b.kind).toBe(a.kind);
+      expect(b.mentions).toBe(a.mentions);
+      expect(b.article_count).toBe(a.articles.length);
+      // Control characters cannot exist in XML 1.0; every other character of every alias survives.
+      const expected = a.aliases.map((alias) => alias.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, ''));
+      expect(b.aliases ?? []).toEqual(expected);
+    });
+    expect(back.getNodeAttribute('organisation:cafe-le-zinc', 'aliases')).toEqual(['Le Zinc', 'Zinc, the café']);
+  });
+
+  it('keeps edge relation, confidence and weight, with kind and label set to the relation', () => {
+    graph.forEachEdge((edge, a) => {
+      const b = back.getEdgeAttributes(edge);
+      expect(b.relation).toBe(a.relation);
+      expect(b.kind).toBe(a.relation);
+      expect(b.label).toBe(a.relation);
+      expect(b.confidence).toBeCloseTo(a.confidence, 10);
+      expect(b.weight).toBe(a.weight);
+      expect(b.evidence_count).toBe(a.evidence.length);
+      expect(b.sentence).toBe(a.evidence[0]!.sentence);
+    });
+  });
+
+  it('keeps two edges of different relations between the same pair apart', () => {
+    const pair = back.edges('person:ursula-von-der-leyen', 'organisation:european-union').map((e) => back.getEdgeAttribute(e, 'kind'));
+    expect(pair.sort()).toEqual(['member-of', 'speaks-for']);
+  });
+
+  it('colours nodes by kind and edges by relation from the shared palette, sizes by degree', () => {
+    graph.forEachNode((node, a) => expect(back.getNodeAttribute(node, 'color')).toBe(KIND_COLORS[a.kind]));
+    graph.forEachEdge((edge, a) => expect(back.getEdgeAttribute(edge, 'color')).toBe(relationColor(a.relation)));
+    // The most connected entity is drawn largest.
+    const sizes = back.mapNodes((node, a) => ({ node, size: a.size as number }));
+    const largest = sizes.reduce((x, y) => (y.size > x.size ? y : x));
+    const maxDegree = Math.max(...graph.mapNodes((n) => graph.degree(n)));
+    expect(graph.degree(largest.node)).toBe(maxDegree);
+  });
+
+  it('writes positions from the layout, all finite and not all the same', () => {
+    const xs = back.mapNodes((_n, a) => a.x as number);
+    const ys = back.mapNodes((_n, a) => a.y as number);
+    expect([...xs, ...ys].every(Number.isFinite)).toBe(true);
+    expect(new Set(xs.map((x, i) => `${x},${ys[i]}`)).size).toBe(graph.order);
+  });
+
+  it('writes a valid <meta> with creator, description, keywords and lastmodifieddate only', () => {
+    const [meta] = elements(text, 'meta');
+    expect(meta!.getAttribute('lastmodifieddate')).toBe('2024-05-01');
+    const children = Array.from(meta!.childNodes as unknown as ArrayLike<Node>)
+      .filter((n) => n.nodeType === 1)
+      .map((n) => (n as Element).tagName);
+    expect(children.sort()).toEqual(['creator', 'description', 'keywords']);
+    expect(text).not.toContain('schemaLocation');
+  });
+
+  it('plays as a timeline: dynamic, dated, each node and edge starting on its first article date', () => {
+    const [graphElement] = elements(text, 'graph');
+    expect(graphElement!.getAttribute('mode')).toBe('dynamic');
+    expect(graphElement!.getAttribute('timeformat')).toBe('date');
+    const nodeStarts = new Map(elements(text, 'node').map((n) => [n.getAttribute('id'), n.getAttribute('start')]));
+    expect(nodeStarts.get('person:olaf-scholz')).toBe('2024-02-12'); // a1 (2024-02-12T09:30Z) and a2
+    expect(nodeStarts.get('state:france')).toBe('2024-02-14');
+    expect(nodeStarts.get('person:ursula-von-der-leyen')).toBe('2024-03-01');
+    // Kyiv is only in an undated article: no start, it is there from the beginning.
+    expect(nodeStarts.get('place:kyiv')).toBeNull();
+    // The EU is in a1, a3 (undated) and a4: the earliest date counts.
+    expect(nodeStarts.get('organisation:european-union')).toBe('2024-02-12');
+    const edgeStarts = new Map(elements(text, 'edge').map((e) => [e.getAttribute('id'), e.getAttribute('start')]));
+    expect(edgeStarts.get('state:germany|supports|state:ukraine')).toBe('2024-02-12');
+    expect(edgeStarts.get('state:france|supports|state:ukraine')).toBe('2024-02-14');
+    expect(edgeStarts.get('state:spain|supports|state:ukraine')).toBeNull();
+  });
+
+  it('escapes labels from news text: quotes, ampersands, angle brackets', () => {
+    expect(back.getNodeAttribute('organisation:cafe-le-zinc', 'label')).toBe('Café "Le Zinc" & <Bar>');
+  });
+});
+
+describe('GEXF export edge cases', () => {
+  it('is needed: graphology-gexf alone writes a file the GEXF 1.3 grammar rejects', () => {
+    const file = join(tempDir(), 'raw.gexf');
+    const graph = loadFixture();
+    // Without the list-of-objects attributes, which make the stock writer throw outright.
+    graph.updateEachNodeAttributes((_n, a) => ({ ...a, examples: [] }));
+    graph.updateEachEdgeAttributes((_e, a) => ({ ...a, evidence: [] }));
+    // ... and without the control character, which it writes as is, so the file would not even be XML.
+    graph.setNodeAttribute('organisation:cafe-le-zinc', 'aliases', ['Le Zinc']);
+    writeFileSync(file, gexf.write(graph, { version: '1.3' }));
+    // Graph attributes become elements <meta> may not hold; xsi:schemaLocation is not in the grammar.
+    expect(relaxNgErrors(file)).toMatch(/fails to validate/);
+  });
+
+  it('writes a static graph without start dates when no article is dated', () => {
+    const graph = loadFixture();
+    graph.setAttribute(
+      'articles',
+      graph.getAttribute('articles').map((a) => ({ ...a, published: null })),
+    );
+    const text = exportAndValidate(graph, 'undated.gexf');
+    expect(elements(text, 'graph')[0]!.getAttribute('mode')).toBe('static');
+    expect(text).not.toMatch(/<(node|edge) [^>]*start=/);
+  });
+
+  it('keeps positions a graph already has instead of running a layout', () => {
+    const graph = loadFixture();
+    graph.forEachNode((node, _a) => {
+      graph.mergeNodeAttributes(node, { x: graph.degree(node) * 10, y: -graph.degree(node) });
+    });
+    const back = gexf.parse(MultiDirectedGraph, exportAndValidate(graph, 'positioned.gexf'));
+    graph.forEachNode((node, a) => {
+      expect(back.getNodeAttribute(node, 'x')).toBe(a.x);
+      expect(back.getNodeAttribute(node, 'y')).toBe(a.y);
+    });
+  });
+
+  it('writes a valid file for an empty graph and for a single node', () => {
+    const empty: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+    empty.replaceAttributes({ schema: 'newsgraph/1', createdWith: 'test', articles: [] });
+    exportAndValidate(empty, 'empty.gexf');
+    empty.addNode('topic:inflation', { label: 'inflation', kind: 'topic', aliases: [], mentions: 1, articles: [], rules: [], examples: [] });
+    // A file without edges has no edge type to infer, so the reader is told to keep the graph's own type.
+    const back = gexf.parse(MultiDirectedGraph, exportAndValidate(empty, 'one.gexf'), { respectInputGraphType: true });
+    expect(back.nodes()).toEqual(['topic:inflation']);
+  });
+
+  it('drops characters XML forbids from labels and sentences but keeps the rest', () => {
+    const graph = loadFixture();
+    graph.setNodeAttribute('state:spain', 'label', 'Spain\u0001 \u001b[31m(red)');
+    graph.updateEdgeAttribute('state:spain|supports|state:ukraine', 'evidence', (evidence) => [
+      { ...evidence![0]!, sentence: 'Tab\there, bell\u0007, lone \uD800 surrogate & "quotes".' },
+    ]);
+    const back = gexf.parse(MultiDirectedGraph, exportAndValidate(graph, 'controls.gexf'));
+    expect(back.getNodeAttribute('state:spain', 'label')).toBe('Spain [31m(red)');
+    expect(back.getEdgeAttribute('state:spain|supports|state:ukraine', 'sentence')).toBe('Tab\there, bell, lone  surrogate & "quotes".');
+  });
+});
+
+describe('GEXF export of a graph built from the seed article through the real pipeline', () => {
+  it('validates and reads back with the same nodes, edges and attributes', async () => {
+    const graph = await seedGraph();
+    const text = exportAndValidate(graph, 'seed.gexf');
+    const back = gexf.parse(MultiDirectedGraph, text);
+    expect(new Set(back.nodes())).toEqual(new Set(graph.nodes()));
+    expect(new Set(back.edges())).toEqual(new Set(graph.edges()));
+    graph.forEachNode((node, a) => {
+      expect(back.getNodeAttribute(node, 'kind')).toBe(a.kind);
+      expect(back.getNodeAttribute(node, 'mentions')).toBe(a.mentions);
+    });
+    graph.forEachEdge((edge, a) => {
+      expect(back.getEdgeAttribute(edge, 'relation')).toBe(a.relation);
+      expect(back.getEdgeAttribute(edge, 'confidence')).toBeCloseTo(a.confidence, 10);
+    });
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Shared set-up for the browser tests: Debian's chromium driven by playwright-core, the real `newsgraph view`
+ * server, and a pixel check on screenshots (decoded by the browser itself, so no image library is needed).
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startViewServer, type ViewServer } from '../../src/view/server.js';
+
+export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+export const VIEWER_DIST = join(process.cwd(), 'viewer', 'dist');
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `newsgraph-${prefix}-`));
+}
+
+/** Writes `data` (an object or raw text) to a temporary file and serves it with the built viewer. */
+export async function serveGraph(dir: string, name: string, data: unknown): Promise<ViewServer> {
+  const file = join(dir, name);
+  writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data));
+  return startViewServer({ graphFile: file, port: 0, appDir: VIEWER_DIST });
+}
+
+/** Waits until the viewer has opened its graph (or failed to) and returns the outcome. */
+export async function waitForViewer(page: Page): Promise<string> {
+  await page.waitForFunction('window.newsgraph !== undefined && window.newsgraph.state !== "loading"', undefined, { timeout: 20_000 });
+  return (await page.evaluate('window.newsgraph.state')) as string;
+}
+
+export async function waitForLayout(page: Page): Promise<void> {
+  await page.waitForFunction('window.newsgraph.metrics() !== null && window.newsgraph.metrics().layout !== null', undefined, { timeout: 30_000 });
+}
+
+export async function screenshot(page: Page, name: string, selector = 'body'): Promise<Buffer> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return page.locator(selector).screenshot({ path: join(ARTIFACTS, name) });
+}
+
+export interface InkCount {
+  /** Pixels clearly darker or more saturated than the light background. */
+  ink: number;
+  total: number;
+  /** Per requested colour: pixels within a small distance of it. */
+  colors: Record<string, number>;
+}
+
+/** Counts drawn pixels in a PNG, decoding it in the page (createImageBitmap + canvas). */
+export async function countInk(page: Page, png: Buffer, colors: string[] = []): Promise<InkCount> {
+  const script = `(async () => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(png.toString('base64'))}), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const wanted = ${JSON.stringify(colors)}.map((hex) => [hex, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)]);
+    const counts = Object.fromEntries(wanted.map(([hex]) => [hex, 0]));
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const r = data[i], g = data[i + 1], b = data[i + 2];
+      if (Math.min(r, g, b) < 200 || Math.max(r, g, b) - Math.min(r, g, b) > 40) ink++;
+      for (const [hex, wr, wg, wb] of wanted) if (Math.abs(r - wr) + Math.abs(g - wg) + Math.abs(b - wb) < 24) counts[hex]++;
+    }
+    return { ink, total: data.length / 4, colors: counts };
+  })()`;
+  return (await page.evaluate(script)) as InkCount;
+}

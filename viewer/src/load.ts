@@ -1,0 +1,100 @@
+/**
+ * Turning a graph file (text from a URL, a dropped file or the server) into a ViewerGraph, with errors a reader can
+ * act on: the source, where in the file, and what is wrong. The checks are the CLI's own (src/graph/schema.ts).
+ */
+import { validateGraphData } from '../../src/graph/schema.js';
+import { MultiDirectedGraph, type ViewerGraph, type ViewerNode } from './model.js';
+
+export class GraphLoadError extends Error {
+  constructor(
+    readonly source: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'GraphLoadError';
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function fetchGraphText(url: string): Promise<{ text: string; name: string }> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch (error) {
+    throw new GraphLoadError(url, `${url}: could not be fetched (${describe(error)})`);
+  }
+  if (!response.ok) throw new GraphLoadError(url, `${url}: the server answered ${response.status} ${response.statusText}`.trim());
+  const disposition = response.headers.get('Content-Disposition')?.match(/filename="([^"]+)"/)?.[1];
+  const name = disposition ?? decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
+  return { text: await response.text(), name };
+}
+
+/** Parses, validates and imports; every failure becomes a GraphLoadError naming `source`. */
+export interface LoadedGraph {
+  graph: ViewerGraph;
+  /** True when the file carried positions for every node (a layout was stored). */
+  storedPositions: boolean;
+}
+
+export function parseGraphText(text: string, source: string): LoadedGraph {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new GraphLoadError(source, `${source}: not a JSON file (${describe(error)})`);
+  }
+  let valid: unknown;
+  try {
+    valid = validateGraphData(data, source);
+  } catch (error) {
+    throw new GraphLoadError(source, describe(error));
+  }
+  const graph: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  try {
+    graph.import(valid as Parameters<ViewerGraph['import']>[0]);
+  } catch (error) {
+    throw new GraphLoadError(source, `${source}: not a newsgraph graph (${describe(error)})`);
+  }
+  if (graph.order === 0) throw new GraphLoadError(source, `${source}: the graph has no entities`);
+  const placed = placeMissingNodes(graph);
+  return { graph, storedPositions: placed === 0 };
+}
+
+/** A small, seeded generator (mulberry32) so the same file always starts from the same picture. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function hash(text: string): number {
+  let value = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 0x01000193);
+  return value >>> 0;
+}
+
+/**
+ * Nodes without stored positions get a deterministic one: a disc whose radius grows with the graph, each node at a
+ * place seeded by its key, so ForceAtlas2 starts from the same state on every load.
+ */
+export function placeMissingNodes(graph: ViewerGraph): number {
+  const radius = Math.sqrt(graph.order) * 10;
+  let placed = 0;
+  graph.updateEachNodeAttributes((key, attributes) => {
+    if (Number.isFinite(attributes.x) && Number.isFinite(attributes.y)) return attributes;
+    placed++;
+    const random = seededRandom(hash(key));
+    const angle = random() * 2 * Math.PI;
+    const distance = radius * Math.sqrt(random());
+    return { ...attributes, x: distance * Math.cos(angle), y: distance * Math.sin(angle) } as ViewerNode;
+  });
+  return placed;
+}

@@ -1,0 +1,156 @@
+/**
+ * Entry point: decides which graph to open (?graph=URL, the server's graph.json, a dropped or picked file), shows
+ * a readable error when it cannot, and exposes a small read-only probe for the browser tests and the bench.
+ */
+import './style.css';
+import { App } from './app.js';
+import { byId } from './dom.js';
+import { fetchGraphText, GraphLoadError, parseGraphText } from './load.js';
+import { createSearchBox } from './search.js';
+
+let app: App | null = null;
+const search = createSearchBox(byId('search'), (node) => app?.select(node, true));
+
+function showError(message: string): void {
+  const box = byId('error');
+  box.replaceChildren();
+  const title = document.createElement('strong');
+  title.textContent = 'Could not open the graph';
+  const detail = document.createElement('p');
+  detail.textContent = message;
+  box.append(title, detail);
+  box.hidden = false;
+}
+
+function clearError(): void {
+  byId('error').hidden = true;
+}
+
+function showOpen(visible: boolean): void {
+  byId('open').hidden = !visible;
+}
+
+function open(text: string, name: string): void {
+  const started = performance.now();
+  let loaded;
+  try {
+    loaded = parseGraphText(text, name);
+  } catch (error) {
+    showError(error instanceof GraphLoadError ? error.message : `${name}: ${String(error)}`);
+    showOpen(true);
+    probe.state = 'error';
+    return;
+  }
+  clearError();
+  showOpen(false);
+  app?.dispose();
+  search.clear();
+  byId('graph-name').textContent = `${name} · ${loaded.graph.order.toLocaleString()} entities · ${loaded.graph.size.toLocaleString()} relations`;
+  document.title = `${name} — newsgraph`;
+  app = new App(loaded.graph, name, search, loaded.storedPositions);
+  probe.openedAt = started;
+  probe.state = 'ready';
+}
+
+async function openUrl(url: string): Promise<void> {
+  probe.state = 'loading';
+  try {
+    const { text, name } = await fetchGraphText(url);
+    open(text, name);
+  } catch (error) {
+    showError(error instanceof GraphLoadError ? error.message : String(error));
+    showOpen(true);
+    probe.state = 'error';
+  }
+}
+
+async function openFile(file: File): Promise<void> {
+  probe.state = 'loading';
+  // Opening a local file: the old ?graph= no longer describes what is shown, nor does the old view state.
+  history.replaceState(null, '', location.pathname);
+  open(await file.text(), file.name);
+}
+
+/** What the tests and the bench may read. Nothing here changes the app. */
+const probe = {
+  state: 'loading' as 'loading' | 'ready' | 'error' | 'empty',
+  openedAt: 0,
+  metrics: () => app?.metrics ?? null,
+  /** Per kind: how many nodes sigma currently draws (not hidden). */
+  drawnKinds(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    if (!app) return counts;
+    const renderer = app.renderer;
+    app.graph.forEachNode((node, attributes) => {
+      const display = renderer.getNodeDisplayData(node);
+      if (display && !display.hidden) counts[attributes.kind] = (counts[attributes.kind] ?? 0) + 1;
+    });
+    return counts;
+  },
+  selected: () => app?.state.selected ?? null,
+  /** The colour sigma draws a node with right now (after reducers). */
+  nodeColor: (node: string) => app?.renderer.getNodeDisplayData(node)?.color ?? null,
+  camera: () => app?.renderer.getCamera().getState() ?? null,
+  layoutRunning: () => app?.layoutRunning ?? false,
+  nodeLabel: (node: string) => (app?.graph.hasNode(node) ? app.graph.getNodeAttribute(node, 'label') : null),
+  /** Viewport position of a node, for hovering it in tests. */
+  nodeViewport(node: string): { x: number; y: number } | null {
+    const display = app?.renderer.getNodeDisplayData(node);
+    return display && app ? app.renderer.framedGraphToViewport(display) : null;
+  },
+};
+declare global {
+  interface Window {
+    newsgraph: typeof probe;
+  }
+}
+window.newsgraph = probe;
+
+// Drag and drop anywhere on the page.
+const overlay = byId('drop-overlay');
+let dragDepth = 0;
+window.addEventListener('dragenter', (event) => {
+  if (!event.dataTransfer?.types.includes('Files')) return;
+  dragDepth++;
+  overlay.hidden = false;
+});
+window.addEventListener('dragleave', () => {
+  dragDepth = Math.max(0, dragDepth - 1);
+  if (dragDepth === 0) overlay.hidden = true;
+});
+window.addEventListener('dragover', (event) => event.preventDefault());
+window.addEventListener('drop', (event) => {
+  event.preventDefault();
+  dragDepth = 0;
+  overlay.hidden = true;
+  const file = event.dataTransfer?.files[0];
+  if (file) void openFile(file);
+});
+
+byId<HTMLInputElement>('file-input').addEventListener('change', (event) => {
+  const file = (event.target as HTMLInputElement).files?.[0];
+  if (file) void openFile(file);
+});
+byId<HTMLFormElement>('url-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const url = byId<HTMLInputElement>('url-input').value.trim();
+  if (!url) return;
+  const params = new URLSearchParams(location.search);
+  params.set('graph', url);
+  history.replaceState(null, '', `${location.pathname}?${params.toString()}`);
+  void openUrl(url);
+});
+
+async function start(): Promise<void> {
+  const requested = new URLSearchParams(location.search).get('graph');
+  if (requested) return openUrl(requested);
+  // Served by `newsgraph view`: the graph sits next to the app. A static build has none, and shows the open screen.
+  if (location.protocol.startsWith('http')) {
+    const head = await fetch('graph.json', { method: 'HEAD', cache: 'no-store' }).catch(() => null);
+    if (head?.ok) return openUrl('graph.json');
+  }
+  probe.state = 'empty';
+  showOpen(true);
+}
+
+void start();

@@ -1,0 +1,130 @@
+/**
+ * The sigma renderer and its settings, grouped by concern: programs (arrows, curves for parallel edges; plain lines
+ * when the graph is large), labels, and the reducers that turn the UI state into what is drawn.
+ */
+import { EdgeCurvedArrowProgram, DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import Sigma from 'sigma';
+import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
+import { FADED_EDGE_COLOR, FADED_NODE_COLOR, relationColor } from './appearance.js';
+import type { Attributes } from 'graphology-types';
+import type { EdgeAttributes, ViewerGraph, ViewerNode } from './model.js';
+import type { ViewState } from './state.js';
+
+/** Above this many edges, drawing switches to the cheap programs and hides what is not needed while moving. */
+export const LARGE_GRAPH_EDGES = 5000;
+
+/**
+ * Sigma with plain attribute types: its program classes are typed for plain attributes, and the reducers below
+ * read our typed attributes from the graph they close over.
+ */
+export type ViewerSigma = Sigma;
+
+export interface Visuals {
+  size(node: string): number;
+  color(node: string): string;
+}
+
+export function isLarge(graph: ViewerGraph): boolean {
+  return graph.size > LARGE_GRAPH_EDGES || graph.order > 3000;
+}
+
+/**
+ * Curvatures for parallel edges (same two entities, different relations or directions), so each stays visible and
+ * clickable. Straight edges are absent from the map.
+ */
+export function parallelCurvatures(graph: ViewerGraph): Map<string, number> {
+  const scratch = graph.copy();
+  indexParallelEdgesIndex(scratch, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  const curvature = (index: number, maxIndex: number): number => {
+    if (index < 0) return -curvature(-index, maxIndex);
+    const amplitude = 3.5;
+    const maxCurvature = amplitude * (1 - Math.exp(-maxIndex / amplitude)) * DEFAULT_EDGE_CURVATURE;
+    return (maxCurvature * index) / maxIndex;
+  };
+  const curvatures = new Map<string, number>();
+  scratch.forEachEdge((edge, attributes) => {
+    const { parallelIndex, parallelMaxIndex } = attributes as { parallelIndex?: number; parallelMaxIndex?: number };
+    if (typeof parallelIndex === 'number' && typeof parallelMaxIndex === 'number' && parallelMaxIndex > 0 && parallelIndex !== 0) {
+      curvatures.set(edge, curvature(parallelIndex, parallelMaxIndex));
+    }
+  });
+  return curvatures;
+}
+
+function edgeThickness(weight: number, large: boolean): number {
+  return large ? 0.6 : Math.min(5, 1.2 + Math.log2(Math.max(1, weight)));
+}
+
+export function createRenderer(container: HTMLElement, graph: ViewerGraph, state: ViewState, visuals: Visuals): ViewerSigma {
+  const large = isLarge(graph);
+  const curvatures = large ? new Map<string, number>() : parallelCurvatures(graph);
+
+  const nodeReducer = (node: string, attributes: Attributes): Partial<NodeDisplayData> => {
+    const data = attributes as ViewerNode;
+    const display: Partial<NodeDisplayData> = { x: data.x, y: data.y, label: data.label, size: visuals.size(node), color: visuals.color(node), zIndex: 1 };
+    if (!state.visibleNodes.has(node)) return { ...display, hidden: true };
+    const focus = state.hovered ?? state.selected;
+    if (node === state.selected) Object.assign(display, { highlighted: true, forceLabel: true, zIndex: 3 });
+    if (focus) {
+      const neighbours = state.hovered ? state.hoveredNeighbours : state.selectedNeighbours;
+      if (node === focus) Object.assign(display, { highlighted: true, forceLabel: true, zIndex: 3 });
+      else if (neighbours.has(node)) Object.assign(display, { forceLabel: true, zIndex: 2 });
+      else if (node !== state.selected) Object.assign(display, { color: FADED_NODE_COLOR, label: '', zIndex: 0 });
+    }
+    return display;
+  };
+
+  const edgeReducer = (edge: string, attributes: Attributes): Partial<EdgeDisplayData> => {
+    const data = attributes as EdgeAttributes;
+    if (!state.visibleEdges.has(edge)) return { hidden: true };
+    const curvature = curvatures.get(edge);
+    const display: Partial<EdgeDisplayData> & { curvature?: number } = {
+      color: relationColor(data.relation),
+      size: edgeThickness(data.weight, large),
+      label: '',
+      zIndex: 1,
+      ...(large ? {} : curvature === undefined ? { type: 'arrow' } : { type: 'curved', curvature }),
+    };
+    const focus = state.hovered ?? state.selected;
+    if (focus) {
+      const touches = graph.source(edge) === focus || graph.target(edge) === focus;
+      if (touches) Object.assign(display, { label: data.relation, forceLabel: true, zIndex: 2 });
+      else if (large) return { hidden: true };
+      else Object.assign(display, { color: FADED_EDGE_COLOR, zIndex: 0 });
+    }
+    return display;
+  };
+
+  const settings: Partial<Settings> = {
+    // programs
+    defaultEdgeType: large ? 'line' : 'arrow',
+    // Only the programs in use: each one is a set of shaders to compile before the first frame.
+    edgeProgramClasses: large ? { line: EdgeLineProgram } : { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    // performance
+    hideEdgesOnMove: large,
+    hideLabelsOnMove: large,
+    enableEdgeEvents: !large,
+    // labels: the larger nodes always, the rest as the zoom makes them large enough
+    renderEdgeLabels: !large,
+    labelFont: 'Inter, "Segoe UI", system-ui, -apple-system, sans-serif',
+    labelSize: 13,
+    labelWeight: '500',
+    labelColor: { color: '#1F2430' },
+    edgeLabelFont: 'Inter, "Segoe UI", system-ui, sans-serif',
+    edgeLabelSize: 11,
+    edgeLabelColor: { attribute: 'color' },
+    labelRenderedSizeThreshold: large ? 9 : 7,
+    labelDensity: large ? 0.25 : 1,
+    labelGridCellSize: large ? 120 : 60,
+    // drawing order and camera
+    zIndex: !large,
+    stagePadding: 40,
+    minCameraRatio: 0.02,
+    maxCameraRatio: 8,
+    nodeReducer,
+    edgeReducer,
+  };
+  return new Sigma<Attributes, Attributes, Attributes>(graph, container, settings);
+}

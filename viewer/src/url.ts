@@ -1,0 +1,59 @@
+/**
+ * The shareable part of the view in the URL hash: selected entity, filters, colouring, sizing and camera.
+ * The query string keeps `?graph=` (which graph to open), so a link names both the graph and the view of it.
+ */
+import { emptyFilters, type CameraView, type ColorMode, type Filters, type SizeMode } from './state.js';
+
+export interface UrlView {
+  selected: string | null;
+  filters: Filters;
+  colorMode: ColorMode;
+  sizeMode: SizeMode;
+  camera: CameraView | null;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function list(value: string | null): Set<string> {
+  return new Set((value ?? '').split(',').filter(Boolean).map(decodeURIComponent));
+}
+
+export function encodeView(view: UrlView): string {
+  const params = new URLSearchParams();
+  if (view.selected) params.set('node', view.selected);
+  const f = view.filters;
+  if (f.hiddenKinds.size) params.set('hideKinds', [...f.hiddenKinds].sort().map(encodeURIComponent).join(','));
+  if (f.hiddenRelations.size) params.set('hideRelations', [...f.hiddenRelations].sort().map(encodeURIComponent).join(','));
+  if (f.minConfidence > 0) params.set('minConfidence', String(f.minConfidence));
+  if (f.dateFrom) params.set('from', f.dateFrom);
+  if (f.dateTo) params.set('to', f.dateTo);
+  if (view.colorMode !== 'kind') params.set('color', view.colorMode);
+  if (view.sizeMode !== 'degree') params.set('size', view.sizeMode);
+  if (view.camera) params.set('camera', [view.camera.x, view.camera.y, view.camera.ratio].map((n) => n.toFixed(4)).join(','));
+  return params.toString();
+}
+
+export function decodeView(hash: string): UrlView {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const filters = emptyFilters();
+  filters.hiddenKinds = list(params.get('hideKinds'));
+  filters.hiddenRelations = list(params.get('hideRelations'));
+  const confidence = Number(params.get('minConfidence') ?? 0);
+  filters.minConfidence = Number.isFinite(confidence) ? Math.min(1, Math.max(0, confidence)) : 0;
+  const from = params.get('from');
+  const to = params.get('to');
+  filters.dateFrom = from && DAY.test(from) ? from : null;
+  filters.dateTo = to && DAY.test(to) ? to : null;
+  const camera = (params.get('camera') ?? '').split(',').map(Number);
+  const [x, y, ratio] = camera;
+  return {
+    selected: params.get('node') || null,
+    filters,
+    colorMode: params.get('color') === 'community' ? 'community' : 'kind',
+    sizeMode: params.get('size') === 'pagerank' ? 'pagerank' : 'degree',
+    camera:
+      camera.length === 3 && x !== undefined && y !== undefined && ratio !== undefined && camera.every(Number.isFinite) && ratio > 0
+        ? { x, y, ratio }
+        : null,
+  };
+}
