@@ -260,6 +260,36 @@ export function evaluate(tagger: Tagger, docs: ConllDoc[]): { text: string; f: n
   return { text: formatScore(score), f: prf(score.micro).f, tokens, seconds };
 }
 
+/** Picks the temperature whose span confidences best predict exact-span correctness (Brier score) on `docs`. */
+export function calibrate(tagger: Tagger, docs: ConllDoc[], log: (m: string) => void): number {
+  let best = 1;
+  let bestBrier = Infinity;
+  for (const temp of [1, 2, 4, 8, 12, 16, 24, 32, 48, 64, 96, 128]) {
+    tagger.model.header.temperature = temp;
+    let brier = 0;
+    let n = 0;
+    for (const doc of docs) {
+      const out = tagger.tag(doc.sentences);
+      doc.sentences.forEach((_, j) => {
+        const gold = new Set((doc.spans[j] ?? []).map((g) => `${g.start}:${g.end}:${g.label}`));
+        for (const sp of out[j] ?? []) {
+          const ok = gold.has(`${sp.start}:${sp.end}:${['PER', 'ORG', 'LOC', 'MISC'].indexOf(sp.label)}`) ? 1 : 0;
+          brier += (sp.score - ok) ** 2;
+          n++;
+        }
+      });
+    }
+    brier /= Math.max(1, n);
+    if (brier < bestBrier) {
+      bestBrier = brier;
+      best = temp;
+    }
+  }
+  log(`confidence temperature ${best} (Brier ${bestBrier.toFixed(4)})`);
+  tagger.model.header.temperature = best;
+  return best;
+}
+
 function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: number; folds: number; prune: number; cfg: FeatureConfig; clusterCache: string | null } {
   const cfg: FeatureConfig = { ...DEFAULT_CONFIG };
   let dataDir = '../shared/data/conll2003';
@@ -332,7 +362,10 @@ function main(): void {
     log('pass 2');
     passes.push(trainPass(trainDocs, res, args.cfg, opt));
   }
-  const file = encodeModel(baseHeader, cl.paths, passes);
+  // Calibrate span confidences on dev: the softmax temperature with the lowest Brier score.
+  const probe = new Tagger({ header: { ...baseHeader, passes: passes.map((p) => ({ rows: p.keys.length, scale: 1 })) }, clusters, passes });
+  const temperature = calibrate(probe, dev, log);
+  const file = encodeModel({ ...baseHeader, temperature }, cl.paths, passes);
   mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, file);
   log(`wrote ${args.out} (${(statSync(args.out).size / 1e6).toFixed(2)} MB)`);

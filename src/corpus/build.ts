@@ -107,10 +107,11 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
   io.err(`newsgraph: building from ${total} files with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
 
+  const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {
     summary.skipped++;
-    io.err(`newsgraph: skipped ${file}: ${reason}\n`);
-    if (io.verbose && stack) io.err(`${stack}\n`);
+    progress.note(`newsgraph: skipped ${file}: ${reason}\n`);
+    if (io.verbose && stack) progress.note(`${stack}\n`);
   };
 
   // The pool starts on the first cache miss: a rebuild served from the cache never pays for starting workers.
@@ -148,7 +149,6 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     if (cache && outcome.key && result.encoded) cache.put(outcome.key, result.encoded);
   };
 
-  const progress = createProgress(io, total);
   const buffer = new Map<number, Outcome>();
   let dispatched = 0;
   let merged = 0;

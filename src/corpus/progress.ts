@@ -8,6 +8,8 @@ import type { CliIO } from '../cli/context.js';
 export interface Progress {
   /** `done` files of the total have been merged. */
   update(done: number): void;
+  /** Writes a message line (a skipped file) without tearing the bar. */
+  note(text: string): void;
   stop(): void;
 }
 
@@ -49,14 +51,26 @@ function barProgress(io: CliIO, total: number): Progress {
       clearOnComplete: true,
       etaBuffer: 50,
       fps: 5,
+      // Redraw even when the text is unchanged: a skipped-file message may have just cleared the line.
+      forceRedraw: true,
     },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { rate: '0.0' });
+  let current = 0;
+  const rate = () => {
+    const seconds = (performance.now() - started) / 1000;
+    return seconds > 0 ? (current / seconds).toFixed(1) : '0.0';
+  };
   return {
     update(done) {
-      const seconds = (performance.now() - started) / 1000;
-      bar.update(done, { rate: seconds > 0 ? (done / seconds).toFixed(1) : '0.0' });
+      current = done;
+      bar.update(done, { rate: rate() });
+    },
+    note(text) {
+      // Clear the bar's line, print the message above it, and draw the bar again below.
+      io.err(`\r\x1b[2K${text}`);
+      bar.render();
     },
     stop() {
       bar.stop();
@@ -79,6 +93,9 @@ function lineProgress(io: CliIO, total: number): Progress {
       const rate = done / seconds;
       const eta = rate > 0 ? (total - done) / rate : Infinity;
       io.err(`newsgraph: ${done}/${total} files (${Math.floor((done * 100) / total)}%), ${rate.toFixed(1)} files/s, about ${formatDuration(eta)} left\n`);
+    },
+    note(text) {
+      io.err(text);
     },
     stop() {},
   };

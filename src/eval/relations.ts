@@ -406,7 +406,12 @@ export function evalDwieRelations(docs: readonly DwieDoc[], extract: (text: stri
 
 /** A DWIE document's text as the evaluations rebuild it: tokens joined by single spaces, line breaks kept. */
 export function dwieText(doc: DwieDoc): string {
-  return dwieOracleDoc(doc).analysis.text;
+  let text = '';
+  for (const t of doc.sents.flat()) {
+    if (text.length > 0) text += t === '\n' ? '' : ' ';
+    text += t;
+  }
+  return text;
 }
 
 // Calibration ------------------------------------------------------------------------------------------------

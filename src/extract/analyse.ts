@@ -44,9 +44,15 @@ function capitalisedRuns(tokens: string[]): NerSpan[] {
   return spans;
 }
 
-export function analyse(text: string): DocAnalysis {
+export interface AnalyseOptions {
+  /** A tagger to use instead of the trained model (evaluation with oracle spans, tests). */
+  tag?: (sentences: string[][]) => NerSpan[][];
+}
+
+export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis {
   const sentences = groupSentences(text, tokenize(text));
-  const tags = safeTag(sentences.map((s) => s.tokens.map((t) => t.text)));
+  const tokenLists = sentences.map((s) => s.tokens.map((t) => t.text));
+  const tags = options.tag ? options.tag(tokenLists) : safeTag(tokenLists);
   const drafts: MentionDraft[] = [];
   sentences.forEach((s, i) => {
     const found = detectMentions(i, s.tokens, tags[i] ?? []);
@@ -54,6 +60,7 @@ export function analyse(text: string): DocAnalysis {
     const credit = i >= sentences.length - 2 ? creditLineStart(s.tokens.map((t) => t.text)) : -1;
     drafts.push(...(credit >= 0 ? found.filter((d) => d.tokenStart < credit) : found));
   });
+  retypeByCoordination(sentences, drafts);
   drafts.push(...repeatedNames(sentences, drafts));
   const topics = detectTopics(sentences, drafts);
   const all = [...drafts, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
@@ -158,4 +165,45 @@ function repeatedNames(sentences: Sentence[], drafts: MentionDraft[]): MentionDr
     });
   });
   return out;
+}
+
+/**
+ * Coordinated names share a type: in "Taiwan, Tibet, Xinjiang and Hong Kong", a lone single-word "person" among
+ * places and states, never seen with a full name in the article, is a place the tagger mistyped.
+ */
+function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft[]): void {
+  const fullNames = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
+    for (const t of sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd)) fullNames.add(t.text);
+  }
+  const bySentence = new Map<number, MentionDraft[]>();
+  for (const d of drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const [si, list] of bySentence) {
+    const tokens = sentences[si]!.tokens;
+    list.sort((a, b) => a.tokenStart - b.tokenStart);
+    let run: MentionDraft[] = [];
+    const settle = () => {
+      const located = run.filter((d) => d.kind === 'place' || d.kind === 'state').length;
+      if (run.length >= 3 && located >= 2) {
+        for (const d of run) {
+          const text = tokens[d.tokenStart]!.text;
+          if (d.kind === 'person' && d.tokenEnd - d.tokenStart === 1 && d.rule.startsWith('ner:') && !fullNames.has(text)) {
+            d.kind = 'place';
+            d.rule = 'rule:coordination';
+          }
+        }
+      }
+      run = [];
+    };
+    for (const d of list) {
+      const prev = run[run.length - 1];
+      if (prev) {
+        const between = tokens.slice(prev.tokenEnd, d.tokenStart).map((t) => t.text.toLowerCase()).join(' ');
+        if (!(between === ',' || between === 'and' || between === 'or' || between === ', and' || between === ', or')) settle();
+      }
+      run.push(d);
+    }
+    settle();
+  }
 }

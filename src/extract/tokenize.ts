@@ -186,6 +186,14 @@ function scanWord(text: string, wordStart: number, to: number, push: (s: number,
     else if (isKnownAbbreviation(word)) i++;
     else if (word.length <= 3 && isAllDigits(word) && startsLine(text, start) && text[i + 1] === ' ') i++; // "1. Jan Ullrich"
   }
+  // Sports results and tables as CoNLL writes them: "6-" before a space, "1=" (tied first), currencies "A$", "US$".
+  if (i < to && i > wordStart) {
+    const ch = text[i];
+    const after = text[i + 1];
+    if (ch === '-' && isDigit(text[i - 1]) && (after === ' ' || after === undefined)) i++;
+    else if (ch === '=' && isDigit(text[i - 1]) && (after === ' ' || after === undefined)) i++;
+    else if (ch === '$' && isUpper(text[i - 1]) && i - wordStart <= 3 && isAllUpper(text.slice(wordStart, i))) i++;
+  }
   // Possessive after a plural: "countries'" keeps the apostrophe as its own token (done by the caller's loop).
   push(start, i);
   return i;
@@ -232,4 +240,9 @@ function startsLine(text: string, index: number): boolean {
     if (ch !== ' ' && ch !== '\t') return false;
   }
   return true;
+}
+
+function isAllUpper(word: string): boolean {
+  for (const ch of word) if (!isUpper(ch)) return false;
+  return word.length > 0;
 }

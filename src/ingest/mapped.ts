@@ -99,8 +99,16 @@ export class MappedTextBuilder {
   copy(source: MappedText, from: number, to: number): this {
     if (to <= from) return this;
     this.reserve(to - from);
-    this.start.set(source.start.subarray(from, to), this.length);
-    this.end.set(source.end.subarray(from, to), this.length);
+    if (to - from < 32) {
+      // short stretches are the common case in cleanup; a plain loop avoids two subarray objects per call
+      for (let i = from, k = this.length; i < to; i++, k++) {
+        this.start[k] = source.start[i] as number;
+        this.end[k] = source.end[i] as number;
+      }
+    } else {
+      this.start.set(source.start.subarray(from, to), this.length);
+      this.end.set(source.end.subarray(from, to), this.length);
+    }
     this.chunks.push(source.text.slice(from, to));
     this.length += to - from;
     return this;

@@ -65,7 +65,7 @@ export function runCli(args: string[], options: { cwd?: string; onStderr?: (text
   });
 }
 
-export function captureIO(signal: AbortSignal = new AbortController().signal): CliIO & { stdout: string; stderr: string } {
+export function captureIO(signal: AbortSignal = new AbortController().signal, isTTY = false): CliIO & { stdout: string; stderr: string } {
   const io = {
     stdout: '',
     stderr: '',
@@ -75,7 +75,7 @@ export function captureIO(signal: AbortSignal = new AbortController().signal): C
     err(text: string) {
       io.stderr += text;
     },
-    isTTY: false,
+    isTTY,
     verbose: false,
     signal,
   };

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 async function open(url: string, options: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
   // bypassCSP lets playwright evaluate its wait predicates; the markup test thus checks the viewer itself, not the CSP.
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1400, height: options.height ?? 860 }, bypassCSP: true, acceptDownloads: true });
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 780 }, bypassCSP: true, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('dialog', (dialog) => {
@@ -61,7 +61,8 @@ async function waitForHash(page: Page, fragment: string): Promise<void> {
   await page.waitForFunction(`location.hash.includes(${JSON.stringify(fragment)})`, undefined, { timeout: 5000 });
 }
 
-describe('viewer in chromium', () => {
+// Software WebGL on a shared 2-core machine: generous bounds (these are not timing assertions).
+describe('viewer in chromium', { timeout: 120_000 }, () => {
   it('opens the seed graph built by the real pipeline and draws it on the canvas', async () => {
     const { page, errors } = await open(servers.seed!.url);
     expect(await waitForViewer(page)).toBe('ready');
@@ -80,9 +81,22 @@ describe('viewer in chromium', () => {
     await page.close();
   });
 
-  it('searching "Russia" selects it, moves the camera and opens its relations with evidence', async () => {
+  it('hover highlights neighbours; searching "Russia" selects it, moves the camera and opens its relations with evidence', async () => {
     const { page, errors } = await open(servers.diplomacy!.url);
     await waitForViewer(page);
+    await waitForLayout(page);
+
+    // Hover: the node and its neighbours keep their colours, the rest fades; leaving restores them.
+    const at = await probe<{ x: number; y: number }>(page, 'nodeViewport("person:sergei-lavrov")');
+    const box = (await page.locator('#graph').boundingBox())!;
+    await page.mouse.move(box.x + at.x, box.y + at.y);
+    await page.waitForFunction(`window.newsgraph.nodeColor("state:finland") !== ${JSON.stringify(KIND_COLORS.state)}`, undefined, { timeout: 10_000 });
+    expect(await probe<string>(page, 'nodeColor("state:russia")')).toBe(KIND_COLORS.state);
+    expect(await probe<string>(page, 'nodeColor("person:sergei-lavrov")')).toBe(KIND_COLORS.person);
+    expect(await probe<string>(page, 'nodeColor("organisation:european-union")')).not.toBe(KIND_COLORS.organisation);
+    await page.mouse.move(box.x + 5, box.y + 5);
+    await page.waitForFunction(`window.newsgraph.nodeColor("state:finland") === ${JSON.stringify(KIND_COLORS.state)}`, undefined, { timeout: 10_000 });
+
     const ratioBefore = (await probe<{ ratio: number }>(page, 'camera()')).ratio;
 
     // An alias finds the entity too.
@@ -101,7 +115,7 @@ describe('viewer in chromium', () => {
     // Russia takes part in 7 relations in the fixture, each listed with its other end and confidence.
     const relations = panel.getByRole('list', { name: 'Relations' }).locator(':scope > li');
     await expect(relations.count()).resolves.toBe(7);
-    const lavrov = relations.filter({ hasText: 'Sergei Lavrov' });
+    const lavrov = relations.filter({ has: page.getByRole('button', { name: 'Sergei Lavrov', exact: true }) });
     await expect(lavrov.textContent()).resolves.toMatch(/speaks-for[\s\S]*confidence 0\.92/);
     // Evidence: the sentence, the names marked, the article's title, source and date.
     const firstEvidence = lavrov.locator('.evidence').first();
@@ -122,23 +136,7 @@ describe('viewer in chromium', () => {
     await page.close();
   });
 
-  it('hovering a node keeps its neighbours and fades the rest', async () => {
-    const { page } = await open(servers.diplomacy!.url);
-    await waitForViewer(page);
-    await waitForLayout(page);
-    const at = await probe<{ x: number; y: number }>(page, 'nodeViewport("person:sergei-lavrov")');
-    const box = (await page.locator('#graph').boundingBox())!;
-    await page.mouse.move(box.x + at.x, box.y + at.y);
-    await page.waitForFunction('window.newsgraph.nodeColor("organisation:european-union") !== ' + JSON.stringify(KIND_COLORS.organisation), undefined, { timeout: 5000 });
-    expect(await probe<string>(page, 'nodeColor("state:russia")')).toBe(KIND_COLORS.state);
-    expect(await probe<string>(page, 'nodeColor("person:sergei-lavrov")')).toBe(KIND_COLORS.person);
-    expect(await probe<string>(page, 'nodeColor("state:finland")')).not.toBe(KIND_COLORS.state);
-    await page.mouse.move(box.x + 5, box.y + 5);
-    await page.waitForFunction('window.newsgraph.nodeColor("state:finland") === ' + JSON.stringify(KIND_COLORS.state), undefined, { timeout: 5000 });
-    await page.close();
-  });
-
-  it('a kind filter hides that kind, and filters, selection and camera survive a reload', async () => {
+  it('a kind filter hides that kind; filters, selection and camera survive a reload; exports follow the filters', async () => {
     const { page, errors } = await open(servers.diplomacy!.url);
     await waitForViewer(page);
     expect((await probe<Record<string, number>>(page, 'drawnKinds()')).person).toBe(4);
@@ -161,38 +159,8 @@ describe('viewer in chromium', () => {
     await expect(details(page).getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Finland');
     const restored = await probe<{ x: number; y: number; ratio: number }>(page, 'camera()');
     expect(restored.ratio).toBeCloseTo(camera.ratio, 3);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
 
-  it('a shared link with a minimum confidence hides weaker relations and says so', async () => {
-    const { page } = await open(`${servers.diplomacy!.url}#node=state%3Afinland&minConfidence=0.5`);
-    await waitForViewer(page);
-    const panel = details(page);
-    await panel.waitFor();
-    // Finland: member-of NATO (0.9), criticised by Russia (0.71); opposed by Russia at 0.45 is below the bar.
-    await expect(panel.getByRole('list', { name: 'Relations' }).locator(':scope > li').count()).resolves.toBe(2);
-    await expect(panel.textContent()).resolves.toContain('1 more hidden by the filters');
-    await expect(page.locator('#min-confidence').inputValue()).resolves.toBe('0.5');
-    await page.close();
-  });
-
-  it('colours by Louvain community and sizes by PageRank on request', async () => {
-    const { page, errors } = await open(servers.diplomacy!.url);
-    await waitForViewer(page);
-    await page.getByText('Community', { exact: true }).click();
-    await expect(page.locator('.community-legend').textContent()).resolves.toMatch(/\d+ communities \(Louvain\), modularity 0\.\d{3}/);
-    expect(await probe<string>(page, 'nodeColor("state:russia")')).not.toBe(KIND_COLORS.state);
-    await page.getByText('PageRank', { exact: true }).click();
-    await waitForHash(page, 'size=pagerank');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('exports the filtered graph as JSON and GEXF, and the view as PNG', async () => {
-    const { page } = await open(servers.diplomacy!.url);
-    await waitForViewer(page);
-    await page.getByRole('checkbox', { name: /^person\b/ }).uncheck();
+    // Exports follow the filters: people stay out of the JSON and the GEXF.
     const save = async (label: string): Promise<Buffer> => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
       return readFileSync((await download.path())!);
@@ -207,6 +175,27 @@ describe('viewer in chromium', () => {
     expect(gexf).not.toContain('Sergei Lavrov');
     const png = await save('Export the current view as PNG');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a shared link with a minimum confidence hides weaker relations; Louvain colouring and PageRank sizing', async () => {
+    const { page, errors } = await open(`${servers.diplomacy!.url}#node=state%3Afinland&minConfidence=0.5`);
+    await waitForViewer(page);
+    const panel = details(page);
+    await panel.waitFor();
+    // Finland: member-of NATO (0.9), criticised by Russia (0.71); opposed by Russia at 0.45 is below the bar.
+    await expect(panel.getByRole('list', { name: 'Relations' }).locator(':scope > li').count()).resolves.toBe(2);
+    await expect(panel.textContent()).resolves.toContain('1 more hidden by the filters');
+    await expect(page.locator('#min-confidence').inputValue()).resolves.toBe('0.5');
+
+    await page.getByText('Community', { exact: true }).click();
+    await expect(page.locator('.community-legend').textContent()).resolves.toMatch(/\d+ communities \(Louvain\), modularity 0\.\d{3}/);
+    expect(await probe<string>(page, 'nodeColor("state:russia")')).not.toBe(KIND_COLORS.state);
+    await page.getByText('PageRank', { exact: true }).click();
+    await waitForHash(page, 'size=pagerank');
+    await waitForHash(page, 'color=community');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
@@ -231,16 +220,10 @@ describe('viewer in chromium', () => {
     await truncated.page.close();
   });
 
-  it('opens a graph named by ?graph=URL', async () => {
-    const { page } = await open(`${servers.markup!.url}?graph=${encodeURIComponent(`${servers.markup!.url}graph.json`)}`);
+  it('opens ?graph=URL, and markup in labels, aliases, titles and evidence shows as text and never runs', async () => {
+    const { page, errors } = await open(`${servers.markup!.url}?graph=${encodeURIComponent(`${servers.markup!.url}graph.json`)}`);
     expect(await waitForViewer(page)).toBe('ready');
     await expect(page.locator('#graph-name').textContent()).resolves.toContain('16 entities');
-    await page.close();
-  });
-
-  it('shows markup in labels, aliases, titles and evidence as text and runs none of it', async () => {
-    const { page, errors } = await open(servers.markup!.url);
-    await waitForViewer(page);
     await search(page).fill('evil');
     const option = page.getByRole('option').first();
     await expect(option.textContent()).resolves.toContain(MARKUP_LABEL);

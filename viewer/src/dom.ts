@@ -47,5 +47,6 @@ export function download(fileName: string, text: string | Blob, type = 'applicat
   document.body.appendChild(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // The browser fetches the blob asynchronously; revoking it too soon cancels the download on a busy machine.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -22,6 +22,8 @@ export interface MentionDraft {
   stateCode?: string;
   /** The gazetteer reading, when there is one. */
   gazetteer?: GazetteerEntry;
+  /** A demonym right before a national body, part of its name ("Russian" + "Security Council"). */
+  qualifier?: string;
 }
 
 export function isCapitalised(text: string): boolean {
@@ -120,6 +122,34 @@ function acceptsAlone(tokens: readonly Token[], m: GazetteerMatch, entry: Gazett
   return true;
 }
 
+/**
+ * Whether the gazetteer's reading types a span the tagger labelled: known states, organisations and seats keep
+ * their data type; a city or capital the tagger reads as a team or company (ORG) or a person stays so, and so does
+ * a person whose name is also an ambiguous country name ("Jordan").
+ */
+function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string): boolean {
+  if (untyped) return true;
+  switch (entry.type) {
+    case 'city':
+    case 'capital':
+      return label === 'LOC' || label === 'MISC';
+    case 'country':
+      return !(label === 'PER' && knowledge().ambiguousCountryNames.has(first));
+    case 'organisation':
+      return label !== 'PER';
+    default:
+      return true;
+  }
+}
+
+/** The tagger's spans inside a gazetteer name are a state then a body filling the rest ("U.S." + "State Department"). */
+function stateThenBody(spans: readonly NerSpan[], m: GazetteerMatch): boolean {
+  const inside = spans.filter((s) => s.start >= m.start && s.end <= m.end).sort((a, b) => a.start - b.start);
+  if (inside.length !== 2) return false;
+  const [a, b] = inside as [NerSpan, NerSpan];
+  return a.start === m.start && (a.label === 'LOC' || a.label === 'MISC') && b.label === 'ORG' && b.end === m.end;
+}
+
 /** Strips leading title words, honorifics and demonyms from a person span; returns the new start. */
 function stripPersonPrefix(tokens: readonly Token[], start: number, end: number): number {
   let s = start;
@@ -163,31 +193,41 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     let start = Math.max(0, span.start);
     const end = Math.min(tokens.length, span.end);
     if (end <= start) continue;
-    // A longer gazetteer name that contains this span wins (tagger split "Shanghai" / "Cooperation Organization").
+    const untyped = span.label === 'MISC' && span.score < 0.2;
+    // A longer gazetteer name that contains this span wins (the tagger split "Shanghai" / "Cooperation Organization"),
+    // unless the tagger split it the CoNLL way: a state ("U.S.", "Russian") before a body ("State Department").
     const containing = matches.find((m) => m.start <= start && m.end >= end && m.end - m.start > end - start);
-    if (containing && !(span.label === 'PER' && containing.entries[0]!.type === 'city')) continue;
+    if (containing && !untyped && !(span.label === 'PER' && containing.entries[0]!.type === 'city') && !stateThenBody(spans, containing)) continue;
+    if (containing && untyped) continue;
     if (span.label === 'PER') start = stripPersonPrefix(tokens, start, end);
+    // "Obama White House" read as one name: the leader, then the seat of power.
+    const seat = span.label !== 'PER' ? matches.find((m) => m.end === end && m.start === start + 1 && m.entries[0]!.type === 'seat') : undefined;
+    if (seat && /^\p{Lu}\p{Ll}+$/u.test(texts[start]!) && !gazetteer().longestAt(texts, start)) {
+      drafts.push({ sentence, tokenStart: start, tokenEnd: start + 1, kind: 'person', rule: 'rule:leader-before-seat', canonical: null });
+      const d = draftFromGazetteer(sentence, tokens, seat, seat.entries[0]!);
+      if (d) drafts.push(d);
+      taken.push({ start: span.start, end });
+      continue;
+    }
+    // "Russia-China", "Sino-Russian": a compound of two names is neither of them alone.
+    if (end - start === 1 && isCompoundOfNames(texts[start]!)) {
+      taken.push({ start, end });
+      continue;
+    }
     const exact = matches.find((m) => m.start === start && m.end === end);
     const entry = exact?.entries[0];
-    if (entry) {
-      const personOverCity = span.label === 'PER' && (entry.type === 'city' || entry.type === 'capital' || (entry.type === 'country' && knowledge().ambiguousCountryNames.has(texts[start]!)));
-      if (!personOverCity) {
-        const d = draftFromGazetteer(sentence, tokens, { start, end }, entry);
-        if (d) {
-          drafts.push(d);
-          taken.push({ start, end });
-          continue;
-        }
+    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!)) {
+      const d = draftFromGazetteer(sentence, tokens, { start, end }, entry);
+      if (d) {
+        drafts.push(d);
+        taken.push({ start: span.start, end });
+        continue;
       }
     }
-    let kind: EntityKind | null = NER_KIND[span.label] ?? null;
-    let rule = `ner:${span.label.toLowerCase()}`;
-    if (span.label === 'MISC') {
-      if (span.score >= 0.2) continue; // a confident MISC (event, nationality adjective...) is not one of our kinds
+    if (untyped) {
       // An untyped capitalised run: split at title words ("... Council Secretary Jane Doe") and type each part.
       for (const seg of segmentRun(tokens, start, end)) {
-        if (matches.some((m) => m.start === seg.start && m.end === seg.end)) continue; // the gazetteer step types it
-        if (matches.some((m) => m.start <= seg.start && m.end >= seg.end)) continue;
+        if (matches.some((m) => m.start <= seg.start && m.end >= seg.end)) continue; // the gazetteer step types it
         const segKind = classifyUntyped(tokens, seg.start, seg.end);
         if (!segKind) continue;
         drafts.push({ sentence, tokenStart: seg.start, tokenEnd: seg.end, kind: segKind, rule: 'rule:capitalised', canonical: null });
@@ -195,9 +235,12 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
       }
       continue;
     }
-    if (!kind) continue;
-    drafts.push({ sentence, tokenStart: start, tokenEnd: end, kind, rule, canonical: null });
+    // A confident MISC (an event, a nationality adjective in a longer name) is none of our kinds, and no gazetteer
+    // name inside it counts ("Indian" in "West Indian").
     taken.push({ start: span.start, end });
+    const kind: EntityKind | undefined = NER_KIND[span.label];
+    if (!kind) continue;
+    drafts.push({ sentence, tokenStart: start, tokenEnd: end, kind, rule: `ner:${span.label.toLowerCase()}`, canonical: null });
   }
 
   // 2. Gazetteer names the tagger left alone.
@@ -212,9 +255,10 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     }
   }
 
+  addBodiesBeforeTitles(sentence, tokens, drafts);
   splitLeaderBeforeSeat(tokens, drafts);
   drafts.sort((a, b) => a.tokenStart - b.tokenStart);
-  mergeDemonymIntoBody(drafts);
+  mergeDemonymIntoBody(drafts, tokens);
   drafts.sort((a, b) => a.tokenStart - b.tokenStart);
   return drafts;
 }
@@ -272,12 +316,40 @@ function segmentRun(tokens: readonly Token[], start: number, end: number): Span[
  * "Russian Security Council", "Chinese Foreign Ministry": a demonym right before a body the data does not know
  * is part of the body's name (a national body), not a separate mention of the state.
  */
-function mergeDemonymIntoBody(drafts: MentionDraft[]): void {
+function mergeDemonymIntoBody(drafts: MentionDraft[], tokens: readonly Token[]): void {
   for (let i = drafts.length - 2; i >= 0; i--) {
     const a = drafts[i]!;
     const b = drafts[i + 1]!;
     if (a.gazetteer?.type === 'demonym' && b.kind === 'organisation' && b.canonical === null && a.tokenEnd === b.tokenStart) {
-      drafts.splice(i, 2, { ...b, tokenStart: a.tokenStart });
+      // The mention keeps its span (the state is mentioned too, as CoNLL annotates it); the body's name is qualified.
+      b.qualifier = tokens.slice(a.tokenStart, a.tokenEnd).map((t) => t.text).join(' ');
     }
+  }
+}
+
+/** "Russia-China", "Russian-Chinese": a hyphenated token whose parts are all known place or state names. */
+function isCompoundOfNames(token: string): boolean {
+  if (!token.includes('-')) return false;
+  const parts = token.split('-');
+  return parts.length >= 2 && parts.every((p) => p.length > 0 && gazetteer().longestAt([p], 0) !== null);
+}
+
+/**
+ * "Security Council Secretary Jane Doe", "Foreign Ministry spokeswoman Jane Doe": capitalised words ending in an
+ * organisation head noun, right before a title before a person, name the body the person works for, even when the
+ * tagger read them as part of the title.
+ */
+function addBodiesBeforeTitles(sentence: number, tokens: readonly Token[], drafts: MentionDraft[]): void {
+  const covered = (k: number) => drafts.some((d) => d.tokenStart <= k && k < d.tokenEnd);
+  for (const person of drafts.filter((d) => d.kind === 'person')) {
+    let j = person.tokenStart - 1;
+    const titleEnd = j;
+    while (j >= 0 && TITLE_WORDS.has(tokens[j]!.text.toLowerCase()) && !covered(j)) j--;
+    if (j === titleEnd) continue; // no title between the body and the person
+    const bodyEnd = j + 1;
+    while (j >= 0 && /^\p{Lu}/u.test(tokens[j]!.text) && !covered(j) && !isStopWordCapitalised(tokens[j]!.text) && !TITLE_WORDS.has(tokens[j]!.text.toLowerCase())) j--;
+    const bodyStart = j + 1;
+    if (bodyEnd - bodyStart < 1 || !isOrganisationHead(tokens[bodyEnd - 1]!.text)) continue;
+    drafts.push({ sentence, tokenStart: bodyStart, tokenEnd: bodyEnd, kind: 'organisation', rule: 'rule:body-before-title', canonical: null });
   }
 }

@@ -26,7 +26,8 @@ export interface ResolvedDraft extends MentionDraft {
 export function trimDraft(d: MentionDraft, sentence: Sentence): MentionDraft {
   let s = d.tokenStart;
   let e = d.tokenEnd;
-  while (e - s > 1 && /^(the|a|an)$/i.test(sentence.tokens[s]!.text)) s++;
+  // Gazetteer names are exact ("The Hague"); elsewhere a leading article is not part of the name.
+  while (e - s > 1 && !d.rule.startsWith('gazetteer:') && /^(the|a|an)$/i.test(sentence.tokens[s]!.text)) s++;
   while (e - s > 1 && /^(['’]s?|[.,;:!?"“”‘’])$/.test(sentence.tokens[e - 1]!.text)) e--;
   return s === d.tokenStart && e === d.tokenEnd ? d : { ...d, tokenStart: s, tokenEnd: e };
 }
@@ -67,11 +68,14 @@ function endsWithWords(longer: string[], shorter: string[]): boolean {
 
 /** Resolves drafts (in text order) to labels and entities. */
 export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], text: string): { resolved: ResolvedDraft[]; entities: Map<string, Entity> } {
-  const items = drafts.map((d) => {
-    const t = trimDraft(d, sentences[d.sentence]!);
-    return { draft: t, ...surface(t, sentences, text) };
+  // The mention keeps the span it was found with ("The Hague", "Lord 's"); its label drops a leading article and a
+  // trailing possessive or punctuation.
+  const items = drafts.map((d) => ({ draft: d, ...surface(d, sentences, text) }));
+  const labels: string[] = items.map(({ draft }) => {
+    if (draft.canonical) return draft.canonical;
+    const own = surface(trimDraft(draft, sentences[draft.sentence]!), sentences, text).text.replace(/’/g, "'");
+    return draft.qualifier ? `${draft.qualifier} ${own}` : own;
   });
-  const labels: string[] = items.map(({ draft, text: s }) => draft.canonical ?? s.replace(/’/g, "'"));
 
   resolveAcronymDefinitions(items, sentences, labels);
   resolvePeople(items, labels);

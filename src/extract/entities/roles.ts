@@ -72,10 +72,12 @@ export function attachRoles(sentence: Sentence, mentions: ResolvedDraft[], text:
     let titleStart = titleEndingAt(tokens, person.tokenStart, 0);
     if (titleStart >= 0) {
       // A title overlapping an organisation mention: "Russian Security Council Secretary".
-      const org = mentions.find((m) => m.kind === 'organisation' && m.tokenStart < titleStart && m.tokenEnd > titleStart && m.tokenEnd < person.tokenStart);
+      const org = mentions.find((m) => m.kind === 'organisation' && m.tokenStart <= titleStart && m.tokenEnd > titleStart && m.tokenEnd < person.tokenStart);
       if (org) {
         roles.push({ title: textOf(tokens, org.tokenEnd, person.tokenStart, text), of: org.entityId, span: spanOf(tokens, org.tokenEnd, person.tokenStart) });
-        const state = stateAt(tokens, org.tokenStart);
+        // The state of a national body: a demonym inside its span, or the state mention right before it.
+        const before = mentions.find((m) => m.kind === 'state' && m.tokenEnd === org.tokenStart);
+        const state = stateAt(tokens, org.tokenStart) ?? before?.entityId ?? null;
         if (state) roles.push({ title: textOf(tokens, titleStart, person.tokenStart, text), of: state, span: spanOf(tokens, titleStart, person.tokenStart) });
       } else {
         // More title words may precede ("Deputy Foreign Minister"), already in the longest match.

@@ -3,7 +3,7 @@
  * A model has one or two passes; the second pass sees the first pass's labels (prediction history).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ALLOWED, N_TAGS, endAllowed, startAllowed } from './tags.js';
+import { ALLOWED, N_TAGS, PREV_LIST, PREV_START, endAllowed, startAllowed } from './tags.js';
 import type { FeatureConfig } from './features.js';
 import type { GazetteerList } from './gazetteer.js';
 
@@ -93,6 +93,8 @@ export interface ModelHeader {
   /** Words with clusters, in the same order as the cluster path array. */
   clusterWords: string[];
   passes: { rows: number; scale: number }[];
+  /** Softmax temperature for span confidences (calibrated on dev by the training script). */
+  temperature?: number;
   notes: string[];
 }
 
@@ -159,8 +161,9 @@ export function viterbi(
     for (let y = 0; y < N_TAGS; y++) {
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < N_TAGS; p++) {
-        if (ALLOWED[p * N_TAGS + y] === 0) continue;
+      const pe = PREV_START[y + 1] ?? 0;
+      for (let k = PREV_START[y] ?? 0; k < pe; k++) {
+        const p = PREV_LIST[k] ?? 0;
         const v = (delta[pb + p] ?? NEG) + (trans[p * N_TAGS + y] ?? 0);
         if (v > best) {
           best = v;
@@ -265,4 +268,78 @@ export function decodeModel(file: Buffer): NerModel {
     passes.push({ keys: keys.slice(), weights, trans, start, end });
   }
   return { header, clusters, passes };
+}
+
+/**
+ * Per-token tag marginals under the same scores as `viterbi`, with scores divided by `temperature` (the
+ * perceptron's scores are not probabilities; the temperature is calibrated on held-out data at training time).
+ * Scaled forward-backward; out[t * N_TAGS + y] = P(tag_t = y).
+ */
+export function marginals(
+  scores: Float32Array,
+  n: number,
+  trans: Float32Array,
+  start: Float32Array,
+  end: Float32Array,
+  temperature: number,
+  out: Float32Array,
+  stride: number = N_TAGS,
+  offset = 0,
+): void {
+  if (n === 0) return;
+  const inv = 1 / temperature;
+  const T = new Float64Array(N_TAGS * N_TAGS);
+  for (let i = 0; i < T.length; i++) T[i] = ALLOWED[i] ? Math.exp((trans[i] ?? 0) * inv) : 0;
+  const e = new Float64Array(n * N_TAGS);
+  for (let t = 0; t < n; t++) {
+    let max = -Infinity;
+    for (let y = 0; y < N_TAGS; y++) max = Math.max(max, scores[t * stride + offset + y] ?? 0);
+    for (let y = 0; y < N_TAGS; y++) e[t * N_TAGS + y] = Math.exp(((scores[t * stride + offset + y] ?? 0) - max) * inv);
+  }
+  const alpha = new Float64Array(n * N_TAGS);
+  const beta = new Float64Array(n * N_TAGS);
+  let z = 0;
+  for (let y = 0; y < N_TAGS; y++) {
+    const v = startAllowed(y) ? Math.exp((start[y] ?? 0) * inv) * (e[y] ?? 0) : 0;
+    alpha[y] = v;
+    z += v;
+  }
+  for (let y = 0; y < N_TAGS; y++) alpha[y] = (alpha[y] ?? 0) / (z || 1);
+  for (let t = 1; t < n; t++) {
+    z = 0;
+    for (let y = 0; y < N_TAGS; y++) {
+      let s = 0;
+      const pe = PREV_START[y + 1] ?? 0;
+      for (let k = PREV_START[y] ?? 0; k < pe; k++) {
+        const p = PREV_LIST[k] ?? 0;
+        s += (alpha[(t - 1) * N_TAGS + p] ?? 0) * (T[p * N_TAGS + y] ?? 0);
+      }
+      const v = s * (e[t * N_TAGS + y] ?? 0);
+      alpha[t * N_TAGS + y] = v;
+      z += v;
+    }
+    for (let y = 0; y < N_TAGS; y++) alpha[t * N_TAGS + y] = (alpha[t * N_TAGS + y] ?? 0) / (z || 1);
+  }
+  z = 0;
+  for (let y = 0; y < N_TAGS; y++) {
+    const v = endAllowed(y) ? Math.exp((end[y] ?? 0) * inv) : 0;
+    beta[(n - 1) * N_TAGS + y] = v;
+    z += v;
+  }
+  for (let y = 0; y < N_TAGS; y++) beta[(n - 1) * N_TAGS + y] = (beta[(n - 1) * N_TAGS + y] ?? 0) / (z || 1);
+  for (let t = n - 2; t >= 0; t--) {
+    z = 0;
+    for (let p = 0; p < N_TAGS; p++) {
+      let s = 0;
+      for (let y = 0; y < N_TAGS; y++) s += (T[p * N_TAGS + y] ?? 0) * (e[(t + 1) * N_TAGS + y] ?? 0) * (beta[(t + 1) * N_TAGS + y] ?? 0);
+      beta[t * N_TAGS + p] = s;
+      z += s;
+    }
+    for (let p = 0; p < N_TAGS; p++) beta[t * N_TAGS + p] = (beta[t * N_TAGS + p] ?? 0) / (z || 1);
+  }
+  for (let t = 0; t < n; t++) {
+    let s = 0;
+    for (let y = 0; y < N_TAGS; y++) s += (alpha[t * N_TAGS + y] ?? 0) * (beta[t * N_TAGS + y] ?? 0);
+    for (let y = 0; y < N_TAGS; y++) out[t * N_TAGS + y] = s > 0 ? ((alpha[t * N_TAGS + y] ?? 0) * (beta[t * N_TAGS + y] ?? 0)) / s : 0;
+  }
 }

@@ -6,7 +6,7 @@
 import { extractFeatures, extractHistoryFeatures, prepareTokens } from './features.js';
 import type { DocTokens, History, Resources } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { WeightTable, addEmissions, viterbi } from './model.js';
+import { WeightTable, addEmissions, marginals, viterbi } from './model.js';
 import type { NerModel } from './model.js';
 import { LABELS, N_TAGS, tagsToSpans } from './tags.js';
 import type { NerSpan } from './types.js';
@@ -89,41 +89,42 @@ export class Tagger {
     }
   }
 
+  /** Temperature that turns the final pass's scores into calibrated marginals (stored in the model). */
+  get temperature(): number {
+    return this.model.header.temperature ?? 1;
+  }
+
   tag(sentences: readonly (readonly string[])[]): NerSpan[][] {
     const d = prepareTokens(sentences);
     const scores = new Float32Array(d.raw.length * N_TAGS);
     const tags = this.tagFlat(d, scores);
+    const last = this.model.passes[this.model.passes.length - 1];
     const result: NerSpan[][] = [];
+    let marg = new Float32Array(0);
     for (let si = 0; si + 1 < d.sentStart.length; si++) {
       const t0 = d.sentStart[si] ?? 0;
       const t1 = d.sentStart[si + 1] ?? t0;
       const spans = tagsToSpans(tags.subarray(t0, t1));
+      if (spans.length > 0 && last) {
+        if (marg.length < (t1 - t0) * N_TAGS) marg = new Float32Array((t1 - t0) * N_TAGS);
+        marginals(scores.subarray(t0 * N_TAGS), t1 - t0, last.trans, last.start, last.end, this.temperature, marg);
+      }
       result.push(
-        spans.map((s) => ({
-          start: s.start,
-          end: s.end,
-          label: LABELS[s.label] ?? 'MISC',
-          score: spanConfidence(scores, tags, t0 + s.start, t0 + s.end),
-        })),
+        spans.map((s) => {
+          // Confidence: the smallest marginal probability of the chosen tag over the span's tokens.
+          let p = 1;
+          for (let t = s.start; t < s.end; t++) p = Math.min(p, marg[t * N_TAGS + (tags[t0 + t] ?? 0)] ?? 0);
+          return {
+            start: s.start,
+            end: s.end,
+            label: LABELS[s.label] ?? 'MISC',
+            score: Number.isFinite(p) ? Math.round(p * 1000) / 1000 : 0,
+          };
+        }),
       );
     }
     return result;
   }
-}
-
-/** Mean over the span's tokens of the softmax probability of the chosen tag under emission scores. */
-function spanConfidence(scores: Float32Array, tags: Uint8Array, a: number, b: number): number {
-  let sum = 0;
-  for (let t = a; t < b; t++) {
-    const base = t * N_TAGS;
-    let max = -Infinity;
-    for (let y = 0; y < N_TAGS; y++) max = Math.max(max, scores[base + y] ?? 0);
-    let z = 0;
-    for (let y = 0; y < N_TAGS; y++) z += Math.exp((scores[base + y] ?? 0) - max);
-    sum += Math.exp((scores[base + (tags[t] ?? 0)] ?? 0) - max) / z;
-  }
-  const v = sum / Math.max(1, b - a);
-  return Number.isFinite(v) ? Math.round(v * 1000) / 1000 : 0;
 }
 
 /** Turns first-pass tags into the history record the second pass reads. */

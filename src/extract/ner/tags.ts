@@ -44,6 +44,18 @@ export const ALLOWED: Uint8Array = (() => {
   return a;
 })();
 
+/** For each tag, the previous tags that may precede it (flattened; PREV_START[y]..PREV_START[y+1]). */
+export const PREV_START: Int32Array = new Int32Array(N_TAGS + 1);
+export const PREV_LIST: Uint8Array = (() => {
+  const list: number[] = [];
+  for (let c = 0; c < N_TAGS; c++) {
+    PREV_START[c] = list.length;
+    for (let p = 0; p < N_TAGS; p++) if (ALLOWED[p * N_TAGS + c]) list.push(p);
+  }
+  PREV_START[N_TAGS] = list.length;
+  return Uint8Array.from(list);
+})();
+
 export function startAllowed(tag: number): boolean {
   const p = posOfTag(tag);
   return tag === TAG_O || p === POS_B || p === POS_U;

@@ -36,7 +36,7 @@ export interface ArticleContext {
   /** The state mentioned most in the article, if one clearly dominates. */
   mainState: string | undefined;
   /** State titles without a holder, resolved after the role pass ("Prime Minister X"). */
-  pendingTitles: Array<{ person: string; sentence: number; nearState: string | undefined }>;
+  pendingTitles: Array<{ person: string; sentence: number }>;
   /** Capital city entity (kind place) -> state id, for "support for Beijing" read as the state. */
   capitalOf: Map<string, string>;
 }

@@ -18,13 +18,17 @@ export function sentenceSpeakers(ctx: ArticleContext): Array<string | undefined>
   for (const s of ctx.sentences) {
     const units = s.units;
     let speaker: string | undefined;
-    const personBefore = (i: number): string | undefined => {
-      for (let k = i - 1; k >= 0; k--) {
-        const u = units[k]!;
-        if (u.kind === 'entity' && u.entityKind === 'person') return u.entityId;
-      }
-      return lastPerson;
-    };
+    // lastBefore[i]: the last person mentioned before unit i (this sentence, else earlier ones), so lookups are O(1).
+    const lastBefore: Array<string | undefined> = [];
+    // Persons named inside a quotation are what the speaker talks about, not candidate speakers.
+    let running = lastPerson;
+    let inQuote = false;
+    for (const u of units) {
+      lastBefore.push(running);
+      if (u.kind === 'word' && u.w === '"') inQuote = !inQuote;
+      else if (u.kind === 'entity' && u.entityKind === 'person' && !inQuote) running = u.entityId;
+    }
+    const personBefore = (i: number): string | undefined => (i < lastBefore.length ? lastBefore[i] : running);
     for (let i = 0; i < units.length && !speaker; i++) {
       const u = units[i]!;
       const isSpeech = u.kind === 'word' && speech.has(u.w);
@@ -55,7 +59,7 @@ export function sentenceSpeakers(ctx: ArticleContext): Array<string | undefined>
       else if (right?.kind === 'word' && right.w === 'the' && units[i + 2]?.kind === 'word' && NOMINAL_HEADS.has((units[i + 2] as { w: string }).w)) speaker = personBefore(i);
     }
     out.push(speaker);
-    for (const u of units) if (u.kind === 'entity' && u.entityKind === 'person') lastPerson = u.entityId;
+    lastPerson = running;
   }
   return out;
 }

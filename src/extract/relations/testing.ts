@@ -1,7 +1,7 @@
 /**
  * Builds a DocAnalysis from text with bracket-annotated entities, so rules can be developed and tested without the
  * entity stage: "[German|state|Germany] Chancellor [Olaf Scholz|person] said ...". The third field, when given, is the
- * entity's label (several surfaces can share one entity); sentences end at . ! ? followed by a space.
+ * entity's label (several surfaces can share one entity); sentences end at . ! ? followed by a space (not after an initial).
  */
 import { nodeKey } from '../../graph/keys.js';
 import type { DocAnalysis, Entity, EntityKind, EntityMention, RoleFact, Sentence } from '../types.js';
@@ -24,7 +24,7 @@ export function annotatedDoc(annotated: string, roles: Record<string, RoleFact[]
   text += annotated.slice(last);
 
   const sentences: Sentence[] = [];
-  const boundary = /[.!?]["”’]?(?=\s+|$)/g;
+  const boundary = /(?<!(?:^|[\s.])\p{L})[.!?]["”’]?(?=\s+|$)/gu; // not after an initial ("U.S.")
   let sStart = 0;
   const pushSentence = (end: number) => {
     const slice = text.slice(sStart, end);

@@ -20,17 +20,24 @@ import { InputError } from '../../errors.js';
 /** Elements whose text never reaches a reader. */
 const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'head', 'textarea', 'select', 'iframe', 'object']);
 
-/** The decoded text of every text chunk of `html`, each character mapped to its raw source position. */
-export function sourceText(html: string): MappedText {
+/**
+ * The decoded text of every text chunk of `html`, each character mapped to its raw source position, and the
+ * deepest element nesting seen.
+ */
+export function sourceText(html: string): { text: MappedText; depth: number } {
   const out = new MappedTextBuilder(html.length);
   let hidden = 0;
+  let depth = 0;
+  let maxDepth = 0;
   const parser: Parser = new Parser(
     {
       onopentag(name) {
         if (NON_TEXT.has(name)) hidden++;
+        if (++depth > maxDepth) maxDepth = depth;
       },
       onclosetag(name) {
         if (NON_TEXT.has(name) && hidden > 0) hidden--;
+        depth--;
       },
       ontext(data) {
         if (hidden > 0) return;
@@ -40,7 +47,7 @@ export function sourceText(html: string): MappedText {
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.end(html);
-  return out.build();
+  return { text: out.build(), depth: maxDepth };
 }
 
 /** Whitespace-collapsed view of a MappedText: `text` plus, per character, its index in the uncollapsed text. */
@@ -96,21 +103,30 @@ export function textBlocks(root: DomNode): string[] {
     if (text) blocks.push(text);
     current = [];
   };
-  const walk = (node: DomNode) => {
+  // iterative walk: pages nest elements thousands deep, which a recursive walk would not survive
+  const FLUSH = null;
+  const stack: Array<DomNode | typeof FLUSH> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === FLUSH || node === undefined) {
+      flush();
+      continue;
+    }
     if (node.nodeType === 3) {
       current.push(node.textContent ?? '');
-      return;
+      continue;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeName.toLowerCase();
-    if (SKIP_TAGS.has(tag)) return;
+    if (SKIP_TAGS.has(tag)) continue;
     const block = BLOCK_TAGS.has(tag);
-    if (block) flush();
+    if (block) {
+      flush();
+      stack.push(FLUSH);
+    }
     const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) walk(children[i] as DomNode);
-    if (block) flush();
-  };
-  walk(root);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
+  }
   flush();
   return blocks;
 }
@@ -170,33 +186,46 @@ function alignBlocks(blocks: string[], stream: MappedText): MappedText[] {
   return out;
 }
 
+const MAX_READABILITY_DEPTH = 400;
+
 type ReadabilityCtor = new (doc: unknown, options: { serializer: (node: unknown) => unknown; charThreshold?: number }) => {
   parse(): { title?: string | null; content?: unknown; siteName?: string | null; publishedTime?: string | null } | null;
 };
 
-/** The article element Readability finds, or the page body without its page furniture when it finds none. */
-function mainContent(document: DomDocument): DomNode | null {
-  const ReadabilityClass = Readability as unknown as ReadabilityCtor;
-  const fallback = document.body;
+/** The article element Readability finds, or null when it finds none (or the page is too deep to try). */
+function readableContent(document: DomDocument, depth: number): DomNode | null {
+  // Readability's time grows with the square of the nesting depth; real pages stay far below this limit
+  if (depth > MAX_READABILITY_DEPTH) return null;
   try {
+    const ReadabilityClass = Readability as unknown as ReadabilityCtor;
     const article = new ReadabilityClass(document, { serializer: (node) => node, charThreshold: 200 }).parse();
     const content = article?.content as DomNode | null | undefined;
-    if (content && collapseString(content.textContent ?? '').length > 0) return content;
+    return content && collapseString(content.textContent ?? '') ? content : null;
   } catch {
-    // Readability gives up on some malformed documents; fall back to the body below
+    return null; // Readability gives up on some malformed documents (and overflows on absurd nesting)
   }
-  if (!fallback) return null;
-  for (const tag of ['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript']) {
-    for (const el of Array.from(fallback.querySelectorAll(tag))) (el as DomElement).remove();
-  }
-  return fallback;
 }
 
+/** The page body without its page furniture: the fallback when Readability finds no article. */
+function bodyWithoutFurniture(document: DomDocument): DomNode | null {
+  const body = document.body;
+  if (!body) return null;
+  for (const tag of ['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript']) {
+    for (const el of Array.from(body.querySelectorAll(tag))) (el as DomElement).remove();
+  }
+  return body;
+}
+
+const parse = (html: string): DomDocument => (parseHTML(html) as unknown as { document: DomDocument }).document;
+
 export function ingestHtml(original: string, file: string): Ingested {
-  const stream = sourceText(original);
-  const { document } = parseHTML(original) as unknown as { document: DomDocument };
+  const { text: stream, depth } = sourceText(original);
+  const document = parse(original);
   const meta = htmlMetadata(document);
-  const content = mainContent(document);
+  const content =
+    readableContent(document, depth) ??
+    // Readability changes the document it reads, so fall back on a fresh one when it has run
+    bodyWithoutFurniture(depth > MAX_READABILITY_DEPTH ? document : parse(original));
   if (!content) throw new InputError(file, 'HTML has no body text');
   let blocks = textBlocks(content);
   // Readability sometimes keeps the headline as the first block: it is the title, not body text
@@ -210,4 +239,57 @@ export function ingestHtml(original: string, file: string): Ingested {
     body.copy(cleaned, 0, cleaned.text.length);
   }
   return { meta, body: body.build() };
+}
+
+const FRAGMENT_TAG = /<\/?(?:p|br|div|span|a|em|strong|b|i|u|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|section|article|table|tr|td)\b[^<>]{0,500}>/i;
+
+/** Whether text (say a JSON article body) is an HTML fragment rather than plain text. */
+export function looksLikeHtml(text: string): boolean {
+  return FRAGMENT_TAG.test(text);
+}
+
+/**
+ * The text of an HTML fragment held in `input` (already mapped to the original, e.g. a decoded JSON string): tags
+ * dropped, entities decoded, a blank line between blocks; origins are carried through.
+ */
+export function htmlFragmentText(input: MappedText): MappedText {
+  const out = new MappedTextBuilder(input.text.length);
+  let hidden = 0;
+  let pendingBreak = '';
+  const breakWith = (separator: string) => {
+    if (out.size > 0 && pendingBreak.length < separator.length) pendingBreak = separator;
+  };
+  const parser: Parser = new Parser(
+    {
+      onopentag(name) {
+        if (NON_TEXT.has(name) || SKIP_TAGS.has(name)) hidden++;
+        if (name === 'br') breakWith('\n');
+        else if (BLOCK_TAGS.has(name)) breakWith('\n\n');
+      },
+      onclosetag(name) {
+        if ((NON_TEXT.has(name) || SKIP_TAGS.has(name)) && hidden > 0) hidden--;
+        if (BLOCK_TAGS.has(name) && name !== 'br') breakWith('\n\n');
+      },
+      ontext(data) {
+        if (hidden > 0) return;
+        const from = parser.startIndex;
+        const to = parser.endIndex + 1;
+        if (pendingBreak && /\S/.test(data)) {
+          out.insert(pendingBreak);
+          pendingBreak = '';
+        }
+        if (data.length === to - from) {
+          out.copy(input, from, to);
+          return;
+        }
+        const start = input.start[from] ?? -1;
+        const end = input.end[to - 1] ?? -1;
+        if (start < 0 || end < 0) out.insert(data);
+        else out.decoded(data, start, end);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.end(input.text);
+  return out.build();
 }

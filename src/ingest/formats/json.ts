@@ -9,6 +9,7 @@ import { cleanup } from '../cleanup.js';
 import { dateFromValue } from '../dates.js';
 import { MappedTextBuilder, type MappedText } from '../mapped.js';
 import type { ArticleMeta } from '../types.js';
+import { htmlFragmentText, looksLikeHtml } from './html.js';
 import type { Ingested } from './types.js';
 
 /** A JSON value with the source range of its literal; containers deeper than needed are not expanded. */
@@ -197,7 +198,8 @@ function field(node: JNode, keys: string[]): JNode | undefined {
 function bodyNode(src: string, node: JNode): JNode | undefined {
   if (node.kind !== 'object') return undefined;
   for (const key of BODY_KEYS) {
-    const v = node.fields.get(key);
+    let v = node.fields.get(key);
+    if (v?.kind === 'object') v = v.fields.get('rendered'); // WordPress REST API: {"content": {"rendered": "<p>..."}}
     if (!v) continue;
     if (v.kind === 'string' && /\S(?:\s|\\[nrt])+\S/.test(src.slice(v.start + 1, v.end - 1))) return v;
     if (v.kind === 'array' && v.items.length > 0 && v.items.every((x) => x.kind === 'string')) return v;
@@ -208,7 +210,9 @@ function bodyNode(src: string, node: JNode): JNode | undefined {
 function nameValue(src: string, node: JNode | undefined): string | null {
   if (!node) return null;
   if (node.kind === 'string') return stringValue(src, node);
-  if (node.kind === 'object') return stringValue(src, node.fields.get('name')) ?? stringValue(src, node.fields.get('title'));
+  if (node.kind === 'object') {
+    return stringValue(src, node.fields.get('name')) ?? stringValue(src, node.fields.get('title')) ?? stringValue(src, node.fields.get('rendered'));
+  }
   if (node.kind === 'array') return nameValue(src, node.items[0]);
   return null;
 }
@@ -237,7 +241,9 @@ function recordBody(src: string, body: JNode): MappedText {
       decodeString(src, item, raw);
     });
   }
-  return cleanup(raw.build(), { lineBreaks: 'keep' });
+  const decoded = raw.build();
+  // bodies exported from a CMS often hold HTML markup ("<p>...</p>"): read its text, not its tags
+  return cleanup(looksLikeHtml(decoded.text) ? htmlFragmentText(decoded) : decoded, { lineBreaks: 'keep' });
 }
 
 export interface JsonRecord extends Ingested {

@@ -72,6 +72,7 @@ function discourseStates(ctx: ArticleContext, s: SentenceUnits): string[] {
 export function runMembershipRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitter): void {
   const units = s.units;
   const contexts = words('membershipContexts');
+  let discourse: string[] | undefined;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.kind !== 'word') {
@@ -120,7 +121,7 @@ export function runMembershipRules(s: SentenceUnits, ctx: ArticleContext, emit: 
     if (contexts.has(u.w) && IN.has(wordAt(units, i + 1) ?? '')) {
       const orgs = listRight(units, i + 2, ['organisation']);
       if (!orgs) continue;
-      const states = discourseStates(ctx, s);
+      const states = (discourse ??= discourseStates(ctx, s));
       if (states.length >= 2) emitAll(states, distinctIds(orgs.items), MEMBERSHIP_RULES.contactsIn, s, emit);
     }
   }

@@ -86,6 +86,7 @@ function statesPosition(units: readonly Unit[], s: SentenceUnits, emit: Emitter)
 
 function counterparts(units: readonly Unit[], s: SentenceUnits, emit: Emitter): void {
   const counterpartWords = words('counterpart');
+  let cast: ReturnType<typeof castOf> | undefined;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if (u.kind !== 'word' || !counterpartWords.has(u.w) || (u.w !== 'counterpart' && u.w !== 'counterparts')) continue;
@@ -98,22 +99,32 @@ function counterparts(units: readonly Unit[], s: SentenceUnits, emit: Emitter): 
       continue;
     }
     // Unnamed: the subject is the first person of the sentence; the counterpart is another person before the phrase.
-    const persons: EntityUnit[] = [];
-    const states = new Set<string>();
-    for (const v of units) {
-      if (v.kind !== 'entity') continue;
-      if (v.entityKind === 'person' && !persons.some((p) => p.entityId === v.entityId)) persons.push(v);
-      if (v.entityKind === 'state') states.add(v.entityId);
-    }
+    const { persons, states } = (cast ??= castOf(units));
     const subject = persons[0];
     const r = POSITION_RULES.counterpartContext;
     if (subject && subject.start < u.start) {
       const others = persons.filter((p) => p.entityId !== subject.entityId && p.start < u.start);
       if (others.length === 1) emit({ source: others[0]!.entityId, target: side.entityId, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: s.index });
-      states.delete(side.entityId);
-      if (states.size === 1) emit({ source: subject.entityId, target: [...states][0]!, relation: 'speaks-for', confidence: r.confidence - 0.05, rule: r.name, sentence: s.index });
+      const otherStates = states.filter((id) => id !== side.entityId);
+      if (otherStates.length === 1) emit({ source: subject.entityId, target: otherStates[0]!, relation: 'speaks-for', confidence: r.confidence - 0.05, rule: r.name, sentence: s.index });
     }
   }
+}
+
+/** The distinct persons (first mention each, in order) and states of a sentence, read once. */
+function castOf(units: readonly Unit[]): { persons: EntityUnit[]; states: string[] } {
+  const persons: EntityUnit[] = [];
+  const seen = new Set<string>();
+  const states = new Set<string>();
+  for (const v of units) {
+    if (v.kind !== 'entity') continue;
+    if (v.entityKind === 'person' && !seen.has(v.entityId)) {
+      seen.add(v.entityId);
+      persons.push(v);
+    }
+    if (v.entityKind === 'state') states.add(v.entityId);
+  }
+  return { persons, states: [...states] };
 }
 
 export function runPositionRules(s: SentenceUnits, _ctx: ArticleContext, emit: Emitter): void {

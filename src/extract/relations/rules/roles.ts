@@ -51,6 +51,12 @@ export const ROLE_RULES = {
     confidence: 0.7,
     examples: [{ text: '"We are worried," said [Lena Kraus|person] of the [Kiel Institute|organisation].', expect: [['Lena Kraus', 'member-of', 'Kiel Institute']] }],
   },
+  ofState: {
+    name: 'role:name-of-state',
+    reason: '"Presidents A of Brazil, B of Russia": a bare name followed by "of" and a state is how lists of leaders are written.',
+    confidence: 0.6,
+    examples: [{ text: 'Presidents [Ana Souza|person] of [Brazil|state], [Ivan Petrov|person] of [Russia|state] and others met.', expect: [['Ivan Petrov', 'speaks-for', 'Russia']] }],
+  },
   possessive: {
     name: 'role:possessive-name',
     reason: '"Hungary\'s Orban", "Dortmund\'s Ricken": a possessor before a bare name is usually the state led or the club played for.',
@@ -256,6 +262,11 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     }
   }
 
+  // 4b. "X of Russia" in a list of leaders ("Presidents A of Brazil, B of Russia"): a state after "of" names whom X leads.
+  if (out.length === 0 && !left && next === 'of' && isEntity(units[p + 2], 'state') && !capitalised(units[p + 3])) {
+    out.push({ holders: [units[p + 2] as EntityUnit], cls: 'leader', rule: ROLE_RULES.ofState });
+  }
+
   // 5. Possessor before a bare name: "Hungary's X", "Dortmund's homegrown X".
   if (out.length === 0 && !left) {
     let k = p - 1;
@@ -281,7 +292,7 @@ function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, s
       relateRole(mention.entityId, holder.id, holder.kind, cls, ROLE_RULES.entityRole, ctx, emit, sentence);
       any = true;
     } else if (STATE_TITLES.has(cls)) {
-      ctx.pendingTitles.push({ person: mention.entityId, sentence, nearState: undefined });
+      ctx.pendingTitles.push({ person: mention.entityId, sentence });
       any = true;
     }
   }
@@ -299,7 +310,7 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
     if (readings.length === 0) roleFacts(u.mention, ctx, emit, s.index);
     for (const h of readings) {
       if (h.holders.length === 0) {
-        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index, nearState: nearestStateBefore(units, p) });
+        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index });
         continue;
       }
       for (const holder of h.holders) {
@@ -310,13 +321,6 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
   }
 }
 
-function nearestStateBefore(units: readonly Unit[], p: number): string | undefined {
-  for (let i = p - 1; i >= 0; i--) {
-    const u = units[i]!;
-    if (u.kind === 'entity' && u.entityKind === 'state') return u.entityId;
-  }
-  return undefined;
-}
 
 /**
  * State titles without a holder ("Prime Minister X"), read once every explicit role is known: a person with an
@@ -326,7 +330,7 @@ export function resolveBareTitles(ctx: ArticleContext, hasExplicitState: (person
   const r = ROLE_RULES.bareTitle;
   for (const t of ctx.pendingTitles) {
     if (hasExplicitState(t.person)) continue;
-    const state = ctx.mainState; // the nearest preceding state did worse on DWIE dev (P 0.71 vs 0.73)
+    const state = ctx.mainState; // the nearest preceding state instead did worse on DWIE dev (P 0.71 vs 0.73)
     if (state) emit({ source: t.person, target: state, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: t.sentence });
   }
 }

@@ -1,0 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { textBlocks, sourceText } from '/work/main/src/ingest/formats/html.js';
+import { htmlMetadata } from '/work/main/src/ingest/formats/html-meta.js';
+const src = readFileSync(process.argv[2]!, 'utf8');
+let t = performance.now();
+const { document } = parseHTML(src) as any; console.log('parse', performance.now() - t); t = performance.now();
+sourceText(src); console.log('stream', performance.now() - t); t = performance.now();
+htmlMetadata(document); console.log('meta', performance.now() - t); t = performance.now();
+try { new Readability(document, { serializer: (n: any) => n }).parse(); } catch (e) { console.log('RERR'); } console.log('readability', performance.now() - t); t = performance.now();
+textBlocks(document.body); console.log('blocks', performance.now() - t);

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  calibration,
+  dwieOracleDoc,
+  evalDwieRelationsOracle,
+  scoreDwieExtraction,
+  scoreGoldRelations,
+  type DwieDoc,
+  type GoldFile,
+} from '../../src/eval/relations.js';
+
+const gold: GoldFile = {
+  entities: [
+    { name: 'Ana Lima', kinds: ['person'], aliases: ['Lima'] },
+    { name: 'Brazil', kinds: ['state'], aliases: ['Brasilia'] },
+    { name: 'Mercosur', kinds: ['organisation'] },
+  ],
+  optionalEntities: [{ name: 'Chile', kinds: ['state'] }],
+  relations: [
+    { source: 'Ana Lima', relation: 'speaks-for', target: 'Brazil' },
+    { source: 'Brazil', relation: 'member-of', target: 'Mercosur' },
+  ],
+  optionalRelations: [{ source: 'Ana Lima', relation: 'member-of', target: 'Mercosur' }],
+};
+
+const nodes = [
+  { id: 'person:ana-lima', label: 'Ana Lima', kind: 'person', aliases: ['Lima'] },
+  { id: 'state:brazil', label: 'Brazil', kind: 'state', aliases: [] },
+  { id: 'organisation:mercosur', label: 'Mercosur', kind: 'organisation', aliases: [] },
+  { id: 'state:chile', label: 'Chile', kind: 'state', aliases: [] },
+];
+
+describe('gold-file relation scoring', () => {
+  it('counts core kinds only, ignores optional relations and reports misses', () => {
+    const r = scoreGoldRelations(nodes, [
+      { source: 'person:ana-lima', target: 'state:brazil', relation: 'speaks-for', confidence: 0.9, rules: ['r'] },
+      { source: 'person:ana-lima', target: 'organisation:mercosur', relation: 'member-of', confidence: 0.9, rules: ['r'] },
+      { source: 'person:ana-lima', target: 'state:chile', relation: 'visits', confidence: 0.9, rules: ['r'] },
+      { source: 'state:brazil', target: 'state:chile', relation: 'supports', confidence: 0.5, rules: ['r'] },
+    ], gold);
+    expect([r.tp, r.fp, r.fn]).toEqual([1, 1, 1]);
+    expect(r.misses).toEqual(['Brazil -member-of-> Mercosur']);
+    expect(r.falsePositives.map((f) => f.edge)).toEqual(['Brazil -supports-> Chile']);
+  });
+
+  it('needs the same kind of relation', () => {
+    const r = scoreGoldRelations(nodes, [{ source: 'person:ana-lima', target: 'state:brazil', relation: 'supports', confidence: 0.9 }], gold);
+    expect([r.tp, r.fp, r.fn]).toEqual([0, 1, 2]);
+  });
+});
+
+/** A tiny DWIE document: "German Chancellor Angela Merkel met Greenpeace spokesman Tom Berg in Germany ." */
+const tokens = ['German', 'Chancellor', 'Angela', 'Merkel', 'met', 'Greenpeace', 'spokesman', 'Tom', 'Berg', 'in', 'Germany', '.'];
+const m = (name: string, from: number, to: number, type: string) => ({ name, pos: [from, to] as [number, number], sent_id: 0, type });
+const dwie: DwieDoc = {
+  title: 'test',
+  sents: [tokens],
+  vertexSet: [
+    [m('Angela Merkel', 2, 4, 'type::person')],
+    [m('Germany', 10, 11, 'type::location')],
+    [m('German', 0, 1, 'type::other')],
+    [m('Greenpeace', 5, 6, 'type::organization')],
+    [m('Tom Berg', 7, 9, 'type::person')],
+  ],
+  labels: [
+    { h: 0, t: 1, r: 'head_of_gov' },
+    { h: 0, t: 1, r: 'agent_of' },
+    { h: 2, t: 1, r: 'gpe0' },
+    { h: 4, t: 3, r: 'spokesperson_of' },
+  ],
+};
+
+describe('DWIE relation scoring', () => {
+  it('builds the oracle analysis with demonyms as mentions of their state', () => {
+    const { analysis } = dwieOracleDoc(dwie);
+    const germany = [...analysis.entities.values()].find((e) => e.label === 'Germany');
+    expect(germany?.kind).toBe('state');
+    expect(analysis.mentions.filter((x) => x.entityId === germany?.id).map((x) => x.text)).toEqual(['German', 'Germany']);
+  });
+
+  it('scores oracle speaks-for and affiliation pairs once per document', () => {
+    const r = evalDwieRelationsOracle([dwie]);
+    expect([r.speaksFor.tp, r.speaksFor.fp, r.speaksFor.fn]).toEqual([1, 0, 0]);
+    expect([r.affiliation.tp, r.affiliation.fp, r.affiliation.fn]).toEqual([1, 0, 0]);
+  });
+
+  it('maps extracted entities to clusters by name and skips ends that only name unscored clusters', () => {
+    const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation', aliases: string[] = []) => ({ id, label, kind, aliases, mentions: [], rules: [] });
+    const relation = (source: string, target: string, relation: string) => ({ source, target, relation, confidence: 0.9, rules: ['r'], evidence: [] });
+    const score = scoreDwieExtraction(dwie, {
+      entities: [entity('p:merkel', 'Merkel', 'person', ['Angela Merkel']), entity('s:de', 'Deutschland', 'state', ['German']), entity('p:tom', 'Tom Berg', 'person'), entity('s:fr', 'France', 'state')],
+      relations: [relation('p:merkel', 's:de', 'speaks-for'), relation('p:tom', 's:fr', 'speaks-for')],
+    });
+    // Merkel -> "German" (a demonym cluster typed other) is not counted; Tom Berg -> France is wrong.
+    expect(score.counts['speaks-for']).toEqual({ tp: 0, fp: 1, fn: 1 });
+    expect(score.counts.affiliation).toEqual({ tp: 0, fp: 0, fn: 1 });
+  });
+
+  it('bands judged edges by confidence', () => {
+    const rows = calibration([
+      { confidence: 0.95, correct: true },
+      { confidence: 0.85, correct: false },
+      { confidence: 0.82, correct: true },
+    ]);
+    expect(rows.find((r) => r.band === '0.80-0.90')).toEqual({ band: '0.80-0.90', predicted: 2, correct: 1, precision: 0.5 });
+  });
+});
+
+describe('DWIE dev, oracle mentions (quality guard)', () => {
+  const docs = JSON.parse(readFileSync(new URL('../../../shared/data/dwie/dev.json', import.meta.url), 'utf8')) as DwieDoc[];
+  const r = evalDwieRelationsOracle(docs);
+  it('speaks-for reaches F1 0.60 with precision 0.70', () => {
+    expect(r.speaksFor.f1).toBeGreaterThanOrEqual(0.6);
+    expect(r.speaksFor.precision).toBeGreaterThanOrEqual(0.7);
+  });
+  it('affiliation reaches F1 0.50 with precision 0.70', () => {
+    expect(r.affiliation.f1).toBeGreaterThanOrEqual(0.5);
+    expect(r.affiliation.precision).toBeGreaterThanOrEqual(0.7);
+  });
+  it('edges above 0.8 confidence are mostly right', () => {
+    const high = r.judged.filter((j) => j.confidence >= 0.8);
+    expect(high.filter((j) => j.correct).length / high.length).toBeGreaterThan(0.85);
+  });
+});
