@@ -6,7 +6,7 @@ const { writeGraphml } = await import(root + 'io/graphml.js');
 const { writeCsv } = await import(root + 'io/csv.js');
 const { GraphQuery } = await import(root + 'query/graph-query.js');
 const { serializeGraph, parseGraph } = await import(root + 'graph/file.js');
-const N = Number(process.argv[2] ?? 50000), M = N * 2;
+const N = Number(process.argv[2] ?? 50000), M = N * 2; const ONLY = process.argv[3];
 const g = createGraph();
 const kinds = ['person','state','organisation','topic','place'];
 const rels = ['speaks-for','member-of','supports','part-of'];
@@ -19,7 +19,7 @@ for (let j = 0; j < M; j++) { const s = nodes[Math.floor(Math.pow(rnd(),2)*N)], 
 const time = (name, f) => { const t0 = performance.now(); const r = f(); console.log(name, (performance.now()-t0).toFixed(0), 'ms'); return r; };
 const json = serializeGraph(g);
 const g2 = time('parse json', () => parseGraph(json));
-const gexf = time('gexf', () => writeGexf(g2));
+const gexf = time('gexf', () => writeGexf(g2)); if (ONLY) process.exit(0);
 console.log('gexf MB', (gexf.length/1e6).toFixed(1));
 time('graphml', () => writeGraphml(g2));
 time('csv', () => writeCsv(g2));

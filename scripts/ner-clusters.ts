@@ -47,7 +47,7 @@ export function roughTokens(text: string): string[] {
   return out;
 }
 
-function unlabelledSentences(dataDir: string): string[][] {
+export function unlabelledSentences(dataDir: string): string[][] {
   const sents: string[][] = [];
   for (const doc of readConll(join(dataDir, 'train.txt'))) sents.push(...doc.sentences);
   const dir = join(PACKAGE_ROOT, 'node_modules', 'nlp-corpus', 'builds');
@@ -211,4 +211,49 @@ export function loadClusters(dataDir: string, log: (m: string) => void, cache: s
     paths,
     source: `learnt by scripts/ner-clusters.ts (PPMI neighbour vectors, recursive 2-means, ${CLUSTER_BITS} bits) from CoNLL-2003 train tokens (labels ignored) and nlp-corpus`,
   };
+}
+
+/**
+ * Case map for truecasing all-lowercase input: the usual written form of words that are mostly capitalised in
+ * mid-sentence positions of the unlabelled text (at least MIN_COUNT such occurrences), plus `extra` forms (gazetteer
+ * words) whose lower-case form the text never shows.
+ */
+export function learnCaseMap(sentences: string[][], extra: readonly string[] = []): string[] {
+  const forms = new Map<string, Map<string, number>>();
+  for (const s of sentences) {
+    for (let i = 1; i < s.length; i++) {
+      const w = s[i] ?? '';
+      if (!/\p{L}/u.test(w)) continue;
+      const l = w.toLowerCase();
+      let m = forms.get(l);
+      if (!m) {
+        m = new Map();
+        forms.set(l, m);
+      }
+      m.set(w, (m.get(w) ?? 0) + 1);
+    }
+  }
+  const out: string[] = [];
+  for (const [l, m] of forms) {
+    let best = l;
+    let bestN = 0;
+    let total = 0;
+    for (const [w, n] of m) {
+      total += n;
+      if (n > bestN || (n === bestN && w < best)) {
+        best = w;
+        bestN = n;
+      }
+    }
+    if (best !== l && total >= MIN_COUNT && bestN * 2 > total) out.push(best);
+  }
+  const seen = new Set(forms.keys());
+  for (const w of extra) {
+    const l = w.toLowerCase();
+    if (w !== l && !seen.has(l) && /^\p{L}/u.test(w)) {
+      seen.add(l);
+      out.push(w);
+    }
+  }
+  return out.sort();
 }

@@ -19,13 +19,13 @@ import type { DocFeatures, DocTokens, FeatureConfig, History, Resources } from '
 import { Gazetteer } from '../src/extract/ner/gazetteer.js';
 import { decodeModel, encodeModel, viterbi } from '../src/extract/ner/model.js';
 import type { ModelHeader, PassExport } from '../src/extract/ner/model.js';
-import { N_TAGS, endAllowed, startAllowed, tagsToSpans } from '../src/extract/ner/tags.js';
+import { LABELS, N_TAGS } from '../src/extract/ner/tags.js';
 import { Tagger, historyFromTags } from '../src/extract/ner/tagger.js';
 import { PACKAGE_ROOT } from '../src/version.js';
 import { emptyScore, formatScore, goldTags, prf, readConll, scoreSentence } from './ner-conll.js';
 import type { ConllDoc } from './ner-conll.js';
 import { buildGazetteers } from './ner-resources.js';
-import { loadClusters } from './ner-clusters.js';
+import { learnCaseMap, loadClusters, unlabelledSentences } from './ner-clusters.js';
 
 export interface TrainDoc {
   d: DocTokens;
@@ -221,9 +221,6 @@ export function trainPass(docs: TrainDoc[], res: Resources, cfg: FeatureConfig, 
   });
   const avgT = new Float32Array(NT + 2 * N_TAGS);
   for (let i = 0; i < avgT.length; i++) avgT[i] = (tW[i] ?? 0) - (tU[i] ?? 0) / c;
-  // Forbidden starts/ends are enforced by the decoder; keep the learnt values anyway.
-  void startAllowed;
-  void endAllowed;
   opt.log(`  kept ${keep.length} of ${nF} feature rows`);
   return {
     keys,
@@ -253,7 +250,7 @@ export function evaluate(tagger: Tagger, docs: ConllDoc[]): { text: string; f: n
     const out = outputs[i] ?? [];
     doc.sentences.forEach((s, j) => {
       tokens += s.length;
-      const pred = (out[j] ?? []).map((sp) => ({ start: sp.start, end: sp.end, label: ['PER', 'ORG', 'LOC', 'MISC'].indexOf(sp.label) }));
+      const pred = (out[j] ?? []).map((sp) => ({ start: sp.start, end: sp.end, label: LABELS.indexOf(sp.label) }));
       scoreSentence(score, doc.spans[j] ?? [], pred);
     });
   });
@@ -273,7 +270,7 @@ export function calibrate(tagger: Tagger, docs: ConllDoc[], log: (m: string) => 
       doc.sentences.forEach((_, j) => {
         const gold = new Set((doc.spans[j] ?? []).map((g) => `${g.start}:${g.end}:${g.label}`));
         for (const sp of out[j] ?? []) {
-          const ok = gold.has(`${sp.start}:${sp.end}:${['PER', 'ORG', 'LOC', 'MISC'].indexOf(sp.label)}`) ? 1 : 0;
+          const ok = gold.has(`${sp.start}:${sp.end}:${LABELS.indexOf(sp.label)}`) ? 1 : 0;
           brier += (sp.score - ok) ** 2;
           n++;
         }
@@ -294,7 +291,7 @@ function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: numb
   const cfg: FeatureConfig = { ...DEFAULT_CONFIG };
   let dataDir = '../shared/data/conll2003';
   let out = join(PACKAGE_ROOT, 'models', 'ner.bin.gz');
-  let epochs = 12;
+  let epochs = 8;
   let folds = 4;
   let prune = 0.02;
   let clusterCache: string | null = null;
@@ -329,6 +326,11 @@ function main(): void {
   const clusters = new Map<string, number>();
   cl.words.forEach((w, i) => clusters.set(w, cl.paths[i] ?? 0));
   const res: Resources = { gazetteer: gazetteers.length > 0 ? new Gazetteer(gazetteers) : null, clusters: clusters.size > 0 ? clusters : null };
+  const caseForms = learnCaseMap(
+    unlabelledSentences(args.dataDir),
+    gazetteers.flatMap((g) => g.phrases.flatMap((p) => p.split(' '))),
+  );
+  log(`${caseForms.length} truecasing forms`);
   const baseHeader: Omit<ModelHeader, 'passes'> = {
     format: 'newsgraph-ner/1',
     created: 'scripts/train-ner.ts',
@@ -337,6 +339,8 @@ function main(): void {
     gazetteers,
     clusterSource: cl.source,
     clusterWords: cl.words,
+    caseForms,
+    caseSource: 'scripts/ner-clusters.ts learnCaseMap: CoNLL-2003 train tokens (labels ignored), nlp-corpus, gazetteer words',
     notes: [`structured averaged perceptron, BILOU, Viterbi; epochs ${args.epochs}, jackknife folds ${args.folds}, prune ${args.prune}`],
   };
   const opt: TrainOptions = { epochs: args.epochs, seed: 20030101, prune: args.prune, log };
@@ -376,7 +380,6 @@ function main(): void {
   evaluate(tagger, dev.slice(0, 20)); // warm-up
   const r = evaluate(tagger, dev);
   log(`final dev:\n${r.text}\n${Math.round(r.tokens / r.seconds)} tokens/s`);
-  void tagsToSpans;
 }
 
 main();

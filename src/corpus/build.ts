@@ -105,7 +105,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     entities: 0, relations: 0, seconds: 0, jobs, written: null,
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
-  io.err(`newsgraph: building from ${total} files with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
+  io.err(`newsgraph: building from ${total} ${total === 1 ? 'file' : 'files'} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
 
   const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {

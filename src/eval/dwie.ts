@@ -34,14 +34,29 @@ export const DWIE_TYPES = ['type::person', 'type::organization', 'type::location
 type DwieType = (typeof DWIE_TYPES)[number];
 const SHORT: Record<DwieType, string> = { 'type::person': 'person', 'type::organization': 'organization', 'type::location': 'location' };
 
-/** A DWIE document's text: tokens joined by single spaces; the corpus's "\n" tokens become line breaks. */
+/**
+ * A DWIE document's text: tokens joined by single spaces; the corpus's "\n" tokens become line breaks. DWIE's
+ * tokenizer split hyphenated words into three tokens; a hyphen between a word and a capitalised word is joined
+ * back as it was written ("Frank-Walter", "North Rhine-Westphalia", "al-Assad"), since those are parts of names
+ * whose cluster names keep the hyphen.
+ */
 export function dwieDocumentText(doc: DwieDocument): string {
+  const tokens = doc.sents.flat();
   let text = '';
-  for (const t of doc.sents.flat()) {
-    if (text.length > 0) text += t === '\n' ? '' : ' ';
+  tokens.forEach((t, i) => {
+    const joined = (t === '-' && isWord(tokens[i - 1]) && isCapitalisedWord(tokens[i + 1])) || (tokens[i - 1] === '-' && isWord(tokens[i - 2]) && isCapitalisedWord(t));
+    if (text.length > 0 && !joined) text += t === '\n' ? '' : ' ';
     text += t;
-  }
+  });
   return text;
+}
+
+function isWord(t: string | undefined): boolean {
+  return t !== undefined && /^\p{L}[\p{L}.]*$/u.test(t);
+}
+
+function isCapitalisedWord(t: string | undefined): boolean {
+  return t !== undefined && /^\p{Lu}\p{L}*$/u.test(t);
 }
 
 export interface DwieDocResult {

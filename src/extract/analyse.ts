@@ -111,6 +111,8 @@ export function creditLineStart(all: readonly string[]): number {
       break;
     }
   }
+  // Closing quotes of the last sentence come before the credit line.
+  while (from < all.length && /^["”’'»)]$/.test(all[from]!)) from++;
   return creditTokens(all.slice(from)) ? from : -1;
 }
 

@@ -12,7 +12,7 @@ import { ingestMarkdown } from './formats/markdown.js';
 import { ingestText } from './formats/text.js';
 import type { Ingested } from './formats/types.js';
 import { toOffsetMap } from './mapped.js';
-import { readTextFile } from './read.js';
+import { readTextFile, type ReadOptions } from './read.js';
 import type { Article, ArticleFormat } from './types.js';
 
 export type { Article, ArticleFormat, ArticleMeta, OffsetMap } from './types.js';
@@ -68,9 +68,12 @@ function toArticle(id: string, file: string, original: string, format: ArticleFo
   return { id, file, original, text: read.body.text, map: toOffsetMap(read.body), format, ...read.meta };
 }
 
-/** Reads one file into articles (several for JSON arrays and JSON Lines). Throws InputError for unusable files. */
-export async function ingestFile(file: string, id: string = basename(file)): Promise<Article[]> {
-  const original = await readTextFile(file);
+/**
+ * Reads one file into articles (several for JSON arrays and JSON Lines). Throws InputError for unusable files.
+ * `readOptions` go to readTextFile (size limit, warnings about repaired encodings).
+ */
+export async function ingestFile(file: string, id: string = basename(file), readOptions?: ReadOptions): Promise<Article[]> {
+  const original = await readTextFile(file, readOptions);
   return ingestString(original, file, id);
 }
 

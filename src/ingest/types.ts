@@ -30,7 +30,10 @@ export interface OffsetMap {
 export type ArticleFormat = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
 
 export interface Article extends ArticleMeta {
-  /** Stable id: the file path relative to the input root, plus `#N` for the N-th record of a JSON Lines file. */
+  /**
+   * Stable id: the file path relative to the input root, plus `#N` for a record of a JSON Lines file (N = its
+   * 1-based line number) or of a JSON array (N = its 1-based position).
+   */
   id: string;
   /** The path of the file it came from, as given or found under a given folder. */
   file: string;

@@ -186,29 +186,33 @@ function fixUpGexf(
   timeline: { dated: boolean; first: string | null; last: string | null },
   now: Date,
 ): string {
-  const head = '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">';
+  const gexfOpen = '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">';
   const graphOpen = timeline.dated
     ? `<graph defaultedgetype="directed" mode="dynamic" timeformat="date"${timeline.first ? ` start="${timeline.first}"` : ''}${timeline.last ? ` end="${timeline.last}"` : ''}>`
     : '<graph defaultedgetype="directed" mode="static">';
 
-  let text = written
-    .replace(/<gexf\b[^>]*>/, () => head)
+  // Everything to fix but the start dates sits before <nodes>: edit that head alone instead of copying the
+  // whole (possibly very large) document once per fix.
+  const nodesAt = written.indexOf('<nodes');
+  const splitAt = nodesAt >= 0 ? nodesAt : written.length;
+  let head = written
+    .slice(0, splitAt)
+    .replace(/<gexf\b[^>]*>/, () => gexfOpen)
     .replace(/<meta\b[^>]*?(?:\/>|>[\s\S]*?<\/meta>)/, () => metaElement(graph, now))
-    .replace(/<graph\b[^>]*>/, () => graphOpen);
-
-  // Replace (or add) the typed declarations right after <graph ...>, before <nodes>.
-  text = text.replace(/\s*<attributes class="node"[\s\S]*?<\/attributes>/, '').replace(/\s*<attributes class="edge"[\s\S]*?<\/attributes>/, '');
-  text = text.replace(
+    .replace(/<graph\b[^>]*>/, () => graphOpen)
+    // Typed declarations replace the inferred ones.
+    .replace(/[ \t]*<attributes class="(?:node|edge)"[\s\S]*?<\/attributes>\r?\n?/g, '');
+  head = head.replace(
     graphOpen,
     () => `${graphOpen}\n    ${declarations('node', GEXF_NODE_ATTRIBUTES, '    ')}\n    ${declarations('edge', GEXF_EDGE_ATTRIBUTES, '    ')}`,
   );
-
+  let body = written.slice(splitAt);
   if (timeline.dated && starts.size) {
     // '<' is always escaped inside attribute values, so this only matches element starts.
-    text = text.replace(/<(node|edge) id="([^"]*)"/g, (match, element: string, id: string) => {
+    body = body.replace(/<(node|edge) id="([^"]*)"/g, (match, element: string, id: string) => {
       const start = starts.get(`${element}\u0000${id}`);
       return start ? `${match} start="${start}"` : match;
     });
   }
-  return text;
+  return head + body;
 }

@@ -22,25 +22,25 @@ describe('extraction cache', () => {
     const dir = tempDir('cache');
     const input = join(dir, 'in');
     const cache = join(dir, 'cache');
-    writeCorpus(input, 24);
+    writeCorpus(input, 12);
     const first = await build({ inputs: [input], out: join(dir, 'g1.json'), cache });
-    expect(first.summary).toMatchObject({ articles: 24, extracted: 24, cached: 0 });
+    expect(first.summary).toMatchObject({ articles: 12, extracted: 12, cached: 0 });
 
-    writeCorpus(input, 3, 24); // three new articles
+    writeCorpus(input, 3, 12); // three new articles
     const changed = join(input, 'article-00005.txt');
     const replacement = realTexts()[200]!.text;
     writeFileSync(changed, replacement); // and one edited in place
     const second = await build({ inputs: [input], out: join(dir, 'g2.json'), cache });
-    expect(second.summary).toMatchObject({ articles: 27, extracted: 4, cached: 23 });
-    expect(second.stderr).toContain('23 from cache, 4 extracted');
+    expect(second.summary).toMatchObject({ articles: 15, extracted: 4, cached: 11 });
+    expect(second.stderr).toContain('11 from cache, 4 extracted');
 
     // What the cache served is what extraction gives: same bytes as a build without the cache.
     const fresh = await build({ inputs: [input], out: join(dir, 'g3.json'), cache: false });
-    expect(fresh.summary).toMatchObject({ articles: 27, extracted: 27, cached: 0 });
+    expect(fresh.summary).toMatchObject({ articles: 15, extracted: 15, cached: 0 });
     expect(readFileSync(join(dir, 'g2.json'), 'utf8')).toBe(readFileSync(join(dir, 'g3.json'), 'utf8'));
 
     const third = await build({ inputs: [input], out: join(dir, 'g4.json'), cache });
-    expect(third.summary).toMatchObject({ extracted: 0, cached: 27 });
+    expect(third.summary).toMatchObject({ extracted: 0, cached: 15 });
   });
 
   it('keys entries by article id too: the same text under another name is extracted again', async () => {
@@ -87,19 +87,19 @@ describe('extraction cache', () => {
     const dir = tempDir('corrupt');
     const input = join(dir, 'in');
     const cache = join(dir, 'cache');
-    writeCorpus(input, 6);
+    writeCorpus(input, 4);
     const first = await build({ inputs: [input], out: join(dir, 'g1.json'), cache });
-    expect(first.summary.extracted).toBe(6);
+    expect(first.summary.extracted).toBe(4);
 
     corrupt(join(cache, 'extractions.db'));
     const second = await build({ inputs: [input], out: join(dir, 'g2.json'), cache });
-    expect(second.summary).toMatchObject({ articles: 6, extracted: 6, cached: 0 });
+    expect(second.summary).toMatchObject({ articles: 4, extracted: 4, cached: 0 });
     if (message) expect(second.stderr).toMatch(message);
     expect(readFileSync(join(dir, 'g2.json'), 'utf8')).toBe(readFileSync(join(dir, 'g1.json'), 'utf8'));
 
     // The rebuilt cache is good again.
     const third = await build({ inputs: [input], out: join(dir, 'g3.json'), cache });
-    expect(third.summary).toMatchObject({ extracted: 0, cached: 6 });
+    expect(third.summary).toMatchObject({ extracted: 0, cached: 4 });
     expect(third.stderr).not.toMatch(/could not be trusted/);
   });
 });

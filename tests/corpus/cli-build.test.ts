@@ -3,26 +3,26 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { buildCorpus } from '../../src/corpus/build.js';
 import { captureIO, runCli, tempDir, writeCorpus } from './helpers.js';
 
 describe('newsgraph build (CLI)', () => {
-  it('writes the same graph bytes with 1 job, 2 jobs and 3 jobs', async () => {
+  it('writes the same graph bytes with 1 job and with 2 jobs', async () => {
     const dir = tempDir('jobs');
-    writeCorpus(join(dir, 'in', 'a'), 10);
-    writeCorpus(join(dir, 'in', 'b'), 10, 100);
+    writeCorpus(join(dir, 'in', 'a'), 8);
+    writeCorpus(join(dir, 'in', 'b'), 8, 100);
     const outputs: string[] = [];
-    for (const jobs of ['1', '2', '3']) {
+    for (const jobs of ['1', '2']) {
       const out = join(dir, `graph-${jobs}.json`);
       const run = await runCli(['build', join(dir, 'in'), '-o', out, '--jobs', jobs, '--no-cache']);
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stderr).toContain(`20 articles`);
+      expect(run.stderr).toContain(`16 articles`);
       outputs.push(readFileSync(out, 'utf8'));
     }
     const graph = JSON.parse(outputs[0]!) as { attributes: { articles: Array<{ id: string }> }; nodes: unknown[] };
-    expect(graph.attributes.articles).toHaveLength(20);
-    expect(graph.nodes.length).toBeGreaterThan(20);
+    expect(graph.attributes.articles).toHaveLength(16);
+    expect(graph.nodes.length).toBeGreaterThan(16);
     expect(outputs[1]).toBe(outputs[0]);
-    expect(outputs[2]).toBe(outputs[0]);
   });
 
   it('names each unusable file on stderr, goes on, and exits 0 when an article made it', async () => {
@@ -72,8 +72,8 @@ describe('newsgraph build (CLI)', () => {
     writeCorpus(join(dir, 'in'), 400, 3);
     const outDir = join(dir, 'out');
     const prev = join(outDir, 'graph.json');
-    const first = await runCli(['build', join(dir, 'first'), '-o', prev, '--no-cache']);
-    expect(first.code).toBe(0);
+    const first = await buildCorpus({ inputs: [join(dir, 'first')], out: prev, cache: false, jobs: 1, io: captureIO() });
+    expect(first.written).toBe(prev);
     const before = readFileSync(prev);
 
     let sent = false;

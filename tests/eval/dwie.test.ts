@@ -49,4 +49,9 @@ describe('dwieDocumentText', () => {
   it('joins tokens with single spaces and keeps line breaks', () => {
     expect(dwieDocumentText(DOC)).toBe("Germany 's Merkel met EU leaders .\n German firms agreed .");
   });
+
+  it('joins the hyphen of a hyphenated name back, but not a dash or a lower-case compound', () => {
+    const doc = { ...DOC, sents: [['Frank', '-', 'Walter', 'Steinmeier', 'met', 'al', '-', 'Assad', '-', 'a', 'long', '-', 'awaited', 'talk', '.']] };
+    expect(dwieDocumentText(doc)).toBe('Frank-Walter Steinmeier met al-Assad - a long - awaited talk .');
+  });
 });

@@ -131,7 +131,28 @@ describe('topics', () => {
   });
 
   it('makes names after "the issue of" topics when nothing else typed them', () => {
-    const doc = analyse('They talked about the issues of Kashmir and Balochistan.');
-    expect(topics(doc)).toEqual(['Balochistan', 'Kashmir']);
+    const text = 'They talked about the issues of Kashmir and Balochistan.';
+    // No tagger spans: the cue alone makes them topics.
+    expect(topics(analyse(text, { tag: (sentences) => sentences.map(() => []) }))).toEqual(['Balochistan', 'Kashmir']);
+    // Spans the tagger typed as locations stay places.
+    const tagged = analyse(text, { tag: () => [[{ start: 6, end: 7, label: 'LOC', score: 0.9 }, { start: 8, end: 9, label: 'LOC', score: 0.9 }]] });
+    expect(topics(tagged)).toEqual([]);
+    expect([...tagged.entities.keys()].sort()).toEqual(['place:balochistan', 'place:kashmir']);
+  });
+
+  it('retypes a lone "person" coordinated with places as a place', () => {
+    const text = 'Floods hit Gansu, Tibet, Qinghai and Sichuan.';
+    const doc = analyse(text, {
+      tag: () => [[{ start: 2, end: 3, label: 'LOC', score: 0.9 }, { start: 4, end: 5, label: 'LOC', score: 0.9 }, { start: 6, end: 7, label: 'PER', score: 0.6 }, { start: 8, end: 9, label: 'LOC', score: 0.9 }]],
+    });
+    expect(doc.mentions.find((m) => m.text === 'Qinghai')?.entityId).toBe('place:qinghai');
+  });
+
+  it('splits a tagger span "Leader Seat" into the leader and the seat of power', () => {
+    const doc = analyse('Aides in the Carter White House disagreed.', { tag: () => [[{ start: 3, end: 6, label: 'ORG', score: 0.8 }]] });
+    expect(doc.mentions.map((m) => [m.text, m.entityId])).toEqual([
+      ['Carter', 'person:carter'],
+      ['White House', 'organisation:white-house'],
+    ]);
   });
 });

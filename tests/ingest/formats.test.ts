@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { alignBlocks, sourceText } from '../../src/ingest/formats/html.js';
 import { detectFormat, ingestFile, ingestString } from '../../src/ingest/index.js';
+import { toOffsetMap } from '../../src/ingest/mapped.js';
 import { toOriginalSpan } from '../../src/ingest/offsets.js';
 import type { Article } from '../../src/ingest/types.js';
 import { fixture, mismatchedWords, repoFile } from './helpers.js';
@@ -70,6 +72,44 @@ describe('HTML news page', () => {
   });
 });
 
+describe('HTML alignment', () => {
+  it('aligns a paragraph that Readability changed word by word, leaving out the words it removed', () => {
+    const html = '<p>Ministers met in <b>Oslo</b> <span class="share">Share this</span> on Monday &amp; Tuesday.</p>';
+    const [block] = alignBlocks(['Ministers met in Oslo on Monday & Tuesday.'], sourceText(html).text);
+    expect(block!.text).toBe('Ministers met in Oslo on Monday & Tuesday.');
+    const map = toOffsetMap(block!);
+    for (const word of ['Ministers', 'Oslo', 'Monday', 'Tuesday']) {
+      const at = block!.text.indexOf(word);
+      const span = toOriginalSpan(map, { start: at, end: at + word.length });
+      expect(html.slice(span.start, span.end)).toBe(word);
+    }
+    const amp = block!.text.indexOf('&');
+    const span = toOriginalSpan(map, { start: amp, end: amp + 1 });
+    expect(html.slice(span.start, span.end)).toBe('&amp;');
+  });
+
+  it('finds paragraphs in source order even when the same words occur earlier in page furniture', () => {
+    const html = '<nav>Oslo</nav><p>Talks in Oslo ended.</p><p>Oslo was calm.</p>';
+    const blocks = alignBlocks(['Talks in Oslo ended.', 'Oslo was calm.'], sourceText(html).text);
+    const second = toOriginalSpan(toOffsetMap(blocks[1]!), { start: 0, end: 4 });
+    expect(second.start).toBe(html.lastIndexOf('Oslo'));
+  });
+});
+
+describe('HTML robustness', () => {
+  it('reads a page nested thousands of elements deep without Readability, and an unclosed page', () => {
+    const deep = `<html><body><nav>Menu</nav>${'<div>'.repeat(3000)}<p>Floods closed roads near Porto on Sunday.</p>${'</div>'.repeat(3000)}</body></html>`;
+    expect(ingestString(deep, 'deep.html')[0]!.text).toBe('Floods closed roads near Porto on Sunday.');
+    const unclosed = `<html><body>${'<div><span>'.repeat(500)}<p>Floods closed roads near Porto on Sunday`;
+    expect(ingestString(unclosed, 'unclosed.html')[0]!.text).toBe('Floods closed roads near Porto on Sunday');
+  });
+
+  it('reads a page with no article element and no paragraphs through the body fallback', () => {
+    const [a] = ingestString('<html><body><header>Site</header>Heavy rain hit Genoa.<footer>(c) Site</footer></body></html>', 'short.html');
+    expect(a!.text).toBe('Heavy rain hit Genoa.');
+  });
+});
+
 describe('Markdown', () => {
   it('reads front matter and the prose, without code blocks, markup or the title heading', async () => {
     const a = await only('council-vote.md');
@@ -134,6 +174,22 @@ describe('JSON', () => {
     const newsApi = JSON.stringify({ status: 'ok', articles: [{ source: { id: null, name: 'Coast Times' }, title: 'T', publishedAt: '2021-05-05T10:00:00Z', content: 'Mombasa port expanded.' }] });
     const [r] = ingestString(newsApi, 'top.json', 'top.json');
     expect([r!.id, r!.source, r!.published, r!.text]).toEqual(['top.json#1', 'Coast Times', '2021-05-05T10:00:00Z', 'Mombasa port expanded.']);
+  });
+
+  it('reads the text of an HTML body (WordPress REST shape) and maps it into the JSON string', () => {
+    const json = JSON.stringify({
+      title: { rendered: 'Rates rise &#8211; again' },
+      date: '2023-06-01T10:00:00',
+      link: 'https://blog.example/rates',
+      content: { rendered: '<p>The central bank of Iceland raised rates to 8.75%.</p>\n<p>Governor &#8220;&Aacute;sgeir&#8221; J&oacute;nsson <a href="/x">spoke</a> in Reykjavik.</p>\n<script>track()</script>' },
+    });
+    const [a] = ingestString(json, 'post.json');
+    expect(a!.title).toBe('Rates rise \u2013 again');
+    expect(a!.published).toBe('2023-06-01T10:00:00Z');
+    expect(a!.text).toBe('The central bank of Iceland raised rates to 8.75%.\n\nGovernor "Ásgeir" Jónsson spoke in Reykjavik.');
+    expect(originalOf(a!, 'Jónsson')).toBe('J&oacute;nsson');
+    expect(originalOf(a!, 'spoke in')).toBe('spoke</a> in');
+    expect(mismatchedWords(a!).filter(([w]) => /^[A-Za-z0-9]+$/.test(w))).toEqual([]);
   });
 
   it('rejects the gold annotation file as not an article, naming the file', async () => {

@@ -99,7 +99,7 @@ export class App {
       layoutRunning: () => this.layout.running,
       communities: () => this.communities,
       select: (node) => this.select(node, true),
-      exportPng: () => void exportPng(this.renderer, this.name),
+      exportPng: () => exportPng(this.renderer, this.name),
       exportGexf: () => exportGexf(this.filtered(), this.name, this.visuals),
       exportJson: () => exportJson(this.filtered(), this.name),
       copyLink: () => navigator.clipboard.writeText(location.href),

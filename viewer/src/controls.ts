@@ -20,7 +20,7 @@ export interface ControlsApi {
   layoutRunning(): boolean;
   communities(): Communities | null;
   select(node: string): void;
-  exportPng(): void;
+  exportPng(): Promise<void>;
   exportGexf(): void;
   exportJson(): void;
   copyLink(): Promise<void>;
@@ -135,12 +135,20 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
   const hubs = el('ol', { className: 'hubs' });
 
   // Exports
-  const exportButton = (text: string, label: string, action: () => void) => {
+  const linkStatus = el('span', { className: 'muted', attrs: { role: 'status' } });
+  const exportButton = (text: string, label: string, action: () => void | Promise<void>) => {
     const button = el('button', { className: 'button small', text, attrs: { type: 'button', 'aria-label': label } });
-    button.addEventListener('click', action);
+    const failed = (error: unknown) => (linkStatus.textContent = `${text} failed: ${error instanceof Error ? error.message : String(error)}`);
+    button.addEventListener('click', () => {
+      linkStatus.textContent = '';
+      try {
+        void Promise.resolve(action()).catch(failed);
+      } catch (error) {
+        failed(error);
+      }
+    });
     return button;
   };
-  const linkStatus = el('span', { className: 'muted', attrs: { role: 'status' } });
   const copy = exportButton('Copy link', 'Copy a link to this view', () => {
     api.copyLink().then(
       () => (linkStatus.textContent = 'Link copied'),

@@ -31,11 +31,6 @@ export function exportJson(graph: ViewerGraph, name: string): void {
   download(`${baseName(name)}.filtered.json`, JSON.stringify(graph.export()), 'application/json');
 }
 
-function hexToRgb(hex: string): { r: number; g: number; b: number } {
-  const value = Number.parseInt(hex.replace(/^#/, '').slice(0, 6), 16);
-  return { r: (value >> 16) & 0xff, g: (value >> 8) & 0xff, b: value & 0xff };
-}
-
 export function exportGexf(graph: ViewerGraph, name: string, visuals: Visuals): void {
   const xml = writeGexf(graph, {
     version: '1.3',
@@ -47,12 +42,12 @@ export function exportGexf(graph: ViewerGraph, name: string, visuals: Visuals): 
         mentions: attributes.mentions,
         articles: attributes.articles.join('|'),
       },
-      viz: { color: hexToRgb(visuals.color(node)), size: visuals.size(node), x: attributes.x, y: attributes.y, z: 0 },
+      viz: { color: visuals.color(node), size: visuals.size(node), x: attributes.x, y: attributes.y, z: 0 },
     }),
     formatEdge: (_edge, attributes) => ({
       label: attributes.relation,
       weight: attributes.weight,
-      viz: { color: hexToRgb(relationColor(attributes.relation)) },
+      viz: { color: relationColor(attributes.relation) },
       attributes: {
         relation: attributes.relation,
         confidence: attributes.confidence,

@@ -54,6 +54,7 @@ export class LayoutController {
   private timer: ReturnType<typeof setInterval> | null = null;
   private startedAt = 0;
   private iterations = 0;
+  private checkedIterations = 0;
   private previous: Float64Array | null = null;
   private stableCount = 0;
   private readonly countIteration = () => void this.iterations++;
@@ -79,6 +80,7 @@ export class LayoutController {
     if (this.running || this.graph.order < 2) return;
     this.startedAt = performance.now();
     this.iterations = 0;
+    this.checkedIterations = 0;
     this.previous = null;
     this.stableCount = 0;
     this.supervisor.start();
@@ -124,7 +126,10 @@ export class LayoutController {
     }
     const extent = Math.max(maxX - minX, maxY - minY, 1e-9);
     const meanShare = moved / (positions.length / 2) / extent;
-    this.stableCount = meanShare < this.settings.stableBelow ? this.stableCount + 1 : 0;
+    // No iteration since the last check is not stability: the worker has not answered yet.
+    const advanced = this.iterations > this.checkedIterations;
+    this.checkedIterations = this.iterations;
+    this.stableCount = advanced && meanShare < this.settings.stableBelow ? this.stableCount + 1 : 0;
     if (this.stableCount >= this.settings.stableChecks) this.stop(true);
   }
 

@@ -32,9 +32,11 @@ function showOpen(visible: boolean): void {
 
 function open(text: string, name: string): void {
   const started = performance.now();
+  performance.mark('newsgraph:read');
   let loaded;
   try {
     loaded = parseGraphText(text, name);
+    performance.mark('newsgraph:parsed');
   } catch (error) {
     showError(error instanceof GraphLoadError ? error.message : `${name}: ${String(error)}`);
     showOpen(true);
@@ -48,6 +50,7 @@ function open(text: string, name: string): void {
   byId('graph-name').textContent = `${name} · ${loaded.graph.order.toLocaleString()} entities · ${loaded.graph.size.toLocaleString()} relations`;
   document.title = `${name} — newsgraph`;
   app = new App(loaded.graph, name, search, loaded.storedPositions);
+  performance.mark('newsgraph:ready');
   probe.openedAt = started;
   probe.state = 'ready';
 }
@@ -76,6 +79,8 @@ const probe = {
   state: 'loading' as 'loading' | 'ready' | 'error' | 'empty',
   openedAt: 0,
   metrics: () => app?.metrics ?? null,
+  /** Milestones of the last open (ms since navigation start): read, parsed, ready. */
+  marks: () => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('newsgraph:')).map((m) => [m.name.slice(10), Math.round(m.startTime)])),
   /** Per kind: how many nodes sigma currently draws (not hidden). */
   drawnKinds(): Record<string, number> {
     const counts: Record<string, number> = {};

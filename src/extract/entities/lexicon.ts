@@ -65,3 +65,17 @@ export const TITLE_WORDS: Set<string> = (() => {
   for (const w of ['of', 'the', 'and', 'state', 'general', 'major', 'justice', 'king', 'head', 'chair', 'security', 'national', 'council', 'foreign', 'leader']) out.delete(w);
   return out;
 })();
+
+/**
+ * Words that are titles by themselves or end one ("President", "Minister", "CEO", "captain"), lower-cased: where
+ * a title sits inside a tagged span. Narrower than TITLE_WORDS, which also holds modifiers such as "Foreign".
+ */
+export const TITLE_HEADS: Set<string> = (() => {
+  const out = new Set<string>();
+  for (const t of knowledge().titles) {
+    const words = t.split(/\s+/);
+    out.add(words[words.length - 1]!.toLowerCase());
+  }
+  for (const w of ['state', 'executive', 'officer', 'general', 'major', 'justice', 'head', 'chair', 'leader', 'deputy', 'representative', 'speaker', 'chief', 'king', 'queen', 'prince', 'princess', 'judge', 'founder', 'director']) out.delete(w);
+  return out;
+})();

@@ -7,7 +7,7 @@ import type { NerSpan } from '../ner/index.js';
 import type { EntityKind, Token } from '../types.js';
 import { gazetteer, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
-import { isOrganisationHead, isLocativeWord, isReportingVerb, isStopWordCapitalised, TITLE_WORDS } from './lexicon.js';
+import { isOrganisationHead, isLocativeWord, isReportingVerb, isStopWordCapitalised, TITLE_HEADS, TITLE_WORDS } from './lexicon.js';
 
 /** A mention before resolution: a token range with its kind and what is known about it. */
 export interface MentionDraft {
@@ -199,6 +199,27 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     const containing = matches.find((m) => m.start <= start && m.end >= end && m.end - m.start > end - start);
     if (containing && !untyped && !(span.label === 'PER' && containing.entries[0]!.type === 'city') && !stateThenBody(spans, containing)) continue;
     if (containing && untyped) continue;
+    // "Adidas CEO Jane Doe", "Schalke captain Jane Doe" read as one span: body, title, person.
+    if ((span.label === 'PER' || span.label === 'ORG') && !untyped) {
+      const split = splitAtTitle(tokens, start, end, span.label === 'PER');
+      if (split) {
+        if (split.body) drafts.push({ sentence, tokenStart: split.body.start, tokenEnd: split.body.end, kind: 'organisation', rule: 'rule:body-before-title', canonical: null });
+        drafts.push({ sentence, tokenStart: split.person.start, tokenEnd: split.person.end, kind: 'person', rule: `ner:${span.label.toLowerCase()}+title`, canonical: null });
+        // The title stays free for the role finder; a state before it ("Chinese") for the gazetteer.
+        taken.push(split.person);
+        if (split.body) taken.push(split.body);
+        continue;
+      }
+      if (span.label === 'ORG') {
+        let e = end;
+        while (e - start > 1 && TITLE_HEADS.has(texts[e - 1]!.toLowerCase())) e--;
+        if (e < end) {
+          drafts.push({ sentence, tokenStart: start, tokenEnd: e, kind: 'organisation', rule: 'ner:org', canonical: null });
+          taken.push({ start: span.start, end });
+          continue;
+        }
+      }
+    }
     if (span.label === 'PER') start = stripPersonPrefix(tokens, start, end);
     // "Obama White House" read as one name: the leader, then the seat of power.
     const seat = span.label !== 'PER' ? matches.find((m) => m.end === end && m.start === start + 1 && m.entries[0]!.type === 'seat') : undefined;
@@ -352,4 +373,32 @@ function addBodiesBeforeTitles(sentence: number, tokens: readonly Token[], draft
     if (bodyEnd - bodyStart < 1 || !isOrganisationHead(tokens[bodyEnd - 1]!.text)) continue;
     drafts.push({ sentence, tokenStart: bodyStart, tokenEnd: bodyEnd, kind: 'organisation', rule: 'rule:body-before-title', canonical: null });
   }
+}
+
+/** Titles held in companies, teams and bodies: a name right before them is the body ("Adidas CEO"). */
+const BODY_TITLES = new Set(['ceo', 'chairman', 'chairwoman', 'chief', 'captain', 'coach', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'founder', 'head', 'boss', 'manager', 'president', 'secretary', 'leader', 'chair']);
+
+/**
+ * A person span with a title inside ("Adidas CEO Jane Doe"), or an organisation span ending in title + name
+ * ("Schalke Captain Jane Doe"): the person after the last title word, and the body before it when a body title
+ * follows it and the gazetteer does not know it as something else.
+ */
+function splitAtTitle(tokens: readonly Token[], start: number, end: number, isPerson: boolean): { body: Span | null; person: Span } | null {
+  let title = -1;
+  for (let k = end - 2; k > start; k--) {
+    if (TITLE_HEADS.has(tokens[k]!.text.toLowerCase()) && /^\p{L}/u.test(tokens[k]!.text)) {
+      title = k;
+      break;
+    }
+  }
+  if (title < 0) return null;
+  const person = { start: title + 1, end };
+  const nameLength = end - person.start;
+  if (!isPerson && (nameLength < 2 || nameLength > 3 || !tokens.slice(person.start, end).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)))) return null;
+  let bodyEnd = title;
+  while (bodyEnd > start && (TITLE_WORDS.has(tokens[bodyEnd - 1]!.text.toLowerCase()) || TITLE_HEADS.has(tokens[bodyEnd - 1]!.text.toLowerCase()))) bodyEnd--;
+  const texts = tokens.map((t) => t.text);
+  const known = gazetteer().longestAt(texts, start);
+  const isBody = bodyEnd > start && BODY_TITLES.has(tokens[title]!.text.toLowerCase()) && !(known && known.end >= bodyEnd && known.entries.some((e) => e.type === 'demonym' || e.type === 'country' || e.type === 'city' || e.type === 'capital'));
+  return { body: isBody ? { start, end: bodyEnd } : null, person };
 }

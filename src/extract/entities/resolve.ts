@@ -80,6 +80,7 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   resolveAcronymDefinitions(items, sentences, labels);
   resolvePeople(items, labels);
   resolveOrganisations(items, labels);
+  resolvePlaces(items, labels);
 
   const entities = new Map<string, Entity>();
   const resolved: ResolvedDraft[] = [];
@@ -178,7 +179,8 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
     // A short form: the most recently mentioned body it can stand for, among the longer names of this article that
     // end with it ("Turkish Security Council") and the known bodies of an organisation mentioned in the article
     // ("the Security Council" right after "UN" is the UN Security Council).
-    const longer = orgIdx.filter((j) => j !== i && endsWithWords(nameWords(labels[j]!), words));
+    // A one-word name may also be the head of a longer one ("Bayern" for "Bayern Munich").
+    const longer = orgIdx.filter((j) => j !== i && (endsWithWords(nameWords(labels[j]!), words) || (words.length === 1 && startsWithWord(nameWords(labels[j]!), words[0]!))));
     const bodies = known.filter((o) => o.parent && docOrgLabels.has(o.parent) && o.names.some((n) => endsWithWords(nameWords(n), words)));
     const lastBefore = (pred: (j: number) => boolean) => {
       for (let j = i - 1; j >= 0; j--) if (pred(j)) return j;
@@ -201,5 +203,21 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
     if (bestLabel === null && longer.length > 0) bestLabel = labels[longer[0]!]!;
     if (bestLabel === null && bodies.length === 1) bestLabel = bodies[0]!.label;
     if (bestLabel !== null) labels[i] = bestLabel;
+  }
+}
+
+function startsWithWord(longer: string[], word: string): boolean {
+  return longer.length > 1 && longer[0] === word;
+}
+
+/** A one-word place that starts or ends a longer place name of the article ("Gaza" for "Gaza Strip"). */
+function resolvePlaces(items: Item[], labels: string[]): void {
+  const placeIdx = items.map((it, i) => (it.draft.kind === 'place' ? i : -1)).filter((i) => i >= 0);
+  for (const i of placeIdx) {
+    if (items[i]!.draft.canonical !== null) continue;
+    const words = nameWords(labels[i]!);
+    if (words.length !== 1) continue;
+    const longer = placeIdx.find((j) => j !== i && nameWords(labels[j]!).length > 1 && (startsWithWord(nameWords(labels[j]!), words[0]!) || endsWithWords(nameWords(labels[j]!), words)));
+    if (longer !== undefined) labels[i] = labels[longer]!;
   }
 }

@@ -93,6 +93,9 @@ export interface ModelHeader {
   /** Words with clusters, in the same order as the cluster path array. */
   clusterWords: string[];
   passes: { rows: number; scale: number }[];
+  /** Usual written forms of words that are mostly capitalised, for truecasing all-lowercase sentences. */
+  caseForms?: string[];
+  caseSource?: string;
   /** Softmax temperature for span confidences (calibrated on dev by the training script). */
   temperature?: number;
   notes: string[];

@@ -15,6 +15,7 @@ export class Tagger {
   readonly model: NerModel;
   readonly resources: Resources;
   private readonly table: WeightTable;
+  private caseMap: Map<string, string> | null = null;
   private delta = new Float32Array(256 * N_TAGS);
   private back = new Uint8Array(256 * N_TAGS);
 
@@ -94,7 +95,31 @@ export class Tagger {
     return this.model.header.temperature ?? 1;
   }
 
-  tag(sentences: readonly (readonly string[])[]): NerSpan[][] {
+  /**
+   * Sentences written entirely in lower case lose the strongest cue for names; restore the usual casing of words
+   * that are normally capitalised (learnt from unlabelled text) so the model sees text like what it was trained on.
+   */
+  private truecase(sentences: readonly (readonly string[])[]): readonly (readonly string[])[] {
+    const forms = this.model.header.caseForms;
+    if (!forms || forms.length === 0) return sentences;
+    let out: (readonly string[])[] | null = null;
+    sentences.forEach((s, i) => {
+      let letters = 0;
+      for (const t of s) {
+        if (t !== t.toLowerCase()) return;
+        if (/\p{L}/u.test(t)) letters++;
+      }
+      if (letters < 3) return;
+      this.caseMap ??= new Map(forms.map((f) => [f.toLowerCase(), f]));
+      const map = this.caseMap;
+      out ??= sentences.slice();
+      out[i] = s.map((t) => map.get(t) ?? t);
+    });
+    return out ?? sentences;
+  }
+
+  tag(input: readonly (readonly string[])[]): NerSpan[][] {
+    const sentences = this.truecase(input);
     const d = prepareTokens(sentences);
     const scores = new Float32Array(d.raw.length * N_TAGS);
     const tags = this.tagFlat(d, scores);

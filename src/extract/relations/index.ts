@@ -22,7 +22,9 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
     if (c.source === c.target) return;
     const sentence = c.sentence ?? 0;
     const confidence = Math.max(0.05, Math.min(0.99, c.confidence));
-    const key = `${c.source}|${c.relation}|${c.target}|${sentence}`;
+    // One candidate per edge, sentence and rule: the output stage merges rules of the same sentence into one piece of
+    // evidence, so every rule that read the sentence stays visible on the edge.
+    const key = `${c.source}|${c.relation}|${c.target}|${sentence}|${c.rule}`;
     const prev = out.get(key);
     if (prev && prev.confidence >= confidence) {
       if (c.qualifiers && !prev.qualifiers) prev.qualifiers = { ...c.qualifiers };

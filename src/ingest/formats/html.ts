@@ -85,7 +85,8 @@ function collapse(text: string): Collapsed {
   return { text: parts.join(''), index: index.slice(0, n) };
 }
 
-const collapseString = (s: string): string => s.replace(/[\s\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').trim();
+/** Collapses whitespace exactly as `collapse` does (same characters), so blocks and source text compare equal. */
+const collapseString = (s: string): string => s.replace(/[ \t\n\r\f\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').replace(/^ | $/g, '');
 
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
@@ -94,26 +95,46 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set([...NON_TEXT, 'button', 'img', 'picture', 'video', 'audio', 'canvas']);
 
+/**
+ * A short block that is mostly link text ("Read more: <a>Another story</a>", "<a>Subscribe</a>") points elsewhere;
+ * it is not article text even inside the article element. Readability applies the same link-density idea to
+ * containers but keeps such paragraphs.
+ */
+const LINK_BLOCK_DENSITY = 0.6;
+const LINK_BLOCK_MAX_LENGTH = 160;
+
 /** The text blocks (paragraph-like runs of inline text) of an element, in document order. */
 export function textBlocks(root: DomNode): string[] {
   const blocks: string[] = [];
   let current: string[] = [];
+  let linkChars = 0;
+  let inLink = 0;
   const flush = () => {
     const text = collapseString(current.join(''));
-    if (text) blocks.push(text);
+    const linkShare = text ? linkChars / text.length : 0;
+    if (text && !(linkShare > LINK_BLOCK_DENSITY && text.length <= LINK_BLOCK_MAX_LENGTH)) blocks.push(text);
     current = [];
+    linkChars = 0;
   };
   // iterative walk: pages nest elements thousands deep, which a recursive walk would not survive
-  const FLUSH = null;
-  const stack: Array<DomNode | typeof FLUSH> = [root];
+  const FLUSH = 0;
+  const LEAVE_LINK = 1;
+  const stack: Array<DomNode | typeof FLUSH | typeof LEAVE_LINK> = [root];
   while (stack.length > 0) {
     const node = stack.pop();
-    if (node === FLUSH || node === undefined) {
+    if (node === undefined) break;
+    if (node === FLUSH) {
       flush();
       continue;
     }
+    if (node === LEAVE_LINK) {
+      inLink--;
+      continue;
+    }
     if (node.nodeType === 3) {
-      current.push(node.textContent ?? '');
+      const text = node.textContent ?? '';
+      current.push(text);
+      if (inLink > 0) linkChars += collapseString(text).length;
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
@@ -123,6 +144,10 @@ export function textBlocks(root: DomNode): string[] {
     if (block) {
       flush();
       stack.push(FLUSH);
+    }
+    if (tag === 'a') {
+      inLink++;
+      stack.push(LEAVE_LINK);
     }
     const children = node.childNodes;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode);
@@ -134,7 +159,7 @@ export function textBlocks(root: DomNode): string[] {
 const WORD_WINDOW = 4000;
 
 /** Locates `blocks` in the source text, in order, and returns each as a MappedText over the raw HTML. */
-function alignBlocks(blocks: string[], stream: MappedText): MappedText[] {
+export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] {
   const collapsed = collapse(stream.text);
   const cs = collapsed.text;
   const out: MappedText[] = [];
@@ -199,8 +224,11 @@ function readableContent(document: DomDocument, depth: number): DomNode | null {
   try {
     const ReadabilityClass = Readability as unknown as ReadabilityCtor;
     const article = new ReadabilityClass(document, { serializer: (node) => node, charThreshold: 200 }).parse();
-    const content = article?.content as DomNode | null | undefined;
-    return content && collapseString(content.textContent ?? '') ? content : null;
+    const content = article?.content as DomElement | null | undefined;
+    if (!content) return null;
+    // page furniture that survives Readability on short pages (it scores text, and a page header is text too)
+    removeFurniture(content);
+    return collapseString(content.textContent ?? '') ? content : null;
   } catch {
     return null; // Readability gives up on some malformed documents (and overflows on absurd nesting)
   }
@@ -209,11 +237,13 @@ function readableContent(document: DomDocument, depth: number): DomNode | null {
 /** The page body without its page furniture: the fallback when Readability finds no article. */
 function bodyWithoutFurniture(document: DomDocument): DomNode | null {
   const body = document.body;
-  if (!body) return null;
-  for (const tag of ['nav', 'header', 'footer', 'aside', 'form', 'script', 'style', 'noscript']) {
-    for (const el of Array.from(body.querySelectorAll(tag))) (el as DomElement).remove();
-  }
+  if (body) removeFurniture(body);
   return body;
+}
+
+/** Removes the HTML5 sectioning elements that hold page furniture rather than article text. */
+function removeFurniture(root: DomElement): void {
+  for (const el of Array.from(root.querySelectorAll('nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]'))) el.remove();
 }
 
 const parse = (html: string): DomDocument => (parseHTML(html) as unknown as { document: DomDocument }).document;

@@ -4,6 +4,7 @@
  * array (`articles`, `items`, `data`, ...: the NewsAPI shape), or one object per line (JSON Lines). The body text is
  * decoded from its string literal with every escape (\n, \", \u00e9) mapped, so offsets point into the raw file.
  */
+import { decodeHTML } from 'entities';
 import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
 import { dateFromValue } from '../dates.js';
@@ -211,10 +212,16 @@ function nameValue(src: string, node: JNode | undefined): string | null {
   if (!node) return null;
   if (node.kind === 'string') return stringValue(src, node);
   if (node.kind === 'object') {
-    return stringValue(src, node.fields.get('name')) ?? stringValue(src, node.fields.get('title')) ?? stringValue(src, node.fields.get('rendered'));
+    return stringValue(src, node.fields.get('name')) ?? stringValue(src, node.fields.get('title')) ?? decodedRendered(src, node.fields.get('rendered'));
   }
   if (node.kind === 'array') return nameValue(src, node.items[0]);
   return null;
+}
+
+/** A WordPress "rendered" string: HTML-escaped text ("Rates rise &#8211; again"). */
+function decodedRendered(src: string, node: JNode | undefined): string | null {
+  const value = stringValue(src, node);
+  return value === null ? null : decodeHTML(value).replace(/<[^<>]{0,200}>/g, '').trim() || null;
 }
 
 function recordMeta(src: string, node: JNode): ArticleMeta {

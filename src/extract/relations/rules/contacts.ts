@@ -6,6 +6,7 @@
 import type { EntityKind } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
+import { countryOf } from '../states.js';
 import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
 import { distinctIds, listLeft, listRight, wordAt } from './common.js';
 
@@ -35,6 +36,7 @@ export const CONTACTS_RULES = {
     examples: [
       { text: '[Ghana|state] and [Togo|state] have deepened their security cooperation.', expect: [['Ghana', 'cooperates-with', 'Togo']] },
       { text: 'Cooperation between [Chile|state] and [Peru|state] grew.', expect: [['Chile', 'cooperates-with', 'Peru']] },
+      { text: '[Chile|state] and [Peru|state] met. Chilean-Peruvian cooperation grew.', expect: [['Chile', 'cooperates-with', 'Peru']] },
     ],
   },
 } satisfies Record<string, Rule>;
@@ -43,6 +45,7 @@ const ACTORS: EntityKind[] = ['person', 'state', 'organisation'];
 const PLACES: EntityKind[] = ['state', 'place'];
 const COOPERATION = new Set(['cooperation', 'co-operation', 'collaboration', 'partnership', 'coordination']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
+const PREPOSITIONS = new Set(['of', 'with', 'between', 'to', 'for', 'from', 'by', 'in', 'on', 'against', 'at', 'over', 'about', 'toward', 'towards', 'both']);
 const CLAUSE_STOP = new Set(['.', ';', ':', 'but', 'while', 'which', 'who', 'that', '"']);
 
 function skipAux(units: readonly Unit[], i: number): { start: number; modal: boolean; negated: boolean } {
@@ -66,7 +69,27 @@ function pairs(a: readonly EntityUnit[], b: readonly EntityUnit[], relation: str
   for (const x of distinctIds(a)) for (const y of distinctIds(b)) if (x !== y) emit({ source: x, target: y, relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, ...(qualifiers ? { qualifiers } : {}) });
 }
 
-export function runContactsRules(s: SentenceUnits, _ctx: ArticleContext, emit: Emitter): void {
+/** "Russian-Chinese cooperation", "US-India partnership": a hyphenated pair of states before a cooperation noun. */
+function hyphenPair(units: readonly Unit[], i: number, ctx: ArticleContext): [string, string] | undefined {
+  const u = units[i];
+  if (!u || u.kind !== 'word' || !u.raw.includes('-')) return undefined;
+  const parts = u.raw.split('-');
+  if (parts.length !== 2) return undefined;
+  const ids = parts.map((part) => {
+    const code = countryOf(part);
+    return code ? ctx.stateOf.get(code) : undefined;
+  });
+  const [a, b] = ids;
+  if (!a || !b || a === b) return undefined;
+  for (let j = i + 1; j <= i + 3; j++) {
+    const w = wordAt(units, j);
+    if (w !== undefined && COOPERATION.has(w)) return [a, b];
+    if (w !== 'and' && w !== ',' && !/^[a-z]+$/.test(w ?? '')) break;
+  }
+  return undefined;
+}
+
+export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitter): void {
   const units = s.units;
   const meet = words('meetVerbs');
   const visit = words('visitVerbs');
@@ -75,6 +98,12 @@ export function runContactsRules(s: SentenceUnits, _ctx: ArticleContext, emit: E
     const u = units[i]!;
     if (u.kind !== 'word') continue;
     const w = u.w;
+    const pair = hyphenPair(units, i, ctx);
+    if (pair) {
+      const r = CONTACTS_RULES.cooperates;
+      emit({ source: pair[0], target: pair[1], relation: 'cooperates-with', confidence: r.confidence, rule: r.name, sentence: s.index });
+      continue;
+    }
     if (meet.has(w) || (w === 'held' && wordAt(units, i + 1) === 'talks')) {
       const { start, negated } = skipAux(units, i);
       const subject = listLeft(units, start, ACTORS);
@@ -115,7 +144,8 @@ export function runContactsRules(s: SentenceUnits, _ctx: ArticleContext, emit: E
           continue;
         }
         const subject = listLeft(units, k + 1, ['state', 'organisation']);
-        if (subject && subject.items.length === 2 && (subject.from === 0 || wordAt(units, subject.from - 1) === ',' || wordAt(units, subject.from - 1) === 'the')) {
+        // The pair must not be a prepositional object ("pressure on both Russia and China").
+        if (subject && subject.items.length === 2 && !PREPOSITIONS.has(wordAt(units, subject.from - 1) ?? '')) {
           pairs([subject.items[0]!], [subject.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
         }
         break;
