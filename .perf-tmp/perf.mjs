@@ -19,8 +19,8 @@ for (let j = 0; j < M; j++) { const s = nodes[Math.floor(Math.pow(rnd(),2)*N)], 
 const time = (name, f) => { const t0 = performance.now(); const r = f(); console.log(name, (performance.now()-t0).toFixed(0), 'ms'); return r; };
 const json = serializeGraph(g);
 const g2 = time('parse json', () => parseGraph(json));
-const gexf = time('gexf', () => writeGexf(g2)); if (ONLY) process.exit(0);
-console.log('gexf MB', (gexf.length/1e6).toFixed(1));
+if (ONLY === 'gexf') { time('gexf', () => writeGexf(g2)); process.exit(0); }
+
 time('graphml', () => writeGraphml(g2));
 time('csv', () => writeCsv(g2));
 const q = time('query index', () => new GraphQuery(g2));

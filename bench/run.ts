@@ -180,6 +180,7 @@ async function benchGraph(): Promise<string> {
   const sizeMB = statSync(file).size / 1024 / 1024;
   rows.push({ section, measure: 'graph', value: `${generated.order.toLocaleString('en-US')} nodes, ${generated.size.toLocaleString('en-US')} edges`, target: `synthetic structure, real names and sentences; file ${fmt(sizeMB, 0)} MB` });
 
+  log(`graph: ${fmt(sizeMB, 0)} MB file written; loading`);
   gc();
   const loads: number[] = [];
   let graph = generated;
@@ -194,15 +195,18 @@ async function benchGraph(): Promise<string> {
   let started = performance.now();
   const positioned = graph.copy();
   positioned.forEachNode((node) => positioned.mergeNodeAttributes(node, { x: Math.random() * 1000, y: Math.random() * 1000 }));
+  log('graph: GEXF export');
   started = performance.now();
   const gexf = writeGexf(positioned, { pretty: false });
   rows.push({ section, measure: 'GEXF export (positions present)', value: `${fmt(seconds(started) * 1000, 0)} ms`, target: `${fmt(gexf.length / 1024 / 1024, 0)} MB of XML` });
   if (!quick) {
+    log('graph: GEXF export with layout');
     started = performance.now();
     writeGexf(graph, { pretty: false });
     rows.push({ section, measure: 'GEXF export incl. ForceAtlas2 + noverlap layout', value: `${fmt(seconds(started), 1)} s`, target: 'layout settings as `newsgraph export` uses' });
   }
 
+  log('graph: queries');
   started = performance.now();
   const query = new GraphQuery(graph);
   rows.push({ section, measure: 'query index build (GraphQuery)', value: `${fmt(seconds(started) * 1000, 0)} ms` });

@@ -160,6 +160,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   };
   signal.addEventListener('abort', notify);
   const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const halted = () => signal.aborted || failure !== null;
   const window = Math.max(16, jobs * WINDOW_PER_JOB);
 
   const start = (seq: number, entry: InputFile) => {
@@ -172,11 +174,16 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
       .then((outcome) => {
         buffer.set(seq, outcome);
         // Merge strictly in walk order: the graph's bytes must not depend on which worker finished first.
-        for (let next = buffer.get(merged); next && !signal.aborted; next = buffer.get(merged)) {
-          buffer.delete(merged);
-          merged++;
-          merge(next);
-          progress.update(merged);
+        try {
+          for (let next = buffer.get(merged); next && !halted(); next = buffer.get(merged)) {
+            buffer.delete(merged);
+            merged++;
+            merge(next);
+            progress.update(merged);
+          }
+        } catch (error) {
+          // A failure while merging is a bug, not bad input: stop the build and report it; nothing is written.
+          failure ??= { error };
         }
         notify();
       });
@@ -190,12 +197,12 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
         skip(entry.file, entry.reason);
         continue;
       }
-      while (dispatched - merged >= window && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
-      if (signal.aborted) break;
+      while (dispatched - merged >= window && !halted()) await new Promise<void>((resolve) => (wake = resolve));
+      if (halted()) break;
       start(dispatched++, entry);
     }
     const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-    while (inFlight.size > 0 && !signal.aborted) await Promise.race([...inFlight, aborted]);
+    while (inFlight.size > 0 && !halted()) await Promise.race([...inFlight, aborted]);
   } finally {
     signal.removeEventListener('abort', notify);
     progress.stop();
@@ -205,6 +212,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     cache?.close();
   }
   signal.throwIfAborted();
+  if (failure) throw (failure as { error: unknown }).error;
 
   summary.entities = graph.order;
   summary.relations = graph.size;

@@ -11,6 +11,7 @@
  */
 import { nodeKey } from '../graph/keys.js';
 import { matchEntities, normaliseName, toPrf, type GoldEntity, type NodeLike, type Prf } from './match.js';
+import { fixed, table } from './report.js';
 import { extractRelations } from '../extract/relations/index.js';
 import { countryOf } from '../extract/relations/states.js';
 import type { DocAnalysis, Entity, EntityKind, EntityMention, Extraction, RelationCandidate, Sentence, Token } from '../extract/types.js';
@@ -446,4 +447,20 @@ export function perRule(judged: ReadonlyArray<{ rule: string; correct: boolean }
     m.set(j.rule, r);
   }
   return [...m.entries()].map(([rule, r]) => ({ rule, ...r, precision: r.correct / r.predicted })).sort((a, b) => b.predicted - a.predicted);
+}
+
+/**
+ * Printable diagnostics of a DWIE relation run: precision per rule and per confidence band, for each task.
+ * `newsgraph eval dwie` can append it (e.g. behind --rules); it is how the rule confidences were calibrated.
+ */
+export function relationDiagnostics(report: Pick<DwieRelationReport, 'judged'>): string {
+  let out = '';
+  for (const task of ['speaks-for', 'affiliation'] as const) {
+    const judged = report.judged.filter((j) => j.task === task);
+    out += `\n${task}: precision by rule\n`;
+    out += table([['rule', 'predicted', 'correct', 'P'], ...perRule(judged).map((r) => [r.rule, r.predicted, r.correct, fixed(r.precision)])]);
+  }
+  out += '\nprecision by confidence band (both tasks)\n';
+  out += table([['confidence', 'predicted', 'correct', 'P'], ...calibration(report.judged).map((r) => [r.band, r.predicted, r.correct, fixed(r.precision)])]);
+  return out;
 }

@@ -36,7 +36,7 @@ export interface EntityMention extends Span {
   text: string;
   /** The model or rule that found this mention, e.g. 'ner:perceptron', 'gazetteer:countries', 'rule:demonym'. */
   rule: string;
-  /** Roles stated next to this mention ("Chinese President Xi Jinping" -> President of state:china). */
+  /** Roles stated next to this mention ("French President Emmanuel Macron" -> President of state:france). */
   roles?: RoleFact[];
 }
 

@@ -1,7 +1,7 @@
 /** Deterministic keys: the same entity or relation gets the same key on any machine, so graphs merge cleanly. */
 import type { EntityKind } from '../extract/types.js';
 
-/** 'Nikolai Patrushev' -> 'nikolai-patrushev'; diacritics folded, punctuation dropped, apostrophes removed. */
+/** 'Jane Doe-Smith' -> 'jane-doe-smith'; diacritics folded, punctuation dropped, apostrophes removed. */
 export function slugify(name: string): string {
   return name
     .normalize('NFKD')

@@ -20,9 +20,11 @@ import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken }
 export interface GexfOptions extends LayoutOptions {
   /** Date written as <meta lastmodifieddate>; defaults to today. */
   now?: Date;
-  /** Pretty-print with indentation (default true). */
+  /** Pretty-print with indentation (default: for graphs up to 10,000 nodes; larger files stay compact). */
   pretty?: boolean;
 }
+
+const PRETTY_MAX_NODES = 10_000;
 
 interface AttributeDeclaration {
   id: string;
@@ -30,14 +32,16 @@ interface AttributeDeclaration {
   type: 'string' | 'integer' | 'double' | 'liststring';
 }
 
-/** The typed columns Gephi's data laboratory shows. Ids are the attribute names graphology-gexf reads back. */
+/**
+ * The typed columns Gephi's data laboratory shows; ids are the attribute names graphology-gexf reads back.
+ * Kept few on purpose: every column costs an element per node or edge (first-seen dates are the `start`
+ * attributes; rules and full evidence stay in the JSON, GraphML and CSV exports).
+ */
 export const GEXF_NODE_ATTRIBUTES: readonly AttributeDeclaration[] = [
   { id: 'kind', title: 'kind', type: 'string' },
   { id: 'aliases', title: 'aliases', type: 'liststring' },
   { id: 'mentions', title: 'mentions', type: 'integer' },
   { id: 'article_count', title: 'article count', type: 'integer' },
-  { id: 'first_seen', title: 'first seen', type: 'string' },
-  { id: 'rules', title: 'rules', type: 'liststring' },
 ];
 
 export const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
@@ -45,9 +49,6 @@ export const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
   { id: 'confidence', title: 'confidence', type: 'double' },
   { id: 'evidence_count', title: 'evidence count', type: 'integer' },
   { id: 'sentence', title: 'first evidence sentence', type: 'string' },
-  { id: 'articles', title: 'articles', type: 'liststring' },
-  { id: 'first_seen', title: 'first seen', type: 'string' },
-  { id: 'rules', title: 'rules', type: 'liststring' },
 ];
 
 type AttributeValue = string | number;
@@ -75,6 +76,7 @@ function compact(record: Record<string, AttributeValue | null | undefined>): Rec
 
 /** The same escaping xml-writer applies to attribute values, so written ids can be mapped back to keys. */
 function xmlWriterAttributeEscape(text: string): string {
+  if (!/[&<"\t\n\r]/.test(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -137,8 +139,6 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         aliases: gexfList(attributes.aliases),
         mentions: attributes.mentions,
         article_count: attributes.articles?.length ?? 0,
-        first_seen: firstSeen,
-        rules: gexfList(attributes.rules),
       }),
       viz: { color: kindColor(attributes.kind), size: sizes.get(key) ?? 5, ...(position ? { x: position.x, y: position.y } : {}) },
     };
@@ -160,9 +160,6 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         confidence: attributes.confidence,
         evidence_count: evidence.length,
         sentence: evidence[0] ? stripForbiddenXmlChars(evidence[0].sentence) : undefined,
-        articles: gexfList([...new Set(evidence.map((e) => e.article))]),
-        first_seen: firstSeen,
-        rules: gexfList(attributes.rules),
       }),
       viz: { color: relationColor(attributes.relation), thickness: Math.round((1 + Math.log2(Math.max(1, weight))) * 100) / 100 },
     };
@@ -170,7 +167,7 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
 
   const written = gexf.write(graph, {
     version: '1.3',
-    pretty: options.pretty ?? true,
+    pretty: options.pretty ?? graph.order <= PRETTY_MAX_NODES,
     // pedantic: only creator/description/keywords graph attributes would be written; the <meta> is replaced anyway.
     pedantic: true,
     formatNode,

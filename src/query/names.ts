@@ -8,9 +8,16 @@ import type { NewsGraph } from '../graph/types.js';
 
 /** 'José-Manuel  ALBARES' -> 'jose manuel albares'. */
 export function foldName(name: string): string {
-  // Plain ASCII (most names) needs no Unicode normalisation: a cheap test saves most of the index build.
-  const decomposed = /^[\x20-\x7e]*$/.test(name) ? name : name.normalize('NFKD');
-  return decomposed
+  // Plain ASCII (most names) takes a fast path: Unicode normalisation and property classes cost ten times more.
+  if (/^[\x20-\x7e]*$/.test(name)) {
+    return name
+      .toLowerCase()
+      .replace(/['`]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
+  return name
+    .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/['’`]/g, '')

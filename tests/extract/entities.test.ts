@@ -148,6 +148,32 @@ describe('topics', () => {
     expect(doc.mentions.find((m) => m.text === 'Qinghai')?.entityId).toBe('place:qinghai');
   });
 
+  it('splits a tagged span "Body CEO Name" into the body and the person, keeping the title as a role', () => {
+    const doc = analyse('Acme CEO Jane Porter resigned.', { tag: () => [[{ start: 0, end: 4, label: 'PER', score: 0.7 }]] });
+    const person = doc.mentions.find((m) => m.entityId === 'person:jane-porter');
+    expect(person?.roles?.map((r) => [r.title, r.of])).toEqual([['CEO', 'organisation:acme']]);
+    expect(doc.entities.get('organisation:acme')?.kind).toBe('organisation');
+  });
+
+  it('finds the body named before a title when the tagger left it untagged', () => {
+    const doc = analyse('Iranian Guardian Council Secretary Ali Rezaei spoke.', {
+      tag: () => [[{ start: 0, end: 1, label: 'MISC', score: 0.9 }, { start: 4, end: 6, label: 'PER', score: 0.9 }]],
+    });
+    const body = doc.mentions.find((m) => m.text === 'Guardian Council');
+    expect(body?.entityId).toBe('organisation:iranian-guardian-council');
+    expect(doc.mentions.find((m) => m.text === 'Iranian')?.entityId).toBe('state:iran');
+    const person = doc.mentions.find((m) => m.text === 'Ali Rezaei');
+    expect(person?.roles?.map((r) => [r.title, r.of])).toEqual([
+      ['Secretary', 'organisation:iranian-guardian-council'],
+      ['Guardian Council Secretary', 'state:iran'],
+    ]);
+  });
+
+  it('does not read a compound of two state names as one place', () => {
+    const doc = analyse('India-Pakistan talks resumed.', { tag: () => [[{ start: 0, end: 1, label: 'LOC', score: 0.8 }]] });
+    expect(doc.mentions).toEqual([]);
+  });
+
   it('splits a tagger span "Leader Seat" into the leader and the seat of power', () => {
     const doc = analyse('Aides in the Carter White House disagreed.', { tag: () => [[{ start: 3, end: 6, label: 'ORG', score: 0.8 }]] });
     expect(doc.mentions.map((m) => [m.text, m.entityId])).toEqual([

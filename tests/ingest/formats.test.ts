@@ -64,6 +64,15 @@ describe('HTML news page', () => {
     expect(a!.text).toMatch(/^Swiss glaciers lost six percent/);
   });
 
+  it.each([
+    ['Floods in Porto | Iberia Today', 'Floods in Porto'],
+    ['Iberia Today - Floods in Porto', 'Floods in Porto'],
+    ['Floods in Porto \u2013 a city under water', 'Floods in Porto \u2013 a city under water'],
+  ])('takes the site name out of the page title %j', (pageTitle, title) => {
+    const html = `<html><head><title>${pageTitle}</title><meta property="og:site_name" content="Iberia Today"></head><body><p>${'Floods closed roads near Porto on Sunday, officials said. '.repeat(5)}</p></body></html>`;
+    expect(ingestString(html, 'p.html')[0]!.title).toBe(title);
+  });
+
   it('falls back to <time datetime> for the date', () => {
     const html = `<html><body><article><h1>Ferry service resumes</h1><time datetime="2021-06-01T09:00:00Z">1 June</time><p>${'The ferry between Dover and Calais resumed service on Tuesday after repairs. '.repeat(4)}</p></article></body></html>`;
     const [a] = ingestString(html, 'page.html');

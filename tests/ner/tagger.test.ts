@@ -68,6 +68,25 @@ describe('tagDocument on clear news sentences', () => {
   });
 });
 
+describe('tagDocument on headline and lower-case text', () => {
+  it('tags an ALL-CAPS headline using the casing seen in the article body', () => {
+    const doc = ['FLOODS HIT NAIROBI AS RAINS CONTINUE', 'Heavy rain flooded parts of Nairobi on Sunday , the Kenya Red Cross said .'];
+    const out = tagDocument(doc.map(tok));
+    const headline = tok(doc[0] ?? '');
+    expect((out[0] ?? []).map((s) => `${s.label}:${headline.slice(s.start, s.end).join(' ')}`)).toEqual(['LOC:NAIROBI']);
+  });
+
+  it('truecases an all-lower-case sentence and keeps spans on the original tokens', () => {
+    expect(found('officials in nairobi said kenya would host the talks .')).toEqual(['LOC:nairobi', 'LOC:kenya']);
+  });
+
+  it('gives confident scores to clear names', () => {
+    const sents = [tok('Heavy rain flooded parts of Nairobi on Sunday , the Kenya Red Cross said .')];
+    const spans = tagDocument(sents)[0] ?? [];
+    expect(spans.every((s) => s.score > 0.5)).toBe(true);
+  });
+});
+
 describe('tagDocument robustness', () => {
   const huge = Array.from({ length: 10_000 }, (_, i) => (i % 7 === 0 ? 'Paris' : i % 5 === 0 ? '.' : 'word'));
   it.each<[string, string[][]]>([

@@ -43,6 +43,7 @@ describe('constructions that must give an edge', () => {
     ['[Iran|state] opposes [the sanctions|topic].', 'Iran opposes the sanctions'],
     ['[Lena Weiss|person] will visit [Japan|state] next week.', 'Lena Weiss visits Japan'],
     ['[Vietnam|state] and [Laos|state] expanded their energy cooperation.', 'Vietnam cooperates-with Laos'],
+    ['Both [Vietnam|state] and [Laos|state] want more cooperation.', 'Vietnam cooperates-with Laos'],
   ])('%s', (text, expected) => {
     expect(edges(text)).toContain(expected);
   });
@@ -57,6 +58,13 @@ describe('constructions that must give an edge', () => {
     const doc = annotatedDoc('[Chile|state] restated its support for [Peru|state] on the issues of [fishing|topic], [water|topic] and [mining|topic].');
     const c = extractRelations(doc).find((r) => r.relation === 'supports');
     expect(c?.qualifiers).toEqual({ issue: 'fishing, water, mining' });
+  });
+
+  it.each([
+    ['[Italy|state] strongly backs [Spain|state] on migration policy.', { issue: 'migration policy' }],
+    ['[Italy|state] backs [Spain|state] on Monday.', undefined],
+  ])('reads a plain-word issue: %s', (text, qualifiers) => {
+    expect(extractRelations(annotatedDoc(text)).find((r) => r.relation === 'supports')?.qualifiers).toEqual(qualifiers);
   });
 
   it('marks a visit that may happen as possible', () => {
@@ -90,6 +98,10 @@ describe('constructions that must not give an edge', () => {
     ['Aid from [Qatar|state] supports [Gaza|place] hospitals.', 'Qatar supports Gaza'],
     ['[Chile|state] and [Peru|state] met. Cooperation in the [WTO|organisation] is hard, experts said. [Bolivia|state] left.', 'Bolivia member-of WTO'],
     ['[Lena Weiss|person] did not visit [Japan|state].', 'Lena Weiss visits Japan'],
+    ['[Russia|state] attacked [Ukraine|state] at dawn.', 'Russia criticises Ukraine'],
+    ["[Ana Lima|person] welcomed [Chile|state]'s decision.", 'Ana Lima meets Chile'],
+    ['Pressure on both [Russia|state] and [China|state] hampers cooperation.', 'Russia cooperates-with China'],
+    ['[Chile|state] sent aid to [Peru|state] and [Haiti|state] welcomed it.', 'Chile supports Peru'],
   ])('%s', (text, unexpected) => {
     expect(edges(text)).not.toContain(unexpected);
   });

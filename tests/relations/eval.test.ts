@@ -123,3 +123,17 @@ describe('DWIE dev, oracle mentions (quality guard)', () => {
     expect(high.filter((j) => j.correct).length / high.length).toBeGreaterThan(0.85);
   });
 });
+
+describe('relation diagnostics', () => {
+  it('prints precision per rule and per band', async () => {
+    const { relationDiagnostics } = await import('../../src/eval/relations.js');
+    const text = relationDiagnostics({
+      judged: [
+        { task: 'speaks-for', confidence: 0.9, rule: 'role:title-before-name', correct: true, edge: 'a' },
+        { task: 'speaks-for', confidence: 0.9, rule: 'role:title-before-name', correct: false, edge: 'b' },
+      ],
+    });
+    expect(text).toMatch(/role:title-before-name\s+2\s+1\s+0\.500/);
+    expect(text).toMatch(/0\.90-1\.00\s+2\s+1\s+0\.500/);
+  });
+});

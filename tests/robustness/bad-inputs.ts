@@ -77,7 +77,7 @@ export function cp1252(text: string): Uint8Array {
 
 export const SENTENCE_EN = 'The mayor of Lyon said on Monday that the city would open two new tram lines next year.';
 
-/** A 1 MB "sentence": words and no punctuation at all. */
+/** A 1 MB "sentence": words and no punctuation at all (built in its own test: it is the slow one). */
 export function longSentence(bytes = 1024 * 1024): string {
   const words = ['the', 'council', 'of', 'Lyon', 'and', 'Marseille', 'voted', 'for', 'new', 'trams', 'while', 'ministers', 'in', 'Paris', 'waited'];
   const parts: string[] = [];
@@ -125,8 +125,8 @@ export function writeBadFolder(dir: string, { huge = true }: { huge?: boolean } 
   put('latin1.txt', cp1252(`Der B\u00fcrgermeister von M\u00fcnchen sagte am Montag, die Stadt baue \u201eneue\u201c Stra\u00dfenbahnen.\n`));
   put('utf16le-bom.txt', utf16(`${SENTENCE_EN}\n`, 'le'));
   put('utf16be-bom.txt', utf16(`${SENTENCE_EN}\n`, 'be'));
-  put('long-sentence.txt', longSentence());
-  put('deep.html', deepHtml(100_000));
+  // 20,000 levels: far past what a recursive walk survives (stack overflow near 10,000 frames), cheap to parse.
+  put('deep.html', deepHtml(20_000));
   if (huge) put('huge.txt', Buffer.alloc(50 * 1024 * 1024, `${SENTENCE_EN} `));
   put('ignored.pdf', pdfBytes()); // not an article extension: passed over silently inside a folder
   put('.hidden.txt', SENTENCE_EN); // hidden: passed over silently
@@ -148,7 +148,6 @@ export function writeBadFolder(dir: string, { huge = true }: { huge?: boolean } 
     { name: 'latin1.txt', outcome: 'read' },
     { name: 'utf16le-bom.txt', outcome: 'read' },
     { name: 'utf16be-bom.txt', outcome: 'read' },
-    { name: 'long-sentence.txt', outcome: 'read' },
     { name: 'nested/deeper/second.txt', outcome: 'read' },
     { name: 'not-an-article.json', outcome: 'skip', reason: /./ },
     { name: 'empty.txt', outcome: 'skip', reason: /^empty file$/ },

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { FIXTURES, captureIO, pdfBytes, pngBytes, tempDir, writeBadFolder } from './bad-inputs.js';
+import { FIXTURES, captureIO, longSentence, pdfBytes, pngBytes, tempDir, writeBadFolder } from './bad-inputs.js';
 
 const BUILD_FLAGS = ['--no-cache', '--jobs', '1'];
 
@@ -73,6 +73,21 @@ describe('build on a folder of bad inputs', () => {
 
   it('prints no stack trace and no internal error', async () => {
     expectNoStackTrace((await build()).stderr);
+  });
+});
+
+describe('a 1 MB "sentence" without punctuation', () => {
+  // The bound: it is read and extracted in linear time, like any article. At the extractor's speed on
+  // ordinary news (about 25 KB/s on this machine's two cores) a linear pass takes well under the 120 s allowed.
+  it('is read and extracted, and the build exits 0', { timeout: 120_000 }, async () => {
+    const dir = tempDir('long');
+    const file = join(dir, 'long-sentence.txt');
+    writeFileSync(file, longSentence());
+    const out = join(dir, 'graph.json');
+    const io = captureIO();
+    expect(await main(['build', file, '-o', out, ...BUILD_FLAGS], io)).toBe(0);
+    expect([...skipped(io.stderr).keys()]).toEqual([]);
+    expect(existsSync(out)).toBe(true);
   });
 });
 

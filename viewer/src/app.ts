@@ -78,6 +78,8 @@ export class App {
     };
     this.layout = new LayoutController(graph, (node) => this.sizes.get(node) ?? 4, viewPixels, (running, run) => {
       if (run) this.metrics.layout = run;
+      this.state.layoutRunning = running;
+      if (!running) this.renderer.refresh({ skipIndexation: true });
       this.status.textContent = running
         ? 'Laying out…'
         : run

@@ -24,7 +24,11 @@ export function layoutSettingsFor(order: number): LayoutSettings {
 
 /** graphology's inferred settings, with repeated statements pulling only gently (weights grow with coverage). */
 export function fa2SettingsFor(graph: ViewerGraph): ForceAtlas2Settings {
-  return { ...forceAtlas2.inferSettings(graph), adjustSizes: false, edgeWeightInfluence: 0.5 };
+  const inferred = forceAtlas2.inferSettings(graph);
+  // News graphs hold many entities with no relation yet; inferred gravity lets them drift to the rim, which
+  // shrinks the connected part to a corner of the view. Small graphs get a firmer pull towards the centre.
+  const gravity = graph.order <= WARM_UP_MAX_ORDER ? 0.6 : inferred.gravity;
+  return { ...inferred, gravity, adjustSizes: false, edgeWeightInfluence: 0.5 };
 }
 
 /** Graphs up to this size get a synchronous head start before the first frame (a few milliseconds of work). */
@@ -37,7 +41,7 @@ export const WARM_UP_MAX_ORDER = 300;
  */
 export function warmUp(graph: ViewerGraph): void {
   if (graph.order > WARM_UP_MAX_ORDER || graph.order < 2) return;
-  forceAtlas2.assign(graph, { iterations: 150, settings: fa2SettingsFor(graph), getEdgeWeight: 'weight' });
+  forceAtlas2.assign(graph, { iterations: graph.order <= 100 ? 400 : 200, settings: fa2SettingsFor(graph), getEdgeWeight: 'weight' });
 }
 
 export interface LayoutRun {

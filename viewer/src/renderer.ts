@@ -78,7 +78,7 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
 
   const edgeReducer = (edge: string, attributes: Attributes): Partial<EdgeDisplayData> => {
     const data = attributes as EdgeAttributes;
-    if (!state.visibleEdges.has(edge)) return { hidden: true };
+    if (!state.visibleEdges.has(edge) || (large && state.layoutRunning)) return { hidden: true };
     const curvature = curvatures.get(edge);
     const display: Partial<EdgeDisplayData> & { curvature?: number } = {
       color: relationColor(data.relation),

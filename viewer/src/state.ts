@@ -30,6 +30,8 @@ export interface ViewState {
   selected: string | null;
   selectedNeighbours: ReadonlySet<string>;
   filters: Filters;
+  /** ForceAtlas2 is running: large graphs hide their edges meanwhile, so each iteration redraws cheaply. */
+  layoutRunning: boolean;
   colorMode: ColorMode;
   sizeMode: SizeMode;
   /** Nodes and edges that pass the filters; recomputed on each filter change. */
@@ -48,6 +50,7 @@ export function initialState(): ViewState {
     selected: null,
     selectedNeighbours: new Set(),
     filters: emptyFilters(),
+    layoutRunning: false,
     colorMode: 'kind',
     sizeMode: 'degree',
     visibleNodes: new Set(),

@@ -47,15 +47,15 @@ function textOf(tokens: readonly Token[], start: number, end: number, text: stri
 }
 
 /** The state a demonym or country name at token `at` denotes ("Russian Security Council" -> state:russia). */
-function stateAt(tokens: readonly Token[], at: number): string | null {
+function stateMatchAt(tokens: readonly Token[], at: number): { id: string; end: number } | null {
   const m = gazetteer().longestAt(
     tokens.map((t) => t.text),
     at,
   );
   const e = m?.entries.find((x) => x.type === 'demonym' || x.type === 'country');
-  if (!e || (e.type !== 'demonym' && e.type !== 'country')) return null;
+  if (!m || !e || (e.type !== 'demonym' && e.type !== 'country')) return null;
   const c = knowledge().countries.get(e.code);
-  return c ? nodeKey('state', c.label) : null;
+  return c && c.kind === 'state' ? { id: nodeKey('state', c.label), end: m.end } : null;
 }
 
 /** Adds roles to the person mentions of one sentence (mentions sorted by token start). */
@@ -69,22 +69,25 @@ export function attachRoles(sentence: Sentence, mentions: ResolvedDraft[], text:
     const roles: RoleFact[] = [];
     const prevEnd = index > 0 ? mentions[index - 1]!.tokenEnd : 0;
     // Before the name.
-    let titleStart = titleEndingAt(tokens, person.tokenStart, 0);
+    const titleStart = titleEndingAt(tokens, person.tokenStart, 0);
     if (titleStart >= 0) {
-      // A title overlapping an organisation mention: "Russian Security Council Secretary".
-      const org = mentions.find((m) => m.kind === 'organisation' && m.tokenStart <= titleStart && m.tokenEnd > titleStart && m.tokenEnd < person.tokenStart);
-      if (org) {
-        roles.push({ title: textOf(tokens, org.tokenEnd, person.tokenStart, text), of: org.entityId, span: spanOf(tokens, org.tokenEnd, person.tokenStart) });
-        // The state of a national body: a demonym inside its span, or the state mention right before it.
-        const before = mentions.find((m) => m.kind === 'state' && m.tokenEnd === org.tokenStart);
-        const state = stateAt(tokens, org.tokenStart) ?? before?.entityId ?? null;
-        if (state) roles.push({ title: textOf(tokens, titleStart, person.tokenStart, text), of: state, span: spanOf(tokens, titleStart, person.tokenStart) });
-      } else {
-        // More title words may precede ("Deputy Foreign Minister"), already in the longest match.
-        let holder = endingAt(titleStart);
+      // The holder: an organisation the title overlaps ("Security Council" in "Security Council Secretary"), or the
+      // mention right before the title, possibly with a possessive ("Russia's Foreign Minister").
+      let holder: ResolvedDraft | undefined = mentions.find((m) => m.kind === 'organisation' && m.tokenStart <= titleStart && m.tokenEnd > titleStart && m.tokenEnd < person.tokenStart);
+      const roleStart = holder ? holder.tokenEnd : titleStart;
+      if (!holder) {
+        holder = endingAt(titleStart);
         if (!holder && /^['’]s?$/.test(tokens[titleStart - 1]?.text ?? '')) holder = endingAt(titleStart - 1);
         if (holder && holder.tokenStart < prevEnd && holder !== mentions[index - 1]) holder = undefined;
-        roles.push({ title: textOf(tokens, titleStart, person.tokenStart, text), of: holder?.entityId ?? null, span: spanOf(tokens, titleStart, person.tokenStart) });
+      }
+      roles.push({ title: textOf(tokens, roleStart, person.tokenStart, text), of: holder?.entityId ?? null, span: spanOf(tokens, roleStart, person.tokenStart) });
+      if (holder?.kind === 'organisation') {
+        // A national body's state: a demonym opening its name, or the state mention right before it.
+        const inner = stateMatchAt(tokens, holder.tokenStart);
+        const before = mentions.find((m) => m.kind === 'state' && m.tokenEnd === holder!.tokenStart);
+        const state = inner?.id ?? before?.entityId ?? null;
+        const from = inner && inner.end < holder.tokenEnd ? inner.end : holder.tokenStart;
+        if (state) roles.push({ title: textOf(tokens, from, person.tokenStart, text), of: state, span: spanOf(tokens, from, person.tokenStart) });
       }
     }
     // After the name: ", [the|a] [Chinese|China's] Title [of|for|at X]".

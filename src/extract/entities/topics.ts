@@ -71,6 +71,11 @@ function load(): Lexicon {
 
 const MAX_WORDS = 5;
 
+/** Generic modifiers and words with adjective endings ("multipolar", "political", "bitter" is not needed). */
+function looksLikeModifier(word: string, lex: Lexicon): boolean {
+  return lex.generic.has(word) || /(al|ar|ic|ive|ous|ful|less|able|ible|ed|ing|ent|ant|ian|ary|ory|ern)$/.test(word);
+}
+
 function isInnerPunctuation(t: string): boolean {
   return t === ',' || t === '“' || t === '”' || t === '‘' || t === '’' || t === '"' || t === "'";
 }
@@ -123,7 +128,8 @@ function readPhrase(tokens: readonly Token[], at: number, covered: Uint8Array, l
       continue;
     }
     // Punctuation between modifiers: "a new, multipolar order", "a “more just” world order".
-    if (isInnerPunctuation(t) && words.length > 0 && !lex.heads.has(words[words.length - 1]!)) {
+    // A comma joins modifiers ("a new, multipolar order") but separates nouns in a list ("liberty, democracy").
+    if (isInnerPunctuation(t) && words.length > 0 && !lex.heads.has(words[words.length - 1]!) && (t !== ',' || looksLikeModifier(words[words.length - 1]!, lex))) {
       let j = i + 1;
       while (j < tokens.length && j < i + 3 && isInnerPunctuation(tokens[j]!.text)) j++;
       if (isWord(tokens[j]?.text ?? '') && !covered[j]) {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FileSystemError } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { decodeModel } from './model.js';
 import { Tagger } from './tagger.js';
@@ -17,9 +18,21 @@ export const MODEL_PATH = join(PACKAGE_ROOT, 'models', 'ner.bin.gz');
 
 let tagger: Tagger | null = null;
 
-/** Loads (once) and returns the tagger. Throws if the model file is missing or corrupt. */
+/** Loads (once) and returns the tagger. Throws FileSystemError if the model file is missing or corrupt. */
 export function getTagger(): Tagger {
-  if (!tagger) tagger = new Tagger(decodeModel(readFileSync(MODEL_PATH)));
+  if (!tagger) {
+    let file: Buffer;
+    try {
+      file = readFileSync(MODEL_PATH);
+    } catch (e) {
+      throw new FileSystemError(MODEL_PATH, 'NER model missing (run `npm run train ../shared/data/conll2003`)', { cause: e });
+    }
+    try {
+      tagger = new Tagger(decodeModel(file));
+    } catch (e) {
+      throw new FileSystemError(MODEL_PATH, `NER model unreadable: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    }
+  }
   return tagger;
 }
 

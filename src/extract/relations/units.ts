@@ -91,4 +91,3 @@ export function wordIs(u: Unit | undefined, ...words: string[]): u is WordUnit {
 }
 
 export const POSSESSIVE = new Set(["'s", "'"]);
-export const QUOTES = new Set(['"', "'"]);

@@ -138,5 +138,16 @@ export function htmlMetadata(document: DomDocument): ArticleMeta {
     const h1 = document.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
     title = h1 || document.title.replace(/\s+/g, ' ').trim() || null;
   }
-  return { title, source, published, url };
+  return { title: title && source ? withoutSiteName(title, source) : title, source, published, url };
+}
+
+/** "Headline | The Site" -> "Headline": page titles often carry the site name, which is metadata of its own. */
+export function withoutSiteName(title: string, site: string): string {
+  for (const sep of [' | ', ' - ', ' \u2013 ', ' \u2014 ', ' :: ', ' \u00b7 ']) {
+    const suffix = `${sep}${site}`;
+    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
+    const prefix = `${site}${sep}`;
+    if (title.length > prefix.length && title.toLowerCase().startsWith(prefix.toLowerCase())) return title.slice(prefix.length).trim();
+  }
+  return title;
 }

@@ -1,5 +1,6 @@
 /** Small readers shared by the rules: coordinated entity lists and skipping of filler words. */
 import type { EntityKind } from '../../types.js';
+import { roleStartingAt } from '../lexicon.js';
 import { isEntity, type EntityUnit, type Unit } from '../units.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
@@ -95,4 +96,25 @@ export function capitalised(u: Unit | undefined): boolean {
 
 export function distinctIds(list: readonly EntityUnit[]): string[] {
   return [...new Set(list.map((e) => e.entityId))];
+}
+
+/**
+ * "German Chancellor Olaf Scholz" as an object: the person behind a holder and title, not the holder. Returns the
+ * index of the person when unit i starts such a phrase.
+ */
+export function personBehindTitle(units: readonly Unit[], i: number): number | undefined {
+  const u = units[i];
+  if (!isEntity(u, 'state', 'organisation')) return undefined;
+  let j = i + 1;
+  if (wordAt(units, j) === "'s") j++;
+  for (let steps = 0; steps < 4 && j < units.length; steps++) {
+    const v = units[j]!;
+    if (v.kind === 'entity') return v.entityKind === 'person' && steps > 0 ? j : undefined;
+    const role = roleStartingAt(units, j);
+    if (role) j = role.to;
+    else if (capitalised(v)) j++;
+    else return undefined;
+    if (isEntity(units[j], 'person')) return j;
+  }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { countryOf } from '../states.js';
 import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
-import { distinctIds, listLeft, listRight, wordAt } from './common.js';
+import { distinctIds, listLeft, listRight, personBehindTitle, wordAt } from './common.js';
 
 export const CONTACTS_RULES = {
   meets: {
@@ -45,7 +45,7 @@ const ACTORS: EntityKind[] = ['person', 'state', 'organisation'];
 const PLACES: EntityKind[] = ['state', 'place'];
 const COOPERATION = new Set(['cooperation', 'co-operation', 'collaboration', 'partnership', 'coordination']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
-const PREPOSITIONS = new Set(['of', 'with', 'between', 'to', 'for', 'from', 'by', 'in', 'on', 'against', 'at', 'over', 'about', 'toward', 'towards', 'both']);
+const PREPOSITIONS = new Set(['of', 'with', 'between', 'to', 'for', 'from', 'by', 'in', 'on', 'against', 'at', 'over', 'about', 'toward', 'towards']);
 const CLAUSE_STOP = new Set(['.', ';', ':', 'but', 'while', 'which', 'who', 'that', '"']);
 
 function skipAux(units: readonly Unit[], i: number): { start: number; modal: boolean; negated: boolean } {
@@ -63,6 +63,14 @@ function skipAux(units: readonly Unit[], i: number): { start: number; modal: boo
     k--;
   }
   return { start: k + 1, modal, negated };
+}
+
+/** The actor list after a verb, reading "German Chancellor X" as X. */
+function objectsRight(units: readonly Unit[], j: number, kinds: EntityKind[]) {
+  let k = j;
+  if (wordAt(units, k) === 'the') k++;
+  const person = personBehindTitle(units, k);
+  return listRight(units, person ?? j, person !== undefined ? ['person'] : kinds);
 }
 
 function pairs(a: readonly EntityUnit[], b: readonly EntityUnit[], relation: string, rule: Rule, s: SentenceUnits, emit: Emitter, qualifiers?: Record<string, string>): void {
@@ -110,7 +118,7 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
       let j = i + 1;
       if (w === 'held') j++;
       if (wordAt(units, j) === 'with') j++;
-      const object = listRight(units, j, ACTORS);
+      const object = objectsRight(units, j, ACTORS);
       if (!negated && subject && object && w !== 'meeting') pairs(subject.items, object.items, 'meets', CONTACTS_RULES.meets, s, emit);
     } else if (w === 'talks' && wordAt(units, i + 1) === 'between') {
       const both = listRight(units, i + 2, ACTORS);
@@ -145,8 +153,10 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
         }
         const subject = listLeft(units, k + 1, ['state', 'organisation']);
         // The pair must not be a prepositional object ("pressure on both Russia and China").
-        if (subject && subject.items.length === 2 && !PREPOSITIONS.has(wordAt(units, subject.from - 1) ?? '')) {
-          pairs([subject.items[0]!], [subject.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
+        if (subject && subject.items.length === 2) {
+          let b = subject.from - 1;
+          if (wordAt(units, b) === 'both') b--;
+          if (!PREPOSITIONS.has(wordAt(units, b) ?? '')) pairs([subject.items[0]!], [subject.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
         }
         break;
       }

@@ -310,21 +310,17 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 }
 
 /** Roles the entity stage attached to a mention (RoleFact). */
-function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, sentence: number): boolean {
-  let any = false;
+function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, sentence: number): void {
   for (const fact of mention.roles ?? []) {
     const cls = classifyTitle(fact.title) ?? 'official';
     if (fact.of) {
       const holder = ctx.doc.entities.get(fact.of);
       if (!holder) continue;
       relateRole(mention.entityId, holder.id, holder.kind, cls, ROLE_RULES.entityRole, ctx, emit, sentence);
-      any = true;
     } else if (STATE_TITLES.has(cls)) {
       ctx.pendingTitles.push({ person: mention.entityId, sentence });
-      any = true;
     }
   }
-  return any;
 }
 
 export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitter): void {

@@ -8,7 +8,7 @@ import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { sentenceSpeakers } from '../speakers.js';
 import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
-import { distinctIds, listLeft, wordAt } from './common.js';
+import { distinctIds, listLeft, personBehindTitle, wordAt } from './common.js';
 
 export const STANCE_RULES = {
   supportVerb: {
@@ -38,8 +38,8 @@ export const STANCE_RULES = {
     ],
   },
   firstPerson: {
-    name: 'supports:first-person-speaker',
-    reason: '"our support for Y" said by someone who speaks for a state: that state (and the speaker) supports Y.',
+    name: 'stance:first-person-speaker',
+    reason: '"our support for Y", "we reject Y" said by someone who speaks for a state: that state (and the speaker) holds the stance.',
     confidence: 0.75,
     examples: [
       {
@@ -49,8 +49,8 @@ export const STANCE_RULES = {
     ],
   },
   speakerState: {
-    name: 'supports:speaker-state',
-    reason: 'A person who speaks for a state and supports Y: the state supports Y too (reported speech of officials).',
+    name: 'stance:speaker-state',
+    reason: 'A person who speaks for a state and supports / opposes / criticises Y: the state does too (reported speech of officials).',
     confidence: 0.65,
     examples: [
       { text: '[Irish|state|Ireland] President [Mary Byrne|person] backed [the treaty|topic].', expect: [['Ireland', 'supports', 'the treaty']] },
@@ -82,8 +82,10 @@ export const STANCE_RULES = {
 } satisfies Record<string, Rule>;
 
 const ACTORS: EntityKind[] = ['state', 'organisation', 'person'];
-const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'new', 'full', 'more', 'strong', 'firm', 'further', 'so-called', 'just', 'fair', 'truly', 'genuinely', 'stable', 'peaceful', 'democratic', 'multipolar', 'international', 'global', 'regional', 'free', 'open', 'fairer', 'better', '"', "'", ',', 'and', 'of', 'all', 'any', 'this', 'that', 'these', 'those', 'continued', 'unwavering', 'unconditional', 'steadfast', 'strong', 'firm', 'wholehearted', 'resolute', 'unequivocal', 'clear', 'continuing', 'principled', 'consistent', 'total', 'political', 'military', 'financial', 'economic', 'diplomatic', 'moral', 'public']);
+/** Words that may stand between a verb or "support for" and its object. */
+const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', '"', "'", ',', 'and', 'of', 'all', 'any', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
+const DETERMINER_WORDS = new Set(['our', 'the', 'a', 'an', 'no', 'of', 'for', 'to', 'with', 'without']);
 const STOP = new Set(['.', ';', ':', '?', '!', 'but', 'while', 'whereas', 'although', 'though', 'which', 'who', 'that', 'because']);
 
 interface Stance {
@@ -126,7 +128,10 @@ function objectAfter(units: readonly Unit[], i: number, max = 4): { target: Enti
   let skipped = 0;
   for (let j = i; j < units.length && skipped <= max; j++) {
     const u = units[j]!;
-    if (u.kind === 'entity') return { target: u, at: j };
+    if (u.kind === 'entity') {
+      const person = personBehindTitle(units, j);
+      return person !== undefined ? { target: units[person] as EntityUnit, at: person } : { target: u, at: j };
+    }
     if (STOP.has(u.w)) return undefined;
     if (!FILLER.has(u.w) && !/^[a-z-]+$/.test(u.w)) return undefined;
     skipped++;
@@ -157,8 +162,18 @@ function issueAfter(units: readonly Unit[], at: number): Record<string, string> 
     }
     return { issue: issues.join(', ') };
   }
-  return undefined;
+  // An issue in plain words ("on migration", "over energy prices"), up to four words, never a date.
+  const parts: string[] = [];
+  for (let k = j; k < units.length && parts.length < 4; k++) {
+    const v = units[k]!;
+    if (v.kind !== 'word' || !/^[\p{L}-]+$/u.test(v.raw) || STOP.has(v.w) || ISSUE_STOP.has(v.w)) break;
+    parts.push(v.raw);
+  }
+  return parts.length > 0 && !TIME_WORDS.has(parts[0]!.toLowerCase()) ? { issue: parts.join(' ') } : undefined;
 }
+
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tomorrow', 'yesterday', 'time', 'behalf', 'condition', 'its', 'their', 'his', 'her', 'a', 'an', 'this', 'that', 'the']);
+const ISSUE_STOP = new Set(['and', 'or', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'since', 'during', 'is', 'are', 'was', 'were', 'has', 'have', 'said', 'says']);
 
 /** The subject list before index `end` (exclusive), or first person ("we", "our"). */
 function subjectBefore(units: readonly Unit[], end: number): { sources: EntityUnit[]; firstPerson: boolean } | undefined {
@@ -195,7 +210,8 @@ function readStances(units: readonly Unit[]): Stance[] {
       const obj = objectAfter(units, i + 2, 4);
       if (obj && !negatedBefore(units, i, 4)) {
         let k = i - 1;
-        while (k >= 0 && i - k <= 4 && FILLER.has(wordAt(units, k) ?? '') && !POSSESSIVE_PRONOUNS.has(wordAt(units, k) ?? '') && wordAt(units, k) !== 'our' && wordAt(units, k) !== 'the') k--;
+        // Adjectives between the possessor and the noun: "X's continued, firm support".
+        while (k >= 0 && i - k <= 4 && /^(?:[a-z][a-z-]*|,)$/.test(wordAt(units, k) ?? '') && !POSSESSIVE_PRONOUNS.has(wordAt(units, k)!) && !DETERMINER_WORDS.has(wordAt(units, k)!)) k--;
         const pw = wordAt(units, k);
         let subject: { sources: EntityUnit[]; firstPerson: boolean } | undefined;
         if (pw !== undefined && POSSESSIVE.has(pw) && isEntity(units[k - 1], ...ACTORS)) subject = { sources: [units[k - 1] as EntityUnit], firstPerson: false };
