@@ -19,12 +19,21 @@ import { writeGexf } from '../src/io/gexf.js';
 import { GraphQuery } from '../src/query/index.js';
 import { PACKAGE_ROOT, VERSION } from '../src/version.js';
 import { syntheticGraph } from './graph50k.js';
+import { benchViewer } from './viewer.js';
 import { fmt, markdownTable, median, percentile, verdict, type BenchRow } from './table.js';
 import { countWords, loadRealTexts, sharedDataDir, type RealText } from './texts.js';
 
 const quick = process.argv.includes('--quick');
+/** `--only=bc` runs just those sections (a, b, c, d); for working on one part of the benchmark. */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'abcd';
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
-const rows: BenchRow[] = [];
+/** The table's rows; each is also logged as it is measured, so a long run shows its figures as it goes. */
+const rows = new (class extends Array<BenchRow> {
+  override push(...items: BenchRow[]): number {
+    for (const r of items) log(`  ${r.section} | ${r.measure} | ${r.value} | ${r.target ?? ''}`);
+    return super.push(...items);
+  }
+})();
 const scratch = mkdtempSync(join(tmpdir(), 'newsgraph-bench-'));
 
 function gc(): void {
@@ -170,7 +179,7 @@ function latencies(count: number, op: (i: number) => void): { median: number; p9
   return { median: median(times), p95: percentile(times, 95) };
 }
 
-async function benchGraph(): Promise<string> {
+async function benchGraph(): Promise<void> {
   const nodes = quick ? 10_000 : 50_000;
   const section = `c. graph, ${nodes.toLocaleString('en-US')} nodes`;
   log(`graph: generating ${nodes} nodes from real names`);
@@ -192,11 +201,10 @@ async function benchGraph(): Promise<string> {
   rows.push({ section, measure: 'JSON load (read, parse, validate, import)', value: `${fmt(Math.min(...loads) * 1000, 0)} ms`, target: `best of ${loads.length}` });
 
   // Export with positions already set, as a graph laid out once would be; the layout itself is timed apart below.
-  let started = performance.now();
   const positioned = graph.copy();
   positioned.forEachNode((node) => positioned.mergeNodeAttributes(node, { x: Math.random() * 1000, y: Math.random() * 1000 }));
   log('graph: GEXF export');
-  started = performance.now();
+  let started = performance.now();
   const gexf = writeGexf(positioned, { pretty: false });
   rows.push({ section, measure: 'GEXF export (positions present)', value: `${fmt(seconds(started) * 1000, 0)} ms`, target: `${fmt(gexf.length / 1024 / 1024, 0)} MB of XML` });
   if (!quick) {
@@ -213,7 +221,7 @@ async function benchGraph(): Promise<string> {
   const labels = graph.mapNodes((_, a) => a.label);
   const n = quick ? 200 : 1000;
   const pickLabel = (i: number) => labels[(i * 7919) % labels.length]!;
-  const find = latencies(n, (i) => query.findEntity(i % 2 ? pickLabel(i).toUpperCase() : pickLabel(i)));
+  const find = latencies(n, (i) => query.findEntity(i % 2 ? pickLabel(i).toLowerCase() : pickLabel(i)));
   rows.push({ section, measure: 'find by name (label, any case)', value: `${fmt(find.median * 1000, 0)} µs median`, target: `p95 ${fmt(find.p95 * 1000, 0)} µs, ${n} lookups` });
   const neighbours = latencies(n, (i) => query.neighbours(pickLabel(i)));
   rows.push({ section, measure: 'neighbours', value: `${fmt(neighbours.median * 1000, 0)} µs median`, target: `p95 ${fmt(neighbours.p95 * 1000, 0)} µs, ${n} entities` });
@@ -222,34 +230,21 @@ async function benchGraph(): Promise<string> {
   rows.push({ section, measure: 'first shortest path (builds the undirected projection once)', value: `${fmt(seconds(started) * 1000, 0)} ms` });
   const paths = latencies(quick ? 20 : 100, (i) => query.shortestPath(pickLabel(i + 2), pickLabel(i + 5000)));
   rows.push({ section, measure: 'shortest path between two entities', value: `${fmt(paths.median, 1)} ms median`, target: `p95 ${fmt(paths.p95, 1)} ms, ${quick ? 20 : 100} pairs` });
-  return file;
 }
 
 // ---------------------------------------------------------------------------------------------------- d. viewer
 
-/** bench/viewer.ts (the viewer's own benchmark) exports a function returning BenchRow[]; called when present. */
-type ViewerBench = (options: { quick: boolean; graphFile: string; scratch: string }) => Promise<BenchRow[]>;
-
-async function benchViewer(graphFile: string): Promise<void> {
+/** The viewer's own benchmark (bench/viewer.ts): headless chromium opening a synthetic graph through `newsgraph view`. */
+async function benchViewerRows(): Promise<void> {
   const section = 'd. viewer';
-  let run: ViewerBench | undefined;
-  try {
-    const specifier = './viewer.js';
-    const module = (await import(specifier)) as Record<string, unknown>;
-    run = [module.benchViewer, module.runViewerBench, module.default].find((f): f is ViewerBench => typeof f === 'function');
-  } catch (error) {
-    rows.push({ section, measure: 'viewer figures', value: 'not measured', target: `bench/viewer.js not loadable (${(error as Error).message.split('\n')[0]})` });
-    return;
-  }
-  if (!run) {
-    rows.push({ section, measure: 'viewer figures', value: 'not measured', target: 'bench/viewer.ts exports no benchmark function' });
-    return;
-  }
-  try {
-    for (const row of await run({ quick, graphFile, scratch })) rows.push({ ...row, section: row.section || section });
-  } catch (error) {
-    rows.push({ section, measure: 'viewer figures', value: 'failed', target: (error as Error).message.split('\n')[0] ?? '' });
-  }
+  log('viewer: headless chromium');
+  const r = await benchViewer(quick ? { nodes: 2_000, edges: 10_000, interactionMs: 1000 } : {});
+  const graph = `${r.nodes.toLocaleString('en-US')} nodes, ${r.edges.toLocaleString('en-US')} edges, ${fmt(r.fileBytes / 1024 / 1024, 1)} MB`;
+  rows.push({ section, measure: 'graph opened', value: graph, target: 'synthetic (bench/viewer.ts), software WebGL' });
+  rows.push({ section, measure: 'load to parsed and validated', value: `${fmt(r.loadToParsedMs, 0)} ms` });
+  rows.push({ section, measure: 'load to first render', value: `${fmt(r.loadToFirstRenderMs, 0)} ms` });
+  rows.push({ section, measure: 'ForceAtlas2 layout (worker) + noverlap', value: `${fmt(r.layoutMs, 0)} ms`, target: `${r.layoutIterations} iterations, ${r.layoutConverged ? 'converged' : 'stopped at its time bound'}` });
+  rows.push({ section, measure: 'frame rate while zooming', value: `${fmt(r.interactionFps, 1)} fps` });
 }
 
 // ---------------------------------------------------------------------------------------------------- table
@@ -273,10 +268,21 @@ const header = machine();
 const started = performance.now();
 const texts = loadRealTexts(PACKAGE_ROOT);
 log(`${texts.length} real texts (seed, DWIE dev, CoNLL-2003 dev)`);
-benchExtraction(texts);
-await benchBuilds(texts);
-const graphFile = await benchGraph();
-await benchViewer(graphFile);
+/** A section that fails (a bug in a stage, a missing module) becomes a row saying so; the others still run. */
+async function section<T>(name: string, run: () => T | Promise<T>): Promise<T | null> {
+  if (!only.includes(name[0] ?? '')) return null;
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    rows.push({ section: name, measure: 'section failed', value: 'not measured', target: message });
+    return null;
+  }
+}
+await section('a. extraction (1 core)', () => benchExtraction(texts));
+await section('b. build (no cache)', () => benchBuilds(texts));
+await section('c. graph', () => benchGraph());
+await section('d. viewer', () => benchViewerRows());
 rmSync(scratch, { recursive: true, force: true });
 
 const table = markdownTable(rows);

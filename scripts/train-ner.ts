@@ -9,7 +9,7 @@
  * the history at test time.
  *
  * Reproducible: fixed seed, deterministic shuffles. dev.txt is used only to report scores.
- * Options: --epochs N  --folds K  --prune W  --out FILE  --cluster-cache FILE (reuse learnt clusters while iterating)
+ * Options: --epochs N  --folds K  --prune W  --town-min POP  --out FILE  --cluster-cache FILE (reuse learnt clusters while iterating)
  *           --no-clusters --no-gazetteer --no-doc-case --no-doc-context --no-history
  */
 import { mkdirSync, writeFileSync, statSync } from 'node:fs';
@@ -287,7 +287,7 @@ export function calibrate(tagger: Tagger, docs: ConllDoc[], log: (m: string) => 
   return best;
 }
 
-function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: number; folds: number; prune: number; cfg: FeatureConfig; clusterCache: string | null } {
+function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: number; folds: number; prune: number; cfg: FeatureConfig; clusterCache: string | null; townMin: number } {
   const cfg: FeatureConfig = { ...DEFAULT_CONFIG };
   let dataDir = '../shared/data/conll2003';
   let out = join(PACKAGE_ROOT, 'models', 'ner.bin.gz');
@@ -295,6 +295,7 @@ function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: numb
   let folds = 4;
   let prune = 0.02;
   let clusterCache: string | null = null;
+  let townMin = 20_000;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const next = (): string => argv[++i] ?? '';
@@ -303,6 +304,7 @@ function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: numb
     else if (a === '--prune') prune = Number(next());
     else if (a === '--out') out = resolve(next());
     else if (a === '--cluster-cache') clusterCache = resolve(next());
+    else if (a === '--town-min') townMin = Number(next());
     else if (a === '--no-clusters') cfg.clusters = false;
     else if (a === '--no-gazetteer') cfg.gazetteer = false;
     else if (a === '--no-doc-case') cfg.docCase = false;
@@ -311,7 +313,7 @@ function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: numb
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else dataDir = a;
   }
-  return { dataDir, out, epochs, folds, prune, cfg, clusterCache };
+  return { dataDir, out, epochs, folds, prune, cfg, clusterCache, townMin };
 }
 
 function main(): void {
@@ -321,7 +323,7 @@ function main(): void {
   const train = readConll(join(args.dataDir, 'train.txt'));
   const dev = readConll(join(args.dataDir, 'dev.txt'));
   log(`train ${train.length} docs, dev ${dev.length} docs; config ${JSON.stringify(args.cfg)}`);
-  const gazetteers = args.cfg.gazetteer ? buildGazetteers() : [];
+  const gazetteers = args.cfg.gazetteer ? buildGazetteers(100_000, args.townMin) : [];
   const cl = args.cfg.clusters ? loadClusters(args.dataDir, log, args.clusterCache) : { words: [], paths: new Uint16Array(0), source: 'none' };
   const clusters = new Map<string, number>();
   cl.words.forEach((w, i) => clusters.set(w, cl.paths[i] ?? 0));

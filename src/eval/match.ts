@@ -14,6 +14,9 @@ export function normaliseName(name: string): string {
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/\s+/gu, ' ')
+    // Text rebuilt from tokens spaces out punctuation ("Washington , D.C."); names are compared as written.
+    .replace(/ ([,.;:!?)])/gu, '$1')
+    .replace(/([(]) /gu, '$1')
     .trim()
     .replace(/^[\s"'“”«»()[\]{}.,;:!?-]+|[\s"'“”«»()[\]{}.,;:!?-]+$/gu, '')
     .replace(/'s$|'$/u, '')

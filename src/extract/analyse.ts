@@ -54,14 +54,16 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
   const tokenLists = sentences.map((s) => s.tokens.map((t) => t.text));
   const tags = options.tag ? options.tag(tokenLists) : safeTag(tokenLists);
   const drafts: MentionDraft[] = [];
+  const creditFrom = new Map<number, number>();
   sentences.forEach((s, i) => {
     const found = detectMentions(i, s.tokens, tags[i] ?? []);
-    // The closing credit line may be glued to the last sentence ("... the brink. mz/msh (AP, AFP, dpa)").
+    // The closing credits may be glued to the last sentence ("... the brink. mz/msh (AP, AFP, dpa)").
     const credit = i >= sentences.length - 2 ? creditLineStart(s.tokens.map((t) => t.text)) : -1;
+    if (credit >= 0) creditFrom.set(i, credit);
     drafts.push(...(credit >= 0 ? found.filter((d) => d.tokenStart < credit) : found));
   });
   retypeByCoordination(sentences, drafts);
-  drafts.push(...repeatedNames(sentences, drafts));
+  drafts.push(...repeatedNames(sentences, drafts).filter((d) => d.tokenStart < (creditFrom.get(d.sentence) ?? Infinity)));
   const topics = detectTopics(sentences, drafts);
   const all = [...drafts, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
   const { resolved, entities } = resolveDrafts(all, sentences, text);
@@ -102,8 +104,32 @@ export function isCreditLine(tokens: readonly string[]): boolean {
   return creditLineStart(tokens) === 0;
 }
 
-/** Where a credit line ending the token list starts (after the sentence's last full stop), or -1. */
+
+/**
+ * Where the article's closing credits start in a sentence, or -1: a byline ("Author: ...", "Editor: ..."), editors'
+ * initials with agencies ("tkw/AFP/dpa", "mz/msh (AP, AFP)"), or a bracketed agency list after the last full stop.
+ */
 export function creditLineStart(all: readonly string[]): number {
+  let start = -1;
+  for (let k = 0; k + 1 < all.length; k++) {
+    const byline = /^(Author|Authors|Editor|Editors)$/.test(all[k]!) && all[k + 1] === ':';
+    const reportedBy = k === 0 && /^(Reporting|Compiled|Written|Edited)$/.test(all[k]!) && all[k + 1] === 'by';
+    if (byline || reportedBy) {
+      start = k;
+      break;
+    }
+    // "tkw / AFP / AP / dpa": lower-case initials, then a slash-separated list.
+    if (/^\p{Ll}{1,4}$/u.test(all[k]!) && all[k + 1] === '/' && (k === 0 || /^[.!?"”’)]$/.test(all[k - 1]!))) {
+      start = k;
+      break;
+    }
+  }
+  const bracketed = bracketedCreditStart(all);
+  if (bracketed >= 0 && (start < 0 || bracketed < start)) start = bracketed;
+  return start;
+}
+
+function bracketedCreditStart(all: readonly string[]): number {
   let from = 0;
   for (let i = all.length - 1; i >= 0; i--) {
     if (all[i] === '.' || all[i] === '!' || all[i] === '?') {

@@ -27,7 +27,7 @@ export function foldName(name: string): string {
 
 export interface NameMatch {
   id: string;
-  /** True when the name is the entity's label (or key), false when it is one of its aliases. */
+  /** True when the name is the entity's label, false when it is one of its aliases. */
   byLabel: boolean;
 }
 
@@ -68,7 +68,6 @@ export class NameIndex {
   constructor(private readonly graph: NewsGraph) {
     graph.forEachNode((id, attributes) => {
       this.add(attributes.label, id, true);
-      this.add(id, id, true);
       for (const alias of attributes.aliases ?? []) this.add(alias, id, false);
     });
   }
@@ -90,10 +89,12 @@ export class NameIndex {
   }
 
   /**
-   * Entities a name stands for. A name that is some entity's label (or key) means that entity; only when no
+   * Entities a name stands for. A node key, or a name that is some entity's label, means that entity; only when no
    * label matches do aliases count, so "Paris" finds the city before the state it is an alias of.
    */
   lookup(name: string): string[] {
+    // A node key ('state:germany') names its node exactly.
+    if (this.graph.hasNode(name)) return [name];
     const matches = this.byName.get(foldName(name)) ?? [];
     const labelled = matches.filter((m) => m.byLabel);
     return (labelled.length ? labelled : matches).map((m) => m.id);

@@ -20,9 +20,17 @@ function exportAndValidate(graph: NewsGraph, name: string): string {
   return text;
 }
 
-function elements(text: string, tag: string): Element[] {
+/** The few DOM members the assertions use (the project's TypeScript lib has no DOM types). */
+interface XmlElement {
+  tagName: string;
+  nodeType: number;
+  getAttribute(name: string): string | null;
+  childNodes: ArrayLike<XmlElement>;
+}
+
+function elements(text: string, tag: string): XmlElement[] {
   const doc = new DOMParser().parseFromString(text, 'text/xml');
-  return Array.from(doc.getElementsByTagName(tag) as unknown as ArrayLike<Element>);
+  return Array.from(doc.getElementsByTagName(tag) as unknown as ArrayLike<XmlElement>);
 }
 
 describe('GEXF export of a hand-made graph', () => {
@@ -93,9 +101,9 @@ describe('GEXF export of a hand-made graph', () => {
   it('writes a valid <meta> with creator, description, keywords and lastmodifieddate only', () => {
     const [meta] = elements(text, 'meta');
     expect(meta!.getAttribute('lastmodifieddate')).toBe('2024-05-01');
-    const children = Array.from(meta!.childNodes as unknown as ArrayLike<Node>)
+    const children = Array.from(meta!.childNodes)
       .filter((n) => n.nodeType === 1)
-      .map((n) => (n as Element).tagName);
+      .map((n) => n.tagName);
     expect(children.sort()).toEqual(['creator', 'description', 'keywords']);
     expect(text).not.toContain('schemaLocation');
   });

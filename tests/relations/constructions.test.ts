@@ -40,6 +40,8 @@ describe('constructions that must give an edge', () => {
     ['[Polish|state|Poland] Foreign Minister [Jan Nowak|person] met reporters. "Our support for [Kyiv|place] is total," the minister said. [Kyiv|place] is the capital of [Ukraine|state].', 'Poland supports Ukraine'],
     // beyond the core kinds
     ['[Serbia|state] condemned [Kosovo|state] over the border closure.', 'Serbia criticises Kosovo'],
+    ["[Chile|state] accused [Peru|state]'s [National Police|organisation] of abuses.", 'Chile criticises National Police'],
+    ['"We will continue to back [Moldova|state]," [Ana Pop|person] said.', 'Ana Pop supports Moldova'],
     ['[Iran|state] opposes [the sanctions|topic].', 'Iran opposes the sanctions'],
     ['[Lena Weiss|person] will visit [Japan|state] next week.', 'Lena Weiss visits Japan'],
     ['[Vietnam|state] and [Laos|state] expanded their energy cooperation.', 'Vietnam cooperates-with Laos'],
@@ -99,6 +101,8 @@ describe('constructions that must not give an edge', () => {
     ['[Chile|state] and [Peru|state] met. Cooperation in the [WTO|organisation] is hard, experts said. [Bolivia|state] left.', 'Bolivia member-of WTO'],
     ['[Lena Weiss|person] did not visit [Japan|state].', 'Lena Weiss visits Japan'],
     ['[Russia|state] attacked [Ukraine|state] at dawn.', 'Russia criticises Ukraine'],
+    ['Former [Haitian|state|Haiti] ruler [Jean Duval|person] is back in [Haiti|state].', 'Jean Duval supports Haiti'],
+    ['Reigning [French|state|France] champions [Lille|organisation] won again.', 'France supports Lille'],
     ["[Ana Lima|person] welcomed [Chile|state]'s decision.", 'Ana Lima meets Chile'],
     ['Pressure on both [Russia|state] and [China|state] hampers cooperation.', 'Russia cooperates-with China'],
     ['[Chile|state] sent aid to [Peru|state] and [Haiti|state] welcomed it.', 'Chile supports Peru'],

@@ -66,7 +66,6 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
   it('opens the seed graph built by the real pipeline and draws it on the canvas', async () => {
     const { page, errors } = await open(servers.seed!.url);
     expect(await waitForViewer(page)).toBe('ready');
-    await waitForLayout(page);
     await page.waitForTimeout(300);
     const png = await screenshot(page, 'viewer-seed.png', '#graph');
     const kinds = Object.keys(await probe<Record<string, number>>(page, 'drawnKinds()'));
@@ -180,7 +179,7 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('a shared link with a minimum confidence hides weaker relations; Louvain colouring and PageRank sizing', async () => {
+  it('a shared link with a minimum confidence hides weaker relations; Louvain colouring, PageRank sizing, date range', async () => {
     const { page, errors } = await open(`${servers.diplomacy!.url}#node=state%3Afinland&minConfidence=0.5`);
     await waitForViewer(page);
     const panel = details(page);
@@ -196,6 +195,14 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await page.getByText('PageRank', { exact: true }).click();
     await waitForHash(page, 'size=pagerank');
     await waitForHash(page, 'color=community');
+
+    // Date range: only entities and relations from the April article remain (two of its people, no Finland).
+    await page.getByLabel('Published from').fill('2023-04-01');
+    await page.getByLabel('Published until').fill('2023-04-30');
+    await waitForHash(page, 'to=2023-04-30');
+    const drawn = await probe<Record<string, number>>(page, 'drawnKinds()');
+    expect(drawn.person).toBe(2);
+    expect(await probe<string | null>(page, 'nodeColor("state:finland")')).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

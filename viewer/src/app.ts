@@ -4,7 +4,7 @@
  */
 import { computeCommunities, computeSizes, kindColor, type Communities } from './appearance.js';
 import { createControls, type Controls } from './controls.js';
-import { renderDetails } from './details.js';
+import { renderDetails, revealRelation } from './details.js';
 import { byId } from './dom.js';
 import { exportGexf, exportJson, exportPng, filteredGraph } from './export.js';
 import { computeVisibility, dateBounds } from './filters.js';
@@ -118,6 +118,10 @@ export class App {
     this.storedPositions = storedPositions;
   }
 
+  get layoutIterations(): number {
+    return this.layout.iterationCount;
+  }
+
   get layoutRunning(): boolean {
     return this.layout.running;
   }
@@ -131,10 +135,23 @@ export class App {
 
   private bindEvents(): void {
     const renderer = this.renderer;
-    renderer.on('enterNode', ({ node }) => this.hover(node));
-    renderer.on('leaveNode', () => this.hover(null));
+    renderer.on('enterNode', ({ node }) => {
+      this.renderer.getContainer().style.cursor = 'pointer';
+      this.hover(node);
+    });
+    renderer.on('leaveNode', () => {
+      this.renderer.getContainer().style.cursor = '';
+      this.hover(null);
+    });
     renderer.on('clickNode', ({ node }) => this.select(node, false));
     renderer.on('clickStage', () => this.select(null, false));
+    // An edge opens onto its evidence: the source's details, scrolled to that relation.
+    renderer.on('clickEdge', ({ edge }) => {
+      this.select(this.graph.source(edge), false);
+      revealRelation(this.detailsPanel, edge);
+    });
+    renderer.on('enterEdge', () => (this.renderer.getContainer().style.cursor = 'pointer'));
+    renderer.on('leaveEdge', () => (this.renderer.getContainer().style.cursor = ''));
     renderer.getCamera().on('updated', () => this.scheduleUrl());
   }
 
@@ -172,7 +189,7 @@ export class App {
     const display = this.renderer.getNodeDisplayData(node);
     if (!display) return;
     const camera = this.renderer.getCamera();
-    const ratio = Math.min(camera.ratio, 0.5);
+    const ratio = Math.min(camera.ratio, 0.65);
     const { width, height } = this.renderer.getDimensions();
     const panel = this.detailsPanel.hidden ? 0 : Math.min(this.detailsPanel.offsetWidth, width / 2);
     // Framed-graph units per viewport pixel scale linearly with the camera ratio.

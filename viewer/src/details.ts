@@ -75,7 +75,7 @@ function relationItem(context: DetailsContext, edge: string, focus: string): HTM
     for (const evidence of attributes.evidence.slice(0, count)) list.appendChild(evidenceItem(context, evidence, focus, other));
   };
   render(EVIDENCE_SHOWN);
-  const item = el('li', { className: 'relation' }, [header, list]);
+  const item = el('li', { className: 'relation', attrs: { 'data-edge': edge } }, [header, list]);
   if (statements > EVIDENCE_SHOWN) {
     const more = el('button', { className: 'link more', text: `Show all ${statements} statements`, attrs: { type: 'button' } });
     more.addEventListener('click', () => {
@@ -136,4 +136,14 @@ export function renderDetails(panel: HTMLElement, context: DetailsContext, node:
   if (hidden > 0) panel.appendChild(el('p', { className: 'muted', text: `${hidden} more hidden by the filters.` }));
   panel.hidden = false;
   panel.scrollTop = 0;
+}
+
+/** Scrolls the details panel to one relation (after a click on its edge) and marks it for a moment. */
+export function revealRelation(panel: HTMLElement, edge: string): void {
+  for (const item of panel.querySelectorAll<HTMLElement>('li.relation')) {
+    if (item.dataset.edge !== edge) continue;
+    item.scrollIntoView({ block: 'center' });
+    item.classList.add('flash');
+    setTimeout(() => item.classList.remove('flash'), 1600);
+  }
 }

@@ -76,6 +76,11 @@ export class LayoutController {
     graph.on('eachNodeAttributesUpdated', this.countIteration);
   }
 
+  /** Iterations of the current (or last) run so far. */
+  get iterationCount(): number {
+    return this.iterations;
+  }
+
   get running(): boolean {
     return this.supervisor.isRunning();
   }

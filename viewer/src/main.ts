@@ -93,10 +93,14 @@ const probe = {
     return counts;
   },
   selected: () => app?.state.selected ?? null,
-  /** The colour sigma draws a node with right now (after reducers). */
-  nodeColor: (node: string) => app?.renderer.getNodeDisplayData(node)?.color ?? null,
+  /** The colour sigma draws a node with right now (after reducers); null when it is hidden. */
+  nodeColor(node: string): string | null {
+    const display = app?.renderer.getNodeDisplayData(node);
+    return display && !display.hidden ? display.color : null;
+  },
   camera: () => app?.renderer.getCamera().getState() ?? null,
   layoutRunning: () => app?.layoutRunning ?? false,
+  layoutIterations: () => app?.layoutIterations ?? 0,
   nodeLabel: (node: string) => (app?.graph.hasNode(node) ? app.graph.getNodeAttribute(node, 'label') : null),
   /** Viewport position of a node, for hovering it in tests. */
   nodeViewport(node: string): { x: number; y: number } | null {

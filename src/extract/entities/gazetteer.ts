@@ -11,12 +11,13 @@ export type GazetteerEntry =
   | { type: 'demonym'; code: string }
   | { type: 'capital'; code: string }
   | { type: 'city'; country: string; population: number }
+  | { type: 'region' }
   | { type: 'organisation'; label: string }
   | { type: 'seat'; label: string; of: string }
   | { type: 'bloc'; label: string; kind: 'state' | 'organisation'; requiresThe: boolean };
 
 /** Lower number wins when one name has several readings ("Washington": capital before city). */
-const PRIORITY: Record<GazetteerEntry['type'], number> = { country: 0, organisation: 1, seat: 2, bloc: 3, capital: 4, demonym: 5, city: 6 };
+const PRIORITY: Record<GazetteerEntry['type'], number> = { country: 0, organisation: 1, seat: 2, bloc: 3, capital: 4, region: 5, demonym: 6, city: 7 };
 
 interface TrieNode {
   children: Map<string, TrieNode>;
@@ -102,6 +103,7 @@ export function gazetteer(): Gazetteer {
     for (const cap of c.capitals) g.add(cap, { type: 'capital', code: c.code });
   }
   for (const city of k.cities) g.add(city.name, { type: 'city', country: city.country, population: city.population });
+  for (const region of k.regions) g.add(region, { type: 'region' });
   for (const o of k.organisations) for (const n of o.names) g.add(stripThe(n), { type: 'organisation', label: o.label });
   for (const s of k.seats) for (const n of s.names) g.add(n, { type: 'seat', label: s.label, of: s.of });
   for (const b of k.blocs) {

@@ -50,6 +50,8 @@ export interface Knowledge {
   blocs: BlocInfo[];
   titles: string[];
   honorifics: Set<string>;
+  /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"): places. */
+  regions: string[];
 }
 
 interface WorldCountry {
@@ -144,6 +146,7 @@ export function knowledge(): Knowledge {
     seats: seatData.seats,
     blocs: blocData.blocs,
     titles: titleData.titles,
+    regions: readData<{ regions: string[] }>('regions.json').regions,
     honorifics: new Set(titleData.honorifics),
   };
   return cached;

@@ -85,6 +85,8 @@ function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span,
     }
     case 'city':
       return { ...base, kind: 'place', rule: 'gazetteer:cities', canonical: null, gazetteer: entry };
+    case 'region':
+      return { ...base, kind: 'place', rule: 'gazetteer:regions', canonical: null, gazetteer: entry };
     case 'organisation':
       return { ...base, kind: 'organisation', rule: 'gazetteer:organisations', canonical: entry.label, gazetteer: entry };
     case 'seat':
@@ -132,6 +134,7 @@ function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, 
   switch (entry.type) {
     case 'city':
     case 'capital':
+    case 'region':
       return label === 'LOC' || label === 'MISC';
     case 'country':
       return !(label === 'PER' && knowledge().ambiguousCountryNames.has(first));

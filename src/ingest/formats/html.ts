@@ -13,6 +13,7 @@ import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { cleanup } from '../cleanup.js';
 import { MappedTextBuilder, type MappedText } from '../mapped.js';
+import type { ArticleMeta } from '../types.js';
 import type { Ingested } from './types.js';
 import { htmlMetadata, type DomDocument, type DomElement, type DomNode } from './html-meta.js';
 import { InputError } from '../../errors.js';
@@ -157,6 +158,8 @@ export function textBlocks(root: DomNode): string[] {
 }
 
 const WORD_WINDOW = 4000;
+const BLOCK_WINDOW = 65_536;
+const MAX_UNBOUNDED_MISSES = 32;
 
 /** Locates `blocks` in the source text, in order, and returns each as a MappedText over the raw HTML. */
 export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] {
@@ -164,6 +167,7 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
   const cs = collapsed.text;
   const out: MappedText[] = [];
   let cursor = 0;
+  let misses = 0;
   // copies collapsed[at, at + length) in stretches that are contiguous in the stream
   const copyCollapsed = (b: MappedTextBuilder, at: number, length: number) => {
     let k = 0;
@@ -180,7 +184,15 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
   };
   for (const block of blocks) {
     const b = new MappedTextBuilder(block.length);
-    const at = cs.indexOf(block, cursor);
+    // an unbounded search costs the rest of the page; after many misses (a page Readability rewrote throughout)
+    // search a window ahead instead, so alignment stays linear
+    let at: number;
+    if (misses < MAX_UNBOUNDED_MISSES) at = cs.indexOf(block, cursor);
+    else {
+      const found = cs.slice(cursor, cursor + BLOCK_WINDOW + block.length).indexOf(block);
+      at = found < 0 ? -1 : cursor + found;
+    }
+    if (at < 0) misses++;
     if (at >= 0) {
       copyCollapsed(b, at, block.length);
       cursor = at + block.length;
@@ -246,18 +258,40 @@ function removeFurniture(root: DomElement): void {
   for (const el of Array.from(root.querySelectorAll('nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]'))) el.remove();
 }
 
-const parse = (html: string): DomDocument => (parseHTML(html) as unknown as { document: DomDocument }).document;
+/**
+ * A linkedom document for `html`. linkedom builds no <html> element for a bare fragment ("Some text", "<p>x</p>")
+ * and then fails on it, so a fragment is parsed inside a document shell. (Offsets never come from this DOM, so the
+ * shell changes none of them.)
+ */
+function parse(html: string): DomDocument {
+  const read = (source: string) => (parseHTML(source) as unknown as { document: DomDocument & { documentElement: DomNode | null } }).document;
+  const document = read(html);
+  if (document.documentElement && document.body) return document;
+  return read(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+}
 
-export function ingestHtml(original: string, file: string): Ingested {
-  const { text: stream, depth } = sourceText(original);
+/** Metadata and text blocks from the DOM: Readability's article, else the body without its furniture. */
+function domBlocks(original: string, depth: number): { meta: ArticleMeta; blocks: string[] } {
   const document = parse(original);
   const meta = htmlMetadata(document);
   const content =
     readableContent(document, depth) ??
     // Readability changes the document it reads, so fall back on a fresh one when it has run
     bodyWithoutFurniture(depth > MAX_READABILITY_DEPTH ? document : parse(original));
-  if (!content) throw new InputError(file, 'HTML has no body text');
-  let blocks = textBlocks(content);
+  return { meta, blocks: content ? textBlocks(content) : [] };
+}
+
+export function ingestHtml(original: string, file: string): Ingested {
+  const { text: stream, depth } = sourceText(original);
+  let meta: ArticleMeta = { title: null, source: null, published: null, url: null };
+  let blocks: string[];
+  try {
+    ({ meta, blocks } = domBlocks(original, depth));
+  } catch {
+    // a document linkedom cannot build: read its text chunks as they stand rather than fail the file
+    blocks = stream.text.split(/\n\s*\n/).map(collapseString).filter(Boolean);
+  }
+  if (blocks.length === 0) throw new InputError(file, 'HTML has no body text');
   // Readability sometimes keeps the headline as the first block: it is the title, not body text
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
   if (meta.title && blocks[0] && norm(blocks[0]) === norm(meta.title)) blocks = blocks.slice(1);

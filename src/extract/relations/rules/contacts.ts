@@ -43,7 +43,6 @@ export const CONTACTS_RULES = {
 
 const ACTORS: EntityKind[] = ['person', 'state', 'organisation'];
 const PLACES: EntityKind[] = ['state', 'place'];
-const COOPERATION = new Set(['cooperation', 'co-operation', 'collaboration', 'partnership', 'coordination']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 const PREPOSITIONS = new Set(['of', 'with', 'between', 'to', 'for', 'from', 'by', 'in', 'on', 'against', 'at', 'over', 'about', 'toward', 'towards']);
 const CLAUSE_STOP = new Set(['.', ';', ':', 'but', 'while', 'which', 'who', 'that', '"']);
@@ -91,7 +90,7 @@ function hyphenPair(units: readonly Unit[], i: number, ctx: ArticleContext): [st
   if (!a || !b || a === b) return undefined;
   for (let j = i + 1; j <= i + 3; j++) {
     const w = wordAt(units, j);
-    if (w !== undefined && COOPERATION.has(w)) return [a, b];
+    if (w !== undefined && words('cooperateNouns').has(w)) return [a, b];
     if (w !== 'and' && w !== ',' && !/^[a-z]+$/.test(w ?? '')) break;
   }
   return undefined;
@@ -132,7 +131,7 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
     } else if (visitNouns.has(w) && wordAt(units, i + 1) === 'to' && POSSESSIVE.has(wordAt(units, i - 1) ?? '') && isEntity(units[i - 2], ...ACTORS)) {
       const object = listRight(units, i + 2, PLACES);
       if (object) pairs([units[i - 2] as EntityUnit], object.items, 'visits', CONTACTS_RULES.visits, s, emit);
-    } else if (COOPERATION.has(w)) {
+    } else if (words('cooperateNouns').has(w)) {
       const next = wordAt(units, i + 1);
       if (next === 'between') {
         const both = listRight(units, i + 2, ACTORS);

@@ -89,7 +89,7 @@ function counterparts(units: readonly Unit[], s: SentenceUnits, emit: Emitter): 
   let cast: ReturnType<typeof castOf> | undefined;
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
-    if (u.kind !== 'word' || !counterpartWords.has(u.w) || (u.w !== 'counterpart' && u.w !== 'counterparts')) continue;
+    if (u.kind !== 'word' || !counterpartWords.has(u.w)) continue;
     const side = units[i - 1];
     if (!isEntity(side, 'state') || !PRONOUNS.has(wordAt(units, i - 2) ?? '')) continue;
     const named = units[i + 1] ?? (wordAt(units, i + 1) === ',' ? units[i + 2] : undefined);

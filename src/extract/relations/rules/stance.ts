@@ -84,6 +84,7 @@ export const STANCE_RULES = {
 const ACTORS: EntityKind[] = ['state', 'organisation', 'person'];
 /** Words that may stand between a verb or "support for" and its object. */
 const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', '"', "'", ',', 'and', 'of', 'all', 'any', 'this', 'that', 'these', 'those']);
+const COPULA_OR_MOTION = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'came', 'come', 'comes', 'coming', 'went', 'go', 'get', 'got', 'fight', 'fought', 'hit', 'strike', 'struck', 'bring', 'brought', 'way', 'step', 'stepped', 'pulled', 'held', 'hold']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 const DETERMINER_WORDS = new Set(['our', 'the', 'a', 'an', 'no', 'of', 'for', 'to', 'with', 'without']);
 const STOP = new Set(['.', ';', ':', '?', '!', 'but', 'while', 'whereas', 'although', 'though', 'which', 'who', 'that', 'because']);
@@ -130,7 +131,11 @@ function objectAfter(units: readonly Unit[], i: number, max = 4): { target: Enti
     const u = units[j]!;
     if (u.kind === 'entity') {
       const person = personBehindTitle(units, j);
-      return person !== undefined ? { target: units[person] as EntityUnit, at: person } : { target: u, at: j };
+      if (person !== undefined) return { target: units[person] as EntityUnit, at: person };
+      // "accuse Pakistan's intelligence agency": the possessed body, not its owner.
+      const owned = units[j + 2];
+      if (POSSESSIVE.has(wordAt(units, j + 1) ?? '') && isEntity(owned, 'organisation', 'person')) return { target: owned, at: j + 2 };
+      return { target: u, at: j };
     }
     if (STOP.has(u.w)) return undefined;
     if (!FILLER.has(u.w) && !/^[a-z-]+$/.test(u.w)) return undefined;
@@ -234,6 +239,8 @@ function readStances(units: readonly Unit[]): Stance[] {
 
     // Verbs: support / oppose / criticise, active and (for support) passive.
     const verbRelation = supportVerbs.has(w) ? 'supports' : opposeVerbs.has(w) ? 'opposes' : criticiseVerbs.has(w) ? 'criticises' : undefined;
+    // "is back in Haiti", "came back to": the adverb, not the verb.
+    if (w === 'back' && (COPULA_OR_MOTION.has(wordAt(units, i - 1) ?? '') || /^(in|to|from|home|on|at|into|off|down|up)$/.test(prep ?? ''))) continue;
     if (verbRelation) {
       if (prep === 'by' && verbRelation === 'supports' && /(ed|ld)$/.test(w)) {
         const by = objectAfter(units, i + 2, 1);
