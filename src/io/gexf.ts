@@ -9,6 +9,7 @@
  *   start = the first date it was seen, so Gephi's timeline plays the story in order.
  * Colours come from the palette shared with the viewer; sizes from degree; positions from the export layout.
  */
+import graphology from 'graphology';
 import gexf from 'graphology-gexf';
 import { kindColor, relationColor } from '../graph/palette.js';
 import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
@@ -16,6 +17,8 @@ import { VERSION } from '../version.js';
 import { layoutPositions, sizeFromDegree, type LayoutOptions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
 import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken } from './xml.js';
+
+const { MultiDirectedGraph } = graphology;
 
 export interface GexfOptions extends LayoutOptions {
   /** Date written as <meta lastmodifieddate>; defaults to today. */
@@ -25,6 +28,8 @@ export interface GexfOptions extends LayoutOptions {
 }
 
 const PRETTY_MAX_NODES = 10_000;
+/** Nodes or edges per graphology-gexf call (see writeGexf). */
+const SLICE = 2_000;
 
 interface AttributeDeclaration {
   id: string;
@@ -86,14 +91,13 @@ function xmlWriterAttributeEscape(text: string): string {
     .replace(/\r/g, '&#xD;');
 }
 
-function declarations(kind: 'node' | 'edge', list: readonly AttributeDeclaration[], indent: string): string {
-  const lines = list.map(
-    (a) => `${indent}  <attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"/>`,
-  );
-  return `<attributes class="${kind}" mode="static">\n${lines.join('\n')}\n${indent}</attributes>`;
+function declarations(kind: 'node' | 'edge', list: readonly AttributeDeclaration[], pretty: boolean): string {
+  const [nl, inner, outer] = pretty ? ['\n', '      ', '    '] : ['', '', ''];
+  const lines = list.map((a) => `${inner}<attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"/>`);
+  return `<attributes class="${kind}" mode="static">${nl}${lines.join(nl)}${nl}${outer}</attributes>`;
 }
 
-function metaElement(graph: NewsGraph, now: Date): string {
+function metaElement(graph: NewsGraph, now: Date, pretty: boolean): string {
   const articles = graph.getAttribute('articles') ?? [];
   const kinds = new Set<string>();
   graph.forEachNode((_n, a) => kinds.add(a.kind));
@@ -105,12 +109,13 @@ function metaElement(graph: NewsGraph, now: Date): string {
     `article${articles.length === 1 ? '' : 's'}; every edge carries the sentences that state it.`;
   const keywords = ['news', 'knowledge graph', 'newsgraph', ...[...kinds].sort(), ...[...relations].sort()].join(', ');
   const date = now.toISOString().slice(0, 10);
+  const [nl, inner, outer] = pretty ? ['\n', '    ', '  '] : ['', '', ''];
   return (
-    `<meta lastmodifieddate="${date}">\n` +
-    `    <creator>${escapeXmlText(creator)}</creator>\n` +
-    `    <description>${escapeXmlText(description)}</description>\n` +
-    `    <keywords>${escapeXmlText(keywords)}</keywords>\n` +
-    `  </meta>`
+    `<meta lastmodifieddate="${date}">${nl}` +
+    `${inner}<creator>${escapeXmlText(creator)}</creator>${nl}` +
+    `${inner}<description>${escapeXmlText(description)}</description>${nl}` +
+    `${inner}<keywords>${escapeXmlText(keywords)}</keywords>${nl}` +
+    `${outer}</meta>`
   );
 }
 
@@ -165,51 +170,67 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
     };
   };
 
-  const written = gexf.write(graph, {
-    version: '1.3',
-    pretty: options.pretty ?? graph.order <= PRETTY_MAX_NODES,
-    // pedantic: only creator/description/keywords graph attributes would be written; the <meta> is replaced anyway.
-    pedantic: true,
-    formatNode,
-    formatEdge,
-  });
-  return fixUpGexf(written, graph, starts, timeline, options.now ?? new Date());
+  const pretty = options.pretty ?? graph.order <= PRETTY_MAX_NODES;
+  const nl = pretty ? '\n' : '';
+  const indent = (depth: number) => (pretty ? '  '.repeat(depth) : '');
+  const parts: string[] = [
+    `<?xml version="1.0" encoding="UTF-8"?>${nl}`,
+    `<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">${nl}`,
+    `${indent(1)}${metaElement(graph, options.now ?? new Date(), pretty)}${nl}`,
+    `${indent(1)}${graphOpenElement(timeline)}${nl}`,
+    `${indent(2)}${declarations('node', GEXF_NODE_ATTRIBUTES, pretty)}${nl}`,
+    `${indent(2)}${declarations('edge', GEXF_EDGE_ATTRIBUTES, pretty)}${nl}`,
+  ];
+  const addStarts = (text: string): string =>
+    timeline.dated && starts.size
+      ? // '<' is always escaped inside attribute values, so this only matches element starts.
+        text.replace(/<(node|edge) id="([^"]*)"/g, (match, element: string, id: string) => {
+          const start = starts.get(`${element}\u0000${id}`);
+          return start ? `${match} start="${start}"` : match;
+        })
+      : text;
+
+  // graphology-gexf writes the <node> and <edge> elements, a slice of the graph at a time: its XML writer grows
+  // one string by concatenation, and on a 50,000-node graph that single huge string costs more in garbage
+  // collection than all the rest of the export. Slices keep each such string small and short-lived.
+  parts.push(`${indent(2)}<nodes>`);
+  const nodes = graph.nodes();
+  for (let i = 0; i < nodes.length; i += SLICE) {
+    const slice: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+    for (const node of nodes.slice(i, i + SLICE)) slice.addNode(node, graph.getNodeAttributes(node));
+    const written = gexf.write(slice, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
+    parts.push(addStarts(between(written, '<nodes>', '</nodes>')));
+  }
+  parts.push(`${nodes.length ? indent(2) : ''}</nodes>${nl}`, `${indent(2)}<edges>`);
+  const edges = graph.edges();
+  for (let i = 0; i < edges.length; i += SLICE) {
+    const slice: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+    for (const edge of edges.slice(i, i + SLICE)) {
+      const source = graph.source(edge);
+      const target = graph.target(edge);
+      // Endpoints are needed for the edge but written by the node slices, not here.
+      slice.mergeNode(source);
+      slice.mergeNode(target);
+      slice.addEdgeWithKey(edge, source, target, graph.getEdgeAttributes(edge));
+    }
+    const written = gexf.write(slice, { version: '1.3', pretty, pedantic: true, formatNode: () => ({}), formatEdge });
+    parts.push(addStarts(between(written, '<edges>', '</edges>')));
+  }
+  parts.push(`${edges.length ? indent(2) : ''}</edges>${nl}`, `${indent(1)}</graph>${nl}`, `</gexf>${nl}`);
+  return parts.join('');
 }
 
-function fixUpGexf(
-  written: string,
-  graph: NewsGraph,
-  starts: Map<string, string>,
-  timeline: { dated: boolean; first: string | null; last: string | null },
-  now: Date,
-): string {
-  const gexfOpen = '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">';
-  const graphOpen = timeline.dated
+/** The text strictly between the first `open` and the last `close`. */
+function between(text: string, open: string, close: string): string {
+  const start = text.indexOf(open);
+  const end = text.lastIndexOf(close);
+  if (start < 0 || end < start) return '';
+  // Drop the closing tag's indentation; the caller writes its own.
+  return text.slice(start + open.length, end).replace(/[ \t]*$/, '');
+}
+
+function graphOpenElement(timeline: { dated: boolean; first: string | null; last: string | null }): string {
+  return timeline.dated
     ? `<graph defaultedgetype="directed" mode="dynamic" timeformat="date"${timeline.first ? ` start="${timeline.first}"` : ''}${timeline.last ? ` end="${timeline.last}"` : ''}>`
     : '<graph defaultedgetype="directed" mode="static">';
-
-  // Everything to fix but the start dates sits before <nodes>: edit that head alone instead of copying the
-  // whole (possibly very large) document once per fix.
-  const nodesAt = written.indexOf('<nodes');
-  const splitAt = nodesAt >= 0 ? nodesAt : written.length;
-  let head = written
-    .slice(0, splitAt)
-    .replace(/<gexf\b[^>]*>/, () => gexfOpen)
-    .replace(/<meta\b[^>]*?(?:\/>|>[\s\S]*?<\/meta>)/, () => metaElement(graph, now))
-    .replace(/<graph\b[^>]*>/, () => graphOpen)
-    // Typed declarations replace the inferred ones.
-    .replace(/[ \t]*<attributes class="(?:node|edge)"[\s\S]*?<\/attributes>\r?\n?/g, '');
-  head = head.replace(
-    graphOpen,
-    () => `${graphOpen}\n    ${declarations('node', GEXF_NODE_ATTRIBUTES, '    ')}\n    ${declarations('edge', GEXF_EDGE_ATTRIBUTES, '    ')}`,
-  );
-  let body = written.slice(splitAt);
-  if (timeline.dated && starts.size) {
-    // '<' is always escaped inside attribute values, so this only matches element starts.
-    body = body.replace(/<(node|edge) id="([^"]*)"/g, (match, element: string, id: string) => {
-      const start = starts.get(`${element}\u0000${id}`);
-      return start ? `${match} start="${start}"` : match;
-    });
-  }
-  return head + body;
 }

@@ -131,13 +131,13 @@ describe('topics', () => {
   });
 
   it('makes names after "the issue of" topics when nothing else typed them', () => {
-    const text = 'They talked about the issues of Kashmir and Balochistan.';
+    const text = 'They talked about the issues of Ladakh and Sindh.';
     // No tagger spans: the cue alone makes them topics.
-    expect(topics(analyse(text, { tag: (sentences) => sentences.map(() => []) }))).toEqual(['Balochistan', 'Kashmir']);
+    expect(topics(analyse(text, { tag: (sentences) => sentences.map(() => []) }))).toEqual(['Ladakh', 'Sindh']);
     // Spans the tagger typed as locations stay places.
     const tagged = analyse(text, { tag: () => [[{ start: 6, end: 7, label: 'LOC', score: 0.9 }, { start: 8, end: 9, label: 'LOC', score: 0.9 }]] });
     expect(topics(tagged)).toEqual([]);
-    expect([...tagged.entities.keys()].sort()).toEqual(['place:balochistan', 'place:kashmir']);
+    expect([...tagged.entities.keys()].sort()).toEqual(['place:ladakh', 'place:sindh']);
   });
 
   it('retypes a lone "person" coordinated with places as a place', () => {
@@ -156,16 +156,16 @@ describe('topics', () => {
   });
 
   it('finds the body named before a title when the tagger left it untagged', () => {
-    const doc = analyse('Iranian Guardian Council Secretary Ali Rezaei spoke.', {
+    const doc = analyse('Iranian Expediency Council Secretary Ali Rezaei spoke.', {
       tag: () => [[{ start: 0, end: 1, label: 'MISC', score: 0.9 }, { start: 4, end: 6, label: 'PER', score: 0.9 }]],
     });
-    const body = doc.mentions.find((m) => m.text === 'Guardian Council');
-    expect(body?.entityId).toBe('organisation:iranian-guardian-council');
+    const body = doc.mentions.find((m) => m.text === 'Expediency Council');
+    expect(body?.entityId).toBe('organisation:iranian-expediency-council');
     expect(doc.mentions.find((m) => m.text === 'Iranian')?.entityId).toBe('state:iran');
     const person = doc.mentions.find((m) => m.text === 'Ali Rezaei');
     expect(person?.roles?.map((r) => [r.title, r.of])).toEqual([
-      ['Secretary', 'organisation:iranian-guardian-council'],
-      ['Guardian Council Secretary', 'state:iran'],
+      ['Secretary', 'organisation:iranian-expediency-council'],
+      ['Expediency Council Secretary', 'state:iran'],
     ]);
   });
 

@@ -113,6 +113,13 @@ describe('HTML robustness', () => {
     expect(ingestString(unclosed, 'unclosed.html')[0]!.text).toBe('Floods closed roads near Porto on Sunday');
   });
 
+  it('maps text exactly in a page whose head is never closed and whose head holds an unclosed <select>', () => {
+    const html = `<html><head><title>Floods</title><select><option>menu</head><body><article><p>${'Floods closed roads near Porto on Sunday. '.repeat(6)}</p></article></body></html>`;
+    const [a] = ingestString(html, 'broken.html');
+    expect(a!.text).toMatch(/^Floods closed roads near Porto on Sunday\./);
+    expect(mismatchedWords(a!)).toEqual([]);
+  });
+
   it('reads a page with no article element and no paragraphs through the body fallback', () => {
     const [a] = ingestString('<html><body><header>Site</header>Heavy rain hit Genoa.<footer>(c) Site</footer></body></html>', 'short.html');
     expect(a!.text).toBe('Heavy rain hit Genoa.');

@@ -26,6 +26,8 @@ describe('constructions that must give an edge', () => {
     ['[Ruth Klein|person] is a member of the [Bundestag|organisation].', 'Ruth Klein member-of Bundestag'],
     ['[Labour Party|organisation] leader [Tom Hart|person] resigned.', 'Tom Hart member-of Labour Party'],
     ['[Ali Kaya|person] ([Green Party|organisation]) voted against.', 'Ali Kaya member-of Green Party'],
+    ['[Omar Aziz|person], professor of [Economics|organisation] at [Cairo University|organisation], said so.', 'Omar Aziz member-of Cairo University'],
+    ['[Ivan Kral|person], deputy leader of the Social Democratic party ([CSSD|organisation]), resigned.', 'Ivan Kral member-of CSSD'],
     // member-of: states in organisations
     ['As members of the [African Union|organisation], [Ghana|state] and [Nigeria|state] backed the plan.', 'Nigeria member-of African Union'],
     ['[EU|organisation] member states [Malta|state] and [Cyprus|state] objected.', 'Cyprus member-of EU'],

@@ -40,17 +40,27 @@ afterAll(async () => {
   await Promise.all(Object.values(servers).map((server) => server.close()));
 });
 
-async function open(url: string, options: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  // bypassCSP lets playwright evaluate its wait predicates; the markup test thus checks the viewer itself, not the CSP.
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1280, height: options.height ?? 780 }, bypassCSP: true, acceptDownloads: true });
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    errors.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  await page.goto(url);
-  return { page, errors };
+/**
+ * One page for the whole file (a new browser context per test costs seconds on a busy machine). Each open goes
+ * through about:blank first, so a URL that differs only in its hash still loads the app afresh.
+ */
+let shared: Page;
+const pageErrors: string[] = [];
+
+async function open(url: string): Promise<{ page: Page; errors: string[] }> {
+  if (!shared) {
+    // bypassCSP lets playwright evaluate its wait predicates; the markup test thus checks the viewer itself, not the CSP.
+    shared = await browser.newPage({ viewport: { width: 1280, height: 780 }, bypassCSP: true, acceptDownloads: true });
+    shared.on('pageerror', (error) => pageErrors.push(error.message));
+    shared.on('dialog', (dialog) => {
+      pageErrors.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+  }
+  await shared.goto('about:blank');
+  pageErrors.length = 0;
+  await shared.goto(url);
+  return { page: shared, errors: pageErrors };
 }
 
 const probe = <T>(page: Page, expression: string): Promise<T> => page.evaluate(`window.newsgraph.${expression}`) as Promise<T>;
@@ -77,7 +87,6 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     expect(coloured.length).toBeGreaterThanOrEqual(Math.min(2, kinds.length));
     await expect(page.locator('#graph-name').textContent()).resolves.toMatch(/seed\.graph\.json · \d+ entities/);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('hover highlights neighbours; searching "Russia" selects it, moves the camera and opens its relations with evidence', async () => {
@@ -132,7 +141,6 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await lavrov.getByRole('button', { name: 'Sergei Lavrov' }).click();
     await expect(panel.getByRole('heading', { level: 2 }).textContent()).resolves.toBe('Sergei Lavrov');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a kind filter hides that kind; filters, selection and camera survive a reload; exports follow the filters', async () => {
@@ -176,7 +184,6 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     const png = await save('Export the current view as PNG');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('a shared link with a minimum confidence hides weaker relations; Louvain colouring, PageRank sizing, date range', async () => {
@@ -204,7 +211,6 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     expect(drawn.person).toBe(2);
     expect(await probe<string | null>(page, 'nodeColor("state:finland")')).toBeNull();
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('shows a readable error for a malformed graph file instead of a blank page', async () => {
@@ -224,8 +230,6 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await truncated.page.waitForFunction('window.newsgraph.state === "ready"');
     await expect(truncated.page.getByRole('alert').isHidden()).resolves.toBe(true);
     await expect(truncated.page.locator('#graph-name').textContent()).resolves.toContain('picked.json · 14 entities');
-    await page.close();
-    await truncated.page.close();
   });
 
   it('opens ?graph=URL, and markup in labels, aliases, titles and evidence shows as text and never runs', async () => {
@@ -249,6 +253,5 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     expect(await page.evaluate('window.__xss')).toBeUndefined();
     expect(errors).toEqual([]);
     await screenshot(page, 'viewer-markup.png');
-    await page.close();
   });
 });

@@ -213,6 +213,20 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         if (split.body) taken.push(split.body);
         continue;
       }
+      // "Constitutional Court in Karlsruhe": a body, then where it sits.
+      const at = span.label === 'ORG' ? texts.indexOf('in', start + 1) : -1;
+      if (at > start && at < end - 1) {
+        const where = matches.find((m) => m.start === at + 1 && m.end === end);
+        const whereEntry = where?.entries[0];
+        // Only a city: "Human Rights in China", "Interim Force in Lebanon" name their country as part of the body.
+        if (where && whereEntry && (whereEntry.type === 'city' || whereEntry.type === 'capital') && isOrganisationHead(texts[at - 1]!)) {
+          drafts.push({ sentence, tokenStart: start, tokenEnd: at, kind: 'organisation', rule: 'ner:org', canonical: null });
+          const place = draftFromGazetteer(sentence, tokens, where, whereEntry);
+          if (place) drafts.push(place);
+          taken.push({ start: span.start, end });
+          continue;
+        }
+      }
       if (span.label === 'ORG') {
         let e = end;
         while (e - start > 1 && TITLE_HEADS.has(texts[e - 1]!.toLowerCase())) e--;

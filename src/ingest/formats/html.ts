@@ -19,7 +19,7 @@ import { htmlMetadata, type DomDocument, type DomElement, type DomNode } from '.
 import { InputError } from '../../errors.js';
 
 /** Elements whose text never reaches a reader. */
-const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'head', 'textarea', 'select', 'iframe', 'object']);
+const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'textarea', 'select', 'iframe', 'object']);
 
 /**
  * The decoded text of every text chunk of `html`, each character mapped to its raw source position, and the
@@ -34,6 +34,7 @@ export function sourceText(html: string): { text: MappedText; depth: number } {
     {
       onopentag(name) {
         if (NON_TEXT.has(name)) hidden++;
+        else if (name === 'body') hidden = 0; // an element left unclosed in <head> (broken pages) hides nothing after it
         if (++depth > maxDepth) maxDepth = depth;
       },
       onclosetag(name) {

@@ -148,7 +148,11 @@ function holderAfterPreposition(units: readonly Unit[], i: number): EntityUnit |
   for (let j = i; j < units.length && skipped <= 5; j++) {
     const u = units[j]!;
     if (u.kind === 'entity') {
-      if (u.entityKind === 'organisation') return u;
+      if (u.entityKind === 'organisation') {
+        // "professor of International Relations at Karachi University": the institution after "at" holds the post.
+        const inst = units[j + 2];
+        return wordAt(units, j + 1) === 'at' && isEntity(inst, 'organisation') ? inst : u;
+      }
       const after = units[j + 1];
       const after2 = units[j + 2];
       if (isEntity(after, 'organisation')) continue; // "the Japanese Cabinet": the body, not the state
@@ -161,6 +165,8 @@ function holderAfterPreposition(units: readonly Unit[], i: number): EntityUnit |
       }
       return undefined;
     }
+    // "of the Socialist opposition party (MSZP)": the abbreviation in brackets names the holder.
+    if (u.w === '(' && isEntity(units[j + 1], 'organisation')) return units[j + 1] as EntityUnit;
     if (u.w === ',' || APPOSITION_STOPS.has(u.w)) return undefined;
     skipped++;
   }
