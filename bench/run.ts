@@ -286,7 +286,11 @@ await section('d. viewer', () => benchViewerRows());
 rmSync(scratch, { recursive: true, force: true });
 
 const table = markdownTable(rows);
-const report = `${header}\n\n${table}\nTotal bench time ${fmt(seconds(started), 0)} s. Command: \`npm run bench${quick ? ' -- --quick' : ''}\`.\n`;
+const loadAtEnd = loadavg().map((l) => fmt(l, 1)).join(' / ');
+const report =
+  `${header}\n\n${table}\nTotal bench time ${fmt(seconds(started), 0)} s; load average at the end ${loadAtEnd}. ` +
+  'Wall times and their ratios mean little when the load average exceeds the number of cores; the CPU seconds beside ' +
+  `each build say how much work it was. Command: \`npm run bench${quick ? ' -- --quick' : ''}\`.\n`;
 process.stdout.write(`\n${report}`);
 const outDir = join(PACKAGE_ROOT, 'out');
 mkdirSync(outDir, { recursive: true });

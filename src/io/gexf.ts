@@ -1,12 +1,14 @@
 /**
- * GEXF 1.3 for Gephi, written by graphology-gexf and then corrected where that writer falls short of the official
- * RelaxNG grammar or of what Gephi needs:
- * - <meta> holds only creator, description, keywords and lastmodifieddate (the writer would turn every graph
+ * GEXF 1.3 for Gephi. graphology-gexf writes every <node> and <edge> element (labels, typed attribute values,
+ * viz colour, size, position, thickness, edge kind and weight); this module writes the document around them,
+ * where that writer falls short of the official RelaxNG grammar or of what Gephi needs:
+ * - <meta> holds only creator, description, keywords and lastmodifieddate (graphology-gexf turns every graph
  *   attribute into an element the schema rejects), and no xsi:schemaLocation (RelaxNG allows no foreign attributes);
  * - attribute declarations are explicit and typed instead of inferred from values (a graph whose confidences
  *   happen to be whole numbers must still declare a double);
  * - a timeline: with dated articles the graph is mode="dynamic" timeformat="date" and every node and edge gets
- *   start = the first date it was seen, so Gephi's timeline plays the story in order.
+ *   start = the first date it was seen, so Gephi's timeline plays the story in order (graphology-gexf writes no
+ *   dynamics, so the start attributes are added to its output).
  * Colours come from the palette shared with the viewer; sizes from degree; positions from the export layout.
  */
 import graphology from 'graphology';
@@ -28,8 +30,6 @@ export interface GexfOptions extends LayoutOptions {
 }
 
 const PRETTY_MAX_NODES = 10_000;
-/** Nodes or edges per graphology-gexf call (see writeGexf). */
-const SLICE = 2_000;
 
 interface AttributeDeclaration {
   id: string;
@@ -190,43 +190,22 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         })
       : text;
 
-  // graphology-gexf writes the <node> and <edge> elements, a slice of the graph at a time: its XML writer grows
-  // one string by concatenation, and on a 50,000-node graph that single huge string costs more in garbage
-  // collection than all the rest of the export. Slices keep each such string small and short-lived.
-  parts.push(`${indent(2)}<nodes>`);
-  const nodes = graph.nodes();
-  for (let i = 0; i < nodes.length; i += SLICE) {
-    const slice: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-    for (const node of nodes.slice(i, i + SLICE)) slice.addNode(node, graph.getNodeAttributes(node));
-    const written = gexf.write(slice, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
-    parts.push(addStarts(between(written, '<nodes>', '</nodes>')));
-  }
-  parts.push(`${nodes.length ? indent(2) : ''}</nodes>${nl}`, `${indent(2)}<edges>`);
-  const edges = graph.edges();
-  for (let i = 0; i < edges.length; i += SLICE) {
-    const slice: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-    for (const edge of edges.slice(i, i + SLICE)) {
-      const source = graph.source(edge);
-      const target = graph.target(edge);
-      // Endpoints are needed for the edge but written by the node slices, not here.
-      slice.mergeNode(source);
-      slice.mergeNode(target);
-      slice.addEdgeWithKey(edge, source, target, graph.getEdgeAttributes(edge));
-    }
-    const written = gexf.write(slice, { version: '1.3', pretty, pedantic: true, formatNode: () => ({}), formatEdge });
-    parts.push(addStarts(between(written, '<edges>', '</edges>')));
-  }
-  parts.push(`${edges.length ? indent(2) : ''}</edges>${nl}`, `${indent(1)}</graph>${nl}`, `</gexf>${nl}`);
+  // graphology-gexf writes the <node> and <edge> elements; the document around them is written above.
+  const written = gexf.write(graph, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
+  parts.push(`${indent(2)}<nodes>`, addStarts(between(written, '<nodes>', '</nodes>')), `${graph.order ? indent(2) : ''}</nodes>${nl}`);
+  parts.push(`${indent(2)}<edges>`, addStarts(between(written, '<edges>', '</edges>')), `${graph.size ? indent(2) : ''}</edges>${nl}`);
+  parts.push(`${indent(1)}</graph>${nl}`, `</gexf>${nl}`);
   return parts.join('');
 }
 
-/** The text strictly between the first `open` and the last `close`. */
+/** The text between the first `open` and the first `close` after it ('' for an empty <nodes/> or <edges/>). */
 function between(text: string, open: string, close: string): string {
   const start = text.indexOf(open);
-  const end = text.lastIndexOf(close);
+  let end = start < 0 ? -1 : text.indexOf(close, start);
   if (start < 0 || end < start) return '';
   // Drop the closing tag's indentation; the caller writes its own.
-  return text.slice(start + open.length, end).replace(/[ \t]*$/, '');
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start + open.length, end);
 }
 
 function graphOpenElement(timeline: { dated: boolean; first: string | null; last: string | null }): string {

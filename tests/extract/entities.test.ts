@@ -107,9 +107,26 @@ describe('resolution within an article', () => {
     expect(idsOf(doc, 'Hong Kong')).toEqual(['place:hong-kong']);
   });
 
-  it('skips the closing wire-service credit line', () => {
-    const doc = analyse('The minister resigned on Friday. ab/cd (Reuters, AFP, dpa)');
-    expect(doc.mentions.map((m) => m.text)).not.toContain('Reuters');
+  it.each([
+    ['The minister resigned on Friday. ab/cd (Reuters, AFP, dpa)', 'Reuters'],
+    ['The minister resigned on Friday. Author: Maria Lopez Editor: Tom Green', 'Maria Lopez'],
+    ['The minister resigned on Friday." xy/AFP/dpa Editor: Tom Green', 'Tom Green'],
+  ])('skips the closing credits: %s', (text, name) => {
+    const doc = analyse(text);
+    expect(doc.mentions.map((m) => m.text)).not.toContain(name);
+    expect(doc.mentions.map((m) => m.text)).not.toContain('AFP');
+  });
+
+  it('reads a shared demonym as the sovereign state, not a territory', () => {
+    const doc = analyse('French and American diplomats met.');
+    expect(idsOf(doc, 'French')).toEqual(['state:france']);
+    expect(idsOf(doc, 'American')).toEqual(['state:united-states']);
+  });
+
+  it('knows seas and regions as places', () => {
+    const doc = analyse('Migrants crossed the Mediterranean from North Africa.', { tag: (s) => s.map(() => []) });
+    expect(idsOf(doc, 'Mediterranean')).toEqual(['place:mediterranean']);
+    expect(idsOf(doc, 'North Africa')).toEqual(['place:north-africa']);
   });
 });
 

@@ -156,6 +156,17 @@ describe('GEXF export edge cases', () => {
     expect(text).not.toMatch(/<(node|edge) [^>]*start=/);
   });
 
+  it('writes the same graph without indentation (the default for large graphs), equally valid', () => {
+    const graph = loadFixture();
+    const file = join(tempDir(), 'compact.gexf');
+    const text = writeGexf(graph, { pretty: false });
+    writeFileSync(file, text);
+    expect(relaxNgErrors(file)).toBeNull();
+    expect(text.split('\n').length).toBeLessThanOrEqual(2);
+    const back = gexf.parse(MultiDirectedGraph, text);
+    expect(new Set(back.edges())).toEqual(new Set(graph.edges()));
+  });
+
   it('keeps positions a graph already has instead of running a layout', () => {
     const graph = loadFixture();
     graph.forEachNode((node, _a) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   calibration,
   dwieOracleDoc,
@@ -108,8 +108,11 @@ describe('DWIE relation scoring', () => {
 });
 
 describe('DWIE dev, oracle mentions (quality guard)', () => {
-  const docs = JSON.parse(readFileSync(new URL('../../../shared/data/dwie/dev.json', import.meta.url), 'utf8')) as DwieDoc[];
-  const r = evalDwieRelationsOracle(docs);
+  let r: ReturnType<typeof evalDwieRelationsOracle>;
+  beforeAll(() => {
+    const docs = JSON.parse(readFileSync(new URL('../../../shared/data/dwie/dev.json', import.meta.url), 'utf8')) as DwieDoc[];
+    r = evalDwieRelationsOracle(docs);
+  });
   it('speaks-for reaches F1 0.60 with precision 0.70', () => {
     expect(r.speaksFor.f1).toBeGreaterThanOrEqual(0.6);
     expect(r.speaksFor.precision).toBeGreaterThanOrEqual(0.7);

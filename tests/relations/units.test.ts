@@ -33,7 +33,7 @@ describe('countries and state bodies', () => {
   });
 
   it.each([
-    ['Russian Security Council', 'RU'],
+    ['Indian National Security Council', 'IN'],
     ['US State Department', 'US'],
     ['German Foreign Ministry', 'DE'],
     ['Pentagon', 'US'],

@@ -1,6 +1,6 @@
 /** Reading a file's bytes into text: encodings, binary detection, limits, and the reasons given for refusals. */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
@@ -158,12 +158,14 @@ describe('readTextFile', () => {
     expect(await reason(file, { maxBytes: 1024, limitHint: 'raise it with --max-file-size' })).toBe('too large: 50 MB, over the 1 KB limit (raise it with --max-file-size)');
     const text = await readTextFile(file, { maxBytes: 64 * 1024 * 1024 });
     expect(text.length).toBe(50 * 1024 * 1024);
+    rmSync(file);
   });
 
   it('gives .jsonl collections a larger default limit than single articles', async () => {
     const file = join(dir, 'many.jsonl');
     writeFileSync(file, `${JSON.stringify({ text: SENTENCE_EN })}\n`.repeat(250_000)); // about 26 MB
     expect((await readTextFile(file)).length).toBeGreaterThan(20 * 1024 * 1024);
+    rmSync(file);
   });
 
   it.each([

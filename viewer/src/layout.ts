@@ -31,6 +31,9 @@ export function fa2SettingsFor(graph: ViewerGraph): ForceAtlas2Settings {
   return { ...inferred, gravity, adjustSizes: false, edgeWeightInfluence: 0.5 };
 }
 
+/** Above this many nodes the final noverlap pass is skipped (see removeOverlaps). */
+export const NOVERLAP_MAX_ORDER = 3000;
+
 /** Graphs up to this size get a synchronous head start before the first frame (a few milliseconds of work). */
 export const WARM_UP_MAX_ORDER = 300;
 
@@ -153,7 +156,10 @@ export class LayoutController {
   }
 
   private removeOverlaps(): void {
-    const iterations = this.graph.order > 5000 ? 10 : this.graph.order > 1000 ? 30 : 120;
+    // Past a few thousand nodes, overlaps are not what a reader sees at zoom 1, and noverlap in a dense
+    // picture costs seconds on the main thread: large graphs skip it.
+    if (this.graph.order > NOVERLAP_MAX_ORDER) return;
+    const iterations = this.graph.order > 1000 ? 30 : 120;
     const positions = this.snapshot();
     let extent = 0;
     for (let axis = 0; axis < 2; axis++) {

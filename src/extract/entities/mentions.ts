@@ -35,17 +35,38 @@ function isAllCaps(text: string): boolean {
   return text.length > 1 && text === text.toUpperCase() && text !== text.toLowerCase();
 }
 
-/** Whether a capital or seat city is used for its state here: it acts or is acted on, rather than locating. */
+/**
+ * Whether a capital is used for its state here: it acts or is acted on ("Moscow says", "Beijing's position",
+ * "talks between Moscow and Kyiv", "support for Beijing"), rather than locating something ("in Moscow", "the Moscow
+ * metro"). Without such evidence the city stays a place.
+ */
 export function capitalActsForState(tokens: readonly Token[], start: number, end: number): boolean {
   let p = start - 1;
   if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
-  const prev = p >= 0 ? tokens[p]!.text : '';
+  const prev = p >= 0 ? tokens[p]!.text.toLowerCase() : '';
   const next = tokens[end]?.text ?? '';
+  const nextLower = next.toLowerCase();
   // Dateline "MOSCOW (Reuters) -" or "Moscow, Russia": a place.
   if (start === 0 && (next === '(' || next === '-' || next === '--' || next === '—')) return false;
   if (next === ',' && tokens[end + 1] && knowledgeCountryToken(tokens[end + 1]!.text)) return false;
-  if (isLocativeWord(prev.toLowerCase())) return false;
-  return true;
+  if (isLocativeWord(prev)) return false;
+  if (/^['’]s?$/.test(next)) return true; // "Beijing's position"
+  if (ACTOR_BEFORE.has(prev)) return true; // "talks between Moscow and Kyiv", "support for Beijing"
+  if (AUXILIARIES.has(nextLower)) return true; // "Moscow will", "Beijing has"
+  // A verb right after it: "Moscow says", "Beijing rejected", "Moscow Lauds" (a headline).
+  if (/^\p{L}+(s|ed)$/u.test(next) && !/(ss|us|is|ians|ers|ents|ings)$/.test(nextLower) && tokens[end + 1]?.text !== 'of') return true;
+  // Coordinated with a state: "Moscow and Kyiv" (the other side is checked from its own position).
+  if ((nextLower === 'and' || nextLower === 'or') && tokens[end + 1] && knowledgeStateOrCapital(tokens[end + 1]!.text)) return true;
+  if ((prev === 'and' || prev === 'or') && p > 0 && knowledgeStateOrCapital(tokens[p - 1]!.text)) return true;
+  return false;
+}
+
+const ACTOR_BEFORE = new Set(['between', 'with', 'against', 'for', 'by', 'and', 'urged', 'accused', 'warned', 'told', 'asked', 'pressed', 'criticised', 'criticized', 'blamed', 'backed', 'supported', 'opposed', 'joined']);
+const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'are', 'were', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do', 'said', 'says', 'wants', 'sees']);
+
+function knowledgeStateOrCapital(text: string): boolean {
+  const m = gazetteer().longestAt([text], 0);
+  return m !== null && m.entries.some((e) => e.type === 'country' || e.type === 'capital');
 }
 
 function knowledgeCountryToken(text: string): boolean {

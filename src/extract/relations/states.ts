@@ -87,7 +87,7 @@ export function countryOf(name: string): string | undefined {
 
 /**
  * The country a government body belongs to, from its name alone: a listed seat of power ("Pentagon") or a country
- * prefix followed by a body head ("Russian Security Council", "US State Department", "German Foreign Ministry").
+ * prefix followed by a body head ("Indian National Security Council", "US State Department", "German Foreign Ministry").
  */
 export function bodyCountry(name: string): string | undefined {
   const norm = normaliseName(name);

@@ -1,4 +1,4 @@
-/** part-of: government bodies belong to their state ("US State Department", "Russian Security Council", "the Pentagon"). */
+/** part-of: government bodies belong to their state ("US State Department", "French Defence Ministry", "the Élysée"). */
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 
 export const BODY_RULES = {

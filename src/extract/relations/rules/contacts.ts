@@ -151,7 +151,7 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
           continue;
         }
         const subject = listLeft(units, k + 1, ['state', 'organisation']);
-        // The pair must not be a prepositional object ("pressure on both Russia and China").
+        // The pair must not be a prepositional object ("pressure on both Chile and Peru").
         if (subject && subject.items.length === 2) {
           let b = subject.from - 1;
           if (wordAt(units, b) === 'both') b--;

@@ -40,8 +40,8 @@ export const MEMBERSHIP_RULES = {
     confidence: 0.6,
     examples: [
       {
-        text: '[India|state] and [Brazil|state] held talks. Their ties grow through regular contacts in the [G20|organisation] and the [BRICS|organisation].',
-        expect: [['India', 'member-of', 'G20'], ['Brazil', 'member-of', 'BRICS']],
+        text: '[India|state] and [Brazil|state] held talks. Their ties grow through regular contacts in the [G20|organisation] and the [WTO|organisation].',
+        expect: [['India', 'member-of', 'G20'], ['Brazil', 'member-of', 'WTO']],
       },
     ],
   },

@@ -1,6 +1,6 @@
 /**
  * A person stating a state's position speaks for it ("X expressed Y's support for ...", "X, speaking on behalf of Y");
- * counterparts speak for different sides ("X told his Russian counterpart").
+ * counterparts speak for different sides ("X told his Italian counterpart").
  */
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';

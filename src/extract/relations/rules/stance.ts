@@ -144,7 +144,7 @@ function objectAfter(units: readonly Unit[], i: number, max = 4): { target: Enti
   return undefined;
 }
 
-/** The issue after a target: "('s position) on Taiwan", "on the issues of Taiwan, Tibet ...". */
+/** The issue after a target: "('s position) on Kashmir", "on the issues of fishing, water ...". */
 function issueAfter(units: readonly Unit[], at: number): Record<string, string> | undefined {
   let j = at + 1;
   if (POSSESSIVE.has(wordAt(units, j) ?? '') && words('positionNouns').has(wordAt(units, j + 1) ?? '')) j += 2;
@@ -211,7 +211,7 @@ function readStances(units: readonly Unit[]): Stance[] {
     const nounRelation = supportNouns.has(w) ? 'supports' : opposeNouns.has(w) ? 'opposes' : undefined;
     const prep = wordAt(units, i + 1);
     if (nounRelation && (prep === 'for' || prep === 'to')) {
-      // up to four filler words: "support for the 'principle of' territorial integrity".
+      // up to four filler words: "support for the 'principle of' free navigation".
       const obj = objectAfter(units, i + 2, 4);
       if (obj && !negatedBefore(units, i, 4)) {
         let k = i - 1;
