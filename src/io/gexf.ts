@@ -11,7 +11,6 @@
  *   dynamics, so the start attributes are added to its output).
  * Colours come from the palette shared with the viewer; sizes from degree; positions from the export layout.
  */
-import graphology from 'graphology';
 import gexf from 'graphology-gexf';
 import { kindColor, relationColor } from '../graph/palette.js';
 import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
@@ -19,8 +18,6 @@ import { VERSION } from '../version.js';
 import { layoutPositions, sizeFromDegree, type LayoutOptions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
 import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken } from './xml.js';
-
-const { MultiDirectedGraph } = graphology;
 
 export interface GexfOptions extends LayoutOptions {
   /** Date written as <meta lastmodifieddate>; defaults to today. */

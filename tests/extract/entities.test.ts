@@ -41,6 +41,16 @@ describe('resolution within an article', () => {
     expect(idsOf(doc, 'Ankara')).toEqual(['state:turkey']);
   });
 
+  it.each([
+    ["Beijing's response was swift.", 'state:china'],
+    ['Sanctions were urged by Tokyo.', 'state:japan'],
+    ['The Tokyo subway was closed.', 'place:tokyo'],
+    ['Protests spread from Tokyo to Osaka.', 'place:tokyo'],
+  ])('capital in "%s" -> %s', (text, id) => {
+    const doc = analyse(text, { tag: (s) => s.map(() => []) });
+    expect(doc.mentions[0]?.entityId).toBe(id);
+  });
+
   it('joins US, U.S., America and the United States in one node', () => {
     const doc = analyse('The US imposed tariffs. U.S. officials said America would not back down, and the United States later eased them.');
     for (const s of ['US', 'U.S.', 'America', 'United States']) expect(idsOf(doc, s)).toEqual(['state:united-states']);

@@ -1,6 +1,6 @@
 /**
- * Which country a name, demonym or state body refers to (ISO 3166-1 alpha-2), so rules can tie "Russian Security
- * Council" or "US State Department" to the state node of the same article. Country names and demonyms come from the
+ * Which country a name, demonym or state body refers to (ISO 3166-1 alpha-2), so rules can tie "German Foreign
+ * Ministry" or "US State Department" to the state node of the same article. Country names and demonyms come from the
  * world-countries package; seats of power and body heads from data/state-bodies.json.
  */
 import { createRequire } from 'node:module';
