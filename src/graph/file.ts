@@ -4,7 +4,7 @@ import graphology from 'graphology';
 import { FileSystemError, GraphFileError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import type { NewsGraph } from './types.js';
-import { validateGraphData } from './schema.js';
+import { parseGraphData } from './schema.js';
 
 const { MultiDirectedGraph } = graphology;
 
@@ -20,9 +20,8 @@ export function parseGraph(json: string, file: string | null = null): NewsGraph 
   } catch (error) {
     throw new GraphFileError(file, null, `not JSON (${(error as Error).message})`);
   }
-  const valid = validateGraphData(data, file);
   const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  graph.import(valid as Parameters<NewsGraph['import']>[0]);
+  graph.import(parseGraphData(data, file));
   return graph;
 }
 

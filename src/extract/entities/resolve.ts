@@ -39,9 +39,80 @@ function surface(d: MentionDraft, sentences: Sentence[], text: string): { text: 
   return { text: text.slice(start, end), start, end };
 }
 
-/** Words of a name for matching: curly apostrophes straightened. */
+/**
+ * Work counter for the resolution passes: one unit per index probe or candidate examined. Tests compare it between
+ * inputs of different sizes to check that resolution stays linear (no wall-clock assertions).
+ */
+export const resolutionWork = { count: 0 };
+
+/** Words of a name for matching: curly apostrophes straightened. Memoised: a long article repeats its names. */
+const nameWordsCache = new Map<string, string[]>();
 function nameWords(name: string): string[] {
-  return name.replace(/’/g, "'").split(/\s+/).filter(Boolean);
+  let words = nameWordsCache.get(name);
+  if (!words) {
+    words = name.replace(/’/g, "'").split(/\s+/).filter(Boolean);
+    if (nameWordsCache.size > 50_000) nameWordsCache.clear();
+    nameWordsCache.set(name, words);
+  }
+  return words;
+}
+
+/** Positions (ascending) of the items under each key; "nearest earlier" and "first later" by binary search. */
+class PositionIndex {
+  private readonly lists = new Map<string, number[]>();
+
+  /** Appends a position; positions must be added in ascending order. */
+  add(key: string, position: number): void {
+    const list = this.lists.get(key);
+    if (!list) this.lists.set(key, [position]);
+    else if (list[list.length - 1] !== position) list.push(position);
+  }
+
+  first(key: string): number {
+    resolutionWork.count++;
+    return this.lists.get(key)?.[0] ?? -1;
+  }
+
+  last(key: string): number {
+    resolutionWork.count++;
+    const list = this.lists.get(key);
+    return list ? list[list.length - 1]! : -1;
+  }
+
+  /** The largest position < at, or -1. */
+  lastBefore(key: string, at: number): number {
+    const list = this.lists.get(key);
+    if (!list) return -1;
+    const k = lowerBound(list, at);
+    return k > 0 ? list[k - 1]! : -1;
+  }
+
+  /** The smallest position > at, or -1. */
+  firstAfter(key: string, at: number): number {
+    const list = this.lists.get(key);
+    if (!list) return -1;
+    const k = lowerBound(list, at + 1);
+    return k < list.length ? list[k]! : -1;
+  }
+}
+
+/** Index of the first element >= value in an ascending list. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    resolutionWork.count++;
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  resolutionWork.count++;
+  return lo;
+}
+
+/** The smaller of two positions where -1 means none. */
+function minPos(a: number, b: number): number {
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
 
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'des', 'du', 'la', 'le', '&']);
@@ -83,18 +154,25 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   resolvePlaces(items, labels);
 
   const entities = new Map<string, Entity>();
+  const aliasSets = new Map<string, Set<string>>();
   const resolved: ResolvedDraft[] = [];
   items.forEach((item, i) => {
     const label = labels[i]!;
     const kind: EntityKind = item.draft.kind;
     const id = nodeKey(kind, label);
     let entity = entities.get(id);
-    if (!entity) {
+    let aliases = aliasSets.get(id);
+    if (!entity || !aliases) {
       entity = { id, label, kind, aliases: [] };
+      aliases = new Set();
       entities.set(id, entity);
+      aliasSets.set(id, aliases);
     }
     const alias = item.text.replace(/\s+/g, ' ');
-    if (alias !== entity.label && !entity.aliases.includes(alias)) entity.aliases.push(alias);
+    if (alias !== entity.label && !aliases.has(alias)) {
+      aliases.add(alias);
+      entity.aliases.push(alias);
+    }
     resolved.push({ ...item.draft, label, entityId: id, text: item.text, start: item.start, end: item.end });
   });
   return { resolved, entities };
@@ -115,33 +193,50 @@ function resolveAcronymDefinitions(items: Item[], sentences: Sentence[], labels:
     if (open === '(' && close === ')' && acr && isAcronym(acr)) defined.set(acr.replace(/\./g, ''), labels[i]!);
   });
   if (defined.size === 0) return;
+  // The owner is the first item carrying the label; items before i already have their final label here, and item i
+  // itself carries it once relabelled, so the first earlier index per label (kept as we go) or i is that item.
+  const firstWithLabel = new Map<string, number>();
   items.forEach((item, i) => {
     const key = item.text.replace(/\./g, '');
     const target = defined.get(key);
     if (target && item.draft.tokenEnd - item.draft.tokenStart === 1 && item.draft.canonical === null) {
       labels[i] = target;
-      const owner = items.find((_, j) => labels[j] === target);
-      if (owner) item.draft = { ...item.draft, kind: owner.draft.kind };
+      resolutionWork.count++;
+      const owner = items[firstWithLabel.get(target) ?? i]!;
+      item.draft = { ...item.draft, kind: owner.draft.kind };
     }
+    if (!firstWithLabel.has(labels[i]!)) firstWithLabel.set(labels[i]!, i);
   });
+}
+
+/** Key of a run of name words (words never contain whitespace). */
+function runKey(words: readonly string[]): string {
+  return words.join(' ');
 }
 
 /** Surnames and first names go to the full name that contains them. */
 function resolvePeople(items: Item[], labels: string[]): void {
-  const full: Array<{ index: number; words: string[] }> = [];
-  items.forEach((item, i) => {
-    if (item.draft.kind === 'person' && nameWords(labels[i]!).length >= 2) full.push({ index: i, words: nameWords(labels[i]!) });
-  });
+  // Full names (two words or more) indexed by every proper head run and tail run of their words: a mention matches
+  // a full name when its words are one of those runs (see containsRun). Positions ascend, so the nearest earlier
+  // full name is a binary search.
+  const fullByRun = new PositionIndex();
   items.forEach((item, i) => {
     if (item.draft.kind !== 'person') return;
     const words = nameWords(labels[i]!);
-    if (words.length >= 2 && !full.some((f) => f.words.length > words.length && containsRun(f.words, words))) return;
-    const candidates = full.filter((f) => f.index !== i && f.words.length > words.length && containsRun(f.words, words));
-    if (candidates.length === 0) return;
+    if (words.length < 2) return;
+    for (let k = 1; k < words.length; k++) {
+      resolutionWork.count++;
+      fullByRun.add(runKey(words.slice(0, k)), i);
+      fullByRun.add(runKey(words.slice(words.length - k)), i);
+    }
+  });
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'person') return;
+    const key = runKey(nameWords(labels[i]!));
     // The nearest earlier full name, else the first later one ("Xi" in a headline before "Xi Jinping").
-    const earlier = candidates.filter((c) => c.index < i);
-    const pick = earlier.length ? earlier[earlier.length - 1]! : candidates[0]!;
-    labels[i] = labels[pick.index]!;
+    const earlier = fullByRun.lastBefore(key, i);
+    const pick = earlier >= 0 ? earlier : fullByRun.first(key);
+    if (pick >= 0) labels[i] = labels[pick]!;
   });
   // A full name that is itself contained in a longer one ("Jinping" never; "Xi Jinping" in "President Xi Jinping")
   // was handled above; a chain (A -> B -> C) settles because labels of full names only grow.
@@ -155,6 +250,50 @@ function containsRun(longer: string[], shorter: string[]): boolean {
   return head || tail;
 }
 
+/** Keys under which a label of several words can be found as a "longer" name (see longerKeys). */
+function longerNameKeys(label: string): string[] {
+  const words = nameWords(label);
+  if (words.length < 2) return [];
+  const keys = [`h:${words[0]!}`];
+  for (let k = 1; k < words.length; k++) keys.push(`s:${runKey(words.slice(words.length - k)).toLowerCase()}`);
+  return keys;
+}
+
+/**
+ * The keys a name looks up to find the longer names that can stand for it: those ending with its words (any case,
+ * endsWithWords) and, for one word, those starting with it (same case, startsWithWord).
+ */
+function longerKeys(words: readonly string[]): string[] {
+  const keys = [`s:${runKey(words).toLowerCase()}`];
+  if (words.length === 1) keys.push(`h:${words[0]!}`);
+  return keys;
+}
+
+/**
+ * Labels as they stand while a pass relabels items in text order: items before the current one carry their final
+ * label (indexed as they are passed), items after it still carry the label they had when the pass started.
+ */
+class PassIndex {
+  readonly done = new PositionIndex();
+  readonly pending = new PositionIndex();
+
+  /** The first item (other than `at`) under any of the keys: a passed one if any, else the first one after `at`. */
+  first(keys: readonly string[], at: number): number {
+    let best = -1;
+    for (const k of keys) best = minPos(best, this.done.first(k));
+    if (best >= 0) return best;
+    for (const k of keys) best = minPos(best, this.pending.firstAfter(k, at));
+    return best;
+  }
+
+  /** The last passed item under any of the keys, or -1. */
+  last(keys: readonly string[]): number {
+    let best = -1;
+    for (const k of keys) best = Math.max(best, this.done.last(k));
+    return best;
+  }
+}
+
 /** Acronyms and short forms of organisations go to the longer name seen in the article or known from data. */
 function resolveOrganisations(items: Item[], labels: string[]): void {
   const orgIdx = items.map((it, i) => (it.draft.kind === 'organisation' ? i : -1)).filter((i) => i >= 0);
@@ -162,48 +301,88 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
   const docOrgLabels = new Set(orgIdx.map((i) => labels[i]!));
   // A body of an organisation counts as a mention of the organisation ("UN Security Council" mentions the UN).
   for (const o of known) if (o.parent && docOrgLabels.has(o.label)) docOrgLabels.add(o.parent);
-  for (const i of orgIdx) {
+
+  // Multi-word organisations by initials, and by the keys of longerNameKeys.
+  const byInitials = new PassIndex();
+  const longerNames = new PassIndex();
+  for (const j of orgIdx) {
+    const label = labels[j]!;
+    if (nameWords(label).length >= 2) byInitials.pending.add(initialsOf(label), j);
+    for (const k of longerNameKeys(label)) longerNames.pending.add(k, j);
+  }
+  // The last item (of any kind) before the current one with each label, filled as the pass moves on.
+  const lastWithLabel = new Map<string, number>();
+  let passed = 0;
+  // Known bodies a short form can stand for depend on its words only.
+  const bodiesOf = new Map<string, typeof known>();
+
+  const resolveOne = (i: number): void => {
     const label = labels[i]!;
     const words = nameWords(label);
     // An acronym whose letters spell a multi-word organisation of this article.
     if (isAcronym(label) && items[i]!.draft.canonical === null) {
-      const key = label.replace(/\./g, '');
-      const expansion = orgIdx.map((j) => labels[j]!).find((l) => nameWords(l).length >= 2 && initials(l) === key);
-      if (expansion) {
-        labels[i] = expansion;
-        continue;
+      const expansion = byInitials.first([label.replace(/\./g, '')], i);
+      if (expansion >= 0) {
+        labels[i] = labels[expansion]!;
+        return;
       }
     }
     // Names the data knows are already canonical; only names as written can be short forms.
-    if (items[i]!.draft.canonical !== null) continue;
+    if (items[i]!.draft.canonical !== null) return;
     // A short form: the most recently mentioned body it can stand for, among the longer names of this article that
     // end with it ("Turkish Security Council") and the known bodies of an organisation mentioned in the article
     // ("the Security Council" right after "UN" is the UN Security Council).
     // A one-word name may also be the head of a longer one ("Bayern" for "Bayern Munich").
-    const longer = orgIdx.filter((j) => j !== i && (endsWithWords(nameWords(labels[j]!), words) || (words.length === 1 && startsWithWord(nameWords(labels[j]!), words[0]!))));
-    const bodies = known.filter((o) => o.parent && docOrgLabels.has(o.parent) && o.names.some((n) => endsWithWords(nameWords(n), words)));
-    const lastBefore = (pred: (j: number) => boolean) => {
-      for (let j = i - 1; j >= 0; j--) if (pred(j)) return j;
-      return -1;
-    };
+    const keys = longerKeys(words);
+    let bodies = bodiesOf.get(label);
+    if (!bodies) {
+      bodies = known.filter((o) => o.parent && docOrgLabels.has(o.parent) && o.names.some((n) => endsWithWords(nameWords(n), words)));
+      bodiesOf.set(label, bodies);
+    }
     let bestLabel: string | null = null;
     let bestAt = -1;
-    const earlierLonger = lastBefore((j) => longer.includes(j));
+    const earlierLonger = longerNames.last(keys);
     if (earlierLonger >= 0) {
       bestLabel = labels[earlierLonger]!;
       bestAt = earlierLonger;
     }
     for (const body of bodies) {
-      const at = lastBefore((j) => labels[j] === body.label || labels[j] === body.parent);
+      resolutionWork.count++;
+      const at = Math.max(lastWithLabel.get(body.label) ?? -1, body.parent ? (lastWithLabel.get(body.parent) ?? -1) : -1);
       if (at > bestAt) {
         bestLabel = body.label;
         bestAt = at;
       }
     }
-    if (bestLabel === null && longer.length > 0) bestLabel = labels[longer[0]!]!;
+    if (bestLabel === null) {
+      const firstLonger = longerNames.first(keys, i);
+      if (firstLonger >= 0) bestLabel = labels[firstLonger]!;
+    }
     if (bestLabel === null && bodies.length === 1) bestLabel = bodies[0]!.label;
     if (bestLabel !== null) labels[i] = bestLabel;
+  };
+
+  for (const i of orgIdx) {
+    for (; passed < i; passed++) {
+      resolutionWork.count++;
+      lastWithLabel.set(labels[passed]!, passed);
+    }
+    resolveOne(i);
+    const label = labels[i]!;
+    if (nameWords(label).length >= 2) byInitials.done.add(initialsOf(label), i);
+    for (const k of longerNameKeys(label)) longerNames.done.add(k, i);
   }
+}
+
+const initialsCache = new Map<string, string>();
+function initialsOf(label: string): string {
+  let key = initialsCache.get(label);
+  if (key === undefined) {
+    key = initials(label);
+    if (initialsCache.size > 50_000) initialsCache.clear();
+    initialsCache.set(label, key);
+  }
+  return key;
 }
 
 function startsWithWord(longer: string[], word: string): boolean {
@@ -213,11 +392,14 @@ function startsWithWord(longer: string[], word: string): boolean {
 /** A one-word place that starts or ends a longer place name of the article ("Gaza" for "Gaza Strip"). */
 function resolvePlaces(items: Item[], labels: string[]): void {
   const placeIdx = items.map((it, i) => (it.draft.kind === 'place' ? i : -1)).filter((i) => i >= 0);
+  const longerNames = new PassIndex();
+  for (const j of placeIdx) for (const k of longerNameKeys(labels[j]!)) longerNames.pending.add(k, j);
   for (const i of placeIdx) {
-    if (items[i]!.draft.canonical !== null) continue;
     const words = nameWords(labels[i]!);
-    if (words.length !== 1) continue;
-    const longer = placeIdx.find((j) => j !== i && nameWords(labels[j]!).length > 1 && (startsWithWord(nameWords(labels[j]!), words[0]!) || endsWithWords(nameWords(labels[j]!), words)));
-    if (longer !== undefined) labels[i] = labels[longer]!;
+    if (items[i]!.draft.canonical === null && words.length === 1) {
+      const longer = longerNames.first(longerKeys(words), i);
+      if (longer >= 0) labels[i] = labels[longer]!;
+    }
+    for (const k of longerNameKeys(labels[i]!)) longerNames.done.add(k, i);
   }
 }
