@@ -1,6 +1,6 @@
 /**
  * The entity stage: tokens and sentences, tagger spans plus gazetteers and rules, roles, resolution and topics.
- * Linear in the text apart from per-article resolution over the (few) mentions; never throws on any text.
+ * Linear in the text (resolution indexes names instead of comparing mentions pairwise); never throws on any text.
  */
 import { tagDocument, type NerSpan } from './ner/index.js';
 import { isStopWordCapitalised } from './entities/lexicon.js';
@@ -181,10 +181,11 @@ function repeatedNames(sentences: Sentence[], drafts: MentionDraft[]): MentionDr
     bySentence.set(d.sentence, list);
   }
   sentences.forEach((s, si) => {
-    const taken = bySentence.get(si) ?? [];
+    const taken = new Uint8Array(s.tokens.length);
+    for (const d of bySentence.get(si) ?? []) taken.fill(1, d.tokenStart, d.tokenEnd);
     s.tokens.forEach((t, k) => {
       if (!parts.has(t.text)) return;
-      if (taken.some((d) => d.tokenStart <= k && k < d.tokenEnd)) return;
+      if (taken[k]) return;
       // A lone name: not glued to another capitalised word ("Scholz Group" is something else).
       const next = s.tokens[k + 1]?.text ?? '';
       const prev = s.tokens[k - 1]?.text ?? '';
@@ -206,7 +207,11 @@ function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft[]): vo
     for (const t of sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd)) fullNames.add(t.text);
   }
   const bySentence = new Map<number, MentionDraft[]>();
-  for (const d of drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const d of drafts) {
+    const list = bySentence.get(d.sentence);
+    if (list) list.push(d);
+    else bySentence.set(d.sentence, [d]);
+  }
   for (const [si, list] of bySentence) {
     const tokens = sentences[si]!.tokens;
     list.sort((a, b) => a.tokenStart - b.tokenStart);

@@ -256,27 +256,78 @@ export function detectTopics(sentences: Sentence[], drafts: MentionDraft[]): Men
   const labels = unique.map((p) => p.label ?? labelOf(p.words, lex));
   const cores = unique.map((p) => coreOf(p.words, lex));
   // Underspecified phrases join the nearest more specific phrase with the same head.
-  unique.forEach((p, i) => {
-    const core = cores[i]!;
-    const head = core[core.length - 1];
-    let best = -1;
-    let bestDistance = Infinity;
-    unique.forEach((q, j) => {
-      const other = cores[j]!;
-      if (j === i || other.length <= core.length || other[other.length - 1] !== head) return;
-      if (!core.slice(0, -1).every((w) => other.includes(w))) return;
-      const distance = Math.abs(q.sentence - p.sentence);
-      if (distance < bestDistance) {
-        best = j;
-        bestDistance = distance;
-      }
-    });
-    if (best >= 0) labels[i] = labels[best]!;
-  });
+  joinUnderspecified(unique, cores, labels);
   unique.forEach((p, i) => {
     result.push({ sentence: p.sentence, tokenStart: p.start, tokenEnd: p.end, kind: 'topic', rule: p.rule, canonical: labels[i]! });
   });
   return [...result, ...extraNames];
+}
+
+/**
+ * Each phrase takes the label of the nearest (by sentence; the first on a tie) phrase whose core is more specific:
+ * same head, more words, and all of its modifiers. Phrases sharing a core share their candidates, so the matching is
+ * done once per distinct core and the nearest phrase is found by binary search over the sentences it occurs in:
+ * linear in the phrases of a long document rather than quadratic.
+ */
+function joinUnderspecified(phrases: readonly Phrase[], cores: readonly string[][], labels: string[]): void {
+  interface CoreGroup {
+    core: string[];
+    /** Sentences the core occurs in (ascending) and the first phrase index in each. */
+    sentences: number[];
+    firstIndex: number[];
+  }
+  const groups = new Map<string, CoreGroup>();
+  const keyOf = cores.map((c) => c.join('\u0000'));
+  const order = phrases.map((_, i) => i).sort((a, b) => phrases[a]!.sentence - phrases[b]!.sentence || a - b);
+  for (const i of order) {
+    const key = keyOf[i]!;
+    let g = groups.get(key);
+    if (!g) {
+      g = { core: cores[i]!, sentences: [], firstIndex: [] };
+      groups.set(key, g);
+    }
+    const s = phrases[i]!.sentence;
+    if (g.sentences[g.sentences.length - 1] !== s) {
+      g.sentences.push(s);
+      g.firstIndex.push(i);
+    }
+  }
+  const byHead = new Map<string, CoreGroup[]>();
+  for (const g of groups.values()) {
+    const head = g.core[g.core.length - 1]!;
+    const list = byHead.get(head);
+    if (list) list.push(g);
+    else byHead.set(head, [g]);
+  }
+  const specific = new Map<string, CoreGroup[]>();
+  for (const [key, g] of groups) {
+    const core = g.core;
+    const modifiers = core.slice(0, -1);
+    specific.set(key, (byHead.get(core[core.length - 1]!) ?? []).filter((o) => o.core.length > core.length && modifiers.every((w) => o.core.includes(w))));
+  }
+  phrases.forEach((p, i) => {
+    let best = -1;
+    let bestDistance = Infinity;
+    const consider = (j: number, distance: number) => {
+      if (distance < bestDistance || (distance === bestDistance && j < best)) {
+        best = j;
+        bestDistance = distance;
+      }
+    };
+    for (const g of specific.get(keyOf[i]!) ?? []) {
+      // The first sentence >= p.sentence, and the one before it.
+      let lo = 0;
+      let hi = g.sentences.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (g.sentences[mid]! < p.sentence) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < g.sentences.length) consider(g.firstIndex[lo]!, g.sentences[lo]! - p.sentence);
+      if (lo > 0) consider(g.firstIndex[lo - 1]!, p.sentence - g.sentences[lo - 1]!);
+    }
+    if (best >= 0) labels[i] = labels[best]!;
+  });
 }
 
 /** "the issues of Taiwan, Xinjiang, Tibet and Hong Kong": names nothing else typed become topics. */
