@@ -4,7 +4,7 @@
  * merged strictly in walk order (out-of-order results wait in a small buffer), so the graph file has the same bytes
  * whatever the number of jobs. Extractions are cached by content; an interrupted or failed build writes nothing.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { CliIO } from '../cli/context.js';
 import { UsageError } from '../errors.js';
@@ -13,6 +13,7 @@ import { addExtraction, createGraph } from '../graph/build.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
 import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
+import { defaultMaxBytes } from '../ingest/read.js';
 import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
 import { createRunner, type TaskRunner } from './pool.js';
@@ -29,6 +30,8 @@ export interface BuildOptions {
   jobs?: number;
   /** The cache folder, or false for no cache. Default: defaultCacheDir(). */
   cache?: string | false;
+  /** Largest input file accepted, in bytes. Default: the reader's limit for each format (defaultMaxBytes). */
+  maxFileSize?: number;
   io: CliIO;
 }
 
@@ -121,16 +124,24 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   const obtain = async (entry: InputFile): Promise<Outcome> => {
     if (known.has(entry.id)) return { kind: 'known', entry };
     let key: string | null = null;
-    if (cache) {
+    const maxBytes = options.maxFileSize ?? defaultMaxBytes(entry.file);
+    // Hash only files the reader will accept: a multi-GB file must not be loaded just to compute a cache key.
+    const size = cache ? await stat(entry.file).then((s) => s.size, () => null) : null;
+    if (cache && size !== null && size <= maxBytes) {
       const bytes = await readFile(entry.file).catch(() => null);
       // An unreadable file goes to the task, whose ingest step words the reason.
       if (bytes) {
         key = cacheKey(await extractorFingerprint(), entry.id, entry.file, bytes);
         const hit = cache.get(key);
-        if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null } };
+        if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null, warnings: [] } };
       }
     }
-    const result = await getRunner().run({ file: entry.file, id: entry.id, encode: key !== null });
+    const result = await getRunner().run({
+      file: entry.file,
+      id: entry.id,
+      encode: key !== null,
+      ...(options.maxFileSize !== undefined ? { maxBytes: options.maxFileSize } : {}),
+    });
     return { kind: 'done', entry, key, fromCache: false, result };
   };
 
@@ -145,6 +156,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
       skip(entry.file, result.reason, result.stack);
       return;
     }
+    for (const warning of result.warnings) progress.note(`newsgraph: warning: ${entry.file}: ${warning}\n`);
     mergeExtractions(graph, result.extractions, summary, outcome.fromCache);
     if (cache && outcome.key && result.encoded) cache.put(outcome.key, result.encoded);
   };

@@ -10,10 +10,12 @@ export interface FileTask {
   id: string;
   /** When the build caches, the worker also returns the encoded value to store (encoding is work to spread). */
   encode: boolean;
+  /** Largest file accepted in bytes (--max-file-size); default: the reader's limit for the file's format. */
+  maxBytes?: number;
 }
 
 export type FileResult =
-  | { ok: true; extractions: Extraction[]; encoded: Uint8Array | null }
+  | { ok: true; extractions: Extraction[]; encoded: Uint8Array | null; warnings: string[] }
   | { ok: false; reason: string; stack: string | null };
 
 /** The cache's value encoding: JSON, raw-deflated at the fastest level (extractions are repetitive JSON). */
@@ -27,10 +29,16 @@ export function encodeExtractions(extractions: Extraction[]): Uint8Array {
  */
 export async function runFileTask(task: FileTask): Promise<FileResult> {
   try {
-    const articles = await ingestFile(task.file, task.id);
+    // Warnings (an encoding repaired) travel back with the result: a callback cannot cross the worker boundary.
+    const warnings: string[] = [];
+    const articles = await ingestFile(task.file, task.id, {
+      ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
+      limitHint: 'raise it with --max-file-size',
+      onWarning: (w) => warnings.push(w.reason),
+    });
     const extractions = articles.map((article) => extractArticle(article));
     if (extractions.length === 0) return { ok: false, reason: 'no article in it', stack: null };
-    return { ok: true, extractions, encoded: task.encode ? encodeExtractions(extractions) : null };
+    return { ok: true, extractions, encoded: task.encode ? encodeExtractions(extractions) : null, warnings };
   } catch (error) {
     if (error instanceof InputError) return { ok: false, reason: error.reason, stack: null };
     const message = error instanceof Error ? error.message : String(error);

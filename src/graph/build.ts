@@ -9,6 +9,8 @@ const { MultiDirectedGraph } = graphology;
 
 /** Mention examples kept per node and article: enough to explain a node without bloating the file. */
 const EXAMPLES_PER_ARTICLE = 2;
+/** Mention examples kept per node over all articles: a node in 5,000 articles still explains itself in a few. */
+const MAX_EXAMPLES = 12;
 
 export function createGraph(): NewsGraph {
   const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
@@ -21,11 +23,32 @@ export function combineConfidence(a: number, b: number): number {
   return Math.min(0.99, 1 - (1 - a) * (1 - b));
 }
 
-function pushSortedUnique(list: string[], value: string): void {
-  if (!list.includes(value)) {
-    list.push(value);
-    list.sort();
+/** Inserts `value` into the sorted list `list` unless present: binary search, no re-sort. */
+function insertSorted(list: string[], value: string): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] as string) < value) lo = mid + 1;
+    else hi = mid;
   }
+  if (list[lo] !== value) list.splice(lo, 0, value);
+}
+
+/**
+ * Article ids per graph, kept beside it so that merging stays linear in the number of articles. Rebuilt from the
+ * graph's `articles` attribute whenever that attribute no longer has the length we recorded (an import or edit).
+ */
+const articleIndex = new WeakMap<NewsGraph, { ids: Set<string>; length: number }>();
+
+function articleIds(graph: NewsGraph): Set<string> {
+  const articles = graph.getAttribute('articles');
+  let entry = articleIndex.get(graph);
+  if (!entry || entry.length !== articles.length) {
+    entry = { ids: new Set(articles.map((a) => a.id)), length: articles.length };
+    articleIndex.set(graph, entry);
+  }
+  return entry.ids;
 }
 
 /**
@@ -33,10 +56,13 @@ function pushSortedUnique(list: string[], value: string): void {
  * `false` returned: merging the same article twice must not double its weights.
  */
 export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean {
-  const articles = graph.getAttribute('articles');
-  if (articles.some((a) => a.id === extraction.articleId)) return false;
+  const ids = articleIds(graph);
+  if (ids.has(extraction.articleId)) return false;
   const record: ArticleRecord = { id: extraction.articleId, ...extraction.article, file: extraction.file };
-  graph.setAttribute('articles', [...articles, record]);
+  // Appended in place: copying the list for every article would make a corpus build quadratic.
+  graph.getAttribute('articles').push(record);
+  ids.add(extraction.articleId);
+  articleIndex.set(graph, { ids, length: ids.size });
 
   for (const entity of extraction.entities) {
     const examples = entity.mentions
@@ -46,7 +72,7 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
       graph.addNode(entity.id, {
         label: entity.label,
         kind: entity.kind,
-        aliases: [...entity.aliases].sort(),
+        aliases: [...new Set(entity.aliases)].filter((a) => a !== entity.label).sort(),
         mentions: entity.mentions.length,
         articles: [extraction.articleId],
         rules: [...entity.rules].sort(),
@@ -54,24 +80,15 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
       });
       continue;
     }
-    graph.updateNodeAttributes(entity.id, (node) => {
-      const aliases = [...node.aliases];
-      for (const alias of [...entity.aliases, entity.label]) {
-        if (alias !== node.label) pushSortedUnique(aliases, alias);
-      }
-      const rules = [...node.rules];
-      for (const rule of entity.rules) pushSortedUnique(rules, rule);
-      const ids = [...node.articles];
-      pushSortedUnique(ids, extraction.articleId);
-      return {
-        ...node,
-        aliases,
-        rules,
-        articles: ids,
-        mentions: node.mentions + entity.mentions.length,
-        examples: [...node.examples, ...examples],
-      };
-    });
+    // Node attributes are mutated in place for the same reason; sorted inserts keep the lists deterministic.
+    const node = graph.getNodeAttributes(entity.id);
+    for (const alias of [...entity.aliases, entity.label]) {
+      if (alias !== node.label) insertSorted(node.aliases, alias);
+    }
+    for (const rule of entity.rules) insertSorted(node.rules, rule);
+    insertSorted(node.articles, extraction.articleId);
+    node.mentions += entity.mentions.length;
+    if (node.examples.length < MAX_EXAMPLES) node.examples.push(...examples.slice(0, MAX_EXAMPLES - node.examples.length));
   }
 
   for (const relation of extraction.relations) {
@@ -97,17 +114,11 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
       });
       continue;
     }
-    graph.updateEdgeAttributes(key, (edge) => {
-      const rules = [...edge.rules];
-      for (const rule of relation.rules) pushSortedUnique(rules, rule);
-      return {
-        ...edge,
-        weight: edge.weight + evidence.length,
-        confidence: combineConfidence(edge.confidence, relation.confidence),
-        evidence: [...edge.evidence, ...evidence],
-        rules,
-      };
-    });
+    const edge = graph.getEdgeAttributes(key);
+    for (const rule of relation.rules) insertSorted(edge.rules, rule);
+    edge.weight += evidence.length;
+    edge.confidence = combineConfidence(edge.confidence, relation.confidence);
+    edge.evidence.push(...evidence);
   }
   return true;
 }

@@ -11,6 +11,13 @@ interface BuildFlags {
   jobs?: string;
   /** commander's --no-cache: false when given; a string when --cache DIR is given. */
   cache: boolean | string;
+  maxFileSize?: string;
+}
+
+function parseMegabytes(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UsageError(`--max-file-size must be a positive number of megabytes, not '${value}'`);
+  return Math.round(Number(value) * 1024 * 1024);
 }
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -29,6 +36,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here)`)
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
+    .option('--max-file-size <mb>', 'largest input file to read, in MB (default: 8, or 256 for .json/.jsonl)')
     .action(async (inputs: string[], flags: BuildFlags) => {
       const summary = await buildCorpus({
         inputs,
@@ -36,6 +44,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
         into: flags.into,
         jobs: parseJobs(flags.jobs),
         cache: flags.cache === false ? false : typeof flags.cache === 'string' ? flags.cache : undefined,
+        maxFileSize: parseMegabytes(flags.maxFileSize),
         io,
       });
       setExit(summary.articles > 0 ? 0 : 1);
