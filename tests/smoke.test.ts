@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
-import type { CliIO } from '../src/cli/context.js';
-
-function captureIO(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    isTTY: false,
-    verbose: false,
-    signal: new AbortController().signal,
-  };
-  return io;
-}
+import { captureIO } from './helpers/cli.js';
 
 describe('cli entry', () => {
   it('answers an unknown command with a one-line usage error and exit 2', async () => {

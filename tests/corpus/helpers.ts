@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConllDocs, loadDwieDev, sharedDataDir, type RealText } from '../../bench/texts.js';
-import type { CliIO } from '../../src/cli/context.js';
+import { captureIO as capture, type CapturedIO } from '../helpers/cli.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const CLI = join(REPO, 'bin', 'newsgraph.js');
@@ -65,19 +65,6 @@ export function runCli(args: string[], options: { cwd?: string; onStderr?: (text
   });
 }
 
-export function captureIO(signal: AbortSignal = new AbortController().signal, isTTY = false): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    isTTY,
-    verbose: false,
-    signal,
-  };
-  return io;
+export function captureIO(signal: AbortSignal = new AbortController().signal, isTTY = false): CapturedIO {
+  return capture({ signal, isTTY });
 }

@@ -3,24 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { CliIO } from '../../src/cli/context.js';
+import { captureIO } from '../helpers/cli.js';
 
-function captureIO(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    isTTY: false,
-    verbose: false,
-    signal: new AbortController().signal,
-  };
-  return io;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-eval-'));
 const article = join(dir, 'article.txt');

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseGraph } from '../../src/graph/file.js';
 import type { NewsGraph } from '../../src/graph/types.js';
-import type { CliIO } from '../../src/cli/context.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const GEXF_SCHEMA = join(REPO_ROOT, '..', 'shared', 'schemas', 'gexf-1.3', 'gexf.rng');
@@ -31,19 +30,4 @@ export function relaxNgErrors(file: string): string | null {
   }
 }
 
-export function captureIO(): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    isTTY: false,
-    verbose: false,
-    signal: new AbortController().signal,
-  };
-  return io;
-}
+export { captureIO } from '../helpers/cli.js';

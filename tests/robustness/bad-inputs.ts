@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CliIO } from '../../src/cli/context.js';
+import { captureIO as capture, type CapturedIO } from '../helpers/cli.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 
@@ -15,21 +15,8 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `newsgraph-${prefix}-`));
 }
 
-export function captureIO(verbose = false): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    isTTY: false,
-    verbose,
-    signal: new AbortController().signal,
-  };
-  return io;
+export function captureIO(verbose = false): CapturedIO {
+  return capture({ verbose });
 }
 
 /** Tests run as root in CI containers, where chmod 000 does not stop a read. */

@@ -233,21 +233,13 @@ function resolvePeople(items: Item[], labels: string[]): void {
   items.forEach((item, i) => {
     if (item.draft.kind !== 'person') return;
     const key = runKey(nameWords(labels[i]!));
-    // The nearest earlier full name, else the first later one ("Xi" in a headline before "Xi Jinping").
+    // The nearest earlier full name, else the first later one ("Macron" in a headline before "Emmanuel Macron").
     const earlier = fullByRun.lastBefore(key, i);
     const pick = earlier >= 0 ? earlier : fullByRun.first(key);
     if (pick >= 0) labels[i] = labels[pick]!;
   });
-  // A full name that is itself contained in a longer one ("Jinping" never; "Xi Jinping" in "President Xi Jinping")
+  // A full name that is itself contained in a longer one ("Macron" never; "Emmanuel Macron" in "President Emmanuel Macron")
   // was handled above; a chain (A -> B -> C) settles because labels of full names only grow.
-}
-
-function containsRun(longer: string[], shorter: string[]): boolean {
-  if (shorter.length === 0 || shorter.length > longer.length) return false;
-  // Surname (last words) or first name (first words) only: "Wang" in "Wang Yi", "Patrushev" in "Nikolai Patrushev".
-  const head = shorter.every((w, k) => w === longer[k]);
-  const tail = shorter.every((w, k) => w === longer[longer.length - shorter.length + k]);
-  return head || tail;
 }
 
 /** Keys under which a label of several words can be found as a "longer" name (see longerKeys). */
@@ -383,10 +375,6 @@ function initialsOf(label: string): string {
     initialsCache.set(label, key);
   }
   return key;
-}
-
-function startsWithWord(longer: string[], word: string): boolean {
-  return longer.length > 1 && longer[0] === word;
 }
 
 /** A one-word place that starts or ends a longer place name of the article ("Gaza" for "Gaza Strip"). */

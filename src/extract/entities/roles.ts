@@ -1,6 +1,6 @@
 /**
  * Role titles next to person mentions, kept as RoleFacts for the relation extractor:
- * - before the name: "Chinese President Xi Jinping", "Russia's Foreign Minister Sergei Lavrov",
+ * - before the name: "French President Emmanuel Macron", "Germany's Foreign Minister Annalena Baerbock",
  *   "Russian Security Council Secretary N. N." (Secretary of the council, and Security Council Secretary of Russia);
  * - after the name: "N. N., Foreign Minister of Y", "N. N., the Chinese foreign minister", "N. N., a spokesman for Z".
  * Titles come from data/titles.json; the entity a role is held in is the mention right before the title, or the
