@@ -11,7 +11,7 @@ import { evalConll, readConll, SCORED_TYPES } from '../../eval/conll.js';
 import { evalDwie, readDwie, type DwieDocument } from '../../eval/dwie.js';
 import { evalGoldArticle, readGold } from '../../eval/gold.js';
 import { list, PRF_HEADER, prfRow, table } from '../../eval/report.js';
-import { evalDwieRelations, scoreGoldRelations, type DwieDoc } from '../../eval/relations.js';
+import { calibration, evalDwieRelations, perRule, relationDiagnostics, scoreGoldRelations, type DwieDoc } from '../../eval/relations.js';
 import type { Extraction } from '../../extract/types.js';
 import type { CliIO } from '../context.js';
 
@@ -92,7 +92,8 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     .option('--json', 'print one JSON object')
     .option('--limit <n>', 'only the first n documents (0 = all)', '0')
     .option('--max <n>', 'misses and false positives listed', '30')
-    .action(async (file: string, opts: { json?: boolean; limit: string; max: string }) => {
+    .option('--rules', 'also print relation precision per rule and per confidence band (calibration)')
+    .action(async (file: string, opts: { json?: boolean; limit: string; max: string; rules?: boolean }) => {
       const limit = parseCount(opts.limit, '--limit');
       const max = parseCount(opts.max, '--max');
       const docs = await readDwie(file);
@@ -103,7 +104,9 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
       const byTitle = new Map([...extractions].map(([d, x]) => [d.title, x]));
       const relations = evalDwieRelations(used as unknown as DwieDoc[], (_text, title) => byTitle.get(title) ?? { entities: [], relations: [] });
       if (opts.json) {
-        io.out(`${JSON.stringify({ file, entities, relations: relations ? { speaksFor: relations.speaksFor, affiliation: relations.affiliation } : null })}\n`);
+        const summary = relations ? { speaksFor: relations.speaksFor, affiliation: relations.affiliation } : null;
+        const diagnostics = relations && opts.rules ? { calibration: calibration(relations.judged), perRule: perRule(relations.judged) } : {};
+        io.out(`${JSON.stringify({ file, entities, relations: summary, ...diagnostics })}\n`);
       } else {
         let out = `${file}: ${entities.documents} documents, ${entities.entities.clusters} gold clusters\n\n`;
         const rows = [PRF_HEADER, prfRow('entities', entities.entities)];
@@ -112,6 +115,7 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
         out += table([['recall by type', 'clusters', 'found', 'recall'], ...Object.entries(entities.recallByType).map(([t, r]) => [t, r.clusters, r.found, r.recall.toFixed(3)])]) + '\n';
         out += list('missed clusters', entities.misses, max);
         out += list('false-positive entities', entities.falsePositives, max);
+        if (relations && opts.rules) out += relationDiagnostics(relations);
         io.out(out);
       }
       setExit(0);
