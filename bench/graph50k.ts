@@ -13,20 +13,9 @@ import { nodeKey } from '../src/graph/keys.js';
 import type { EdgeEvidence, NewsGraph } from '../src/graph/types.js';
 import type { EntityKind } from '../src/extract/types.js';
 import { detokenize } from './texts.js';
+import { seededRandom as random } from '../src/util/random.js';
 
 const require = createRequire(import.meta.url);
-
-/** mulberry32: a small seeded generator, so the graph is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ConllNames {
   PER: string[];

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { startViewServer } from '../src/view/server.js';
+import { seededRandom as random } from '../src/util/random.js';
 
 export interface ViewerBenchOptions {
   nodes?: number;
@@ -37,16 +38,6 @@ export interface ViewerBenchResult {
 
 const KINDS = ['person', 'state', 'organisation', 'topic', 'place'] as const;
 const RELATIONS = ['speaks-for', 'member-of', 'supports', 'opposes', 'meets', 'criticises', 'located-in', 'part-of'];
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A newsgraph/1 graph with `order` nodes in clusters and `size` edges, mostly within clusters. */
 export function syntheticGraph(order: number, size: number, seed = 7): string {

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { CLUSTER_BITS } from '../src/extract/ner/features.js';
 import { PACKAGE_ROOT } from '../src/version.js';
 import { readConll } from './ner-conll.js';
+import { seededRandom as mulberry32 } from '../src/util/random.js';
 
 export interface Clusters {
   words: string[];
@@ -60,17 +61,6 @@ export function unlabelledSentences(dataDir: string): string[][] {
     for (const t of texts) if (typeof t === 'string') sents.push(roughTokens(t));
   }
   return sents;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function learnClusters(sentences: string[][], log: (m: string) => void): { words: string[]; paths: Uint16Array } {

@@ -26,6 +26,7 @@ import { emptyScore, formatScore, goldTags, prf, readConll, scoreSentence } from
 import type { ConllDoc } from './ner-conll.js';
 import { buildGazetteers } from './ner-resources.js';
 import { learnCaseMap, loadClusters, unlabelledSentences } from './ner-clusters.js';
+import { seededRandom as mulberry32 } from '../src/util/random.js';
 
 export interface TrainDoc {
   d: DocTokens;
@@ -33,17 +34,6 @@ export interface TrainDoc {
   history: History | null;
   /** Base (history-free) features, computed once and shared by all trainings. */
   base: DocFeatures | null;
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(arr: T[], rnd: () => number): void {

@@ -8,13 +8,13 @@
  * "other") is not counted. Recall: claimed clusters / gold clusters; precision: entities that claimed a cluster /
  * counted entities.
  */
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { ExtractedEntity, Extraction } from '../extract/types.js';
 import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
 import { normaliseName, toPrf, type Prf } from './match.js';
+import { readJsonFile } from './read-json.js';
 
 export interface DwieMention {
   name: string;
@@ -173,19 +173,7 @@ export function evalDwie(docs: readonly DwieDocument[], options: { limit?: numbe
 }
 
 export async function readDwie(file: string): Promise<DwieDocument[]> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, { cause: error });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    throw new InputError(file, 'not valid JSON');
-  }
+  const data = await readJsonFile(file);
   if (!Array.isArray(data) || data.some((d) => typeof d !== 'object' || d === null || !Array.isArray((d as DwieDocument).sents) || !Array.isArray((d as DwieDocument).vertexSet))) {
     throw new InputError(file, 'expected a DocRED-style array of documents with sents and vertexSet');
   }

@@ -2,7 +2,6 @@
  * Gold-file evaluation: builds the graph of one article and compares its nodes with a hand-made gold file
  * (format: seeds/*.gold.json), using the matching rules of ./match.ts.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
@@ -10,6 +9,7 @@ import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { ingestFile } from '../ingest/index.js';
 import { matchEntities, type EntityMatchReport, type NodeLike } from './match.js';
+import { readJsonFile } from './read-json.js';
 
 const GoldEntitySchema = z.object({ name: z.string().min(1), kinds: z.array(z.string()).min(1), aliases: z.array(z.string()).optional() });
 const GoldRelationSchema = z.object({ source: z.string(), relation: z.string(), target: z.string() });
@@ -23,19 +23,7 @@ export const GoldFileSchema = z.object({
 export type GoldFile = z.infer<typeof GoldFileSchema>;
 
 export async function readGold(file: string): Promise<GoldFile> {
-  let raw: string;
-  try {
-    raw = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, { cause: error });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    throw new InputError(file, 'not valid JSON');
-  }
+  const data = await readJsonFile(file);
   const parsed = GoldFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -13,6 +13,7 @@ import type { ArticleRecord, EdgeAttributes, NewsGraph } from '../graph/types.js
 import { loadGraph } from '../graph/file.js';
 import { toIsoDate } from '../io/timeline.js';
 import { NameIndex } from './names.js';
+import { seededRandom } from '../util/random.js';
 import type {
   Community,
   EntityInfo,
@@ -45,18 +46,6 @@ export class RelationNotFoundError extends NewsgraphError {
 }
 
 type Projection = InstanceType<typeof UndirectedGraph<Record<string, never>, { weight: number }>>;
-
-/** Small deterministic PRNG (mulberry32) so Louvain gives the same communities on every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function checkDate(value: string | undefined, option: string): string | undefined {
   if (value === undefined) return undefined;

@@ -8,7 +8,7 @@ import { UndirectedGraph } from 'graphology';
 import { kindColor, relationColor } from '../../src/graph/palette.js';
 import type { SizeMode } from './state.js';
 import type { ViewerGraph } from './model.js';
-import { seededRandom } from './load.js';
+import { seededRandom } from '../../src/util/random.js';
 
 export { kindColor, relationColor };
 

@@ -4,6 +4,7 @@
  */
 import { validateGraphData } from '../../src/graph/schema.js';
 import { MultiDirectedGraph, type ViewerGraph, type ViewerNode } from './model.js';
+import { seededRandom } from '../../src/util/random.js';
 
 export class GraphLoadError extends Error {
   constructor(
@@ -61,18 +62,6 @@ export function parseGraphText(text: string, source: string): LoadedGraph {
   if (graph.order === 0) throw new GraphLoadError(source, `${source}: the graph has no entities`);
   const placed = placeMissingNodes(graph);
   return { graph, storedPositions: placed === 0 };
-}
-
-/** A small, seeded generator (mulberry32) so the same file always starts from the same picture. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hash(text: string): number {
