@@ -10,7 +10,7 @@ import { writeFileAtomic } from './atomic.js';
 import { writeCsv } from './csv.js';
 import { writeGexf, type GexfOptions } from './gexf.js';
 import { writeGraphml } from './graphml.js';
-import { layoutPositions, sizeFromDegree, type LayoutOptions } from './layout.js';
+import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
 
 export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -49,12 +49,7 @@ export function csvFolder(output: string): string {
 
 /** The graph with export positions as x/y (a copy; the input graph is not changed). */
 export function withLayout(graph: NewsGraph, options: LayoutOptions = {}): NewsGraph {
-  let maxDegree = 0;
-  graph.forEachNode((node) => {
-    maxDegree = Math.max(maxDegree, graph.degree(node));
-  });
-  const sizes = new Map<string, number>();
-  graph.forEachNode((node) => sizes.set(node, sizeFromDegree(graph.degree(node), maxDegree)));
+  const sizes = degreeSizes(graph);
   const positions = layoutPositions(graph, sizes, options);
   const copy = graph.copy() as NewsGraph;
   copy.updateEachNodeAttributes((node, attributes) => {

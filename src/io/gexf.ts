@@ -15,7 +15,7 @@ import gexf from 'graphology-gexf';
 import { kindColor, relationColor } from '../graph/palette.js';
 import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
 import { VERSION } from '../version.js';
-import { layoutPositions, sizeFromDegree, type LayoutOptions } from './layout.js';
+import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
 import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken } from './xml.js';
 
@@ -119,12 +119,7 @@ function metaElement(graph: NewsGraph, now: Date, pretty: boolean): string {
 /** Writes the graph as a GEXF 1.3 document (a string). The graph is not modified. */
 export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
   const timeline = articleTimeline(graph);
-  let maxDegree = 0;
-  graph.forEachNode((node) => {
-    maxDegree = Math.max(maxDegree, graph.degree(node));
-  });
-  const sizes = new Map<string, number>();
-  graph.forEachNode((node) => sizes.set(node, sizeFromDegree(graph.degree(node), maxDegree)));
+  const sizes = degreeSizes(graph);
   const positions = layoutPositions(graph, sizes, options);
 
   // Start dates by the id as xml-writer will spell it, to add them in one pass over the written document.

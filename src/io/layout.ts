@@ -49,6 +49,17 @@ export function sizeFromDegree(degree: number, maxDegree: number): number {
   return Math.round((5 + 25 * Math.sqrt(degree / maxDegree)) * 100) / 100;
 }
 
+/** Node sizes from degree, scaled to the graph's largest degree (as Gephi and the viewer size them). */
+export function degreeSizes(graph: NewsGraph): Map<string, number> {
+  let maxDegree = 0;
+  graph.forEachNode((node) => {
+    maxDegree = Math.max(maxDegree, graph.degree(node));
+  });
+  const sizes = new Map<string, number>();
+  graph.forEachNode((node) => sizes.set(node, sizeFromDegree(graph.degree(node), maxDegree)));
+  return sizes;
+}
+
 /** True when every node already carries finite x and y: exports keep them instead of running a layout. */
 export function hasPositions(graph: NewsGraph): boolean {
   if (graph.order === 0) return false;
