@@ -15,6 +15,7 @@ import { fixed, table } from './report.js';
 import { extractRelations } from '../extract/relations/index.js';
 import { countryOf } from '../extract/relations/states.js';
 import type { DocAnalysis, Entity, EntityKind, EntityMention, Extraction, RelationCandidate, Sentence, Token } from '../extract/types.js';
+import type { DwieDocument } from './dwie.js';
 
 export const CORE_RELATIONS = ['speaks-for', 'supports', 'member-of'] as const;
 
@@ -118,19 +119,8 @@ export function scoreExtractionAgainstGold(extraction: Extraction, gold: GoldFil
 // ---------------------------------------------------------------------------------------------------------------
 // DWIE
 
-export interface DwieMention {
-  name: string;
-  pos: [number, number];
-  sent_id: number;
-  type: string;
-}
-
-export interface DwieDoc {
-  title: string;
-  sents: string[][];
-  vertexSet: DwieMention[][];
-  labels: Array<{ h: number; t: number; r: string }>;
-}
+/** A DWIE document (DocRED format); the one type lives beside the entity scoring in ./dwie.ts. */
+export type DwieDoc = DwieDocument;
 
 export const DWIE_SPEAKS_FOR = ['agent_of', 'head_of_state', 'head_of_gov', 'minister_of', 'spokesperson_of', 'head_of'] as const;
 export const DWIE_AFFILIATION = ['member_of', 'head_of', 'spokesperson_of', 'agent_of'] as const;

@@ -11,7 +11,7 @@ import { evalConll, readConll, SCORED_TYPES } from '../../eval/conll.js';
 import { evalDwie, readDwie, type DwieDocument } from '../../eval/dwie.js';
 import { evalGoldArticle, readGold } from '../../eval/gold.js';
 import { list, PRF_HEADER, prfRow, table } from '../../eval/report.js';
-import { calibration, evalDwieRelations, perRule, relationDiagnostics, scoreGoldRelations, type DwieDoc } from '../../eval/relations.js';
+import { calibration, evalDwieRelations, perRule, relationDiagnostics, scoreGoldRelations } from '../../eval/relations.js';
 import type { Extraction } from '../../extract/types.js';
 import type { CliIO } from '../context.js';
 
@@ -102,7 +102,7 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
       const extractions = new Map<DwieDocument, Extraction>();
       const entities = evalDwie(used, { onExtraction: (doc, x) => extractions.set(doc, x) });
       const byTitle = new Map([...extractions].map(([d, x]) => [d.title, x]));
-      const relations = evalDwieRelations(used as unknown as DwieDoc[], (_text, title) => byTitle.get(title) ?? { entities: [], relations: [] });
+      const relations = evalDwieRelations(used, (_text, title) => byTitle.get(title) ?? { entities: [], relations: [] });
       if (opts.json) {
         const summary = relations ? { speaksFor: relations.speaksFor, affiliation: relations.affiliation } : null;
         const diagnostics = relations && opts.rules ? { calibration: calibration(relations.judged), perRule: perRule(relations.judged) } : {};
