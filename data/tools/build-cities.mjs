@@ -16,5 +16,8 @@ const out = {
   fields: ['name', 'country', 'population'],
   cities: rows,
 };
-writeFileSync(new URL('../cities.json', import.meta.url), JSON.stringify(out) + '\n');
+// One city a line, so that a regenerated file diffs line by line.
+const body = rows.map((r) => `    ${JSON.stringify(r)}`).join(',\n');
+const text = `{\n  "source": ${JSON.stringify(out.source)},\n  "fields": ${JSON.stringify(out.fields)},\n  "cities": [\n${body}\n  ]\n}\n`;
+writeFileSync(new URL('../cities.json', import.meta.url), text);
 console.log(`wrote ${rows.length} cities`);
