@@ -10,35 +10,24 @@ import type { GazetteerList } from './gazetteer.js';
 /**
  * Open-addressing hash table: feature key -> one row holding every pass's N_TAGS weights side by side, so a
  * single look-up serves both passes of a two-pass model.
- *
- * Memory layout is chosen for the tagger's hot loop, which is bound by cache misses on these arrays (two workers
- * on two cores compete for the same caches and memory bandwidth): each slot keeps its key and row number next to
- * each other (one cache line per probe instead of two), and when the model came from a file the weights stay
- * int16 as stored there (half the bytes of float32) and are scaled on use to exactly the float32 value the
- * decoder would have produced.
  */
 export class WeightTable {
-  /** cells[2i] = key of slot i (0 = empty), cells[2i + 1] = its row. */
-  private readonly cells: Uint32Array;
+  private readonly slots: Uint32Array;
+  private readonly rowOf: Int32Array;
   private readonly mask: number;
-  /** rows * stride int16 weights (file models); pass p's weights for row r start at r * stride + p * N_TAGS. */
-  readonly quantised: Int16Array | null;
-  /** Per pass: weight = Math.fround(quantised * scale). */
-  readonly scales: Float64Array;
-  /** rows * stride float32 weights (models straight from training, which have no quantised form). */
-  readonly weights: Float32Array | null;
+  /** rows * stride weights; pass p's weights for row r start at r * stride + p * N_TAGS. */
+  readonly weights: Float32Array;
   readonly stride: number;
   readonly size: number;
 
-  constructor(passes: readonly PassWeights[]) {
+  constructor(passes: readonly { keys: Uint32Array; weights: Float32Array }[]) {
     let total = 0;
     for (const p of passes) total += p.keys.length;
     let cap = 16;
     while (cap < total * 1.5) cap <<= 1;
-    const cells = new Uint32Array(cap * 2);
-    const mask = cap - 1;
-    this.cells = cells;
-    this.mask = mask;
+    this.slots = new Uint32Array(cap);
+    this.rowOf = new Int32Array(cap);
+    this.mask = cap - 1;
     this.stride = N_TAGS * Math.max(1, passes.length);
     // Phase 1: insert keys, numbering rows; remember each pass row's joint row.
     const rowIndex = passes.map((p) => new Int32Array(p.keys.length));
@@ -47,44 +36,39 @@ export class WeightTable {
       const ri = rowIndex[pi] as Int32Array;
       for (let r = 0; r < p.keys.length; r++) {
         const k = p.keys[r] ?? 0;
-        let i = k & mask;
-        while (cells[2 * i] !== 0 && cells[2 * i] !== k) i = (i + 1) & mask;
-        if (cells[2 * i] === 0) {
-          cells[2 * i] = k;
-          cells[2 * i + 1] = size++;
+        let i = k & this.mask;
+        while (this.slots[i] !== 0 && this.slots[i] !== k) i = (i + 1) & this.mask;
+        if (this.slots[i] === 0) {
+          this.slots[i] = k;
+          this.rowOf[i] = size++;
         }
-        ri[r] = cells[2 * i + 1] ?? 0;
+        ri[r] = this.rowOf[i] ?? 0;
       }
     });
     this.size = size;
     // Phase 2: copy weights into the joint rows.
+    const w = new Float32Array(size * this.stride);
     const stride = this.stride;
-    const quantisedAll = passes.length > 0 && passes.every((p) => p.quantised !== undefined);
-    this.scales = Float64Array.from(passes, (p) => (quantisedAll ? (p.quantised?.scale ?? 1) : 1));
-    const w = quantisedAll ? new Int16Array(size * stride) : new Float32Array(size * stride);
     passes.forEach((p, pi) => {
       const ri = rowIndex[pi] as Int32Array;
-      const src = quantisedAll ? (p.quantised?.q ?? new Int16Array()) : p.weights;
+      const src = p.weights;
       for (let r = 0; r < ri.length; r++) {
         const dst = (ri[r] ?? 0) * stride + pi * N_TAGS;
         const from = r * N_TAGS;
         for (let y = 0; y < N_TAGS; y++) w[dst + y] = src[from + y] ?? 0;
       }
     });
-    this.quantised = w instanceof Int16Array ? w : null;
-    this.weights = w instanceof Float32Array ? w : null;
+    this.weights = w;
   }
 
   /** Row index of a key, or -1. */
   find(k: number): number {
-    const cells = this.cells;
-    const mask = this.mask;
-    let i = k & mask;
+    let i = k & this.mask;
     for (;;) {
-      const s = cells[2 * i];
-      if (s === k) return cells[2 * i + 1] ?? -1;
+      const s = this.slots[i];
+      if (s === k) return this.rowOf[i] ?? -1;
       if (s === 0) return -1;
-      i = (i + 1) & mask;
+      i = (i + 1) & this.mask;
     }
   }
 }
@@ -97,8 +81,6 @@ export interface PassWeights {
   trans: Float32Array;
   start: Float32Array;
   end: Float32Array;
-  /** The int16 weights as stored in the model file (weights[i] === Math.fround(q[i] * scale)). */
-  quantised?: { q: Int16Array; scale: number };
 }
 
 export interface ModelHeader {
@@ -139,53 +121,7 @@ export function addEmissions(
   p1: number,
   out: Float32Array,
 ): void {
-  if (table.quantised) addQuantisedEmissions(keys, offsets, t0, t1, table, table.quantised, p0, p1, out);
-  else if (table.weights) addFloatEmissions(keys, offsets, t0, t1, table, table.weights, p0, p1, out);
-}
-
-/** addEmissions over int16 weights; adds the same float32 values, in the same order, as the float path. */
-function addQuantisedEmissions(
-  keys: Uint32Array,
-  offsets: Uint32Array,
-  t0: number,
-  t1: number,
-  table: WeightTable,
-  w: Int16Array,
-  p0: number,
-  p1: number,
-  out: Float32Array,
-): void {
-  const stride = table.stride;
-  const scales = table.scales;
-  const width = (p1 - p0) * N_TAGS;
-  for (let t = t0; t < t1; t++) {
-    const base = (t - t0) * width;
-    const a = offsets[t] ?? 0;
-    const b = offsets[t + 1] ?? a;
-    for (let f = a; f < b; f++) {
-      const r = table.find(keys[f] ?? 0);
-      if (r < 0) continue;
-      for (let p = p0; p < p1; p++) {
-        const scale = scales[p] ?? 1;
-        const rb = r * stride + p * N_TAGS;
-        const ob = base + (p - p0) * N_TAGS;
-        for (let y = 0; y < N_TAGS; y++) out[ob + y] = (out[ob + y] ?? 0) + Math.fround((w[rb + y] ?? 0) * scale);
-      }
-    }
-  }
-}
-
-function addFloatEmissions(
-  keys: Uint32Array,
-  offsets: Uint32Array,
-  t0: number,
-  t1: number,
-  table: WeightTable,
-  w: Float32Array,
-  p0: number,
-  p1: number,
-  out: Float32Array,
-): void {
+  const w = table.weights;
   const stride = table.stride;
   const width = (p1 - p0) * N_TAGS;
   const off = p0 * N_TAGS;
@@ -332,7 +268,7 @@ export function decodeModel(file: Buffer): NerModel {
     p += N_TAGS * 4;
     const end = new Float32Array(ab.slice(p, p + N_TAGS * 4));
     p += N_TAGS * 4;
-    passes.push({ keys: keys.slice(), weights, trans, start, end, quantised: { q: q.slice(), scale: meta.scale } });
+    passes.push({ keys: keys.slice(), weights, trans, start, end });
   }
   return { header, clusters, passes };
 }
