@@ -1,6 +1,7 @@
 /**
  * The CLI entry: parses arguments, runs a command, and is the one place that turns errors into a one-line
- * message and an exit code (0 ok, 1 failed input or graph, 2 usage).
+ * message and an exit code (0 ok, 1 failed input or graph, 2 usage). Each command imports its machinery when it
+ * runs, so `--help` answers at once and a build's main thread, which only merges, never loads the extractor.
  */
 import { Command, CommanderError } from 'commander';
 import { NewsgraphError } from '../errors.js';

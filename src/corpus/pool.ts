@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { PACKAGE_ROOT } from '../version.js';
-import { runFileTask, type FileResult, type FileTask } from './task.js';
+import type { FileResult, FileTask } from './task.js';
 
 export interface TaskRunner {
   run(task: FileTask): Promise<FileResult>;
@@ -23,9 +23,13 @@ export function workerFile(): string {
   return file;
 }
 
+/** Loaded on first use: with worker threads, this thread never needs the extractor (the workers load it sooner). */
+let taskModule: Promise<typeof import('./task.js')> | null = null;
+
 class InProcessRunner implements TaskRunner {
-  run(task: FileTask): Promise<FileResult> {
-    return runFileTask(task);
+  async run(task: FileTask): Promise<FileResult> {
+    taskModule ??= import('./task.js');
+    return (await taskModule).runFileTask(task);
   }
   async destroy(): Promise<void> {}
 }
@@ -34,7 +38,7 @@ class PoolRunner implements TaskRunner {
   private readonly pool: Piscina<FileTask, FileResult>;
   constructor(jobs: number) {
     // Threads start together and stay up for the whole build; idle ones are not reaped mid-build.
-    this.pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000 });
+    this.pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000, concurrentTasksPerWorker: 2 });
   }
   run(task: FileTask): Promise<FileResult> {
     return this.pool.run(task);

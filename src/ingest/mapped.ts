@@ -59,14 +59,19 @@ export class MappedTextBuilder {
 
   /** Appends `text` that stands verbatim at `originalStart` in the original (one char per char). */
   raw(text: string, originalStart: number): this {
-    if (!text) return this;
-    this.reserve(text.length);
-    for (let i = 0; i < text.length; i++) {
-      this.start[this.length + i] = originalStart + i;
-      this.end[this.length + i] = originalStart + i + 1;
+    const n = text.length;
+    if (n === 0) return this;
+    this.reserve(n);
+    // Locals, not property loads in the loop: the strings passed in come in several representations (flat,
+    // sliced, cons), and reading text.length per iteration kept deoptimising this hot loop.
+    const { start, end } = this;
+    const at = this.length;
+    for (let i = 0; i < n; i++) {
+      start[at + i] = originalStart + i;
+      end[at + i] = originalStart + i + 1;
     }
     this.chunks.push(text);
-    this.length += text.length;
+    this.length = at + n;
     return this;
   }
 

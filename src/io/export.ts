@@ -3,43 +3,16 @@
  * sees half an export; the CSV format writes a folder with nodes.csv and edges.csv.
  */
 import { extname, join } from 'node:path';
-import { UsageError } from '../errors.js';
 import { serializeGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
 import { writeFileAtomic } from './atomic.js';
+import { resolveFormat, type ExportFormat } from './formats.js';
 import { writeCsv } from './csv.js';
 import { writeGexf, type GexfOptions } from './gexf.js';
 import { writeGraphml } from './graphml.js';
 import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
 
-export const EXPORT_FORMATS = ['gexf', 'graphml', 'csv', 'json'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-const EXTENSIONS: Record<string, ExportFormat> = {
-  '.gexf': 'gexf',
-  '.graphml': 'graphml',
-  '.csv': 'csv',
-  '.json': 'json',
-};
-
-export function isExportFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
-}
-
-/** The format named by `--format`, else by the output's extension; a path ending in '/' means a CSV folder. */
-export function resolveFormat(output: string, format?: string): ExportFormat {
-  if (format !== undefined) {
-    const lower = format.toLowerCase();
-    if (!isExportFormat(lower)) throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`);
-    return lower;
-  }
-  if (/[\\/]$/.test(output)) return 'csv';
-  const byExtension = EXTENSIONS[extname(output).toLowerCase()];
-  if (!byExtension) {
-    throw new UsageError(`cannot tell the format of '${output}' from its extension; add --format ${EXPORT_FORMATS.join('|')}`);
-  }
-  return byExtension;
-}
+export { EXPORT_FORMATS, isExportFormat, resolveFormat, type ExportFormat } from './formats.js';
 
 /** The folder a CSV export writes into: 'out/graph.csv' -> 'out/graph', 'out/neo4j/' -> 'out/neo4j'. */
 export function csvFolder(output: string): string {

@@ -1,7 +1,6 @@
 /** `newsgraph build INPUT... [-o FILE] [--jobs N] [--no-cache] [--cache DIR] [--into GRAPH]`: articles in, graph out. */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { buildCorpus } from '../../corpus/build.js';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
 
@@ -38,6 +37,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .option('--no-cache', 'extract every article again; do not read or write the cache')
     .option('--max-file-size <mb>', 'largest input file to read, in MB (default: 8, or 256 for .json/.jsonl)')
     .action(async (inputs: string[], flags: BuildFlags) => {
+      const { buildCorpus } = await import('../../corpus/build.js');
       const summary = await buildCorpus({
         inputs,
         out: flags.out,

@@ -7,11 +7,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { evalConll, readConll, SCORED_TYPES } from '../../eval/conll.js';
-import { evalDwie, readDwie, type DwieDocument } from '../../eval/dwie.js';
-import { evalGoldArticle, readGold } from '../../eval/gold.js';
-import { list, PRF_HEADER, prfRow, table } from '../../eval/report.js';
-import { calibration, evalDwieRelations, perRule, relationDiagnostics, scoreGoldRelations } from '../../eval/relations.js';
+import type { DwieDocument } from '../../eval/dwie.js';
 import type { Extraction } from '../../extract/types.js';
 import type { CliIO } from '../context.js';
 
@@ -19,10 +15,6 @@ function parseCount(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} must be a whole number >= 0, got "${value}"`);
   return n;
-}
-
-function relationRow(name: string, r: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number }) {
-  return prfRow(name, r);
 }
 
 export function registerEval(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -37,6 +29,11 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     .option('--max <n>', 'misses and false positives listed', '30')
     .action(async (articleFile: string, goldFile: string, opts: { json?: boolean; max: string }) => {
       const max = parseCount(opts.max, '--max');
+      const [{ evalGoldArticle, readGold }, { scoreGoldRelations }, { list, PRF_HEADER, prfRow, table }] = await Promise.all([
+        import('../../eval/gold.js'),
+        import('../../eval/relations.js'),
+        import('../../eval/report.js'),
+      ]);
       const gold = await readGold(goldFile);
       const run = await evalGoldArticle(articleFile, gold);
       const relations = scoreGoldRelations(run.nodes, run.edges, gold);
@@ -46,7 +43,7 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
         const e = run.entities;
         let out = `${articleFile} vs ${goldFile}\n\n`;
         const rows = [PRF_HEADER, prfRow('entities', e)];
-        if (relations) rows.push(relationRow('relations', relations));
+        if (relations) rows.push(prfRow('relations', relations));
         out += table(rows) + '\n';
         out += list('missed entities', e.misses, max);
         out += list('false-positive entities', e.falsePositives.map((f) => `${f.label} [${f.kind}]${f.reason === 'no gold entity' ? '' : ` (${f.reason})`}`), max);
@@ -69,6 +66,10 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     .action(async (file: string, opts: { json?: boolean; limit: string; max: string }) => {
       const limit = parseCount(opts.limit, '--limit');
       const max = parseCount(opts.max, '--max');
+      const [{ evalConll, readConll, SCORED_TYPES }, { list, PRF_HEADER, prfRow, table }] = await Promise.all([
+        import('../../eval/conll.js'),
+        import('../../eval/report.js'),
+      ]);
       const docs = await readConll(file);
       const started = performance.now();
       const report = evalConll(docs, { limit, maxErrors: max });
@@ -96,6 +97,8 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     .action(async (file: string, opts: { json?: boolean; limit: string; max: string; rules?: boolean }) => {
       const limit = parseCount(opts.limit, '--limit');
       const max = parseCount(opts.max, '--max');
+      const [{ evalDwie, readDwie }, { calibration, evalDwieRelations, perRule, relationDiagnostics }, { list, PRF_HEADER, prfRow, table }] =
+        await Promise.all([import('../../eval/dwie.js'), import('../../eval/relations.js'), import('../../eval/report.js')]);
       const docs = await readDwie(file);
       const used = limit ? docs.slice(0, limit) : docs;
       // One extraction per document serves both the entity and the relation scores.
@@ -110,7 +113,7 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
       } else {
         let out = `${file}: ${entities.documents} documents, ${entities.entities.clusters} gold clusters\n\n`;
         const rows = [PRF_HEADER, prfRow('entities', entities.entities)];
-        if (relations) rows.push(relationRow('speaks-for', relations.speaksFor), relationRow('affiliation', relations.affiliation));
+        if (relations) rows.push(prfRow('speaks-for', relations.speaksFor), prfRow('affiliation', relations.affiliation));
         out += table(rows) + '\n';
         out += table([['recall by type', 'clusters', 'found', 'recall'], ...Object.entries(entities.recallByType).map(([t, r]) => [t, r.clusters, r.found, r.recall.toFixed(3)])]) + '\n';
         out += list('missed clusters', entities.misses, max);

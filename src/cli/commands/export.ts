@@ -1,8 +1,7 @@
 /** `newsgraph export GRAPH -o FILE [--format gexf|graphml|csv|json]`: the graph for Gephi, Neo4j, spreadsheets. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { loadGraph } from '../../graph/file.js';
-import { EXPORT_FORMATS, exportGraph, resolveFormat } from '../../io/export.js';
+import { EXPORT_FORMATS } from '../../io/formats.js';
 import type { CliIO } from '../context.js';
 
 interface ExportFlags {
@@ -28,6 +27,7 @@ export function registerExport(program: Command, io: CliIO, _setExit: (code: num
     .action(async (graphFile: string, flags: ExportFlags) => {
       if (!flags.out) throw new UsageError('export needs an output: -o FILE');
       const iterations = parseIterations(flags.iterations);
+      const [{ exportGraph, resolveFormat }, { loadGraph }] = await Promise.all([import('../../io/export.js'), import('../../graph/file.js')]);
       resolveFormat(flags.out, flags.format); // a wrong format fails before the graph is read
       const graph = await loadGraph(graphFile);
       const result = await exportGraph(graph, flags.out, {

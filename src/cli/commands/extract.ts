@@ -1,8 +1,6 @@
 /** `newsgraph extract FILE... --jsonl`: one JSON object per article, offsets into each file's original text. */
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
-import { extractArticle } from '../../extract/index.js';
-import { ingestFile } from '../../ingest/index.js';
 import type { CliIO } from '../context.js';
 
 export function registerExtract(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -12,6 +10,7 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
     .argument('<file...>', 'article files')
     .option('--jsonl', 'print JSON Lines (the default and only format)', true)
     .action(async (files: string[]) => {
+      const [{ extractArticle }, { ingestFile }] = await Promise.all([import('../../extract/index.js'), import('../../ingest/index.js')]);
       let ok = 0;
       for (const file of files) {
         try {

@@ -4,9 +4,6 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { pathText, relationTable } from '../../query/format.js';
-import { GraphQuery } from '../../query/graph-query.js';
-import { parsePattern } from '../../query/pattern.js';
 import type { CliIO } from '../context.js';
 
 interface QueryFlags {
@@ -53,6 +50,11 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
     .action(async (graphFile: string, patternWords: string[], flags: QueryFlags) => {
       const minConfidence = parseConfidence(flags.minConfidence);
       const limit = parseLimit(flags.limit);
+      const [{ GraphQuery }, { pathText, relationTable }, { parsePattern }] = await Promise.all([
+        import('../../query/graph-query.js'),
+        import('../../query/format.js'),
+        import('../../query/pattern.js'),
+      ]);
       if (flags.path) {
         if (flags.path.length !== 2 || patternWords.length) throw new UsageError('--path takes exactly two names: --path "A" "B"');
         const query = await GraphQuery.open(graphFile);

@@ -1,8 +1,6 @@
 /** `newsgraph stats GRAPH [--json] [--top N]`: counts by kind and relation, central entities, communities. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { statsText } from '../../query/format.js';
-import { GraphQuery } from '../../query/graph-query.js';
 import type { CliIO } from '../context.js';
 
 interface StatsFlags {
@@ -23,6 +21,7 @@ export function registerStats(program: Command, io: CliIO, _setExit: (code: numb
         if (!/^\d+$/.test(flags.top) || Number(flags.top) < 1) throw new UsageError(`--top must be a whole number of at least 1, not '${flags.top}'`);
         top = Number(flags.top);
       }
+      const [{ GraphQuery }, { statsText }] = await Promise.all([import('../../query/graph-query.js'), import('../../query/format.js')]);
       const stats = (await GraphQuery.open(graphFile)).stats(top);
       io.out(flags.json ? `${JSON.stringify(stats, null, 2)}\n` : statsText(stats));
     });

@@ -1,7 +1,6 @@
 /** `newsgraph view GRAPH [--port N] [--host H]`: checks the graph file, then serves the viewer with it until Ctrl-C. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { loadGraph } from '../../graph/file.js';
 import { DEFAULT_HOST, DEFAULT_PORT, startViewServer } from '../../view/server.js';
 import type { CliIO } from '../context.js';
 
@@ -25,6 +24,7 @@ export function registerView(program: Command, io: CliIO, _setExit: (code: numbe
     .option('--host <host>', 'address to bind to', DEFAULT_HOST)
     .action(async (graphFile: string, options: ViewOptions) => {
       const port = parsePort(options.port);
+      const { loadGraph } = await import('../../graph/file.js');
       // Fail here, with the file and the reason, rather than with an error page in the browser.
       const graph = await loadGraph(graphFile);
       const server = await startViewServer({ graphFile, host: options.host, port });
