@@ -158,16 +158,36 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
   const section = 'b. build (no cache)';
   const sizes = quick ? [200, 1000] : [1000, 5000];
   const results = new Map<string, ChildResult>();
-  const split = new Map<number, number>();
   await benchCores('before the builds');
+  // The host's speed drifts from minute to minute (a shared virtual machine): each configuration runs in every round,
+  // interleaved, and the table keeps its best wall time (peak RSS: the largest seen).
+  const rounds = quick ? 1 : 2;
+  const keep = (key: string, result: ChildResult): void => {
+    const previous = results.get(key);
+    const best = previous && previous.seconds <= result.seconds ? previous : result;
+    results.set(key, { ...best, maxRssKB: Math.max(result.maxRssKB, previous?.maxRssKB ?? 0) });
+  };
   for (const size of sizes) {
     const { all, halves } = writeCorpusFolder(texts, size);
+    for (let round = 1; round <= rounds; round++) {
+      for (const jobs of [1, 2]) {
+        log(`build: ${size} files, ${jobs} ${jobs === 1 ? 'job' : 'jobs'} (round ${round} of ${rounds})`);
+        keep(`${size}/${jobs}`, await runBuild(all, jobs));
+      }
+      // The split baseline: two independent 1-job processes, each on half the files, at once. They share nothing,
+      // so their speed-up over one process is the most any 2-way split of this work can gain on this machine now.
+      log(`build: ${size} files as two 1-job processes on the halves, at once (round ${round} of ${rounds})`);
+      const startedSplit = performance.now();
+      const parts = await Promise.all(halves.map((dir, i) => runBuild(dir, 1, `graph-half-${i}`)));
+      const code = parts.find((p) => p.code !== 0)?.code ?? 0;
+      const maxRssKB = Math.max(...parts.map((p) => p.maxRssKB));
+      keep(`${size}/split`, { code, seconds: seconds(startedSplit), maxRssKB, cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0) });
+    }
     for (const jobs of [1, 2]) {
-      log(`build: ${size} files, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`);
-      const result = await runBuild(all, jobs);
-      results.set(`${size}/${jobs}`, result);
+      const result = results.get(`${size}/${jobs}`)!;
       const how = jobs === 1 ? '1 job (in-process)' : `${jobs} jobs (worker threads)`;
-      rows.push({ section, measure: `${size} files, ${how}: wall time`, value: `${fmt(result.seconds, 1)} s`, target: result.code === 0 ? `${fmt(result.cpuSeconds, 1)} s CPU` : `exit ${result.code}` });
+      const best = rounds > 1 ? `best of ${rounds}, ` : '';
+      rows.push({ section, measure: `${size} files, ${how}: wall time`, value: `${fmt(result.seconds, 1)} s`, target: result.code === 0 ? `${best}${fmt(result.cpuSeconds, 1)} s CPU` : `exit ${result.code}` });
       rows.push({ section, measure: `${size} files, ${how}: articles/s`, value: fmt(size / result.seconds, 1) });
       const rssMB = result.maxRssKB / 1024;
       const big = size === sizes[1];
@@ -176,15 +196,11 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
         target: big && !quick ? verdict(rssMB < 1536, '< 1.5 GB') : 'getrusage maxRSS of the build process (workers are threads in it)',
       });
     }
-    // The split baseline: two independent 1-job processes, each on half the files, at once. They share nothing, so
-    // their speed-up over one process is the most any 2-way split of this work can gain on this machine now.
-    log(`build: ${size} files as two 1-job processes on the halves, at once`);
-    const startedSplit = performance.now();
-    const parts = await Promise.all(halves.map((dir, i) => runBuild(dir, 1, `graph-half-${i}`)));
-    const wall = seconds(startedSplit);
-    split.set(size, wall);
-    const cpu = parts.reduce((sum, p) => sum + p.cpuSeconds, 0);
-    rows.push({ section, measure: `${size} files as two 1-job processes on the halves, at once: wall time`, value: `${fmt(wall, 1)} s`, target: `${fmt(cpu, 1)} s CPU; baseline: nothing shared, nothing merged` });
+    const splitResult = results.get(`${size}/split`)!;
+    rows.push({
+      section, measure: `${size} files as two 1-job processes on the halves, at once: wall time`, value: `${fmt(splitResult.seconds, 1)} s`,
+      target: splitResult.code === 0 ? `${fmt(splitResult.cpuSeconds, 1)} s CPU; the split baseline: nothing shared, nothing merged` : `exit ${splitResult.code}`,
+    });
     for (const dir of [all, ...halves]) rmSync(dir, { recursive: true, force: true });
   }
   await benchCores('after the builds');
@@ -197,7 +213,7 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
   for (const size of sizes) {
     const one = results.get(`${size}/1`)!.seconds;
     const speedup = one / results.get(`${size}/2`)!.seconds;
-    const ceiling = one / split.get(size)!;
+    const ceiling = one / results.get(`${size}/split`)!.seconds;
     rows.push({ section, measure: `speed-up 2 jobs vs 1, ${size} files`, value: `${fmt(speedup, 2)}×`, target: verdict(speedup >= 1.6, '≥ 1.6×') });
     rows.push({
       section, measure: `speed-up of the split baseline vs 1 job, ${size} files`, value: `${fmt(ceiling, 2)}×`,

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildCorpus } from '../../src/corpus/build.js';
+import { buildCorpus, defaultJobs, FILES_PER_JOB } from '../../src/corpus/build.js';
 import { captureIO, runCli, tempDir, writeCorpus } from './helpers.js';
 
 describe('newsgraph build (CLI)', () => {
@@ -23,6 +23,18 @@ describe('newsgraph build (CLI)', () => {
     expect(graph.attributes.articles).toHaveLength(16);
     expect(graph.nodes.length).toBeGreaterThan(16);
     expect(outputs[1]).toBe(outputs[0]);
+  });
+
+  it('by default uses one job per core, but no worker threads for a small input', async () => {
+    expect(defaultJobs(1, 8)).toBe(1);
+    expect(defaultJobs(FILES_PER_JOB - 1, 8)).toBe(1);
+    expect(defaultJobs(FILES_PER_JOB * 2, 8)).toBe(2);
+    expect(defaultJobs(100_000, 8)).toBe(8);
+    expect(defaultJobs(100_000, 1)).toBe(1);
+    const dir = tempDir('default-jobs');
+    writeCorpus(join(dir, 'in'), 3);
+    const summary = await buildCorpus({ inputs: [join(dir, 'in')], out: join(dir, 'graph.json'), cache: false, io: captureIO() });
+    expect(summary).toMatchObject({ articles: 3, jobs: 1 });
   });
 
   it('names each unusable file on stderr, goes on, and exits 0 when an article made it', async () => {

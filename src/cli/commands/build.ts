@@ -32,7 +32,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .argument('<input...>', 'article files or folders (txt, md, html, json, jsonl)')
     .option('-o, --out <file>', 'graph file to write (default: the --into file, else out/graph.json)')
     .option('--into <graph>', 'merge the new articles into this existing graph file (articles already in it are skipped)')
-    .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here)`)
+    .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per 500 files)`)
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
     .option('--max-file-size <mb>', 'largest input file to read, in MB (default: 8, or 256 for .json/.jsonl)')
