@@ -4,6 +4,7 @@
  * core's two hyper-threads or share it with other tenants, and then even perfectly parallel work gains far less
  * than 2×. Each probe runs one unit of work twice in one thread, then once in each of two threads at the same time.
  */
+import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import { median } from './table.js';
 
@@ -48,17 +49,13 @@ async function startThread(source: string): Promise<{ run: (units: number) => Pr
     parentPort.postMessage('ready');`,
     { eval: true },
   );
-  await new Promise<void>((resolve, reject) => {
-    worker.once('message', () => resolve());
-    worker.once('error', reject);
-  });
+  // events.once rejects on the worker's 'error' and removes its listeners either way.
+  await once(worker, 'message');
   return {
-    run: (units) =>
-      new Promise<void>((resolve, reject) => {
-        worker.once('message', () => resolve());
-        worker.once('error', reject);
-        worker.postMessage(units);
-      }),
+    run: async (units) => {
+      worker.postMessage(units);
+      await once(worker, 'message');
+    },
     stop: () => worker.terminate(),
   };
 }

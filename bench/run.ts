@@ -19,9 +19,9 @@ import { ingestString } from '../src/ingest/index.js';
 import { writeGexf } from '../src/io/gexf.js';
 import { GraphQuery } from '../src/query/index.js';
 import { PACKAGE_ROOT, VERSION } from '../src/version.js';
+import { probeCores } from './cores.js';
 import { syntheticGraph } from './graph50k.js';
 import { benchViewer } from './viewer.js';
-import { probeCores } from './cores.js';
 import { fmt, markdownTable, median, percentile, verdict, type BenchRow } from './table.js';
 import { countWords, loadRealTexts, sharedDataDir, type RealText } from './texts.js';
 
@@ -97,19 +97,17 @@ function benchExtraction(texts: readonly RealText[]): void {
 
 // ---------------------------------------------------------------------------------------------------- b. builds
 
-/** A folder of `count` article files: the real texts in turn, repeated under new names past the end. The first
- * `count / 2` files also go to a folder of their own, the rest to another: the halves for the split baseline. */
-function writeCorpusFolder(texts: readonly RealText[], count: number): { all: string; halves: [string, string] } {
-  const all = join(scratch, `corpus-${count}`);
+/** `count` article files, the real texts in turn (repeated under new names past the end), in two folders: the first
+ * half and the rest. A build of the corpus is given both; the split baseline gives one to each process. */
+function writeCorpusHalves(texts: readonly RealText[], count: number): [string, string] {
   const halves: [string, string] = [join(scratch, `corpus-${count}-a`), join(scratch, `corpus-${count}-b`)];
-  for (const dir of [all, ...halves]) mkdirSync(dir, { recursive: true });
+  for (const dir of halves) mkdirSync(dir, { recursive: true });
   for (let i = 0; i < count; i++) {
     const text = texts[i % texts.length]!;
     const name = `${String(i).padStart(5, '0')}-${text.name.replace(/[^\w.-]+/g, '_')}.txt`;
-    writeFileSync(join(all, name), text.text);
     writeFileSync(join(halves[i < count / 2 ? 0 : 1], name), text.text);
   }
-  return { all, halves };
+  return halves;
 }
 
 interface ChildResult {
@@ -119,11 +117,11 @@ interface ChildResult {
   cpuSeconds: number;
 }
 
-function runBuild(dir: string, jobs: number, name = `graph-${jobs}`): Promise<ChildResult> {
+function runBuild(inputs: readonly string[], jobs: number, name = `graph-${jobs}`): Promise<ChildResult> {
   const child = join(PACKAGE_ROOT, 'dist', 'bench', 'build-child.js');
   const out = join(scratch, `${name}.json`);
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, 'build', dir, '-o', out, '--jobs', String(jobs), '--no-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, 'build', ...inputs, '-o', out, '--jobs', String(jobs), '--no-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -140,10 +138,8 @@ function runBuild(dir: string, jobs: number, name = `graph-${jobs}`): Promise<Ch
 }
 
 /** The machine's own parallel ceiling (bench/cores.ts), measured in this run: what any 2-job figure is bounded by. */
-async function benchCores(when: string): Promise<number> {
-  let integer = NaN;
+async function benchCores(when: string): Promise<void> {
   for (const probe of await probeCores()) {
-    if (probe.name.startsWith('integer')) integer = probe.speedup;
     rows.push({
       section: 'b. build (no cache)',
       measure: `machine, ${when}: 2 threads vs 1, ${probe.name}`,
@@ -151,7 +147,6 @@ async function benchCores(when: string): Promise<number> {
       target: `${fmt(probe.oneThread, 2)} s vs ${fmt(probe.twoThreads, 2)} s for two units; 2× on two free cores`,
     });
   }
-  return integer;
 }
 
 async function benchBuilds(texts: readonly RealText[]): Promise<void> {
@@ -168,17 +163,17 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
     results.set(key, { ...best, maxRssKB: Math.max(result.maxRssKB, previous?.maxRssKB ?? 0) });
   };
   for (const size of sizes) {
-    const { all, halves } = writeCorpusFolder(texts, size);
+    const halves = writeCorpusHalves(texts, size);
     for (let round = 1; round <= rounds; round++) {
       for (const jobs of [1, 2]) {
         log(`build: ${size} files, ${jobs} ${jobs === 1 ? 'job' : 'jobs'} (round ${round} of ${rounds})`);
-        keep(`${size}/${jobs}`, await runBuild(all, jobs));
+        keep(`${size}/${jobs}`, await runBuild(halves, jobs));
       }
       // The split baseline: two independent 1-job processes, each on half the files, at once. They share nothing,
       // so their speed-up over one process is the most any 2-way split of this work can gain on this machine now.
       log(`build: ${size} files as two 1-job processes on the halves, at once (round ${round} of ${rounds})`);
       const startedSplit = performance.now();
-      const parts = await Promise.all(halves.map((dir, i) => runBuild(dir, 1, `graph-half-${i}`)));
+      const parts = await Promise.all(halves.map((dir, i) => runBuild([dir], 1, `graph-half-${i}`)));
       const code = parts.find((p) => p.code !== 0)?.code ?? 0;
       const maxRssKB = Math.max(...parts.map((p) => p.maxRssKB));
       keep(`${size}/split`, { code, seconds: seconds(startedSplit), maxRssKB, cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0) });
@@ -201,7 +196,7 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
       section, measure: `${size} files as two 1-job processes on the halves, at once: wall time`, value: `${fmt(splitResult.seconds, 1)} s`,
       target: splitResult.code === 0 ? `${fmt(splitResult.cpuSeconds, 1)} s CPU; the split baseline: nothing shared, nothing merged` : `exit ${splitResult.code}`,
     });
-    for (const dir of [all, ...halves]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of halves) rmSync(dir, { recursive: true, force: true });
   }
   await benchCores('after the builds');
   const [small, large] = sizes as [number, number];

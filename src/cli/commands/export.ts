@@ -1,7 +1,7 @@
 /** `newsgraph export GRAPH -o FILE [--format gexf|graphml|csv|json]`: the graph for Gephi, Neo4j, spreadsheets. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { EXPORT_FORMATS } from '../../io/formats.js';
+import { EXPORT_FORMATS, resolveFormat } from '../../io/formats.js';
 import type { CliIO } from '../context.js';
 
 interface ExportFlags {
@@ -27,8 +27,8 @@ export function registerExport(program: Command, io: CliIO, _setExit: (code: num
     .action(async (graphFile: string, flags: ExportFlags) => {
       if (!flags.out) throw new UsageError('export needs an output: -o FILE');
       const iterations = parseIterations(flags.iterations);
-      const [{ exportGraph, resolveFormat }, { loadGraph }] = await Promise.all([import('../../io/export.js'), import('../../graph/file.js')]);
-      resolveFormat(flags.out, flags.format); // a wrong format fails before the graph is read
+      resolveFormat(flags.out, flags.format); // a wrong format fails before the graph or the writers are loaded
+      const [{ exportGraph }, { loadGraph }] = await Promise.all([import('../../io/export.js'), import('../../graph/file.js')]);
       const graph = await loadGraph(graphFile);
       const result = await exportGraph(graph, flags.out, {
         ...(flags.format !== undefined ? { format: flags.format } : {}),
