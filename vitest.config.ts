@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Unpacks the bundled Chromium once per package version, for the browser tests.
+    globalSetup: ['tests/setup/chromium.ts'],
   },
 });

@@ -1,6 +1,6 @@
 /**
  * Browser figures for `npm run bench`: the viewer opening a synthetic 10,000-entity / 50,000-relation graph in
- * headless chromium (software WebGL), served by the real `newsgraph view` server.
+ * headless Chromium (the bundled build or CHROMIUM_PATH; software WebGL), served by the real `newsgraph view` server.
  *
  * The structure is synthetic on purpose (this measures rendering, not extraction): clustered entities with
  * heavy-tailed degrees, five kinds, eight relations, one evidence sentence per relation, dated articles.
@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumLaunch } from '../scripts/chromium.js';
 import { startViewServer } from '../src/view/server.js';
 import { seededRandom as random } from '../src/util/random.js';
 
@@ -115,10 +116,8 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
   const text = syntheticGraph(order, size);
   writeFileSync(file, text);
   const server = await startViewServer({ graphFile: file, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: options.chromiumPath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const launch = options.chromiumPath ? { executablePath: options.chromiumPath, env: {} } : await chromiumLaunch();
+  const browser = await chromium.launch({ executablePath: launch.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...launch.env } });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true });
     await page.goto(server.url);

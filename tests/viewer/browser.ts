@@ -1,29 +1,22 @@
 /**
- * Shared set-up for the browser tests: Debian's chromium driven by playwright-core, the real `newsgraph view`
- * server, and a pixel check on screenshots (decoded by the browser itself, so no image library is needed).
+ * Shared set-up for the browser tests: the bundled Chromium (or CHROMIUM_PATH) driven by playwright-core, the real
+ * `newsgraph view` server, and a pixel check on screenshots (decoded by the browser itself, so no image library is needed).
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { startViewServer, type ViewServer } from '../../src/view/server.js';
 
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 export const VIEWER_DIST = join(process.cwd(), 'viewer', 'dist');
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+/** The browser the global setup (tests/setup/chromium.ts) found or unpacked. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const { executablePath, env } = inject('chromium');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...env } });
 }
 
 export function tempDir(prefix: string): string {

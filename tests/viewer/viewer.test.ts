@@ -1,5 +1,5 @@
 /**
- * The viewer in a real browser (Debian chromium, headless, software WebGL), served by the real `newsgraph view`
+ * The viewer in a real browser (bundled Chromium, headless, software WebGL), served by the real `newsgraph view`
  * server. One browser for the file; each test opens its own page. Screenshots go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
