@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import graphology from 'graphology';
 import graphml from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { writeGraphml } from '../../src/io/graphml.js';
-import { loadFixture, tempDir } from './helpers.js';
+import { loadFixture, xmlSyntaxErrors } from './helpers.js';
 import { seedGraph } from './seed-graph.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -20,12 +17,7 @@ function decoded(value: unknown): unknown {
 }
 
 function readBack(graph: NewsGraph): ReturnType<typeof graphml.parse> {
-  const text = writeGraphml(graph);
-  // Well-formed XML by an independent parser as well.
-  const file = join(tempDir(), 'graph.graphml');
-  writeFileSync(file, text);
-  execFileSync('xmllint', ['--noout', file]);
-  return graphml.parse(MultiDirectedGraph, text);
+  return graphml.parse(MultiDirectedGraph, writeGraphml(graph));
 }
 
 describe('GraphML export', () => {
@@ -39,6 +31,11 @@ describe('GraphML export', () => {
     expect(text).toContain('<key id="e_confidence" for="edge" attr.name="confidence" attr.type="double"/>');
     expect(text).toContain('<key id="e_weight" for="edge" attr.name="weight" attr.type="int"/>');
     expect(text).toContain('<key id="v_aliases" for="node" attr.name="aliases" attr.type="string"/>');
+  });
+
+  it('is well-formed XML by an independent parser (libxml2), which does reject broken XML', async () => {
+    expect(await xmlSyntaxErrors(writeGraphml(graph))).toEqual([]);
+    expect((await xmlSyntaxErrors('<graphml><graph></graphml>')).join('\n')).toMatch(/mismatch/);
   });
 
   it('reads back through graphology-graphml with the same nodes, edges and attributes', () => {
@@ -62,17 +59,19 @@ describe('GraphML export', () => {
     expect(decoded(back.getAttribute('articles'))).toEqual(graph.getAttribute('articles'));
   });
 
-  it('escapes news text: quotes, ampersands, angle brackets, newlines; drops what XML forbids in plain strings', () => {
+  it('escapes news text: quotes, ampersands, angle brackets, newlines; drops what XML forbids in plain strings', async () => {
     expect(back.getNodeAttribute('organisation:cafe-le-zinc', 'label')).toBe('Café "Le Zinc" & <Bar>');
     // Inside JSON the control character is an escape sequence, so even it survives.
     expect(decoded(back.getNodeAttribute('organisation:cafe-le-zinc', 'aliases'))).toEqual(['Le Zinc\u0007', 'Zinc, the café']);
     const g = loadFixture();
     g.setNodeAttribute('state:spain', 'label', 'Spain\u0001\u001b & Co\nnext line');
+    expect(await xmlSyntaxErrors(writeGraphml(g))).toEqual([]);
     expect(readBack(g).getNodeAttribute('state:spain', 'label')).toBe('Spain\u0001\u001b & Co\nnext line'.replace(CONTROL, ''));
   });
 
   it('reads back the seed graph built through the real pipeline', async () => {
     const seed = await seedGraph();
+    expect(await xmlSyntaxErrors(writeGraphml(seed))).toEqual([]);
     const b = readBack(seed);
     expect(new Set(b.nodes())).toEqual(new Set(seed.nodes()));
     expect(new Set(b.edges())).toEqual(new Set(seed.edges()));
