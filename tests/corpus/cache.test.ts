@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus, type BuildOptions } from '../../src/corpus/build.js';
 import { checksum } from '../../src/corpus/cache.js';
 import { loadGraph } from '../../src/graph/file.js';
-import { captureIO, realTexts, tempDir, writeCorpus } from './helpers.js';
+import { captureIO, newsTexts, tempDir, writeCorpus } from './helpers.js';
 
 function build(options: Omit<BuildOptions, 'io' | 'jobs'>) {
   const io = captureIO();
@@ -28,7 +28,7 @@ describe('extraction cache', () => {
 
     writeCorpus(input, 3, 12); // three new articles
     const changed = join(input, 'article-00005.txt');
-    const replacement = realTexts()[200]!.text;
+    const replacement = newsTexts()[200]!.text;
     writeFileSync(changed, replacement); // and one edited in place
     const second = await build({ inputs: [input], out: join(dir, 'g2.json'), cache });
     expect(second.summary).toMatchObject({ articles: 15, extracted: 4, cached: 11 });
@@ -49,7 +49,7 @@ describe('extraction cache', () => {
     writeCorpus(join(dir, 'a'), 2);
     await build({ inputs: [join(dir, 'a')], out: join(dir, 'g1.json'), cache });
     writeCorpus(join(dir, 'b'), 2, 2); // other names, ids article-00002..3, texts 2..3
-    writeFileSync(join(dir, 'b', 'article-00002.txt'), realTexts()[0]!.text); // text seen before, new id
+    writeFileSync(join(dir, 'b', 'article-00002.txt'), newsTexts()[0]!.text); // text seen before, new id
     const again = await build({ inputs: [join(dir, 'b')], out: join(dir, 'g2.json'), cache });
     expect(again.summary).toMatchObject({ extracted: 2, cached: 0 });
     const graph = await loadGraph(join(dir, 'g2.json'));

@@ -1,27 +1,19 @@
-/** Shared fixtures for the corpus tests: folders of real news files and a way to run the built CLI. */
+/** Shared fixtures for the corpus tests: folders of generated news files and a way to run the built CLI. */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadConllDocs, loadDwieDev, sharedDataDir, type RealText } from '../../bench/texts.js';
 import { captureIO as capture, type CapturedIO } from '../helpers/cli.js';
+import { newsCorpus, type NewsText } from '../helpers/news-corpus.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const CLI = join(REPO, 'bin', 'newsgraph.js');
 
-let texts: RealText[] | null = null;
-/** DWIE and CoNLL dev news, interleaved so small samples mix both sources. */
-export function realTexts(): RealText[] {
-  if (texts) return texts;
-  const data = sharedDataDir(REPO);
-  const dwie = loadDwieDev(data);
-  const conll = loadConllDocs(data, 'dev');
-  texts = [];
-  for (let i = 0; i < Math.max(dwie.length, conll.length); i++) {
-    if (conll[i]) texts.push(conll[i]!);
-    if (dwie[i]) texts.push(dwie[i]!);
-  }
+let texts: NewsText[] | null = null;
+/** The generated news corpus (tests/helpers/news-corpus.ts), 300 distinct articles. */
+export function newsTexts(): NewsText[] {
+  texts ??= newsCorpus(300);
   return texts;
 }
 
@@ -29,10 +21,10 @@ export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `newsgraph-${prefix}-`));
 }
 
-/** Writes `count` article files (real texts, repeated under new names past the end) into dir/sub. */
+/** Writes `count` article files (generated texts, repeated under new names past the end) into dir/sub. */
 export function writeCorpus(dir: string, count: number, offset = 0): string[] {
   mkdirSync(dir, { recursive: true });
-  const all = realTexts();
+  const all = newsTexts();
   const names: string[] = [];
   for (let i = offset; i < offset + count; i++) {
     const name = `article-${String(i).padStart(5, '0')}.txt`;
