@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { NewsgraphError } from '../errors.js';
 import { VERSION } from '../version.js';
+import { printable, printableLine } from '../util/printable.js';
 import { processIO, type CliIO } from './context.js';
 import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
@@ -54,11 +55,12 @@ function report(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // help and version are "errors" to commander, with exit code 0
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
-    io.err(`newsgraph: ${error.message.replace(/^error: /, '')}\n`);
+    // commander's own line breaks (a "Did you mean" hint) stay; the arguments quoted in its lines are escaped.
+    io.err(`newsgraph: ${error.message.replace(/^error: /, '').split('\n').map(printable).join('\n')}\n`);
     return 2;
   }
   if (error instanceof NewsgraphError) {
-    io.err(`newsgraph: ${error.message}\n`);
+    io.err(printableLine(`newsgraph: ${error.message}`));
     if (io.verbose && error.cause instanceof Error) io.err(`${error.cause.stack}\n`);
     return error.exitCode;
   }
@@ -68,7 +70,7 @@ function report(error: unknown, io: CliIO): number {
   }
   // An unexpected error is our bug, not the user's: say so in one line; --verbose shows the trace.
   const message = error instanceof Error ? error.message : String(error);
-  io.err(`newsgraph: internal error: ${message} (run with --verbose for details)\n`);
+  io.err(printableLine(`newsgraph: internal error: ${message} (run with --verbose for details)`));
   if (io.verbose && error instanceof Error) io.err(`${error.stack}\n`);
   return 1;
 }

@@ -14,6 +14,8 @@ import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
 import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
 import { defaultMaxBytes } from '../ingest/read.js';
+import { checkOutput, fileIdentity } from '../util/output.js';
+import { printableLine } from '../util/printable.js';
 import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
 import { createRunner, type TaskRunner } from './pool.js';
@@ -82,10 +84,23 @@ function checkJobs(jobs: number | undefined): void {
 }
 
 /** A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing path. */
-async function countFiles(inputs: readonly string[], signal: AbortSignal): Promise<number> {
+async function countFiles(inputs: readonly string[], signal: AbortSignal, identities: Set<string> | null): Promise<number> {
   let total = 0;
-  for await (const item of walkInputs(inputs, { signal })) if (!isInputError(item)) total++;
+  for await (const item of walkInputs(inputs, { signal })) {
+    if (isInputError(item)) continue;
+    total++;
+    if (identities) {
+      const info = await stat(item.file).catch(() => null);
+      if (info) identities.add(fileIdentity(info));
+    }
+  }
   return total;
+}
+
+/** True when the output already exists as a regular file: only then can it be one of the inputs. */
+async function existingOutput(out: string): Promise<boolean> {
+  const info = await stat(out).catch(() => null);
+  return info !== null && info.isFile();
 }
 
 function openCache(options: BuildOptions, fingerprint: string): ExtractionCache | null {
@@ -93,10 +108,10 @@ function openCache(options: BuildOptions, fingerprint: string): ExtractionCache 
   const dir = options.cache ?? defaultCacheDir();
   try {
     const cache = ExtractionCache.open(dir, fingerprint);
-    if (cache.stats.rebuilt) options.io.err(`newsgraph: cache ${cache.path} could not be trusted (${cache.stats.rebuilt}); started a fresh one\n`);
+    if (cache.stats.rebuilt) options.io.err(printableLine(`newsgraph: cache ${cache.path} could not be trusted (${cache.stats.rebuilt}); started a fresh one`));
     return cache;
   } catch (error) {
-    options.io.err(`newsgraph: cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); building without it\n`);
+    options.io.err(printableLine(`newsgraph: cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); building without it`));
     return null;
   }
 }
@@ -106,9 +121,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   const { io } = options;
   const { signal } = io;
   checkJobs(options.jobs);
-  const total = await countFiles(options.inputs, signal);
-  const requestedJobs = options.jobs ?? defaultJobs(total);
   const out = options.out ?? options.into ?? 'out/graph.json';
+  // The inputs' identities are gathered only when the output exists: otherwise it cannot be one of them.
+  const inputs = (await existingOutput(out)) ? new Set<string>() : null;
+  const total = await countFiles(options.inputs, signal, inputs);
+  const outputOptions = inputs ? { inputs } : {};
+  // Refuse a bad output (an input, a folder, a virtual file system) before extracting anything.
+  await checkOutput(out, outputOptions);
+  const requestedJobs = options.jobs ?? defaultJobs(total);
   const graph: NewsGraph = options.into ? await loadGraph(options.into) : createGraph();
   const known = new Set(graph.getAttribute('articles').map((a) => a.id));
   signal.throwIfAborted();
@@ -119,12 +139,12 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     entities: 0, relations: 0, seconds: 0, jobs, written: null,
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
-  io.err(`newsgraph: building from ${total} ${total === 1 ? 'file' : 'files'} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
+  io.err(printableLine(`newsgraph: building from ${total} ${total === 1 ? 'file' : 'files'} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}`));
 
   const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {
     summary.skipped++;
-    progress.note(`newsgraph: skipped ${file}: ${reason}\n`);
+    progress.note(printableLine(`newsgraph: skipped ${file}: ${reason}`));
     if (io.verbose && stack) progress.note(`${stack}\n`);
   };
 
@@ -167,7 +187,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
       skip(entry.file, result.reason, result.stack);
       return;
     }
-    for (const warning of result.warnings) progress.note(`newsgraph: warning: ${entry.file}: ${warning}\n`);
+    for (const warning of result.warnings) progress.note(printableLine(`newsgraph: warning: ${entry.file}: ${warning}`));
     mergeExtractions(graph, result.extractions, summary, outcome.fromCache);
     if (cache && outcome.key && result.encoded) cache.put(outcome.key, result.encoded);
   };
@@ -242,14 +262,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   if (summary.articles === 0) {
     io.err('newsgraph: no articles found in the inputs; nothing written\n');
   } else if (summary.added > 0 || out !== options.into) {
-    await saveGraph(graph, out);
+    await saveGraph(graph, out, outputOptions);
     summary.written = out;
   }
   summary.seconds = (performance.now() - started) / 1000;
   if (cache && cache.stats.badRows > 0) {
     io.err(`newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`);
   }
-  io.err(describe(summary, cache, out));
+  io.err(printableLine(describe(summary, cache, out).trimEnd()));
   return summary;
 }
 

@@ -6,12 +6,13 @@
  * checksum and is shape-checked when read; a bad row counts as a miss and is deleted.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Extraction } from '../extract/types.js';
+import { ensureFolder } from '../util/output.js';
 
 /** Bumped when the table layout or the value encoding changes; any other value means "not our cache". */
 const CACHE_SCHEMA = 'newsgraph-extraction-cache/1';
@@ -135,7 +136,8 @@ export class ExtractionCache {
    * is kept in stats.rebuilt. Entries of other extractor fingerprints are pruned so the cache does not grow forever.
    */
   static open(dir: string, fingerprint: string): ExtractionCache {
-    mkdirSync(dir, { recursive: true });
+    // Level by level, refusing virtual file systems: a recursive mkdir under /proc never returns.
+    ensureFolder(dir);
     const path = join(dir, DB_FILE);
     let db: Db;
     let rebuilt: string | null = null;

@@ -5,7 +5,7 @@
  * counted either way (the schema has no MISC: "Russian" read as Russia is fine). Topics are not named entities and
  * are not scored.
  */
-import { readFile } from 'node:fs/promises';
+import { readDataFile } from '../util/read-file.js';
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { EntityKind, Extraction } from '../extract/types.js';
@@ -180,13 +180,7 @@ export function evalConll(docs: readonly ConllDocument[], options: ConllOptions 
 }
 
 export async function readConll(file: string): Promise<ConllDocument[]> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, { cause: error });
-  }
+  const text = await readDataFile(file, (reason, cause) => new InputError(file, reason, { cause }));
   const docs = parseConll(text, file);
   if (docs.length === 0) throw new InputError(file, 'no CoNLL sentences found');
   return docs;

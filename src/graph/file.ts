@@ -1,8 +1,8 @@
 /** Reading and writing graph files (graphology serialized JSON, newsgraph/1). */
-import { readFile } from 'node:fs/promises';
 import graphology from 'graphology';
 import { FileSystemError, GraphFileError } from '../errors.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { writeOutput, type OutputOptions } from '../util/output.js';
+import { readDataFile, type ReadDataOptions } from '../util/read-file.js';
 import type { NewsGraph } from './types.js';
 import { parseGraphData } from './schema.js';
 
@@ -16,7 +16,8 @@ export function serializeGraph(graph: NewsGraph): string {
 export function parseGraph(json: string, file: string | null = null): NewsGraph {
   let data: unknown;
   try {
-    data = JSON.parse(json);
+    // A BOM is not part of the JSON (callers that read files already drop it).
+    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (error) {
     throw new GraphFileError(file, null, `not JSON (${(error as Error).message})`);
   }
@@ -25,17 +26,13 @@ export function parseGraph(json: string, file: string | null = null): NewsGraph 
   return graph;
 }
 
-export async function loadGraph(file: string): Promise<NewsGraph> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new FileSystemError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, { cause: error });
-  }
+/** Reads and validates a graph file. FIFOs, devices and files over `maxBytes` are refused before reading. */
+export async function loadGraph(file: string, options: ReadDataOptions = {}): Promise<NewsGraph> {
+  const text = await readDataFile(file, (reason, cause) => new FileSystemError(file, reason, { cause }), options);
   return parseGraph(text, file);
 }
 
-export async function saveGraph(graph: NewsGraph, file: string): Promise<void> {
-  await writeFileAtomic(file, serializeGraph(graph));
+/** Writes a graph file through the output module (atomic; never over an input, a device or a link). */
+export async function saveGraph(graph: NewsGraph, file: string, options: OutputOptions = {}): Promise<void> {
+  await writeOutput(file, serializeGraph(graph), options);
 }

@@ -6,6 +6,11 @@
  *
  * Neo4j conventions: labels in PascalCase (`Person`), relationship types in UPPER_SNAKE_CASE (`SPEAKS_FOR`);
  * the original kind and relation stay available as the `kind` and `relation` properties.
+ *
+ * Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) get a
+ * leading apostrophe, as OWASP recommends against CSV injection: article text reaches these cells unchanged, and
+ * `=HYPERLINK(...)` in a sentence must not become a live link. Spreadsheets hide the apostrophe; tools that want
+ * the raw values (neo4j-admin) turn it off with `neutraliseFormulas: false`. Numbers are never changed.
  */
 import type { NewsGraph } from '../graph/types.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
@@ -59,10 +64,26 @@ export function neo4jType(relation: string): string {
     .toUpperCase();
 }
 
-/** RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or has edge spaces a spreadsheet would trim. */
-export function csvField(value: string | number | null | undefined): string {
+/** Characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made inert for spreadsheets: a leading apostrophe when it would start a formula. */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export interface CsvOptions {
+  /** Prefix text cells that would start a spreadsheet formula with an apostrophe (default true). */
+  neutraliseFormulas?: boolean;
+}
+
+/**
+ * RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or has edge spaces a spreadsheet would trim.
+ * Text (not numbers) is neutralised against formulas unless `neutralise` is false.
+ */
+export function csvField(value: string | number | null | undefined, neutralise = true): string {
   if (value === null || value === undefined) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && neutralise ? neutraliseFormula(value) : String(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -74,8 +95,8 @@ export function csvArray(values: readonly string[] | undefined): string {
   return (values ?? []).map((v) => v.replaceAll(ARRAY_DELIMITER, ',')).join(ARRAY_DELIMITER);
 }
 
-function csvRow(fields: (string | number | null | undefined)[]): string {
-  return `${fields.map(csvField).join(',')}\r\n`;
+function csvRow(fields: (string | number | null | undefined)[], neutralise: boolean): string {
+  return `${fields.map((field) => csvField(field, neutralise)).join(',')}\r\n`;
 }
 
 export interface CsvFiles {
@@ -84,9 +105,10 @@ export interface CsvFiles {
 }
 
 /** Writes nodes.csv and edges.csv contents for the graph. */
-export function writeCsv(graph: NewsGraph): CsvFiles {
+export function writeCsv(graph: NewsGraph, options: CsvOptions = {}): CsvFiles {
+  const neutralise = options.neutraliseFormulas ?? true;
   const timeline = articleTimeline(graph);
-  const nodes: string[] = [csvRow([...NODE_HEADER])];
+  const nodes: string[] = [csvRow([...NODE_HEADER], neutralise)];
   graph.forEachNode((node, a) => {
     nodes.push(
       csvRow([
@@ -102,10 +124,10 @@ export function writeCsv(graph: NewsGraph): CsvFiles {
         csvArray(a.rules),
         Number.isFinite(a.x) ? a.x : null,
         Number.isFinite(a.y) ? a.y : null,
-      ]),
+      ], neutralise),
     );
   });
-  const edges: string[] = [csvRow([...EDGE_HEADER])];
+  const edges: string[] = [csvRow([...EDGE_HEADER], neutralise)];
   graph.forEachEdge((edge, a, source, target) => {
     const evidence = a.evidence ?? [];
     edges.push(
@@ -122,7 +144,7 @@ export function writeCsv(graph: NewsGraph): CsvFiles {
         csvArray(evidence.map((e) => e.sentence)),
         csvArray([...new Set(evidence.map((e) => e.article))]),
         csvArray(a.rules),
-      ]),
+      ], neutralise),
     );
   });
   return { nodes: nodes.join(''), edges: edges.join('') };

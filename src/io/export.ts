@@ -5,9 +5,9 @@
 import { extname, join } from 'node:path';
 import { serializeGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
-import { writeFileAtomic } from './atomic.js';
+import { checkOutput, writeOutput, type OutputOptions } from '../util/output.js';
 import { resolveFormat, type ExportFormat } from './formats.js';
-import { writeCsv } from './csv.js';
+import { writeCsv, type CsvOptions } from './csv.js';
 import { writeGexf, type GexfOptions } from './gexf.js';
 import { writeGraphml } from './graphml.js';
 import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
@@ -18,6 +18,12 @@ export { EXPORT_FORMATS, isExportFormat, resolveFormat, type ExportFormat } from
 export function csvFolder(output: string): string {
   const trimmed = output.replace(/[\\/]+$/, '');
   return extname(trimmed).toLowerCase() === '.csv' ? trimmed.slice(0, -4) : trimmed;
+}
+
+/** The two files a CSV export writes. */
+function csvFiles(output: string): [string, string] {
+  const folder = csvFolder(output);
+  return [join(folder, 'nodes.csv'), join(folder, 'edges.csv')];
 }
 
 /** The graph with export positions as x/y (a copy; the input graph is not changed). */
@@ -32,8 +38,10 @@ export function withLayout(graph: NewsGraph, options: LayoutOptions = {}): NewsG
   return copy;
 }
 
-export interface ExportOptions extends GexfOptions {
+export interface ExportOptions extends GexfOptions, CsvOptions {
   format?: string;
+  /** Identities of the files this export read (the graph file): an output that is one of them is refused. */
+  inputs?: OutputOptions['inputs'];
 }
 
 export interface ExportResult {
@@ -44,22 +52,25 @@ export interface ExportResult {
 
 export async function exportGraph(graph: NewsGraph, output: string, options: ExportOptions = {}): Promise<ExportResult> {
   const format = resolveFormat(output, options.format);
+  const outputOptions: OutputOptions = options.inputs ? { inputs: options.inputs } : {};
+  const write = (file: string, data: string) => writeOutput(file, data, outputOptions);
+  // A bad output (an input, a folder, a virtual file system) fails before the layout runs.
+  for (const file of format === 'csv' ? csvFiles(output) : [output]) await checkOutput(file, outputOptions);
   switch (format) {
     case 'gexf':
-      await writeFileAtomic(output, writeGexf(graph, options));
+      await write(output, writeGexf(graph, options));
       return { format, files: [output] };
     case 'graphml':
-      await writeFileAtomic(output, writeGraphml(graph));
+      await write(output, writeGraphml(graph));
       return { format, files: [output] };
     case 'json':
-      await writeFileAtomic(output, serializeGraph(withLayout(graph, options)));
+      await write(output, serializeGraph(withLayout(graph, options)));
       return { format, files: [output] };
     case 'csv': {
-      const folder = csvFolder(output);
-      const { nodes, edges } = writeCsv(graph);
-      const files = [join(folder, 'nodes.csv'), join(folder, 'edges.csv')];
-      await writeFileAtomic(files[0]!, nodes);
-      await writeFileAtomic(files[1]!, edges);
+      const { nodes, edges } = writeCsv(graph, options);
+      const files = csvFiles(output);
+      await write(files[0]!, nodes);
+      await write(files[1]!, edges);
       return { format, files };
     }
   }

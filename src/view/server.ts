@@ -8,7 +8,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
 import { basename, extname } from 'node:path';
 import { FileSystemError, UsageError } from '../errors.js';
 import { findViewerDist, listAssets, type AssetMap } from './assets.js';
@@ -60,7 +60,22 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/**
+ * True for addresses only this machine can reach: localhost, all of 127.0.0.0/8 (not just 127.0.0.1), ::1 and
+ * IPv4-mapped loopback. Those keep the Host check; anything else is reachable by others.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  const v4 = name.startsWith('::ffff:') ? name.slice(7) : name;
+  if (isIPv4(v4)) return v4.startsWith('127.');
+  if (!isIPv6(name)) return false;
+  // ::1 in any spelling (0:0:0:0:0:0:0:1, ::0:1): every group zero but the last, which is 1.
+  const [head = '', tail = ''] = name.split('::');
+  const groups = name.includes('::') ? [...head.split(':').filter(Boolean), ...tail.split(':').filter(Boolean)] : name.split(':');
+  const numbers = groups.map((g) => parseInt(g, 16));
+  return numbers.length > 0 && numbers.at(-1) === 1 && numbers.slice(0, -1).every((n) => n === 0);
+}
 
 /** The path part of a request target, percent-decoded; null when it is not an origin-form path or not decodable. */
 export function requestPath(target: string | undefined): string | null {
@@ -74,9 +89,10 @@ export function requestPath(target: string | undefined): string | null {
   }
 }
 
-function hostAllowed(header: string | undefined, port: number): boolean {
+function hostAllowed(header: string | undefined, port: number, bound: string): boolean {
   if (!header) return false;
-  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`];
+  const shown = isIPv6(bound) ? `[${bound}]` : bound;
+  const allowed = [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${shown.toLowerCase()}:${port}`];
   return allowed.includes(header.toLowerCase());
 }
 
@@ -144,7 +160,8 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   const host = options.host ?? DEFAULT_HOST;
   const assets = await listAssets(options.appDir ?? findViewerDist());
   let boundPort = 0;
-  const checkHost = LOOPBACK.has(host) ? (header: string | undefined) => hostAllowed(header, boundPort) : () => true;
+  let boundAddress = host;
+  const checkHost = isLoopbackHost(host) ? (header: string | undefined) => hostAllowed(header, boundPort, boundAddress) : () => true;
   const handler = createViewHandler(assets, options.graphFile, checkHost);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {
@@ -154,6 +171,7 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   });
   const address = await listen(server, options.port ?? DEFAULT_PORT, host);
   boundPort = address.port;
+  boundAddress = address.address;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${shownHost}:${address.port}/`,

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
+import { printableLine } from '../../util/printable.js';
 
 export function registerExtract(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
@@ -28,7 +29,7 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
           }
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
-          io.err(`newsgraph: skipped ${error.message}\n`);
+          io.err(printableLine(`newsgraph: skipped ${error.message}`));
         }
       }
       if (files.length === 0) throw new UsageError('extract needs at least one file');

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
+import { printableLine } from '../../util/printable.js';
 
 interface QueryFlags {
   json?: boolean;
@@ -64,7 +65,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
           const a = query.findEntity(from).label;
           const b = query.findEntity(to).label;
           if (flags.json) io.out('null\n');
-          io.err(`newsgraph: no path between "${a}" and "${b}"\n`);
+          io.err(printableLine(`newsgraph: no path between "${a}" and "${b}"`));
           setExit(1);
           return;
         }

@@ -1,8 +1,9 @@
 /** `newsgraph view GRAPH [--port N] [--host H]`: checks the graph file, then serves the viewer with it until Ctrl-C. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { DEFAULT_HOST, DEFAULT_PORT, startViewServer } from '../../view/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopbackHost, startViewServer } from '../../view/server.js';
 import type { CliIO } from '../context.js';
+import { printableLine } from '../../util/printable.js';
 
 interface ViewOptions {
   port: string;
@@ -28,10 +29,10 @@ export function registerView(program: Command, io: CliIO, _setExit: (code: numbe
       // Fail here, with the file and the reason, rather than with an error page in the browser.
       const graph = await loadGraph(graphFile);
       const server = await startViewServer({ graphFile, host: options.host, port });
-      io.out(`newsgraph: viewing ${graphFile} (${graph.order} entities, ${graph.size} relations)\n`);
+      io.out(printableLine(`newsgraph: viewing ${graphFile} (${graph.order} entities, ${graph.size} relations)`));
       io.out(`  open ${server.url}\n`);
-      if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
-        io.err(`newsgraph: warning: listening on ${options.host}; anyone who can reach this machine can read the graph\n`);
+      if (!isLoopbackHost(options.host)) {
+        io.err(printableLine(`newsgraph: warning: listening on ${options.host}; anyone who can reach this machine can read the graph`));
       }
       io.out('  press Ctrl-C to stop\n');
       await new Promise<void>((resolve) => {
