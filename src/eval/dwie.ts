@@ -1,12 +1,15 @@
 /**
  * DWIE entity evaluation (DocRED format). Per document, gold entities are the vertexSet clusters typed person,
- * organization or location. A predicted entity (person, organisation, state or place; topics are not scored)
- * matches a cluster when one of its names (label, aliases, mention texts) equals one of the cluster's mention names
- * after normalisation. Each cluster is claimed by one predicted entity (exact label matches first); a predicted
- * entity that matches only clusters claimed by others is a false positive (a second entity for the same cluster),
- * one matching nothing is a false positive, and one matching only clusters of other types (a demonym cluster typed
- * "other") is not counted. Recall: claimed clusters / gold clusters; precision: entities that claimed a cluster /
- * counted entities.
+ * organization or location. Each predicted node of a scored kind (person; organisation; state or place as location;
+ * topics are not scored) is counted once:
+ * - a true positive when it claims a cluster of its own kind that no node claimed before: clusters named exactly
+ *   like its label first (over all nodes), then those its aliases or mention texts name. Further clusters of its
+ *   kind that it also names are covered, not counted twice;
+ * - a false positive when it names no cluster (junk), only clusters already claimed (a duplicate node), or a
+ *   scored cluster of another kind (wrong kind);
+ * - not counted when it names only clusters of unscored types (misc, event, other, ...).
+ * A false negative is a scored cluster that no node of its kind names. Precision: tp / (tp + fp); recall:
+ * tp / (tp + fn); names compare after normalisation (`normaliseName`).
  */
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
@@ -59,117 +62,141 @@ function isCapitalisedWord(t: string | undefined): boolean {
   return t !== undefined && /^\p{Lu}\p{L}*$/u.test(t);
 }
 
+/** Why a predicted node is a false positive. */
+export type DwieFalsePositiveReason = 'junk' | 'duplicate' | 'wrong kind';
+
+export interface DwieFalsePositive {
+  label: string;
+  kind: string;
+  reason: DwieFalsePositiveReason;
+  /** For a duplicate: the label of the node that claimed the cluster; for a wrong kind: the cluster's type. */
+  other?: string;
+}
+
 export interface DwieDocResult {
   tp: number;
   fp: number;
   fn: number;
-  /** Recall counts per cluster type. */
+  /** Recall counts per cluster type: clusters, and clusters covered by a node of their kind. */
   byType: Record<string, { clusters: number; found: number }>;
   misses: string[];
-  falsePositives: string[];
+  falsePositives: DwieFalsePositive[];
 }
 
-/** Scores one document's predicted entities against its clusters. */
-export function scoreDwieEntities(doc: DwieDocument, entities: readonly Pick<ExtractedEntity, 'id' | 'label' | 'kind' | 'aliases' | 'mentions'>[]): DwieDocResult {
-  const counted = new Map<number, Set<string>>();
-  const others = new Map<number, Set<string>>();
-  doc.vertexSet.forEach((cluster, ci) => {
+type ScoredKind = (typeof SHORT)[DwieType];
+
+/** The DWIE type a node kind is scored as; undefined for topics. */
+function scoredKindOf(kind: string): ScoredKind | undefined {
+  if (kind === 'person') return 'person';
+  if (kind === 'organisation') return 'organization';
+  if (kind === 'state' || kind === 'place') return 'location';
+  return undefined;
+}
+
+type ScoredEntity = Pick<ExtractedEntity, 'id' | 'label' | 'kind' | 'aliases' | 'mentions'>;
+
+/** Scores one document's predicted entities against its clusters (the definition at the top of this file). */
+export function scoreDwieEntities(doc: DwieDocument, entities: readonly ScoredEntity[]): DwieDocResult {
+  const clusters = doc.vertexSet.map((cluster) => {
     const type = cluster[0]?.type ?? '';
-    const names = new Set(cluster.map((m) => normaliseName(m.name)).filter(Boolean));
-    if ((DWIE_TYPES as readonly string[]).includes(type)) counted.set(ci, names);
-    else others.set(ci, names);
+    const kind = (DWIE_TYPES as readonly string[]).includes(type) ? SHORT[type as DwieType] : undefined;
+    return { name: cluster[0]?.name ?? '', type, kind, names: new Set(cluster.map((m) => normaliseName(m.name)).filter(Boolean)) };
   });
-  const predicted = entities.filter((e) => e.kind !== 'topic');
-  const namesOf = (e: (typeof predicted)[number]) => new Set([e.label, ...e.aliases, ...e.mentions.map((m) => m.text)].map(normaliseName).filter(Boolean));
-  const claimedBy = new Map<number, string>();
-  const claimed = new Set<string>();
-  // Pass 1: clusters named exactly like an entity's label; pass 2: any other shared name.
+  const nodes = entities
+    .map((e) => ({ e, kind: scoredKindOf(e.kind), label: normaliseName(e.label), names: new Set([e.label, ...e.aliases, ...e.mentions.map((m) => m.text)].map(normaliseName).filter(Boolean)) }))
+    .filter((n): n is typeof n & { kind: ScoredKind } => n.kind !== undefined);
+  const names = (n: (typeof nodes)[number], c: (typeof clusters)[number]) => [...n.names].some((x) => c.names.has(x));
+  const claimedBy = new Map<number, (typeof nodes)[number]>();
+  const claimant = new Set<(typeof nodes)[number]>();
+  // Pass 1: clusters named exactly like a node's label; pass 2: clusters any other name of the node matches.
   for (const pass of [1, 2] as const) {
-    for (const e of predicted) {
-      const names = pass === 1 ? new Set([normaliseName(e.label)]) : namesOf(e);
-      for (const [ci, clusterNames] of counted) {
-        if (claimedBy.has(ci)) continue;
-        for (const n of names) {
-          if (clusterNames.has(n)) {
-            claimedBy.set(ci, e.id);
-            claimed.add(e.id);
-            break;
-          }
-        }
-      }
+    for (const n of nodes) {
+      if (claimant.has(n)) continue;
+      const ci = clusters.findIndex((c, i) => c.kind === n.kind && !claimedBy.has(i) && (pass === 1 ? c.names.has(n.label) : names(n, c)));
+      if (ci < 0) continue;
+      claimedBy.set(ci, n);
+      claimant.add(n);
     }
   }
-  let fp = 0;
-  const falsePositives: string[] = [];
-  for (const e of predicted) {
-    if (claimed.has(e.id)) continue;
-    const names = namesOf(e);
-    const hitsCounted = [...counted.values()].some((c) => [...names].some((n) => c.has(n)));
-    const hitsOther = [...others.values()].some((c) => [...names].some((n) => c.has(n)));
-    if (!hitsCounted && hitsOther) continue;
-    fp++;
-    falsePositives.push(`${e.label} (${e.kind}${hitsCounted ? ', second entity for a cluster' : ''})`);
+  const falsePositives: DwieFalsePositive[] = [];
+  for (const n of nodes) {
+    if (claimant.has(n)) continue;
+    const same = clusters.findIndex((c) => c.kind === n.kind && names(n, c));
+    const base = { label: n.e.label, kind: n.e.kind };
+    if (same >= 0) {
+      falsePositives.push({ ...base, reason: 'duplicate', other: claimedBy.get(same)?.e.label ?? '' });
+      continue;
+    }
+    const other = clusters.find((c) => c.kind !== undefined && names(n, c));
+    if (other) falsePositives.push({ ...base, reason: 'wrong kind', other: other.kind });
+    else if (!clusters.some((c) => names(n, c))) falsePositives.push({ ...base, reason: 'junk' });
+    // Otherwise the node names only clusters of unscored types: not counted.
   }
   const byType: DwieDocResult['byType'] = {};
   const misses: string[] = [];
-  for (const [ci] of counted) {
-    const type = SHORT[doc.vertexSet[ci]![0]!.type as DwieType];
-    const row = (byType[type] ??= { clusters: 0, found: 0 });
+  let fn = 0;
+  clusters.forEach((c, ci) => {
+    if (c.kind === undefined) return;
+    const row = (byType[c.kind] ??= { clusters: 0, found: 0 });
     row.clusters++;
-    if (claimedBy.has(ci)) row.found++;
-    else misses.push(`${doc.vertexSet[ci]![0]!.name} (${type})`);
-  }
-  return { tp: claimed.size, fp, fn: counted.size - claimedBy.size, byType, misses, falsePositives };
+    if (claimedBy.has(ci) || nodes.some((n) => n.kind === c.kind && names(n, c))) row.found++;
+    else {
+      fn++;
+      misses.push(`${c.name} (${c.kind})`);
+    }
+  });
+  return { tp: claimant.size, fp: falsePositives.length, fn, byType, misses, falsePositives };
 }
 
 export interface DwieReport {
   documents: number;
-  /** Precision over predicted entities, recall over clusters. */
+  /** tp: nodes that claimed a cluster; fp: junk, duplicate and wrong-kind nodes; fn: clusters no node covers. */
   entities: Prf & { clusters: number; found: number };
   recallByType: Record<string, { clusters: number; found: number; recall: number }>;
   misses: string[];
-  falsePositives: string[];
+  /** "title: label (kind)" per false positive, by reason. */
+  junk: string[];
+  duplicates: string[];
+  wrongKind: string[];
 }
 
 /** Runs the extractor on each document and scores its entities. */
 export function evalDwie(docs: readonly DwieDocument[], options: { limit?: number; onExtraction?: (doc: DwieDocument, extraction: Extraction) => void } = {}): DwieReport {
   const list = options.limit ? docs.slice(0, options.limit) : docs;
-  let predictedRight = 0;
+  let tp = 0;
   let fp = 0;
-  let clusters = 0;
-  let found = 0;
+  let fn = 0;
   const byType: Record<string, { clusters: number; found: number }> = {};
   const misses: string[] = [];
-  const falsePositives: string[] = [];
+  const junk: string[] = [];
+  const duplicates: string[] = [];
+  const wrongKind: string[] = [];
   for (const doc of list) {
     const text = dwieDocumentText(doc);
     const article: Article = { id: doc.title, file: doc.title, original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null };
     const extraction = extractArticle(article);
     options.onExtraction?.(doc, extraction);
     const result = scoreDwieEntities(doc, extraction.entities);
-    predictedRight += result.tp;
+    tp += result.tp;
     fp += result.fp;
+    fn += result.fn;
     for (const [type, row] of Object.entries(result.byType)) {
       const total = (byType[type] ??= { clusters: 0, found: 0 });
       total.clusters += row.clusters;
       total.found += row.found;
-      clusters += row.clusters;
-      found += row.found;
     }
     misses.push(...result.misses.map((m) => `${doc.title}: ${m}`));
-    falsePositives.push(...result.falsePositives.map((m) => `${doc.title}: ${m}`));
+    for (const f of result.falsePositives) {
+      const line = `${doc.title}: ${f.label} (${f.kind})`;
+      if (f.reason === 'junk') junk.push(line);
+      else if (f.reason === 'duplicate') duplicates.push(`${line}, cluster claimed by ${f.other}`);
+      else wrongKind.push(`${line}, gold ${f.other}`);
+    }
   }
-  const precision = predictedRight + fp === 0 ? 0 : predictedRight / (predictedRight + fp);
-  const recall = clusters === 0 ? 0 : found / clusters;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const clusters = Object.values(byType).reduce((n, r) => n + r.clusters, 0);
+  const found = Object.values(byType).reduce((n, r) => n + r.found, 0);
   const recallByType = Object.fromEntries(Object.entries(byType).map(([t, r]) => [t, { ...r, recall: r.clusters ? r.found / r.clusters : 0 }]));
-  return {
-    documents: list.length,
-    entities: { ...toPrf(predictedRight, fp, clusters - found), precision, recall, f1, clusters, found },
-    recallByType,
-    misses,
-    falsePositives,
-  };
+  return { documents: list.length, entities: { ...toPrf(tp, fp, fn), clusters, found }, recallByType, misses, junk, duplicates, wrongKind };
 }
 
 export async function readDwie(file: string): Promise<DwieDocument[]> {

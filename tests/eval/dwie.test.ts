@@ -45,6 +45,69 @@ describe('scoreDwieEntities', () => {
   });
 });
 
+describe('scoreDwieEntities: one count per node, kinds must agree', () => {
+  const doc: DwieDocument = {
+    ...DOC,
+    vertexSet: [
+      [mention('Lisbon', 'type::location')],
+      [mention('Benfica', 'type::organization'), mention('Benfica Lisbon', 'type::organization')],
+      [mention('Sporting', 'type::organization')],
+      [mention('Porto', 'type::location')],
+      [mention('Porto FC', 'type::organization')],
+      [mention('Portuguese', 'type::ethnicity')],
+    ],
+  };
+  const cases: Array<{ name: string; nodes: ReturnType<typeof entity>[]; tp: number; fp: number; fn: number; reasons: string[] }> = [
+    {
+      name: 'a node of the wrong kind is a false positive and leaves its cluster missed',
+      nodes: [entity('a', 'Lisbon', 'place'), entity('b', 'Benfica', 'place')],
+      tp: 1,
+      fp: 1,
+      fn: 4,
+      reasons: ['wrong kind'],
+    },
+    {
+      name: 'the node labelled like a cluster claims it first; a second node is a duplicate',
+      nodes: [entity('a', 'Benfica Lisbon', 'organisation', ['Benfica']), entity('b', 'Benfica', 'organisation')],
+      tp: 1,
+      fp: 1,
+      fn: 4,
+      reasons: ['duplicate'],
+    },
+    {
+      name: 'a node naming two clusters of its kind claims one and covers the other (counted once, neither missed)',
+      nodes: [entity('a', 'Sporting', 'organisation', ['Porto FC'])],
+      tp: 1,
+      fp: 0,
+      fn: 3,
+      reasons: [],
+    },
+    {
+      name: 'a node naming only an unscored cluster is not counted; one naming nothing is junk',
+      nodes: [entity('a', 'Portuguese', 'place'), entity('b', 'Meanwhile', 'organisation')],
+      tp: 0,
+      fp: 1,
+      fn: 5,
+      reasons: ['junk'],
+    },
+    {
+      name: 'state and place both count as location; topics are not scored',
+      nodes: [entity('a', 'Lisbon', 'state'), entity('b', 'Porto', 'place'), entity('c', 'Sporting', 'topic')],
+      tp: 2,
+      fp: 0,
+      fn: 3,
+      reasons: [],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const r = scoreDwieEntities(doc, c.nodes);
+      expect([r.tp, r.fp, r.fn]).toEqual([c.tp, c.fp, c.fn]);
+      expect(r.falsePositives.map((f) => f.reason)).toEqual(c.reasons);
+    });
+  }
+});
+
 describe('dwieDocumentText', () => {
   it('joins tokens with single spaces and keeps line breaks', () => {
     expect(dwieDocumentText(DOC)).toBe("Germany 's Merkel met EU leaders .\n German firms agreed .");

@@ -115,9 +115,11 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
         const rows = [PRF_HEADER, prfRow('entities', entities.entities)];
         if (relations) rows.push(prfRow('speaks-for', relations.speaksFor), prfRow('affiliation', relations.affiliation));
         out += table(rows) + '\n';
-        out += table([['recall by type', 'clusters', 'found', 'recall'], ...Object.entries(entities.recallByType).map(([t, r]) => [t, r.clusters, r.found, r.recall.toFixed(3)])]) + '\n';
+        out += table([['recall by type', 'clusters', 'covered', 'recall'], ...Object.entries(entities.recallByType).map(([t, r]) => [t, r.clusters, r.found, r.recall.toFixed(3)])]) + '\n';
         out += list('missed clusters', entities.misses, max);
-        out += list('false-positive entities', entities.falsePositives, max);
+        out += list('junk entities (no gold cluster)', entities.junk, max);
+        out += list('duplicate entities (a cluster claimed by another node)', entities.duplicates, max);
+        out += list('entities of the wrong kind', entities.wrongKind, max);
         if (relations && opts.rules) out += relationDiagnostics(relations);
         io.out(out);
       }

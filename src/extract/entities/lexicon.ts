@@ -49,7 +49,12 @@ const STOP_CAPITALISED = words(
     'To Of And Or But As If When While After Before Although Though So Yet Amid Amidst Despite Because Since Until ' +
     'Emphasizing Emphasising According Meanwhile However Moreover Also Not No Yes All Some Many Most Both Each Every ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
-    'September October November December Mr Mrs Ms Dr',
+    'September October November December Mr Mrs Ms Dr ' +
+    // Sentence adverbs and prepositions the tagger glues to a name at the start of a sentence ("Later Sir Hubert").
+    'Later Earlier Then Now Today Yesterday Tomorrow Tonight Still Instead Indeed Besides Between Among Under Over ' +
+    'Without Within Last Next Here There Why How What Where Such Only Even Just Already Again Soon Recently ' +
+    'Previously Currently Finally Initially Thus Hence Otherwise Nevertheless Nonetheless Furthermore Elsewhere ' +
+    'Perhaps Maybe Unlike Like Following During Against Through Across Behind Beyond Above Below Ahead Thanks',
 );
 
 export function isStopWordCapitalised(word: string): boolean {

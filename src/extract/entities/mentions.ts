@@ -24,6 +24,8 @@ export interface MentionDraft {
   gazetteer?: GazetteerEntry;
   /** A demonym right before a national body, part of its name ("Russian" + "Security Council"). */
   qualifier?: string;
+  /** The honorific or style stripped from a person's name ("Mr", "Sir"): kept for resolution, never in the label. */
+  honorific?: string;
 }
 
 export function isCapitalised(text: string): boolean {
@@ -114,7 +116,41 @@ function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span,
       return { ...base, kind: 'organisation', rule: 'gazetteer:seats', canonical: entry.label, gazetteer: entry };
     case 'bloc':
       return { ...base, kind: entry.kind, rule: 'gazetteer:blocs', canonical: entry.label, gazetteer: entry };
+    case 'party':
+      if (entry.adjective && !partyAdjectiveContext(tokens, m.end)) return null;
+      return { ...base, kind: 'organisation', rule: 'gazetteer:parties', canonical: entry.label, gazetteer: entry };
   }
+}
+
+/**
+ * Nouns after which a party adjective names the party ("Tory plan", "Democratic senator", "Labour voters"): roles
+ * and the things parties have. Closed-class grammar of political reporting, not knowledge of any party.
+ */
+const PARTY_NOUNS = new Set(
+  ('party parties leader leaders leadership mp mps mep meps candidate candidates senator senators congressman congresswoman ' +
+    'lawmaker lawmakers politician politicians member members voters supporters activists donor donors government ' +
+    'minister ministers spokesman spokeswoman spokesperson chairman chairwoman chair peer peers councillor councillors ' +
+    'deputy deputies delegate delegates nominee nominees campaign campaigners manifesto policy policies plan plans idea ' +
+    'ideas proposal proposals bill majority rebel rebels backbencher backbenchers frontbencher frontbenchers grandee ' +
+    'grandees whip governor governors mayor president presidential primary primaries convention conference colleague ' +
+    'colleagues figure figures veteran heavyweight rival rivals opponents government-in-waiting administration ' +
+    'secretary chancellor premier lord baroness sir dame mr mrs ms dr').split(/\s+/),
+);
+
+/**
+ * Whether a party adjective at [.., end) names the party here: a person's name, a title or a party noun follows it
+ * ("Lib Dem Jane Doe", "Tory leader", "Democratic senator"). "Democratic Republic", "Republican Guard" do not.
+ */
+function partyAdjectiveContext(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end]?.text ?? '';
+  if (PARTY_NOUNS.has(next.toLowerCase()) || TITLE_HEADS.has(next.toLowerCase())) return true;
+  // A person's name: one to three capitalised words then a non-capitalised word (not a body: "Party", "Council").
+  let k = end;
+  while (k < tokens.length && k - end < 4 && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(tokens[k]!.text) && !isStopWordCapitalised(tokens[k]!.text)) k++;
+  const words = k - end;
+  if (words < 1 || words > 3 || isOrganisationHead(tokens[k - 1]!.text)) return false;
+  const g = gazetteer().longestAt(tokens.map((t) => t.text), end);
+  return g === null || g.entries.every((e) => e.type === 'city');
 }
 
 /** Whether a gazetteer match may stand on its own (no tagger span over it). */
@@ -174,19 +210,63 @@ function stateThenBody(spans: readonly NerSpan[], m: GazetteerMatch): boolean {
   return a.start === m.start && (a.label === 'LOC' || a.label === 'MISC') && b.label === 'ORG' && b.end === m.end;
 }
 
-/** Strips leading title words, honorifics and demonyms from a person span; returns the new start. */
-function stripPersonPrefix(tokens: readonly Token[], start: number, end: number): number {
+interface PersonPrefix {
+  /** Where the name starts. */
+  start: number;
+  /** The honorific or style stripped last ("Mr", "Sir"), if any. */
+  honorific?: string;
+  /** Parties named before the name ("Tory", "Lib Dem"): mentions of the party, not part of the name. */
+  parties: GazetteerMatch[];
+}
+
+/**
+ * Strips leading title words, honorifics, parties and demonyms from a person span. A style that is the common name
+ * with one name after it stays ("Lord Ashcroft", "Prince Charles"); with a full name after it, it goes
+ * ("Sir Digby Jones" -> "Digby Jones").
+ */
+function stripPersonPrefix(tokens: readonly Token[], start: number, end: number): PersonPrefix {
   let s = start;
+  let honorific: string | undefined;
+  const parties: GazetteerMatch[] = [];
+  const texts = tokens.map((x) => x.text);
   while (s < end - 1) {
     const t = tokens[s]!.text;
-    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t)) s++;
-    else {
-      const g = gazetteer().longestAt(tokens.map((x) => x.text), s);
-      if (g && g.end < end && g.entries.some((e) => e.type === 'demonym' || e.type === 'country' || e.type === 'organisation')) s = g.end;
-      else break;
+    if (knowledge().styles.has(t) && end - s === 2) break;
+    if (isStopWordCapitalised(t) && !knowledge().honorifics.has(t)) {
+      s++;
+      continue;
     }
+    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t)) {
+      if (knowledge().honorifics.has(t)) honorific = t.replace(/\.$/, '');
+      s++;
+      continue;
+    }
+    const g = gazetteer().longestAt(texts, s);
+    if (g && g.end < end && g.entries.some((e) => e.type === 'demonym' || e.type === 'country' || e.type === 'organisation' || e.type === 'party')) {
+      if (g.entries[0]!.type === 'party') parties.push(g);
+      s = g.end;
+    } else break;
   }
-  return s;
+  return honorific ? { start: s, honorific, parties } : { start: s, parties };
+}
+
+/**
+ * A span the tagger typed as a body or place that is an honorific or style followed by one to three capitalised
+ * names ("Sir Digby", "Lord Ashcroft", "Mr Hale"): a person. Returns where the name starts (the style stays when one
+ * name follows it), or -1.
+ */
+function honorificPerson(tokens: readonly Token[], start: number, end: number): { start: number; honorific: string } | null {
+  const first = tokens[start]!.text;
+  const outside = start > 0 ? tokens[start - 1]!.text : '';
+  const k = knowledge();
+  const inside = k.honorifics.has(first) && end - start >= 2;
+  const title = inside ? first : k.honorifics.has(outside) ? outside : '';
+  if (!title) return null;
+  const nameStart = inside ? start + 1 : start;
+  const names = tokens.slice(nameStart, end);
+  if (names.length < 1 || names.length > 3 || !names.every((t) => /^\p{Lu}[\p{L}'-]*$/u.test(t.text) && !isOrganisationHead(t.text))) return null;
+  const styled = k.styles.has(title) && names.length === 1;
+  return { start: styled ? nameStart - 1 : nameStart, honorific: title.replace(/\.$/, '') };
 }
 
 /** Classifies a span the tagger marked without a confident type (the provisional stub does this). */
@@ -258,7 +338,36 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         }
       }
     }
-    if (span.label === 'PER') start = stripPersonPrefix(tokens, start, end);
+    let honorific: string | undefined;
+    if (span.label === 'PER') {
+      const prefix = stripPersonPrefix(tokens, start, end);
+      for (const p of prefix.parties) {
+        const d = draftFromGazetteer(sentence, tokens, p, p.entries[0]!);
+        if (d) drafts.push(d);
+      }
+      start = prefix.start;
+      honorific = prefix.honorific ?? (start > 0 && knowledge().honorifics.has(texts[start - 1]!) ? texts[start - 1]!.replace(/\.$/, '') : undefined);
+      // "Prince Charles": the style the tagger left outside the span is part of the name.
+      if (end - start === 1 && start > 0 && knowledge().styles.has(texts[start - 1]!)) start--;
+    } else if (!untyped) {
+      // "Sir Digby" read as a body, "Lord Ashcroft" as a place: an honorific before names makes a person.
+      const person = honorificPerson(tokens, start, end);
+      if (person) {
+        drafts.push({ sentence, tokenStart: person.start, tokenEnd: end, kind: 'person', rule: `ner:${span.label.toLowerCase()}+honorific`, canonical: null, honorific: person.honorific });
+        taken.push({ start: Math.min(span.start, person.start), end });
+        continue;
+      }
+      // "Lib Dem Treasury spokesman": a party before a body's name is its own mention.
+      const party = gazetteer().longestAt(texts, start);
+      if (party && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
+        const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!);
+        if (d) {
+          drafts.push(d);
+          taken.push({ start, end: party.end });
+          start = party.end;
+        }
+      }
+    }
     // "Obama White House" read as one name: the leader, then the seat of power.
     const seat = span.label !== 'PER' ? matches.find((m) => m.end === end && m.start === start + 1 && m.entries[0]!.type === 'seat') : undefined;
     if (seat && /^\p{Lu}\p{Ll}+$/u.test(texts[start]!) && !gazetteer().longestAt(texts, start)) {
@@ -299,7 +408,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     taken.push({ start: span.start, end });
     const kind: EntityKind | undefined = NER_KIND[span.label];
     if (!kind) continue;
-    drafts.push({ sentence, tokenStart: start, tokenEnd: end, kind, rule: `ner:${span.label.toLowerCase()}`, canonical: null });
+    drafts.push({ sentence, tokenStart: start, tokenEnd: end, kind, rule: `ner:${span.label.toLowerCase()}`, canonical: null, ...(honorific ? { honorific } : {}) });
   }
 
   // 2. Gazetteer names the tagger left alone.

@@ -10,6 +10,7 @@
  */
 import { nodeKey } from '../../graph/keys.js';
 import type { Entity, EntityKind, Sentence } from '../types.js';
+import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
 import type { MentionDraft } from './mentions.js';
 
@@ -149,6 +150,7 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   });
 
   resolveAcronymDefinitions(items, sentences, labels);
+  resolvePartyCountries(items, sentences, labels);
   resolvePeople(items, labels);
   resolveOrganisations(items, labels);
   resolvePlaces(items, labels);
@@ -209,6 +211,31 @@ function resolveAcronymDefinitions(items: Item[], sentences: Sentence[], labels:
   });
 }
 
+/**
+ * A party name several parties share ("Greens", "Conservatives", "Social Democrats") goes to the party of the state
+ * the article mentions most among theirs; with none of their states mentioned, to the first party the data lists.
+ */
+function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: string[]): void {
+  let stateCounts: Map<string, number> | null = null;
+  items.forEach((item, i) => {
+    const d = item.draft;
+    if (d.gazetteer?.type !== 'party') return;
+    const texts = sentences[d.sentence]!.tokens.map((t) => t.text);
+    const m = gazetteer().longestAt(texts, d.tokenStart);
+    const options = (m?.end === d.tokenEnd ? m.entries : []).filter((e): e is Extract<typeof e, { type: 'party' }> => e.type === 'party');
+    if (options.length < 2) return;
+    if (!stateCounts) {
+      stateCounts = new Map();
+      for (const it of items) if (it.draft.stateCode) stateCounts.set(it.draft.stateCode, (stateCounts.get(it.draft.stateCode) ?? 0) + 1);
+    }
+    const counts = stateCounts;
+    let best = options[0]!;
+    for (const o of options) if ((counts.get(o.country) ?? 0) > (counts.get(best.country) ?? 0)) best = o;
+    labels[i] = best.label;
+    item.draft = { ...d, canonical: best.label, gazetteer: best };
+  });
+}
+
 /** Key of a run of name words (words never contain whitespace). */
 function runKey(words: readonly string[]): string {
   return words.join(' ');
@@ -220,14 +247,22 @@ function resolvePeople(items: Item[], labels: string[]): void {
   // a full name when its words are one of those runs (see containsRun). Positions ascend, so the nearest earlier
   // full name is a binary search.
   const fullByRun = new PositionIndex();
+  const styles = knowledge().styles;
   items.forEach((item, i) => {
     if (item.draft.kind !== 'person') return;
     const words = nameWords(labels[i]!);
     if (words.length < 2) return;
     for (let k = 1; k < words.length; k++) {
       resolutionWork.count++;
-      fullByRun.add(runKey(words.slice(0, k)), i);
+      // A style alone ("Lord" of "Lord Ashcroft") is no short form of the name.
+      if (!(k === 1 && styles.has(words[0]!))) fullByRun.add(runKey(words.slice(0, k)), i);
       fullByRun.add(runKey(words.slice(words.length - k)), i);
+    }
+    // "Sir Digby Jones" (label "Digby Jones") is later "Sir Digby"; "Lord Tom Hale" is "Lord Hale".
+    const style = item.draft.honorific;
+    if (style && styles.has(style)) {
+      fullByRun.add(runKey([style, words[0]!]), i);
+      fullByRun.add(runKey([style, words[words.length - 1]!]), i);
     }
   });
   items.forEach((item, i) => {

@@ -9,6 +9,7 @@ import type { ArticleContext, Emitter } from './rule.js';
 import { runBodyRules } from './rules/bodies.js';
 import { runContactsRules } from './rules/contacts.js';
 import { runMembershipRules } from './rules/membership.js';
+import { runPartyRules } from './rules/party.js';
 import { runPositionRules } from './rules/position.js';
 import { resolveBareTitles, runRoleRules } from './rules/roles.js';
 import { runStanceRules } from './rules/stance.js';
@@ -34,6 +35,7 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   };
 
   runBodyRules(ctx, emit);
+  runPartyRules(doc, emit);
   for (const s of ctx.sentences) runRoleRules(s, ctx, emit);
   for (const s of ctx.sentences) runPositionRules(s, ctx, emit);
   const explicit = new Set<string>();

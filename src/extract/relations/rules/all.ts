@@ -3,6 +3,7 @@ import type { Rule } from '../rule.js';
 import { BODY_RULES } from './bodies.js';
 import { CONTACTS_RULES } from './contacts.js';
 import { MEMBERSHIP_RULES } from './membership.js';
+import { PARTY_RULES } from './party.js';
 import { POSITION_RULES } from './position.js';
 import { ROLE_RULES } from './roles.js';
 import { STANCE_RULES } from './stance.js';
@@ -12,6 +13,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...Object.values(POSITION_RULES),
   ...Object.values(BODY_RULES),
   ...Object.values(MEMBERSHIP_RULES),
+  ...Object.values(PARTY_RULES),
   ...Object.values(STANCE_RULES),
   ...Object.values(CONTACTS_RULES),
 ];
