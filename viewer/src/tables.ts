@@ -82,8 +82,10 @@ export function createTables(region: HTMLElement, toggleButton: HTMLButtonElemen
       const edges = context.visibleEdges();
       return [...context.visibleNodes()].map((node) => {
         const attributes = graph.getNodeAttributes(node);
-        let degree = 0;
-        graph.forEachEdge(node, (edge) => void (edges.has(edge) && degree++));
+        // Distinct neighbours through visible relations, as the Minimum degree filter counts.
+        const around = new Set<string>();
+        graph.forEachEdge(node, (edge, _attributes, source, target) => void (edges.has(edge) && around.add(source === node ? target : source)));
+        const degree = around.size;
         return { key: node, cells: [attributes.label, attributes.kind, degree, Number((ranks?.[node] ?? 0).toFixed(5)), attributes.articles.length] };
       });
     }
