@@ -11,10 +11,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
 import { basename, extname } from 'node:path';
 import { FileSystemError, UsageError } from '../errors.js';
+import { ArticleTexts } from './articles.js';
 import { findViewerDist, listAssets, type AssetMap } from './assets.js';
 
 /** Where the viewer fetches the graph from when no `?graph=` is given. */
 export const GRAPH_PATH = '/graph.json';
+/** Where the viewer fetches an article's text: GET /article?id=ID (see ./articles.ts). */
+export const ARTICLE_PATH = '/article';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4178;
 
@@ -113,6 +116,7 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string,
 
 export function createViewHandler(assets: AssetMap, graphFile: string, checkHost: (host: string | undefined) => boolean) {
   const graphName = basename(graphFile).replace(/[^\w.-]+/g, '_');
+  const texts = new ArticleTexts(graphFile);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!checkHost(req.headers.host)) return send(res, 421, 'misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -126,6 +130,14 @@ export function createViewHandler(assets: AssetMap, graphFile: string, checkHost
         'Content-Disposition': `inline; filename="${graphName}"`,
         'Cache-Control': 'no-store',
       });
+    }
+    if (path === ARTICLE_PATH) {
+      const id = new URLSearchParams((req.url ?? '').split('?')[1]?.split('#')[0] ?? '').get('id');
+      const article = id ? await texts.get(id) : null;
+      if (!article) return send(res, 404, 'not found');
+      const body = JSON.stringify(article);
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+      return void res.end(req.method === 'HEAD' ? undefined : body);
     }
     const file = path === null ? undefined : assets.get(path);
     if (!file || path === null) return send(res, 404, 'not found');

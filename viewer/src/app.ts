@@ -3,17 +3,27 @@
  * this one and creates a new App.
  */
 import { computeCommunities, computeSizes, kindColor, type Communities } from './appearance.js';
+import { createArticleView, type ArticleView } from './article.js';
 import { createControls, type Controls } from './controls.js';
+import { Corrections } from './corrections.js';
 import { renderDetails, revealRelation } from './details.js';
-import { byId } from './dom.js';
-import { exportGexf, exportJson, exportPng, filteredGraph } from './export.js';
+import { byId, download } from './dom.js';
+import { baseName, exportGexf, exportJson, exportPng, filteredGraph } from './export.js';
 import { computeVisibility, dateBounds } from './filters.js';
+import { layoutNeighbourhood, neighbourhood } from './focus.js';
 import { LayoutController, warmUp } from './layout.js';
-import { articleDay, articleIndex, countBy, type ArticleRecord, type ViewerGraph } from './model.js';
+import { articleDay, articleIndex, countBy, edgeBasis, type ArticleRecord, type EdgeEvidence, type ViewerGraph } from './model.js';
+import { createPathForm, type PathForm } from './pathform.js';
+import { shortestPaths, type PathLimits } from './paths.js';
 import { createRenderer, type ViewerSigma, type Visuals } from './renderer.js';
-import { SearchIndex, type SearchBox } from './search.js';
-import { initialState, type ColorMode, type SizeMode, type ViewState } from './state.js';
+import { createCombobox, SearchIndex, type SearchBox } from './search.js';
+import { initialState, type ColorMode, type Focus, type SizeMode, type ViewState } from './state.js';
+import { createTables, type TablesView } from './tables.js';
+import { buckets } from './timeline.js';
 import { decodeView, encodeView } from './url.js';
+
+/** Entities always labelled, whatever the zoom: the most central visible ones. */
+export const NAMED_NODES = 12;
 
 export interface AppMetrics {
   /** performance.now() when the graph text was parsed, and when sigma first drew it. */
@@ -38,6 +48,15 @@ export class App {
   storedPositions = false;
   private readonly detailsPanel = byId('details');
   private readonly status = byId('layout-status');
+  private readonly focusBar = byId('focus-bar');
+  private readonly articleView: ArticleView;
+  private readonly tables: TablesView;
+  private readonly pathForm: PathForm;
+  private readonly corrections = new Corrections();
+  private readonly searchIndex: SearchIndex;
+  private readonly onPopState = () => this.restoreFromHistory();
+  /** The Focus control's choice, kept between entities. */
+  private focusHops: 1 | 2 = 1;
 
   constructor(
     readonly graph: ViewerGraph,
@@ -52,8 +71,12 @@ export class App {
       if (day) this.days.set(id, day);
     }
 
-    const fromUrl = decodeView(location.hash);
+    const fromUrl = decodeView(location.hash, graph.order);
     Object.assign(this.state, { filters: fromUrl.filters, colorMode: fromUrl.colorMode, sizeMode: fromUrl.sizeMode });
+    if (fromUrl.focus && graph.hasNode(fromUrl.focus.node)) {
+      this.state.focus = fromUrl.focus;
+      this.focusHops = fromUrl.focus.hops;
+    }
     this.sizes = computeSizes(graph, this.state.sizeMode);
     if (this.state.colorMode === 'community') this.communities = computeCommunities(graph);
     this.visuals = {
@@ -67,6 +90,7 @@ export class App {
 
     if (!storedPositions) warmUp(graph);
     this.renderer = createRenderer(byId('graph'), graph, this.state, this.visuals);
+    this.applyFocusFrame(false);
     this.metrics = { parsedAt, firstRenderAt: 0, layout: null };
     // Sigma draws the first frame synchronously in its constructor.
     this.metrics.firstRenderAt = performance.now();
@@ -88,26 +112,58 @@ export class App {
       this.controls?.update();
     });
 
+    this.searchIndex = new SearchIndex(graph);
+    this.articleView = createArticleView(byId('article'), { graph, articles: this.articles, select: (node) => this.choose(node) });
+    const relations = countBy(graph.mapEdges((_, attributes) => attributes.relation));
+    this.pathForm = createPathForm({
+      graph,
+      relations,
+      find: (from, to, limits) => this.showPath(from, to, limits),
+      clear: () => this.clearPath(),
+      selectNode: (node) => this.select(node, true),
+      openEdge: (edge) => this.openEdge(edge),
+    });
+    this.pathForm.setIndex(this.searchIndex, () => this.state.visibleNodes);
+    const tablesButton = byId<HTMLButtonElement>('tables-toggle');
+    tablesButton.hidden = false;
+    this.tables = createTables(byId('tables'), tablesButton, {
+      graph,
+      visibleNodes: () => this.state.visibleNodes,
+      visibleEdges: () => this.state.visibleEdges,
+      selectNode: (node) => this.select(node, true),
+      selectEdge: (edge) => this.openEdge(edge),
+      fileName: baseName(name),
+    });
+    tablesButton.onclick = () => this.tables.toggle();
+    byId<HTMLButtonElement>('focus-back').onclick = () => this.setFocus(null, true);
+
+    const dates = dateBounds(this.days);
     this.controls = createControls(byId('controls'), {
       graph,
       state: this.state,
       kinds: countBy(graph.mapNodes((_, attributes) => attributes.kind)),
-      relations: countBy(graph.mapEdges((_, attributes) => attributes.relation)),
-      dates: dateBounds(this.days),
+      relations,
+      bases: countBy(graph.mapEdges((_, attributes) => edgeBasis(attributes))),
+      timeline: dates ? buckets(this.days.values(), dates.min, dates.max) : [],
+      pathForm: this.pathForm.root,
+      exportCorrections: () => download(`${baseName(name)}.corrections.json`, `${JSON.stringify(this.corrections.toJson(), null, 2)}\n`, 'application/json'),
+      correctionsCount: () => this.corrections.count,
+      dates,
       filtersChanged: () => this.applyFilters(true),
       setColorMode: (mode) => this.setColorMode(mode),
       setSizeMode: (mode) => this.setSizeMode(mode),
       toggleLayout: () => (this.layout.running ? this.layout.stop(false) : this.layout.start()),
       layoutRunning: () => this.layout.running,
       communities: () => this.communities,
-      select: (node) => this.select(node, true),
+      select: (node) => this.choose(node),
       exportPng: () => exportPng(this.renderer, this.name),
       exportGexf: () => exportGexf(this.filtered(), this.name, this.visuals),
       exportJson: () => exportJson(this.filtered(), this.name),
       copyLink: () => navigator.clipboard.writeText(location.href),
     });
     byId('controls').hidden = false;
-    this.search.setIndex(new SearchIndex(graph), () => this.state.visibleNodes);
+    this.search.setIndex(this.searchIndex, () => this.state.visibleNodes);
+    window.addEventListener('popstate', this.onPopState);
 
     if (fromUrl.camera) this.renderer.getCamera().setState(fromUrl.camera);
     if (fromUrl.selected && graph.hasNode(fromUrl.selected)) this.select(fromUrl.selected, !fromUrl.camera);
@@ -127,6 +183,10 @@ export class App {
   }
 
   dispose(): void {
+    window.removeEventListener('popstate', this.onPopState);
+    this.articleView.close();
+    this.focusBar.hidden = true;
+    byId('tables').hidden = true;
     this.layout.kill();
     this.renderer.kill();
     if (this.urlTimer) clearTimeout(this.urlTimer);
@@ -146,10 +206,7 @@ export class App {
     renderer.on('clickNode', ({ node }) => this.select(node, false));
     renderer.on('clickStage', () => this.select(null, false));
     // An edge opens onto its evidence: the source's details, scrolled to that relation.
-    renderer.on('clickEdge', ({ edge }) => {
-      this.select(this.graph.source(edge), false);
-      revealRelation(this.detailsPanel, edge);
-    });
+    renderer.on('clickEdge', ({ edge }) => this.openEdge(edge));
     renderer.on('enterEdge', () => (this.renderer.getContainer().style.cursor = 'pointer'));
     renderer.on('leaveEdge', () => (this.renderer.getContainer().style.cursor = ''));
     renderer.getCamera().on('updated', () => this.scheduleUrl());
@@ -174,13 +231,99 @@ export class App {
     this.scheduleUrl();
   }
 
+  /**
+   * An entity chosen by the reader (search, a related entity, a table row, an article): selected, and when a
+   * neighbourhood is shown the focus moves to it, as one expects from "show me who is around this one".
+   */
+  choose(node: string): void {
+    if (this.state.focus && this.state.focus.node !== node) this.setFocus({ node, hops: this.state.focus.hops }, true, node);
+    else this.select(node, true);
+  }
+
+  /** Shows one entity's neighbourhood on its own (null: the whole graph again). `push` adds a history entry. */
+  setFocus(focus: Focus | null, push: boolean, select: string | null = focus?.node ?? null): void {
+    this.state.focus = focus;
+    if (focus) this.focusHops = focus.hops;
+    this.state.selected = select;
+    this.state.selectedNeighbours = select ? new Set(this.graph.neighbors(select)) : new Set();
+    this.applyFilters(false);
+    this.applyFocusFrame(true);
+    if (select) this.showDetails(select);
+    else this.detailsPanel.hidden = true;
+    this.controls.update();
+    this.tables.update();
+    if (push) history.pushState(null, '', this.currentUrl());
+  }
+
+  /** Frames the neighbourhood (or the whole graph) and redraws with the positions in use. */
+  private applyFocusFrame(animate: boolean): void {
+    this.focusBar.hidden = !this.state.focus;
+    if (this.state.focus) {
+      const label = this.graph.getNodeAttribute(this.state.focus.node, 'label');
+      byId('focus-label').textContent = `${label} and ${this.state.visibleNodes.size - 1} entities within ${this.state.focus.hops} hop${this.state.focus.hops === 1 ? '' : 's'}`;
+    }
+    if (!this.renderer) return;
+    this.renderer.setCustomBBox(this.focusBBox);
+    // Positions changed: sigma re-indexes them (label grid, picking).
+    this.renderer.refresh();
+    if (animate) void this.renderer.getCamera().animatedReset({ duration: 400 });
+  }
+
+  private focusBBox: { x: [number, number]; y: [number, number] } | null = null;
+
+  /** Back and forward: the focus and selection the URL of that history entry describes. */
+  private restoreFromHistory(): void {
+    const view = decodeView(location.hash, this.graph.order);
+    const focus = view.focus && this.graph.hasNode(view.focus.node) ? view.focus : null;
+    const selected = view.selected && this.graph.hasNode(view.selected) ? view.selected : null;
+    this.setFocus(focus, false, selected);
+  }
+
+  private showPath(from: string, to: string, limits: PathLimits) {
+    const found = shortestPaths(this.graph, from, to, this.state.visibleEdges, limits);
+    this.state.path = found.length === null ? null : { from, to, nodes: found.nodes, edges: found.edges };
+    this.renderer.refresh({ skipIndexation: true });
+    return found;
+  }
+
+  private clearPath(): void {
+    this.state.path = null;
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  /** A relation opens onto its evidence: its source's details, scrolled to it. */
+  openEdge(edge: string): void {
+    this.select(this.graph.source(edge), false);
+    revealRelation(this.detailsPanel, edge);
+  }
+
+  openArticle(id: string, evidence: EdgeEvidence | null): void {
+    void this.articleView.open(id, evidence);
+  }
+
   private showDetails(node: string): void {
     renderDetails(this.detailsPanel, {
       graph: this.graph,
       articles: this.articles,
       visibleEdges: this.state.visibleEdges,
-      select: (other) => this.select(other, true),
+      focusHops: this.focusHops,
+      select: (other) => this.choose(other),
       close: () => this.select(null, false),
+      focus: (target, hops) => this.setFocus({ node: target, hops }, true),
+      openArticle: (id, evidence) => this.openArticle(id, evidence),
+      correctKind: (target, kind) => {
+        this.corrections.setKind(target, kind);
+        this.controls.update();
+      },
+      merge: (from, into) => {
+        this.corrections.merge(from, into);
+        this.controls.update();
+      },
+      entityPicker: (container, label) => {
+        const box = createCombobox(container, { label, id: 'merge-into', placeholder: `${label}…` }, () => undefined);
+        box.setIndex(this.searchIndex, () => this.state.visibleNodes);
+        return box;
+      },
     }, node);
   }
 
@@ -200,13 +343,30 @@ export class App {
   }
 
   private applyFilters(redraw: boolean): void {
-    const { nodes, edges } = computeVisibility(this.graph, this.state.filters, this.days);
+    let { nodes, edges } = computeVisibility(this.graph, this.state.filters, this.days);
+    const focus = this.state.focus;
+    if (focus) {
+      const around = neighbourhood(this.graph, focus.node, focus.hops, edges);
+      nodes = new Set([...around]);
+      edges = new Set([...edges].filter((edge) => around.has(this.graph.source(edge)) && around.has(this.graph.target(edge))));
+      const layout = layoutNeighbourhood(this.graph, focus.node, nodes, edges);
+      this.state.focusPositions = layout.positions;
+      this.focusBBox = layout.bbox;
+    } else {
+      this.state.focusPositions = new Map();
+      this.focusBBox = null;
+    }
     this.state.visibleNodes = nodes;
     this.state.visibleEdges = edges;
+    this.state.namedNodes = new Set([...nodes].sort((a, b) => (this.sizes.get(b) ?? 0) - (this.sizes.get(a) ?? 0)).slice(0, NAMED_NODES));
+    if (this.state.path && !(nodes.has(this.state.path.from) && nodes.has(this.state.path.to))) this.state.path = null;
     if (!redraw) return;
     if (this.state.selected) this.showDetails(this.state.selected);
-    this.renderer.refresh({ skipIndexation: true });
+    // In a focus, the neighbourhood's layout changes with the filters: positions need re-indexing.
+    if (focus) this.applyFocusFrame(false);
+    else this.renderer.refresh({ skipIndexation: true });
     this.controls.update();
+    this.tables.update();
     this.scheduleUrl();
   }
 
@@ -221,6 +381,7 @@ export class App {
   private setSizeMode(mode: SizeMode): void {
     this.state.sizeMode = mode;
     this.sizes = computeSizes(this.graph, mode);
+    this.state.namedNodes = new Set([...this.state.visibleNodes].sort((a, b) => (this.sizes.get(b) ?? 0) - (this.sizes.get(a) ?? 0)).slice(0, NAMED_NODES));
     // Sizes change the node index (label grid, picking), so this refresh re-indexes.
     this.renderer.refresh();
     this.controls.update();
@@ -234,16 +395,19 @@ export class App {
   /** Camera moves come in bursts; the URL follows once they settle. */
   private scheduleUrl(): void {
     if (this.urlTimer) clearTimeout(this.urlTimer);
-    this.urlTimer = setTimeout(() => {
-      const camera = this.renderer.getCamera().getState();
-      const hash = encodeView({
-        selected: this.state.selected,
-        filters: this.state.filters,
-        colorMode: this.state.colorMode,
-        sizeMode: this.state.sizeMode,
-        camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
-      });
-      history.replaceState(null, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`);
-    }, 250);
+    this.urlTimer = setTimeout(() => history.replaceState(null, '', this.currentUrl()), 250);
+  }
+
+  private currentUrl(): string {
+    const camera = this.renderer.getCamera().getState();
+    const hash = encodeView({
+      selected: this.state.selected,
+      filters: this.state.filters,
+      colorMode: this.state.colorMode,
+      sizeMode: this.state.sizeMode,
+      camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
+      focus: this.state.focus,
+    }, this.graph.order);
+    return `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
   }
 }

@@ -6,6 +6,7 @@ import { kindColor, relationColor, type Communities } from './appearance.js';
 import { clear, el } from './dom.js';
 import type { ColorMode, SizeMode, ViewState } from './state.js';
 import type { ViewerGraph } from './model.js';
+import { createTimeline, type Bucket } from './timeline.js';
 
 export interface ControlsApi {
   graph: ViewerGraph;
@@ -13,6 +14,12 @@ export interface ControlsApi {
   kinds: Array<[string, number]>;
   relations: Array<[string, number]>;
   dates: { min: string; max: string } | null;
+  /** Relations per basis (text, knowledge). */
+  bases: Array<[string, number]>;
+  /** Articles per day or week, for the timeline. */
+  timeline: Bucket[];
+  /** The Path form, placed in the sidebar. */
+  pathForm: HTMLElement;
   filtersChanged(): void;
   setColorMode(mode: ColorMode): void;
   setSizeMode(mode: SizeMode): void;
@@ -24,6 +31,8 @@ export interface ControlsApi {
   exportGexf(): void;
   exportJson(): void;
   copyLink(): Promise<void>;
+  exportCorrections(): void;
+  correctionsCount(): number;
 }
 
 export interface Controls {
@@ -73,6 +82,23 @@ function legend(
   return { root, inputs };
 }
 
+const BASIS_COLORS: Record<string, string> = { text: '#475467', knowledge: '#98A2B3' };
+
+/** A labelled range input with its value shown beside it. */
+function slider(id: string, label: string, max: number, onChange: (value: number) => void): { root: HTMLElement; input: HTMLInputElement; output: HTMLOutputElement } {
+  const input = el('input', { attrs: { type: 'range', min: '0', max: String(max), step: '1', id } });
+  const output = el('output', { attrs: { for: id } });
+  input.addEventListener('input', () => onChange(Number(input.value)));
+  const root = el('div', { className: 'field' }, [el('label', { text: label, attrs: { for: id } }), el('div', { className: 'row' }, [input, output])]);
+  return { root, input, output };
+}
+
+function checkbox(label: string, onChange: (checked: boolean) => void): { root: HTMLElement; input: HTMLInputElement } {
+  const input = el('input', { attrs: { type: 'checkbox' } });
+  input.addEventListener('change', () => onChange(input.checked));
+  return { root: el('label', { className: 'legend-item' }, [input, el('span', { text: label })]), input };
+}
+
 function radios<T extends string>(name: string, label: string, options: Array<[T, string]>, current: T, onChange: (value: T) => void): { root: HTMLElement; inputs: Map<T, HTMLInputElement> } {
   const inputs = new Map<T, HTMLInputElement>();
   const root = el('fieldset', { className: 'segmented' }, [el('legend', { text: label })]);
@@ -111,6 +137,39 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
   });
   const confidenceRow = el('div', { className: 'field' }, [el('label', { text: 'Minimum confidence', attrs: { for: 'min-confidence' } }), el('div', { className: 'row' }, [confidence, confidenceOut])]);
 
+  const bases = api.bases.length > 1 || api.bases.some(([name]) => name !== 'text')
+    ? legend('Basis', api.bases, (name) => BASIS_COLORS[name] ?? '#98A2B3', filters.hiddenBases, api.filtersChanged)
+    : null;
+
+  // Reduce
+  const unconnected = checkbox('Hide unconnected', (checked) => {
+    filters.hideUnconnected = checked;
+    api.filtersChanged();
+  });
+  const maxDegree = Math.min(50, graph.order > 0 ? Math.max(...graph.mapNodes((node) => graph.degree(node))) : 0);
+  const minDegree = slider('min-degree', 'Minimum degree', Math.max(1, maxDegree), (value) => {
+    filters.minDegree = value;
+    api.filtersChanged();
+  });
+  const largest = checkbox('Largest component only', (checked) => {
+    filters.largestComponent = checked;
+    api.filtersChanged();
+  });
+  const kCore = slider('k-core', 'k-core', Math.max(1, Math.min(20, maxDegree)), (value) => {
+    filters.kCore = value;
+    api.filtersChanged();
+  });
+
+  const timeline = api.dates && api.timeline.length > 1
+    ? createTimeline(api.timeline, {
+        setRange(from, to) {
+          filters.dateFrom = from;
+          filters.dateTo = to;
+          api.filtersChanged();
+        },
+      })
+    : null;
+
   let dateRow: HTMLElement | null = null;
   const from = el('input', { attrs: { type: 'date', id: 'date-from', 'aria-label': 'Published from' } });
   const to = el('input', { attrs: { type: 'date', id: 'date-to', 'aria-label': 'Published until' } });
@@ -127,7 +186,7 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
       filters.dateTo = to.value || null;
       api.filtersChanged();
     });
-    dateRow = el('div', { className: 'field' }, [el('span', { className: 'field-label', text: `Published (${api.dates.min} – ${api.dates.max})` }), el('div', { className: 'row dates' }, [from, el('span', { text: '–' }), to])]);
+    dateRow = el('div', { className: 'field' }, [el('span', { className: 'field-label', text: `Published (${api.dates.min} – ${api.dates.max})` }), timeline?.root ?? null, el('div', { className: 'row dates' }, [from, el('span', { text: '–' }), to])]);
   }
 
   // Statistics
@@ -149,6 +208,7 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
     });
     return button;
   };
+  const corrections = exportButton('Corrections', 'Export corrections as JSON', api.exportCorrections);
   const copy = exportButton('Copy link', 'Copy a link to this view', () => {
     api.copyLink().then(
       () => (linkStatus.textContent = 'Link copied'),
@@ -159,13 +219,16 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
   container.append(
     section('Layout', [el('div', { className: 'row' }, [layoutButton])]),
     section('Appearance', [colorMode.root, communityLegend, sizeMode.root]),
-    section('Filters', [kinds.root, relations.root, confidenceRow, dateRow]),
+    section('Reduce', [unconnected.root, minDegree.root, largest.root, kCore.root]),
+    section('Filters', [kinds.root, relations.root, bases?.root ?? null, confidenceRow, dateRow]),
+    section('Path', [api.pathForm]),
     section('Statistics', [stats, el('h3', { className: 'subtitle', text: 'Most connected' }), hubs]),
     section('Export', [
       el('div', { className: 'row wrap' }, [
         exportButton('PNG', 'Export the current view as PNG', api.exportPng),
         exportButton('GEXF', 'Export the filtered graph as GEXF', api.exportGexf),
         exportButton('JSON', 'Export the filtered graph as JSON', api.exportJson),
+        corrections,
         copy,
       ]),
       linkStatus,
@@ -185,15 +248,26 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
     confidenceOut.textContent = filters.minConfidence.toFixed(2);
     from.value = filters.dateFrom ?? '';
     to.value = filters.dateTo ?? '';
+    timeline?.update(filters.dateFrom, filters.dateTo);
+    if (bases) for (const [name, input] of bases.inputs) input.checked = !filters.hiddenBases.has(name);
+    unconnected.input.checked = filters.hideUnconnected;
+    minDegree.input.value = String(filters.minDegree);
+    minDegree.output.textContent = String(filters.minDegree);
+    largest.input.checked = filters.largestComponent;
+    kCore.input.value = String(filters.kCore);
+    kCore.output.textContent = filters.kCore > 0 ? String(filters.kCore) : 'off';
+    corrections.textContent = api.correctionsCount() ? `Corrections (${api.correctionsCount()})` : 'Corrections';
 
     clear(communityLegend);
     const communities = state.colorMode === 'community' ? api.communities() : null;
     if (communities) {
       const list = el('ul', { className: 'legend compact' });
+      const names = communityNames(graph, communities.of, 8);
       communities.sizes.slice(0, 8).forEach((size, index) => {
         const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
         swatch.style.background = communities.color(index);
-        list.appendChild(el('li', { className: 'legend-item' }, [swatch, el('span', { className: 'legend-name', text: `Community ${index + 1}` }), el('span', { className: 'count', text: String(size) })]));
+        const name = names[index] || `Community ${index + 1}`;
+        list.appendChild(el('li', { className: 'legend-item' }, [swatch, el('span', { className: 'legend-name', text: name, title: name }), el('span', { className: 'count', text: String(size) })]));
       });
       communityLegend.append(
         el('p', { className: 'muted', text: `${communities.count} communities (Louvain), modularity ${communities.modularity.toFixed(3)}` }),
@@ -220,4 +294,17 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
   };
   update();
   return { update };
+}
+
+/** Each community named by its two most connected members ("Ruritania, Lena Vos"). */
+export function communityNames(graph: ViewerGraph, of: ReadonlyMap<string, number>, count: number): string[] {
+  const best: Array<Array<[string, number]>> = Array.from({ length: count }, () => []);
+  for (const [node, community] of of) {
+    const top = best[community];
+    if (!top) continue;
+    top.push([node, graph.degree(node)]);
+    top.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    if (top.length > 2) top.pop();
+  }
+  return best.map((top) => top.map(([node]) => graph.getNodeAttribute(node, 'label')).join(', '));
 }

@@ -5,35 +5,49 @@
 import { kindColor, relationColor } from './appearance.js';
 import { clear, el } from './dom.js';
 import { highlightNames } from './evidence.js';
-import { articleDay, type ArticleRecord, type EdgeEvidence, type ViewerGraph } from './model.js';
+import { articleDay, edgeBasis, type ArticleRecord, type EdgeEvidence, type ViewerGraph } from './model.js';
+import { ENTITY_KINDS } from '../../src/extract/types.js';
 
 export interface DetailsContext {
   graph: ViewerGraph;
   articles: ReadonlyMap<string, ArticleRecord>;
   visibleEdges: ReadonlySet<string>;
+  /** The neighbourhood shown now, if any: the Focus button then reads "Focus here". */
+  focusHops: 1 | 2;
   select(node: string): void;
   close(): void;
+  focus(node: string, hops: 1 | 2): void;
+  openArticle(id: string, evidence: EdgeEvidence | null): void;
+  correctKind(node: string, kind: string): void;
+  merge(from: string, into: string): void;
+  /** A combobox over the entities, for "Merge into". */
+  entityPicker(container: HTMLElement, label: string): { chosen(): string | null };
 }
 
 const EVIDENCE_SHOWN = 3;
+/** Articles listed before "Show all". */
+const ARTICLES_SHOWN = 5;
 
 function names(graph: ViewerGraph, node: string): string[] {
   const attributes = graph.getNodeAttributes(node);
   return [attributes.label, ...(attributes.aliases ?? [])];
 }
 
-function articleLine(article: ArticleRecord | undefined, id: string): HTMLElement {
+/** An article's title as a button that opens it in the Article region (at `evidence`, when given). */
+function articleLine(context: DetailsContext, id: string, evidence: EdgeEvidence | null): HTMLElement {
+  const article = context.articles.get(id);
   const day = articleDay(article);
   const title = article?.title || article?.file || id;
   const parts = [article?.source, day].filter((part): part is string => Boolean(part));
-  const titleNode = article?.url && /^https?:\/\//i.test(article.url)
-    ? el('a', { text: title, attrs: { href: article.url, target: '_blank', rel: 'noopener noreferrer' } })
-    : el('span', { text: title });
+  const titleNode = el('button', { className: 'link article-open', text: title, attrs: { type: 'button' }, title: 'Read the article' });
+  titleNode.addEventListener('click', () => context.openArticle(id, evidence));
   return el('span', { className: 'article' }, [el('cite', {}, [titleNode]), parts.length ? el('span', { className: 'article-meta', text: ` — ${parts.join(', ')}` }) : null]);
 }
 
 function evidenceItem(context: DetailsContext, evidence: EdgeEvidence, focus: string, other: string): HTMLElement {
-  const sentence = el('q', { className: 'sentence' });
+  const sentence = el('q', { className: 'sentence', title: 'Read in the article' });
+  // The sentence itself opens the article there (the title button is the keyboard route).
+  sentence.addEventListener('click', () => context.openArticle(evidence.article, evidence));
   sentence.appendChild(
     highlightNames(evidence.sentence, [
       { names: names(context.graph, focus), className: 'mark-focus' },
@@ -44,7 +58,7 @@ function evidenceItem(context: DetailsContext, evidence: EdgeEvidence, focus: st
   return el('li', { className: 'evidence' }, [
     sentence,
     el('div', { className: 'evidence-source' }, [
-      articleLine(context.articles.get(evidence.article), evidence.article),
+      articleLine(context, evidence.article, evidence),
       el('span', { className: 'rule', text: `rule ${evidence.rule}${qualifiers.length ? ` · ${qualifiers.join(', ')}` : ''}` }),
     ]),
   ]);
@@ -67,6 +81,7 @@ function relationItem(context: DetailsContext, edge: string, focus: string): HTM
   const header = el('div', { className: 'relation-head', attrs: { 'aria-label': direction } }, [
     outgoing ? chip : otherButton,
     outgoing ? otherButton : chip,
+    edgeBasis(attributes) === 'knowledge' ? el('span', { className: 'basis', text: 'knowledge', title: 'Added from background knowledge, not read in the text' }) : null,
     el('span', { className: 'confidence', text: `confidence ${attributes.confidence.toFixed(2)}`, title: `${statements} statement${statements === 1 ? '' : 's'}` }),
   ]);
   const list = el('ol', { className: 'evidence-list' });
@@ -116,11 +131,41 @@ export function renderDetails(panel: HTMLElement, context: DetailsContext, node:
     attributes.rules.length ? el('dd', { className: 'rule', text: attributes.rules.join(', ') }) : null,
   ]);
 
-  const articles = el(
-    'ul',
-    { className: 'articles' },
-    attributes.articles.map((id) => el('li', {}, [articleLine(context.articles.get(id), id)])),
-  );
+  // Newest first: a reader usually wants the latest coverage.
+  const articleIds = [...attributes.articles].sort((a, b) => (articleDay(context.articles.get(b)) ?? '').localeCompare(articleDay(context.articles.get(a)) ?? ''));
+  const articles = el('ul', { className: 'articles', attrs: { 'aria-label': 'Articles' } });
+  const listArticles = (count: number) => articles.replaceChildren(...articleIds.slice(0, count).map((id) => el('li', {}, [articleLine(context, id, null)])));
+  listArticles(ARTICLES_SHOWN);
+  let moreArticles: HTMLElement | null = null;
+  if (articleIds.length > ARTICLES_SHOWN) {
+    moreArticles = el('button', { className: 'link more', text: `Show all ${articleIds.length} articles`, attrs: { type: 'button' } });
+    moreArticles.addEventListener('click', () => {
+      listArticles(articleIds.length);
+      moreArticles?.remove();
+    });
+  }
+
+  const hops = el('select', { className: 'hops', attrs: { 'aria-label': 'Hops' } }, [el('option', { text: '1 hop', attrs: { value: '1' } }), el('option', { text: '2 hops', attrs: { value: '2' } })]);
+  hops.value = String(context.focusHops);
+  const focus = el('button', { className: 'button small', text: 'Focus', attrs: { type: 'button' }, title: 'Show only this entity and its neighbours' });
+  focus.addEventListener('click', () => context.focus(node, hops.value === '2' ? 2 : 1));
+
+  const kindSelect = el('select', { attrs: { 'aria-label': 'Correct kind' } }, ENTITY_KINDS.map((k) => el('option', { text: k, attrs: { value: k } })));
+  kindSelect.value = attributes.kind;
+  const setKind = el('button', { className: 'button small', text: 'Set kind', attrs: { type: 'button' } });
+  setKind.addEventListener('click', () => context.correctKind(node, kindSelect.value));
+  const pickerBox = el('div', { className: 'search merge-picker' });
+  const picker = context.entityPicker(pickerBox, 'Merge into');
+  const merge = el('button', { className: 'button small', text: 'Merge', attrs: { type: 'button' } });
+  merge.addEventListener('click', () => {
+    const into = picker.chosen();
+    if (into && into !== node) context.merge(node, into);
+  });
+  const corrections = el('details', { className: 'corrections' }, [
+    el('summary', { text: 'Correct this entity' }),
+    el('div', { className: 'row' }, [kindSelect, setKind]),
+    el('div', { className: 'row' }, [pickerBox, merge]),
+  ]);
 
   const relations = el('ol', { className: 'relations', attrs: { 'aria-label': 'Relations' } }, shown.map((edge) => relationItem(context, edge, node)));
   const hidden = edges.length - shown.length;
@@ -128,12 +173,14 @@ export function renderDetails(panel: HTMLElement, context: DetailsContext, node:
   panel.replaceChildren(
     el('header', { className: 'details-head' }, [el('h2', { text: attributes.label, attrs: { id: 'details-title' } }), close]),
     facts,
-    el('h3', { text: `Articles (${attributes.articles.length})` }),
-    articles,
+    el('div', { className: 'row focus-row' }, [focus, hops]),
     el('h3', { text: `Relations (${shown.length})` }),
     shown.length ? relations : el('p', { className: 'muted', text: 'No relations pass the current filters.' }),
   );
   if (hidden > 0) panel.appendChild(el('p', { className: 'muted', text: `${hidden} more hidden by the filters.` }));
+  panel.append(el('h3', { text: `Articles (${attributes.articles.length})` }), articles);
+  if (moreArticles) panel.appendChild(moreArticles);
+  panel.appendChild(corrections);
   panel.hidden = false;
   panel.scrollTop = 0;
 }

@@ -93,6 +93,26 @@ const probe = {
     return counts;
   },
   selected: () => app?.state.selected ?? null,
+  /** What the app shows now: visible counts (after filters, reduce and focus), focus, path, always-named entities. */
+  view() {
+    if (!app) return null;
+    const state = app.state;
+    let drawn = 0;
+    app.graph.forEachNode((node) => {
+      const display = app!.renderer.getNodeDisplayData(node);
+      if (display && !display.hidden) drawn++;
+    });
+    return {
+      nodes: state.visibleNodes.size,
+      edges: state.visibleEdges.size,
+      drawn,
+      visible: [...state.visibleNodes],
+      focus: state.focus,
+      path: state.path ? { from: state.path.from, to: state.path.to, nodes: [...state.path.nodes], edges: [...state.path.edges] } : null,
+      named: [...state.namedNodes],
+      filters: { ...state.filters, hiddenKinds: [...state.filters.hiddenKinds], hiddenRelations: [...state.filters.hiddenRelations], hiddenBases: [...state.filters.hiddenBases] },
+    };
+  },
   /** The colour sigma draws a node with right now (after reducers); null when it is hidden. */
   nodeColor(node: string): string | null {
     const display = app?.renderer.getNodeDisplayData(node);

@@ -26,3 +26,16 @@ export function articleDay(article: ArticleRecord | undefined): string | null {
   const match = article?.published?.match(/^(\d{4}-\d{2}-\d{2})/);
   return match?.[1] ?? null;
 }
+
+export type EdgeBasis = 'text' | 'knowledge';
+
+/** Where a relation comes from: read in the text, or added from background knowledge. Older files have no basis: text. */
+export function edgeBasis(attributes: EdgeAttributes): EdgeBasis {
+  return (attributes as EdgeAttributes & { basis?: unknown }).basis === 'knowledge' ? 'knowledge' : 'text';
+}
+
+/** An article's full text when the graph file carries it (optional `text` field of an article record). */
+export function articleText(article: ArticleRecord | undefined): string | null {
+  const text = (article as (ArticleRecord & { text?: unknown }) | undefined)?.text;
+  return typeof text === 'string' ? text : null;
+}

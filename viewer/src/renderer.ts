@@ -9,8 +9,16 @@ import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, relationColor } from './appearance.js';
 import type { Attributes } from 'graphology-types';
-import type { EdgeAttributes, ViewerGraph, ViewerNode } from './model.js';
+import { edgeBasis, type EdgeAttributes, type ViewerGraph, type ViewerNode } from './model.js';
 import type { ViewState } from './state.js';
+
+/** The colour of a path found by the Path form. */
+export const PATH_COLOR = '#D92D20';
+/**
+ * Relations from background knowledge (basis 'knowledge') are drawn translucent and thin: sigma has no dashed-line
+ * program, and a custom shader would cost a program compile on every first frame. This alpha (hex) is the mark.
+ */
+export const KNOWLEDGE_ALPHA = '59';
 
 /** Above this many edges, drawing switches to the cheap programs and hides what is not needed while moving. */
 export const LARGE_GRAPH_EDGES = 5000;
@@ -63,15 +71,22 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
 
   const nodeReducer = (node: string, attributes: Attributes): Partial<NodeDisplayData> => {
     const data = attributes as ViewerNode;
-    const display: Partial<NodeDisplayData> = { x: data.x, y: data.y, label: data.label, size: visuals.size(node), color: visuals.color(node), zIndex: 1 };
+    const moved = state.focusPositions.get(node);
+    const display: Partial<NodeDisplayData> = { x: moved?.x ?? data.x, y: moved?.y ?? data.y, label: data.label, size: visuals.size(node), color: visuals.color(node), zIndex: 1 };
     if (!state.visibleNodes.has(node)) return { ...display, hidden: true };
+    // The most central entities are named at any zoom; the label grid places the rest.
+    if (state.namedNodes.has(node)) display.forceLabel = true;
+    if (state.path) {
+      if (state.path.nodes.has(node)) return { ...display, highlighted: node === state.path.from || node === state.path.to, forceLabel: true, zIndex: 3 };
+      if (node !== state.selected) return { ...display, color: FADED_NODE_COLOR, label: '', forceLabel: false, zIndex: 0 };
+    }
     const focus = state.hovered ?? state.selected;
     if (node === state.selected) Object.assign(display, { highlighted: true, forceLabel: true, zIndex: 3 });
     if (focus) {
       const neighbours = state.hovered ? state.hoveredNeighbours : state.selectedNeighbours;
       if (node === focus) Object.assign(display, { highlighted: true, forceLabel: true, zIndex: 3 });
       else if (neighbours.has(node)) Object.assign(display, { forceLabel: true, zIndex: 2 });
-      else if (node !== state.selected) Object.assign(display, { color: FADED_NODE_COLOR, label: '', zIndex: 0 });
+      else if (node !== state.selected) Object.assign(display, { color: FADED_NODE_COLOR, label: '', forceLabel: false, zIndex: 0 });
     }
     return display;
   };
@@ -80,13 +95,19 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
     const data = attributes as EdgeAttributes;
     if (!state.visibleEdges.has(edge) || (large && state.layoutRunning)) return { hidden: true };
     const curvature = curvatures.get(edge);
+    const knowledge = edgeBasis(data) === 'knowledge';
     const display: Partial<EdgeDisplayData> & { curvature?: number } = {
-      color: relationColor(data.relation),
-      size: edgeThickness(data.weight, large),
+      color: knowledge ? `${relationColor(data.relation)}${KNOWLEDGE_ALPHA}` : relationColor(data.relation),
+      size: edgeThickness(data.weight, large) * (knowledge ? 0.6 : 1),
       label: '',
       zIndex: 1,
       ...(large ? {} : curvature === undefined ? { type: 'arrow' } : { type: 'curved', curvature }),
     };
+    if (state.path) {
+      if (state.path.edges.has(edge)) return { ...display, color: PATH_COLOR, size: Math.max(3, (display.size ?? 1) * 1.5), label: data.relation, forceLabel: true, zIndex: 3 };
+      if (large) return { hidden: true };
+      return { ...display, color: FADED_EDGE_COLOR, zIndex: 0 };
+    }
     const focus = state.hovered ?? state.selected;
     if (focus) {
       const touches = graph.source(edge) === focus || graph.target(edge) === focus;

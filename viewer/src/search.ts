@@ -1,10 +1,14 @@
 /**
- * The "Search entities" combobox: autocomplete over labels and aliases (word prefixes rank before substrings,
- * then more-mentioned entities first). Choosing a suggestion, or Enter, selects that entity.
+ * The "Search entities" combobox (and the Path form's From and To): autocomplete over labels and aliases (word
+ * prefixes rank before substrings, then more-mentioned entities first). When nothing matches, the closest names
+ * are offered, as the CLI does (src/query/names.ts). Entities that share a label are told apart by kind,
+ * mentions and their strongest relation. Choosing a suggestion, or Enter, chooses that entity.
  */
 import { kindColor } from './appearance.js';
 import { clear, el } from './dom.js';
 import type { ViewerGraph } from './model.js';
+import { NameIndex } from '../../src/query/names.js';
+import type { NewsGraph } from '../../src/graph/types.js';
 
 interface Entry {
   node: string;
@@ -21,14 +25,19 @@ export interface Match {
   kind: string;
   /** The alias that matched, when it was not the label. */
   via: string | null;
+  /** Set when another match has the same label: kind, mentions and the strongest relation. */
+  detail: string | null;
+  /** A close spelling, offered because nothing matched as typed. */
+  closest: boolean;
 }
 
 const LIMIT = 10;
 
 export class SearchIndex {
   private readonly entries: Entry[] = [];
+  private names: NameIndex | null = null;
 
-  constructor(graph: ViewerGraph) {
+  constructor(private readonly graph: ViewerGraph) {
     graph.forEachNode((node, attributes) => {
       this.entries.push({
         node,
@@ -62,7 +71,42 @@ export class SearchIndex {
       if (best < Infinity) scored.push({ entry, score: best + (visible && !visible.has(entry.node) ? 10 : 0), via });
     }
     scored.sort((a, b) => a.score - b.score || b.entry.mentions - a.entry.mentions || a.entry.label.localeCompare(b.entry.label));
-    return scored.slice(0, LIMIT).map(({ entry, via }) => ({ node: entry.node, label: entry.label, kind: entry.kind, via }));
+    const matches = scored.slice(0, LIMIT).map(({ entry, via }) => this.match(entry.node, via, false));
+    return this.disambiguate(matches.length ? matches : this.closest(query));
+  }
+
+  /** The nearest names, through the CLI's trigram index and edit distance (built on the first miss). */
+  private closest(query: string): Match[] {
+    this.names ??= new NameIndex(this.graph as unknown as NewsGraph);
+    const nodes: string[] = [];
+    for (const label of this.names.suggest(query, LIMIT)) for (const node of this.names.lookup(label)) if (!nodes.includes(node)) nodes.push(node);
+    return nodes.slice(0, LIMIT).map((node) => this.match(node, null, true));
+  }
+
+  private match(node: string, via: string | null, closest: boolean): Match {
+    const attributes = this.graph.getNodeAttributes(node);
+    return { node, label: attributes.label, kind: attributes.kind, via, detail: null, closest };
+  }
+
+  private disambiguate(matches: Match[]): Match[] {
+    const counts = new Map<string, number>();
+    for (const match of matches) counts.set(match.label.toLowerCase(), (counts.get(match.label.toLowerCase()) ?? 0) + 1);
+    for (const match of matches) if ((counts.get(match.label.toLowerCase()) ?? 0) > 1) match.detail = this.describe(match.node);
+    return matches;
+  }
+
+  /** "person · 12 mentions · speaks-for Ruritania". */
+  describe(node: string): string {
+    const graph = this.graph;
+    const attributes = graph.getNodeAttributes(node);
+    let best: string | null = null;
+    let bestWeight = -1;
+    graph.forEachEdge(node, (_edge, edge, source, target) => {
+      if (edge.weight <= bestWeight) return;
+      bestWeight = edge.weight;
+      best = source === node ? `${edge.relation} ${graph.getNodeAttribute(target, 'label')}` : `${graph.getNodeAttribute(source, 'label')} ${edge.relation}`;
+    });
+    return [attributes.kind, `${attributes.mentions} mention${attributes.mentions === 1 ? '' : 's'}`, best].filter(Boolean).join(' · ');
   }
 }
 
@@ -71,22 +115,41 @@ export interface SearchBox {
   clear(): void;
 }
 
+export interface ComboboxOptions {
+  /** The accessible name. */
+  label: string;
+  /** Prefix for element ids (unique per page). */
+  id: string;
+  placeholder: string;
+}
+
+export interface Combobox extends SearchBox {
+  input: HTMLInputElement;
+  /** The entity last chosen, or null. */
+  chosen(): string | null;
+  setChosen(node: string | null, label: string): void;
+}
+
 export function createSearchBox(container: HTMLElement, onChoose: (node: string) => void): SearchBox {
+  return createCombobox(container, { label: 'Search entities', id: 'search', placeholder: 'Search entities…' }, onChoose);
+}
+
+export function createCombobox(container: HTMLElement, options: ComboboxOptions, onChoose: (node: string) => void): Combobox {
   const input = el('input', {
     className: 'search-input',
     attrs: {
       type: 'search',
-      'aria-label': 'Search entities',
-      placeholder: 'Search entities…',
+      'aria-label': options.label,
+      placeholder: options.placeholder,
       role: 'combobox',
       'aria-autocomplete': 'list',
       'aria-expanded': 'false',
-      'aria-controls': 'search-results',
+      'aria-controls': `${options.id}-results`,
       autocomplete: 'off',
       spellcheck: 'false',
     },
   });
-  const list = el('ul', { className: 'search-results', attrs: { id: 'search-results', role: 'listbox', 'aria-label': 'Matching entities' } });
+  const list = el('ul', { className: 'search-results', attrs: { id: `${options.id}-results`, role: 'listbox', 'aria-label': `Matching entities (${options.label})` } });
   list.hidden = true;
   container.append(input, list);
 
@@ -94,6 +157,7 @@ export function createSearchBox(container: HTMLElement, onChoose: (node: string)
   let visible: () => ReadonlySet<string> = () => new Set();
   let matches: Match[] = [];
   let active = -1;
+  let chosenNode: string | null = null;
 
   const close = () => {
     list.hidden = true;
@@ -104,6 +168,7 @@ export function createSearchBox(container: HTMLElement, onChoose: (node: string)
   const choose = (match: Match | undefined) => {
     if (!match) return;
     input.value = match.label;
+    chosenNode = match.node;
     close();
     onChoose(match.node);
   };
@@ -112,11 +177,14 @@ export function createSearchBox(container: HTMLElement, onChoose: (node: string)
     matches.forEach((match, i) => {
       const swatch = el('span', { className: 'swatch' });
       swatch.style.background = kindColor(match.kind);
-      const option = el('li', { attrs: { role: 'option', id: `search-option-${i}`, 'aria-selected': String(i === active) } }, [
+      const option = el('li', { attrs: { role: 'option', id: `${options.id}-option-${i}`, 'aria-selected': String(i === active) } }, [
         swatch,
-        el('span', { className: 'option-label', text: match.label }),
+        el('span', { className: 'option-text' }, [
+          el('span', { className: 'option-label', text: match.label }),
+          match.detail ? el('span', { className: 'option-detail', text: match.detail }) : null,
+        ]),
         match.via ? el('span', { className: 'option-via', text: `“${match.via}”` }) : null,
-        el('span', { className: 'option-kind', text: match.kind }),
+        el('span', { className: 'option-kind', text: match.closest ? `closest · ${match.kind}` : match.kind }),
       ]);
       // mousedown, not click: it fires before the input loses focus and closes the list.
       option.addEventListener('mousedown', (event) => {
@@ -125,13 +193,14 @@ export function createSearchBox(container: HTMLElement, onChoose: (node: string)
       });
       list.appendChild(option);
     });
-    if (active >= 0) input.setAttribute('aria-activedescendant', `search-option-${active}`);
+    if (active >= 0) input.setAttribute('aria-activedescendant', `${options.id}-option-${active}`);
     else input.removeAttribute('aria-activedescendant');
     list.hidden = matches.length === 0;
     input.setAttribute('aria-expanded', String(matches.length > 0));
   };
 
   input.addEventListener('input', () => {
+    chosenNode = null;
     matches = index ? index.find(input.value, visible()) : [];
     active = -1;
     paint();
@@ -157,6 +226,12 @@ export function createSearchBox(container: HTMLElement, onChoose: (node: string)
   });
 
   return {
+    input,
+    chosen: () => chosenNode,
+    setChosen(node, label) {
+      chosenNode = node;
+      input.value = label;
+    },
     setIndex(next, getVisible) {
       index = next;
       visible = getVisible;
@@ -165,6 +240,7 @@ export function createSearchBox(container: HTMLElement, onChoose: (node: string)
     },
     clear() {
       input.value = '';
+      chosenNode = null;
       matches = [];
       close();
     },

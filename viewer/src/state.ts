@@ -15,6 +15,30 @@ export interface Filters {
   /** Inclusive day bounds (YYYY-MM-DD) on the articles' publication dates; null leaves that side open. */
   dateFrom: string | null;
   dateTo: string | null;
+  /** Relations whose basis ('text' or 'knowledge'; missing means 'text') is hidden. */
+  hiddenBases: Set<string>;
+  /** Reduce: entities with no visible relation are hidden. */
+  hideUnconnected: boolean;
+  /** Reduce: entities with fewer visible relations than this are hidden (0 = off). */
+  minDegree: number;
+  /** Reduce: only the largest connected part of what is visible stays. */
+  largestComponent: boolean;
+  /** Reduce: only the k-core of what is visible stays (0 = off). */
+  kCore: number;
+}
+
+/** The neighbourhood of one entity, shown on its own. */
+export interface Focus {
+  node: string;
+  hops: 1 | 2;
+}
+
+/** Shortest paths between two entities: what the Path form found. */
+export interface PathView {
+  from: string;
+  to: string;
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
 }
 
 export interface CameraView {
@@ -37,10 +61,30 @@ export interface ViewState {
   /** Nodes and edges that pass the filters; recomputed on each filter change. */
   visibleNodes: ReadonlySet<string>;
   visibleEdges: ReadonlySet<string>;
+  focus: Focus | null;
+  /** Positions of the focused neighbourhood, laid out on its own (graph units). */
+  focusPositions: ReadonlyMap<string, { x: number; y: number }>;
+  path: PathView | null;
+  /** The most central visible entities: always labelled, whatever the zoom. */
+  namedNodes: ReadonlySet<string>;
 }
 
-export function emptyFilters(): Filters {
-  return { hiddenKinds: new Set(), hiddenRelations: new Set(), minConfidence: 0, dateFrom: null, dateTo: null };
+/** Above this many entities, unconnected ones are hidden unless the reader asks for them. */
+export const HIDE_UNCONNECTED_ABOVE = 1000;
+
+export function emptyFilters(order = 0): Filters {
+  return {
+    hiddenKinds: new Set(),
+    hiddenRelations: new Set(),
+    minConfidence: 0,
+    dateFrom: null,
+    dateTo: null,
+    hiddenBases: new Set(),
+    hideUnconnected: order > HIDE_UNCONNECTED_ABOVE,
+    minDegree: 0,
+    largestComponent: false,
+    kCore: 0,
+  };
 }
 
 export function initialState(): ViewState {
@@ -55,5 +99,9 @@ export function initialState(): ViewState {
     sizeMode: 'degree',
     visibleNodes: new Set(),
     visibleEdges: new Set(),
+    focus: null,
+    focusPositions: new Map(),
+    path: null,
+    namedNodes: new Set(),
   };
 }
