@@ -23,12 +23,19 @@ export interface Counts {
   tp: number;
   fp: number;
   fn: number;
+  /** Gold units covered by a right prediction, when one prediction can cover several (DWIE's plain and -x units). */
+  covered?: number;
 }
 
 export type { Prf };
 
+/** Precision over predictions (tp, fp); recall over gold units (covered, or tp, against fn). */
 export function prf(c: Counts): Prf {
-  return toPrf(c.tp, c.fp, c.fn);
+  const base = toPrf(c.tp, c.fp, c.fn);
+  if (c.covered === undefined) return base;
+  const recall = c.covered + c.fn === 0 ? 0 : c.covered / (c.covered + c.fn);
+  const f1 = base.precision + recall === 0 ? 0 : (2 * base.precision * recall) / (base.precision + recall);
+  return { ...base, recall, f1 };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,29 +130,81 @@ export function scoreExtractionAgainstGold(extraction: Extraction, gold: GoldFil
 export type DwieDoc = DwieDocument;
 
 export const DWIE_SPEAKS_FOR = ['agent_of', 'head_of_state', 'head_of_gov', 'minister_of', 'spokesperson_of', 'head_of'] as const;
-export const DWIE_AFFILIATION = ['member_of', 'head_of', 'spokesperson_of', 'agent_of'] as const;
+export const DWIE_AFFILIATION = ['member_of', 'head_of', 'spokesperson_of', 'agent_of', 'player_of', 'coach_of'] as const;
 
-export type DwieTask = 'speaks-for' | 'affiliation';
+/** The relation families scored on DWIE (issue 14, "How the figures are defined"). */
+export const DWIE_FAMILIES = ['speaks-for', 'affiliation', 'citizenship', 'based-in', 'located-in'] as const;
+export type DwieFamily = (typeof DWIE_FAMILIES)[number];
+/** Kept for callers of the two-task scorer. */
+export type DwieTask = DwieFamily;
 
-/** Gold pairs "h|t" of one document for a task. */
-export function dwieGoldPairs(doc: DwieDoc, task: DwieTask): Set<string> {
+interface DwieFamilySpec {
+  /** DWIE type of the head cluster. */
+  head: string;
+  /** DWIE type of the tail cluster of a plain label; a `-x` label's tail is the adjective cluster, whatever its type. */
+  tail: string;
+  labels: readonly string[];
+  /** Predicted relations that count for the family, and the kinds of their ends. */
+  relations: readonly string[];
+  sourceKinds: readonly string[];
+  targetKinds: readonly string[];
+}
+
+export const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
+  'speaks-for': { head: 'type::person', tail: 'type::location', labels: DWIE_SPEAKS_FOR, relations: ['speaks-for'], sourceKinds: ['person'], targetKinds: ['state', 'place'] },
+  affiliation: {
+    head: 'type::person',
+    tail: 'type::organization',
+    labels: DWIE_AFFILIATION,
+    relations: ['member-of', 'speaks-for', 'works-for', 'leads', 'plays-for'],
+    sourceKinds: ['person'],
+    targetKinds: ['organisation'],
+  },
+  citizenship: { head: 'type::person', tail: 'type::location', labels: ['citizen_of'], relations: ['citizen-of', 'speaks-for', 'lives-in', 'born-in', 'from'], sourceKinds: ['person'], targetKinds: ['state'] },
+  'based-in': {
+    head: 'type::organization',
+    tail: 'type::location',
+    labels: ['based_in0', 'based_in1', 'based_in2', 'agency_of', 'ministry_of'],
+    relations: ['based-in', 'part-of', 'located-in'],
+    sourceKinds: ['organisation'],
+    targetKinds: ['place', 'state'],
+  },
+  'located-in': { head: 'type::location', tail: 'type::location', labels: ['in0', 'in1', 'in2'], relations: ['located-in', 'part-of'], sourceKinds: ['place', 'state'], targetKinds: ['place', 'state'] },
+};
+
+/** Gold units "h|t" of one document for a family: plain labels and their `-x` forms (tail: the adjective cluster). */
+export function dwieGoldPairs(doc: DwieDoc, family: DwieFamily): Set<string> {
+  const spec = DWIE_FAMILY_SPECS[family];
   const out = new Set<string>();
-  const tail = task === 'speaks-for' ? 'type::location' : 'type::organization';
-  const kinds: readonly string[] = task === 'speaks-for' ? DWIE_SPEAKS_FOR : DWIE_AFFILIATION;
   for (const l of doc.labels) {
-    if (!kinds.includes(l.r)) continue;
-    if (doc.vertexSet[l.h]?.[0]?.type !== 'type::person' || doc.vertexSet[l.t]?.[0]?.type !== tail) continue;
+    const adjective = l.r.endsWith('-x');
+    const r = adjective ? l.r.slice(0, -2) : l.r;
+    if (!spec.labels.includes(r)) continue;
+    if (doc.vertexSet[l.h]?.[0]?.type !== spec.head) continue;
+    if (!adjective && doc.vertexSet[l.t]?.[0]?.type !== spec.tail) continue;
     out.add(`${l.h}|${l.t}`);
   }
   return out;
 }
 
-/** Which task a predicted edge counts for (by relation and end kinds), if any. */
+/** Clusters that are the adjective tail of a `-x` label ("German" in "German Chancellor X"): scored like places. */
+export function adjectiveClusters(doc: DwieDoc): Set<number> {
+  const out = new Set<number>();
+  for (const l of doc.labels) if (l.r.endsWith('-x')) out.add(l.t);
+  return out;
+}
+
+/** The families a predicted edge counts for (by relation and end kinds). */
+export function dwieFamiliesOf(relation: string, sourceKind: string, targetKind: string): DwieFamily[] {
+  return DWIE_FAMILIES.filter((f) => {
+    const spec = DWIE_FAMILY_SPECS[f];
+    return spec.relations.includes(relation) && spec.sourceKinds.includes(sourceKind) && spec.targetKinds.includes(targetKind);
+  });
+}
+
+/** Which of the first two families a predicted edge counts for (the scorer before issue 14). */
 export function dwieTaskOf(relation: string, sourceKind: string, targetKind: string): DwieTask | undefined {
-  if (sourceKind !== 'person') return undefined;
-  if (relation === 'speaks-for' && targetKind === 'state') return 'speaks-for';
-  if ((relation === 'speaks-for' || relation === 'member-of') && targetKind === 'organisation') return 'affiliation';
-  return undefined;
+  return dwieFamiliesOf(relation, sourceKind, targetKind).find((f) => f === 'speaks-for' || f === 'affiliation');
 }
 
 export interface DwiePrediction {
@@ -154,18 +213,32 @@ export interface DwiePrediction {
   relation: string;
   confidence: number;
   rule: string;
+  basis?: 'text' | 'knowledge';
+}
+
+export interface JudgedEdge<T extends string = DwieFamily> {
+  task: T;
+  confidence: number;
+  rule: string;
+  correct: boolean;
+  edge: string;
 }
 
 export interface DwieDocScore {
-  counts: Record<DwieTask, Counts>;
+  counts: Record<DwieFamily, Counts>;
   /** Each predicted pair with its best confidence, rule and whether it was right (for calibration). */
-  judged: Array<{ task: DwieTask; confidence: number; rule: string; correct: boolean; edge: string }>;
-  misses: Array<{ task: DwieTask; edge: string }>;
+  judged: JudgedEdge[];
+  misses: Array<{ task: DwieFamily; edge: string }>;
+}
+
+function emptyCounts(): Record<DwieFamily, Counts> {
+  return Object.fromEntries(DWIE_FAMILIES.map((f) => [f, { tp: 0, fp: 0, fn: 0, covered: 0 }])) as Record<DwieFamily, Counts>;
 }
 
 /**
  * Scores predictions for one document. `clusterOf` maps a predicted entity id to the DWIE clusters it matches
- * (by name); an edge is right when some (source cluster, target cluster) pair is gold.
+ * (by name). Precision is over predicted edges (one per pair of nodes and family): an edge is right when some
+ * (source cluster, target cluster) pair is a gold unit. Recall is over gold units covered by a right edge.
  */
 export function scoreDwieDoc(
   doc: DwieDoc,
@@ -175,14 +248,14 @@ export function scoreDwieDoc(
   labelOf: (id: string) => string = (id) => id,
   uncounted: (id: string) => boolean = () => false,
 ): DwieDocScore {
-  const counts: Record<DwieTask, Counts> = { 'speaks-for': { tp: 0, fp: 0, fn: 0 }, affiliation: { tp: 0, fp: 0, fn: 0 } };
+  const counts = emptyCounts();
   const judged: DwieDocScore['judged'] = [];
   const misses: DwieDocScore['misses'] = [];
-  for (const task of ['speaks-for', 'affiliation'] as const) {
+  for (const task of DWIE_FAMILIES) {
     const gold = dwieGoldPairs(doc, task);
     const best = new Map<string, DwiePrediction>();
     for (const p of predictions) {
-      if (dwieTaskOf(p.relation, kindOf(p.source) ?? '', kindOf(p.target) ?? '') !== task) continue;
+      if (!dwieFamiliesOf(p.relation, kindOf(p.source) ?? '', kindOf(p.target) ?? '').includes(task)) continue;
       const k = `${p.source}|${p.target}`;
       const prev = best.get(k);
       if (!prev || prev.confidence < p.confidence) best.set(k, p);
@@ -192,16 +265,20 @@ export function scoreDwieDoc(
       // As in the entities evaluation: an end that names only a cluster of an unscored type (a demonym such as
       // "German" typed 'other', a role) is not counted either way.
       if ((clusterOf(p.source).length === 0 && uncounted(p.source)) || (clusterOf(p.target).length === 0 && uncounted(p.target))) continue;
-      let pair: string | undefined;
-      for (const h of clusterOf(p.source)) for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pair ??= `${h}|${t}`;
+      const pairs: string[] = [];
+      for (const h of clusterOf(p.source)) for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pairs.push(`${h}|${t}`);
       const edge = `${labelOf(p.source)} -${p.relation}-> ${labelOf(p.target)}`;
-      if (pair && !hit.has(pair)) {
-        hit.add(pair);
+      const rule = p.basis === 'knowledge' ? `knowledge:${p.rule}` : p.rule;
+      if (pairs.length > 0) {
+        for (const pair of pairs) {
+          if (!hit.has(pair)) counts[task].covered = (counts[task].covered ?? 0) + 1;
+          hit.add(pair);
+        }
         counts[task].tp++;
-        judged.push({ task, confidence: p.confidence, rule: p.rule, correct: true, edge });
-      } else if (!pair) {
+        judged.push({ task, confidence: p.confidence, rule, correct: true, edge });
+      } else {
         counts[task].fp++;
-        judged.push({ task, confidence: p.confidence, rule: p.rule, correct: false, edge });
+        judged.push({ task, confidence: p.confidence, rule, correct: false, edge });
       }
     }
     for (const g of gold) {
@@ -217,9 +294,10 @@ export function scoreDwieDoc(
 /** Names of DWIE clusters of unscored types (misc, other, role, ...). */
 export function uncountedNames(doc: DwieDoc): Set<string> {
   const out = new Set<string>();
-  for (const cluster of doc.vertexSet) {
+  const adjectives = adjectiveClusters(doc);
+  for (const [ci, cluster] of doc.vertexSet.entries()) {
     const type = cluster[0]?.type;
-    if (type === 'type::person' || type === 'type::organization' || type === 'type::location') continue;
+    if (type === 'type::person' || type === 'type::organization' || type === 'type::location' || adjectives.has(ci)) continue;
     for (const m of cluster) out.add(normaliseName(m.name));
   }
   return out;
@@ -228,9 +306,10 @@ export function uncountedNames(doc: DwieDoc): Set<string> {
 /** Maps predicted entities to DWIE clusters by name: label, aliases or mention texts equal to a cluster mention name. */
 export function clustersByName(doc: DwieDoc, names: (id: string) => readonly string[]): (id: string) => number[] {
   const index = new Map<string, number[]>();
+  const adjectives = adjectiveClusters(doc);
   doc.vertexSet.forEach((cluster, ci) => {
     const type = cluster[0]?.type;
-    if (type !== 'type::person' && type !== 'type::organization' && type !== 'type::location') return;
+    if (type !== 'type::person' && type !== 'type::organization' && type !== 'type::location' && !adjectives.has(ci)) return;
     for (const m of cluster) {
       const k = normaliseName(m.name);
       const list = index.get(k) ?? [];
@@ -334,23 +413,27 @@ export function dwieOracleDoc(doc: DwieDoc): { analysis: DocAnalysis; clusterOfE
 export interface DwieRelationReport {
   speaksFor: Prf;
   affiliation: Prf;
+  families: Record<DwieFamily, Prf>;
   documents: number;
   judged: DwieDocScore['judged'];
   misses: DwieDocScore['misses'];
 }
 
 function sumReports(scores: readonly DwieDocScore[]): DwieRelationReport {
-  const total: Record<DwieTask, Counts> = { 'speaks-for': { tp: 0, fp: 0, fn: 0 }, affiliation: { tp: 0, fp: 0, fn: 0 } };
+  const total = emptyCounts();
   for (const s of scores) {
-    for (const task of ['speaks-for', 'affiliation'] as const) {
+    for (const task of DWIE_FAMILIES) {
       total[task].tp += s.counts[task].tp;
       total[task].fp += s.counts[task].fp;
       total[task].fn += s.counts[task].fn;
+      total[task].covered = (total[task].covered ?? 0) + (s.counts[task].covered ?? 0);
     }
   }
+  const families = Object.fromEntries(DWIE_FAMILIES.map((f) => [f, prf(total[f])])) as Record<DwieFamily, Prf>;
   return {
-    speaksFor: prf(total['speaks-for']),
-    affiliation: prf(total.affiliation),
+    speaksFor: families['speaks-for'],
+    affiliation: families.affiliation,
+    families,
     documents: scores.length,
     judged: scores.flatMap((s) => s.judged),
     misses: scores.flatMap((s) => s.misses),
@@ -364,9 +447,11 @@ export function evalDwieRelationsOracle(docs: readonly DwieDoc[]): DwieRelationR
       const { analysis, clusterOfEntity } = dwieOracleDoc(doc);
       const predictions: RelationCandidate[] = extractRelations(analysis);
       const kindOf = (id: string) => analysis.entities.get(id)?.kind;
+      const demonymsOf = new Map<number, number[]>();
+      for (const l of doc.labels) if (l.r === 'gpe0') demonymsOf.set(l.t, [...(demonymsOf.get(l.t) ?? []), l.h]);
       const clusterOf = (id: string) => {
         const ci = clusterOfEntity.get(id);
-        return ci === undefined ? [] : [ci];
+        return ci === undefined ? [] : [ci, ...(demonymsOf.get(ci) ?? [])];
       };
       return scoreDwieDoc(doc, predictions, kindOf, clusterOf, (id) => analysis.entities.get(id)?.label ?? id);
     }),
@@ -440,17 +525,36 @@ export function perRule(judged: ReadonlyArray<{ rule: string; correct: boolean }
 }
 
 /**
- * Printable diagnostics of a DWIE relation run: precision per rule and per confidence band, for each task.
- * `newsgraph eval dwie` can append it (e.g. behind --rules); it is how the rule confidences were calibrated.
+ * Calibration table: one row per confidence band, one column per family, each cell "correct/predicted precision".
+ * Printed by every relation evaluation so that a confidence can be read as a precision.
+ */
+export function calibrationTable(judged: ReadonlyArray<{ task: string; confidence: number; correct: boolean }>, families: readonly string[]): string {
+  const header = ['confidence', ...families, 'all'];
+  const bands = calibration(judged).map((r) => r.band);
+  const columns = [...families.map((f) => calibration(judged.filter((j) => j.task === f))), calibration(judged)];
+  const rows = bands.map((band, i) => [band, ...columns.map((c) => (c[i]!.predicted ? `${c[i]!.correct}/${c[i]!.predicted} ${fixed(c[i]!.precision)}` : '-'))]);
+  return table([header, ...rows]);
+}
+
+/** Precision per rule, one table per family (rules that produced no edge of the family are left out). */
+export function perRuleTables(judged: ReadonlyArray<JudgedEdge<string>>, families: readonly string[]): string {
+  let out = '';
+  for (const task of families) {
+    const mine = judged.filter((j) => j.task === task);
+    if (mine.length === 0) continue;
+    out += `\n${task}: precision by rule\n`;
+    out += table([['rule', 'predicted', 'correct', 'P'], ...perRule(mine).map((r) => [r.rule, r.predicted, r.correct, fixed(r.precision)])]);
+  }
+  return out;
+}
+
+/**
+ * Printable diagnostics of a DWIE relation run: precision per rule for each family, and per confidence band.
+ * `newsgraph eval dwie --rules` appends it; it is how the rule confidences were calibrated.
  */
 export function relationDiagnostics(report: Pick<DwieRelationReport, 'judged'>): string {
-  let out = '';
-  for (const task of ['speaks-for', 'affiliation'] as const) {
-    const judged = report.judged.filter((j) => j.task === task);
-    out += `\n${task}: precision by rule\n`;
-    out += table([['rule', 'predicted', 'correct', 'P'], ...perRule(judged).map((r) => [r.rule, r.predicted, r.correct, fixed(r.precision)])]);
-  }
-  out += '\nprecision by confidence band (both tasks)\n';
+  let out = perRuleTables(report.judged, DWIE_FAMILIES);
+  out += '\nprecision by confidence band (all families)\n';
   out += table([['confidence', 'predicted', 'correct', 'P'], ...calibration(report.judged).map((r) => [r.band, r.predicted, r.correct, fixed(r.precision)])]);
   return out;
 }

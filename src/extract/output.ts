@@ -42,10 +42,12 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
         confidence: c.confidence,
         rules: [c.rule],
         evidence: [evidence],
+        basis: c.basis ?? 'text',
         ...(c.qualifiers ? { qualifiers: { ...c.qualifiers } } : {}),
       });
       continue;
     }
+    if ((c.basis ?? 'text') === 'text') existing.basis = 'text';
     if (!existing.rules.includes(c.rule)) existing.rules.push(c.rule);
     if (!existing.evidence.some((e) => e.start === evidence.start)) {
       existing.evidence.push(evidence);
@@ -54,6 +56,8 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
     if (c.qualifiers) existing.qualifiers = { ...c.qualifiers, ...existing.qualifiers };
   }
 
+  // Stored to three decimals, as in the graph: a reader's threshold of 0.8 must keep an edge of 0.7999999999999999.
+  for (const r of relations.values()) r.confidence = Math.round(r.confidence * 1000) / 1000;
   return {
     articleId: article.id,
     file: article.file,

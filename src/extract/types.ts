@@ -69,7 +69,12 @@ export interface RelationCandidate {
   /** Index into DocAnalysis.sentences. */
   sentence: number;
   qualifiers?: Record<string, string>;
+  /** 'text' (default): read in the sentence; 'knowledge': from a shipped data file, the sentence mentions both ends. */
+  basis?: RelationBasis;
 }
+
+/** Why an edge exists: read in the text, or known from a data file (gazetteers, memberships) about ends the text names. */
+export type RelationBasis = 'text' | 'knowledge';
 
 /** A mention as reported to users: offsets into the original file text, `text` === original.slice(start, end). */
 export interface Mention extends Span {
@@ -95,6 +100,8 @@ export interface ExtractedRelation {
   rules: string[];
   evidence: EvidenceSpan[];
   qualifiers?: Record<string, string>;
+  /** 'text' unless every statement of the edge comes from knowledge (absent in extractions cached before issue 14). */
+  basis?: RelationBasis;
 }
 
 /** The result of extracting one article; JSON-serialisable (crosses worker threads, lives in the cache). */

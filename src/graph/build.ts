@@ -18,9 +18,14 @@ export function createGraph(): NewsGraph {
   return graph;
 }
 
+/** Confidences are stored to three decimals: 0.7999999999999999 would fail a `>= 0.8` filter the user reads as met. */
+export function roundConfidence(c: number): number {
+  return Math.round(c * 1000) / 1000;
+}
+
 /** Independent statements raise confidence: noisy-or, kept below 1 because no extractor is certain. */
 export function combineConfidence(a: number, b: number): number {
-  return Math.min(0.99, 1 - (1 - a) * (1 - b));
+  return roundConfidence(Math.min(0.99, 1 - (1 - a) * (1 - b)));
 }
 
 /** Inserts `value` into the sorted list `list` unless present: binary search, no re-sort. */
@@ -103,18 +108,24 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
       ...(relation.qualifiers ? { qualifiers: relation.qualifiers } : {}),
     }));
     const key = edgeKey(source, relation.relation, target);
+    const basis = relation.basis ?? 'text';
     if (!graph.hasEdge(key)) {
       graph.addDirectedEdgeWithKey(key, source, target, {
         relation: relation.relation,
         label: relation.relation,
         weight: evidence.length,
-        confidence: relation.confidence,
+        confidence: roundConfidence(relation.confidence),
         evidence,
         rules: [...relation.rules].sort(),
+        basis,
+        ...(relation.qualifiers ? { qualifiers: { ...relation.qualifiers } } : {}),
       });
       continue;
     }
     const edge = graph.getEdgeAttributes(key);
+    // One sentence that states the relation makes it a text edge, whatever the data files add.
+    if (basis === 'text' || edge.basis === undefined) edge.basis = 'text';
+    if (relation.qualifiers) edge.qualifiers = { ...relation.qualifiers, ...edge.qualifiers };
     for (const rule of relation.rules) insertSorted(edge.rules, rule);
     edge.weight += evidence.length;
     edge.confidence = combineConfidence(edge.confidence, relation.confidence);

@@ -77,6 +77,9 @@ const edgeAttributesSchema = z.looseObject({
   confidence: z.number().min(0).max(1),
   evidence: z.array(evidenceSchema),
   rules: z.array(z.string()),
+  // Optional when reading: files written before issue 14 have no basis (read as 'text') and no edge qualifiers.
+  basis: z.enum(['text', 'knowledge']).optional(),
+  qualifiers: z.record(z.string(), z.string()).optional(),
 });
 
 const graphSchema = z.looseObject({

@@ -59,9 +59,17 @@ export interface EdgeAttributes {
   label: string;
   /** Number of supporting statements. */
   weight: number;
+  /** Rounded to three decimals when stored, so that thresholds such as 0.8 compare as written. */
   confidence: number;
   evidence: EdgeEvidence[];
   rules: string[];
+  /**
+   * 'text' when some sentence states the relation; 'knowledge' when it comes only from a shipped data file about two
+   * ends the text names. Always written; absent in files written before it existed (read as 'text').
+   */
+  basis?: 'text' | 'knowledge';
+  /** Qualifiers of the statements merged (first value wins): `former: 'true'`, `issue`, `modality`. */
+  qualifiers?: Record<string, string>;
 }
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   calibration,
+  calibrationTable,
+  prf,
   dwieOracleDoc,
   evalDwieRelationsOracle,
   scoreDwieExtraction,
@@ -92,8 +94,8 @@ describe('DWIE relation scoring', () => {
       relations: [relation('p:merkel', 's:de', 'speaks-for'), relation('p:tom', 's:fr', 'speaks-for')],
     });
     // Merkel -> "German" (a demonym cluster typed other) is not counted; Tom Berg -> France is wrong.
-    expect(score.counts['speaks-for']).toEqual({ tp: 0, fp: 1, fn: 1 });
-    expect(score.counts.affiliation).toEqual({ tp: 0, fp: 0, fn: 1 });
+    expect(score.counts['speaks-for']).toMatchObject({ tp: 0, fp: 1, fn: 1 });
+    expect(score.counts.affiliation).toMatchObject({ tp: 0, fp: 0, fn: 1 });
   });
 
   it('bands judged edges by confidence', () => {
@@ -117,5 +119,45 @@ describe('relation diagnostics', () => {
     });
     expect(text).toMatch(/role:title-before-name\s+2\s+1\s+0\.500/);
     expect(text).toMatch(/0\.90-1\.00\s+2\s+1\s+0\.500/);
+  });
+});
+
+describe('DWIE relation families (issue 14)', () => {
+  const m = (name: string, type: string) => ({ name, type, pos: [0, 1] as [number, number], sent_id: 0 });
+  const doc: DwieDoc = {
+    title: 'families',
+    sents: [['x']],
+    vertexSet: [[m('Siemens', 'type::organization')], [m('Germany', 'type::location')], [m('German', 'type::other')], [m('Munich', 'type::location')], [m('Ada Lind', 'type::person')]],
+    labels: [
+      { h: 0, t: 1, r: 'based_in0' },
+      { h: 0, t: 2, r: 'based_in0-x' },
+      { h: 3, t: 1, r: 'in0' },
+      { h: 4, t: 2, r: 'citizen_of-x' },
+    ],
+  };
+  const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation' | 'place', aliases: string[] = []) => ({ id, label, kind, aliases, mentions: [], rules: [] });
+  const relation = (source: string, target: string, relation: string) => ({ source, target, relation, confidence: 0.9, rules: ['r'], evidence: [] });
+
+  it('counts the -x adjective unit like the country, precision per edge and recall per unit', () => {
+    const score = scoreDwieExtraction(doc, {
+      entities: [entity('o', 'Siemens', 'organisation'), entity('s', 'Germany', 'state', ['German']), entity('c', 'Munich', 'place'), entity('p', 'Ada Lind', 'person')],
+      relations: [relation('o', 's', 'based-in'), relation('c', 's', 'located-in'), relation('p', 's', 'citizen-of'), relation('o', 'c', 'based-in')],
+    });
+    // One edge covers both based-in units; Siemens -> Munich is not gold.
+    expect(score.counts['based-in']).toEqual({ tp: 1, fp: 1, fn: 0, covered: 2 });
+    expect(score.counts['located-in']).toEqual({ tp: 1, fp: 0, fn: 0, covered: 1 });
+    expect(score.counts.citizenship).toEqual({ tp: 1, fp: 0, fn: 0, covered: 1 });
+    expect(prf(score.counts['based-in'])).toMatchObject({ precision: 0.5, recall: 1 });
+  });
+
+  it('prints a calibration table per family', () => {
+    const text = calibrationTable(
+      [
+        { task: 'based-in', confidence: 0.95, correct: true },
+        { task: 'based-in', confidence: 0.92, correct: false },
+      ],
+      ['based-in', 'located-in'],
+    );
+    expect(text).toMatch(/0\.90-1\.00\s+1\/2 0\.500\s+-\s+1\/2 0\.500/);
   });
 });

@@ -23,6 +23,8 @@ export function contractBreaches(article: Article, x: Extraction): string[] {
   for (const r of x.relations) {
     if (!ids.has(r.source) || !ids.has(r.target)) problems.push(`relation ${r.source} ${r.relation} ${r.target}: an end is not an entity`);
     if (!(r.confidence >= 0 && r.confidence <= 1)) problems.push(`relation ${r.source} ${r.relation} ${r.target}: confidence ${r.confidence}`);
+    if (Math.round(r.confidence * 1000) / 1000 !== r.confidence) problems.push(`relation ${r.source} ${r.relation} ${r.target}: confidence ${r.confidence} not rounded to three decimals`);
+    if (r.basis !== 'text' && r.basis !== 'knowledge') problems.push(`relation ${r.source} ${r.relation} ${r.target}: basis ${String(r.basis)}`);
     r.evidence.forEach((ev, i) => checkSpan(`relation ${r.source} ${r.relation} ${r.target} evidence ${i}`, ev, true));
   }
   return problems;

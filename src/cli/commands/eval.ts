@@ -2,7 +2,8 @@
  * `newsgraph eval`: the project's measuring tool.
  *   eval gold ARTICLE GOLD.json   entities (and relations) of one article against a hand-made gold file
  *   eval conll FILE               strict-span PER/ORG/LOC P/R/F1 on CoNLL-2003 through the full extractor
- *   eval dwie FILE                entity clusters (and relations) of DWIE documents
+ *   eval dwie FILE                entity clusters and relation families of DWIE documents
+ *   eval conll04 FILE             relation families of CoNLL04 sentences
  * Each prints a readable table, or one JSON object with --json.
  */
 import type { Command } from 'commander';
@@ -87,6 +88,39 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     });
 
   evalCmd
+    .command('conll04')
+    .description('relations (Work_For, Live_In, Located_In, OrgBased_In, Kill) on a CoNLL04 file in SpERT JSON format')
+    .argument('<file>', 'CoNLL04 file (e.g. ../shared/data/conll04/dev.json)')
+    .option('--json', 'print one JSON object')
+    .option('--limit <n>', 'only the first n sentences (0 = all)', '0')
+    .option('--max <n>', 'misses and false positives listed', '30')
+    .option('--rules', 'also print precision per rule for each family')
+    .action(async (file: string, opts: { json?: boolean; limit: string; max: string; rules?: boolean }) => {
+      const limit = parseCount(opts.limit, '--limit');
+      const max = parseCount(opts.max, '--max');
+      const [{ CONLL04_FAMILIES, evalConll04, readConll04 }, { calibration, calibrationTable, perRuleTables }, { list, PRF_HEADER, prfRow, table }] = await Promise.all([
+        import('../../eval/conll04.js'),
+        import('../../eval/relations.js'),
+        import('../../eval/report.js'),
+      ]);
+      const sentences = await readConll04(file);
+      const report = evalConll04(sentences, { limit });
+      if (opts.json) {
+        const { judged, misses, falsePositives, ...summary } = report;
+        io.out(`${JSON.stringify({ file, ...summary, calibration: calibration(judged), misses: misses.slice(0, max), falsePositives: falsePositives.slice(0, max) })}\n`);
+      } else {
+        let out = `${file}: ${report.sentences} sentences\n\n`;
+        out += table([PRF_HEADER, ...CONLL04_FAMILIES.map((f) => prfRow(f, report.families[f])), prfRow('micro', report.micro)]);
+        out += `\nrelation calibration (right/predicted and precision per confidence band)\n${calibrationTable(report.judged, CONLL04_FAMILIES)}`;
+        if (opts.rules) out += perRuleTables(report.judged, CONLL04_FAMILIES);
+        out += list('missed relations', report.misses, max);
+        out += list('false-positive relations', report.falsePositives, max);
+        io.out(out);
+      }
+      setExit(0);
+    });
+
+  evalCmd
     .command('dwie')
     .description('entity clusters (person, organization, location) and relations on a DWIE file in DocRED format')
     .argument('<file>', 'DWIE file (e.g. ../shared/data/dwie/dev.json)')
@@ -97,7 +131,7 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     .action(async (file: string, opts: { json?: boolean; limit: string; max: string; rules?: boolean }) => {
       const limit = parseCount(opts.limit, '--limit');
       const max = parseCount(opts.max, '--max');
-      const [{ evalDwie, readDwie }, { calibration, evalDwieRelations, perRule, relationDiagnostics }, { list, PRF_HEADER, prfRow, table }] =
+      const [{ evalDwie, readDwie }, { calibration, calibrationTable, DWIE_FAMILIES, evalDwieRelations, perRule, relationDiagnostics }, { list, PRF_HEADER, prfRow, table }] =
         await Promise.all([import('../../eval/dwie.js'), import('../../eval/relations.js'), import('../../eval/report.js')]);
       const docs = await readDwie(file);
       const used = limit ? docs.slice(0, limit) : docs;
@@ -107,19 +141,20 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
       const byTitle = new Map([...extractions].map(([d, x]) => [d.title, x]));
       const relations = evalDwieRelations(used, (_text, title) => byTitle.get(title) ?? { entities: [], relations: [] });
       if (opts.json) {
-        const summary = relations ? { speaksFor: relations.speaksFor, affiliation: relations.affiliation } : null;
+        const summary = relations ? { speaksFor: relations.speaksFor, affiliation: relations.affiliation, families: relations.families } : null;
         const diagnostics = relations && opts.rules ? { calibration: calibration(relations.judged), perRule: perRule(relations.judged) } : {};
         io.out(`${JSON.stringify({ file, entities, relations: summary, ...diagnostics })}\n`);
       } else {
         let out = `${file}: ${entities.documents} documents, ${entities.entities.clusters} gold clusters\n\n`;
         const rows = [PRF_HEADER, prfRow('entities', entities.entities)];
-        if (relations) rows.push(prfRow('speaks-for', relations.speaksFor), prfRow('affiliation', relations.affiliation));
+        if (relations) rows.push(...DWIE_FAMILIES.map((f) => prfRow(f, relations.families[f])));
         out += table(rows) + '\n';
         out += table([['recall by type', 'clusters', 'covered', 'recall'], ...Object.entries(entities.recallByType).map(([t, r]) => [t, r.clusters, r.found, r.recall.toFixed(3)])]) + '\n';
         out += list('missed clusters', entities.misses, max);
         out += list('junk entities (no gold cluster)', entities.junk, max);
         out += list('duplicate entities (a cluster claimed by another node)', entities.duplicates, max);
         out += list('entities of the wrong kind', entities.wrongKind, max);
+        if (relations) out += `\nrelation calibration (right/predicted and precision per confidence band)\n${calibrationTable(relations.judged, DWIE_FAMILIES)}`;
         if (relations && opts.rules) out += relationDiagnostics(relations);
         io.out(out);
       }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { addExtraction, buildGraph, combineConfidence, createGraph } from '../../src/graph/build.js';
+import { parseGraphData } from '../../src/graph/schema.js';
+import type { Extraction, ExtractedRelation } from '../../src/extract/types.js';
+
+const entity = (id: string, label: string, kind: 'person' | 'state' | 'place') => ({ id, label, kind, aliases: [], rules: ['r'], mentions: [{ start: 0, end: label.length, text: label }] });
+
+function extraction(id: string, relations: ExtractedRelation[]): Extraction {
+  return {
+    articleId: id,
+    file: `${id}.txt`,
+    article: { title: null, source: null, published: null, url: null },
+    entities: [entity('place:lyon', 'Lyon', 'place'), entity('state:france', 'France', 'state'), entity('person:ada', 'Ada', 'person')],
+    relations,
+  };
+}
+
+const rel = (relation: string, confidence: number, basis?: 'text' | 'knowledge', qualifiers?: Record<string, string>): ExtractedRelation => ({
+  source: relation === 'located-in' ? 'place:lyon' : 'person:ada',
+  target: 'state:france',
+  relation,
+  confidence,
+  rules: [basis === 'knowledge' ? 'knowledge:cities' : 'rule:x'],
+  evidence: [{ start: 0, end: 4, text: 'Lyon' }],
+  ...(basis ? { basis } : {}),
+  ...(qualifiers ? { qualifiers } : {}),
+});
+
+describe('edge confidence and basis in the graph', () => {
+  it('stores confidences rounded to three decimals, also after merging statements', () => {
+    const g = buildGraph([extraction('a', [rel('speaks-for', 0.7999999999999999)]), extraction('b', [rel('speaks-for', 0.3333333)])]);
+    const c = g.getEdgeAttribute(g.edges()[0]!, 'confidence');
+    expect(c).toBe(0.867);
+    expect(combineConfidence(0.1, 0.2)).toBe(0.28);
+    const single = buildGraph([extraction('a', [rel('speaks-for', 0.7999999999999999)])]);
+    expect(single.getEdgeAttribute(single.edges()[0]!, 'confidence')).toBe(0.8);
+  });
+
+  it('always writes a basis: text by default, knowledge only while no sentence states the edge', () => {
+    const g = createGraph();
+    addExtraction(g, extraction('a', [rel('located-in', 0.9, 'knowledge'), rel('speaks-for', 0.8)]));
+    const edge = (relation: string) => g.edges().find((e) => g.getEdgeAttribute(e, 'relation') === relation)!;
+    expect(g.getEdgeAttribute(edge('located-in'), 'basis')).toBe('knowledge');
+    expect(g.getEdgeAttribute(edge('speaks-for'), 'basis')).toBe('text');
+    addExtraction(g, extraction('b', [rel('located-in', 0.9, 'text')]));
+    expect(g.getEdgeAttribute(edge('located-in'), 'basis')).toBe('text');
+  });
+
+  it('keeps qualifiers such as former on the edge', () => {
+    const g = buildGraph([extraction('a', [rel('speaks-for', 0.8, 'text', { former: 'true' })])]);
+    expect(g.getEdgeAttribute(g.edges()[0]!, 'qualifiers')).toEqual({ former: 'true' });
+  });
+
+  it('reads files written before basis existed, and refuses an unknown basis', () => {
+    const g = buildGraph([extraction('a', [rel('speaks-for', 0.8)])]);
+    const data = g.export() as unknown as { edges: Array<{ attributes: Record<string, unknown> }> };
+    delete data.edges[0]!.attributes.basis;
+    expect(() => parseGraphData(JSON.parse(JSON.stringify(data)), null)).not.toThrow();
+    data.edges[0]!.attributes.basis = 'rumour';
+    expect(() => parseGraphData(JSON.parse(JSON.stringify(data)), null)).toThrow(/basis/);
+  });
+});
