@@ -64,12 +64,38 @@ export class NameIndex {
   /** Folded name -> the name as written, for suggestions. */
   private readonly display = new Map<string, string>();
   private trigramIndex: Map<string, string[]> | null = null;
+  /** Folded proper word-suffix of a person's label ('blair', 'von der leyen') -> those people: surnames. */
+  private readonly bySuffix = new Map<string, string[]>();
 
   constructor(private readonly graph: NewsGraph) {
     graph.forEachNode((id, attributes) => {
       this.add(attributes.label, id, true);
       for (const alias of attributes.aliases ?? []) this.add(alias, id, false);
+      if (attributes.kind === 'person') {
+        const words = foldName(attributes.label).split(' ');
+        for (let i = 1; i < words.length; i++) {
+          const suffix = words.slice(i).join(' ');
+          const list = this.bySuffix.get(suffix);
+          if (!list) this.bySuffix.set(suffix, [id]);
+          else if (!list.includes(id)) list.push(id);
+        }
+      }
     });
+  }
+
+  /**
+   * Every way a name can match: entities whose label it is, entities that have it as an alias, and people whose
+   * label ends with it (a surname: "Blair" -> "Tony Blair"). A node key matches its node as a label.
+   */
+  matches(name: string): { label: string[]; alias: string[]; surname: string[] } {
+    if (this.graph.hasNode(name)) return { label: [name], alias: [], surname: [] };
+    const folded = foldName(name);
+    const found = this.byName.get(folded) ?? [];
+    return {
+      label: found.filter((m) => m.byLabel).map((m) => m.id),
+      alias: found.filter((m) => !m.byLabel).map((m) => m.id),
+      surname: [...(this.bySuffix.get(folded) ?? [])],
+    };
   }
 
   private add(name: string, id: string, byLabel: boolean): void {
