@@ -4,10 +4,11 @@
  * runs, so `--help` answers at once and a build's main thread, which only merges, never loads the extractor.
  */
 import { Command, CommanderError } from 'commander';
-import { NewsgraphError } from '../errors.js';
+import { GraphFileError, NewsgraphError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { processIO, type CliIO } from './context.js';
 import { registerBuild } from './commands/build.js';
+import { registerCorrect } from './commands/correct.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
@@ -26,7 +27,7 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   program.hook('preAction', (cmd) => {
     io.verbose = Boolean(cmd.opts().verbose);
   });
-  for (const register of [registerBuild, registerExtract, registerExport, registerQuery, registerStats, registerEval, registerView]) {
+  for (const register of [registerBuild, registerCorrect, registerExtract, registerExport, registerQuery, registerStats, registerEval, registerView]) {
     register(program, io, setExit);
   }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
@@ -56,6 +57,11 @@ function report(error: unknown, io: CliIO): number {
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     io.err(`newsgraph: ${error.message.replace(/^error: /, '')}\n`);
     return 2;
+  }
+  if (error instanceof GraphFileError && error.isArticle && error.file) {
+    // The library cannot name commands; the CLI can teach the next step.
+    io.err(`newsgraph: ${error.message}; build a graph from articles with: newsgraph build ${error.file} -o graph.json\n`);
+    return error.exitCode;
   }
   if (error instanceof NewsgraphError) {
     io.err(`newsgraph: ${error.message}\n`);

@@ -93,7 +93,8 @@ export function aboutText(entity: { label: string; id: string }, rows: RelationR
 
 /** One line saying which entity an ambiguous name was taken to mean, and what else it could mean. */
 export function resolutionNote(resolution: NameResolution): string {
-  const describe = (c: NameResolution['chosen']) => `${printable(c.label)} (${c.id}; ${c.mentions} mentions, ${c.relations} relations)`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const describe = (c: NameResolution['chosen']) => `${printable(c.label)} (${c.id}; ${plural(c.mentions, 'mention')}, ${plural(c.relations, 'relation')})`;
   const others = resolution.candidates.filter((c) => c.id !== resolution.chosen.id);
   return `"${printable(resolution.name)}" taken as ${describe(resolution.chosen)}; also matches ${others.map(describe).join(', ')}`;
 }

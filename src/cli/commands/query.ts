@@ -93,7 +93,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         const resolution = query.resolveName(name, { exact });
         if (resolution.candidates.length > 1) {
           ambiguous.push(resolution);
-          if (!exact) io.err(`newsgraph: ${format.resolutionNote(resolution)}\n`);
+          if (!exact) io.err(`newsgraph: ${format.resolutionNote(resolution)} (a full name or node key picks one; --exact takes exact matches only)\n`);
         }
         return resolution;
       };
