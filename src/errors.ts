@@ -42,10 +42,13 @@ export class InputError extends NewsgraphError {
 export class GraphFileError extends NewsgraphError {
   readonly file: string | null;
   readonly where: string | null;
-  constructor(file: string | null, where: string | null, reason: string) {
+  /** True when the file is an article (text, HTML, Markdown, article JSON) rather than a damaged graph. */
+  readonly isArticle: boolean;
+  constructor(file: string | null, where: string | null, reason: string, options: { isArticle?: boolean } = {}) {
     super('GRAPH_INVALID', `${file ?? 'graph'}: ${where ? `${where}: ` : ''}${reason}`);
     this.file = file;
     this.where = where;
+    this.isArticle = options.isArticle ?? false;
   }
 }
 

@@ -4,11 +4,12 @@
  * runs, so `--help` answers at once and a build's main thread, which only merges, never loads the extractor.
  */
 import { Command, CommanderError } from 'commander';
-import { NewsgraphError } from '../errors.js';
+import { GraphFileError, NewsgraphError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { printable, printableLine } from '../util/printable.js';
 import { processIO, type CliIO } from './context.js';
 import { registerBuild } from './commands/build.js';
+import { registerCorrect } from './commands/correct.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
@@ -27,7 +28,7 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   program.hook('preAction', (cmd) => {
     io.verbose = Boolean(cmd.opts().verbose);
   });
-  for (const register of [registerBuild, registerExtract, registerExport, registerQuery, registerStats, registerEval, registerView]) {
+  for (const register of [registerBuild, registerCorrect, registerExtract, registerExport, registerQuery, registerStats, registerEval, registerView]) {
     register(program, io, setExit);
   }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
@@ -58,6 +59,11 @@ function report(error: unknown, io: CliIO): number {
     // commander's own line breaks (a "Did you mean" hint) stay; the arguments quoted in its lines are escaped.
     io.err(`newsgraph: ${error.message.replace(/^error: /, '').split('\n').map(printable).join('\n')}\n`);
     return 2;
+  }
+  if (error instanceof GraphFileError && error.isArticle && error.file) {
+    // The library cannot name commands; the CLI can teach the next step.
+    io.err(`newsgraph: ${error.message}; build a graph from articles with: newsgraph build ${error.file} -o graph.json\n`);
+    return error.exitCode;
   }
   if (error instanceof NewsgraphError) {
     io.err(printableLine(`newsgraph: ${error.message}`));

@@ -10,6 +10,7 @@ import type { CliIO } from '../cli/context.js';
 import { UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
+import { applyCorrections, type Corrections } from '../graph/corrections.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
 import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
@@ -34,6 +35,9 @@ export interface BuildOptions {
   cache?: string | false;
   /** Largest input file accepted, in bytes. Default: the reader's limit for each format (defaultMaxBytes). */
   maxFileSize?: number;
+  /** User corrections applied to the graph before it is written; `correctionsFile` names them in messages. */
+  corrections?: Corrections;
+  correctionsFile?: string;
   io: CliIO;
 }
 
@@ -53,6 +57,9 @@ export interface BuildSummary {
   extracted: number;
   entities: number;
   relations: number;
+  /** Articles in the graph with a publication date, of `graphArticles` in all. */
+  dated: number;
+  graphArticles: number;
   seconds: number;
   jobs: number;
   /** The graph file written, or null when nothing was written. */
@@ -136,7 +143,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
 
   const summary: BuildSummary = {
     files: total, articles: 0, added: 0, alreadyInGraph: 0, skipped: 0, cached: 0, extracted: 0,
-    entities: 0, relations: 0, seconds: 0, jobs, written: null,
+    entities: 0, relations: 0, dated: 0, graphArticles: 0, seconds: 0, jobs, written: null,
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
   io.err(printableLine(`newsgraph: building from ${total} ${total === 1 ? 'file' : 'files'} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}`));
@@ -257,11 +264,20 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   signal.throwIfAborted();
   if (failure) throw (failure as { error: unknown }).error;
 
+  let corrected = false;
+  if (options.corrections && summary.articles > 0) {
+    // With --into, an entity a correction names may have been merged or dropped in an earlier run: skip, say so.
+    const report = applyCorrections(graph, options.corrections, { source: options.correctionsFile ?? 'corrections', onMissing: options.into ? 'skip' : 'error' });
+    for (const line of [...report.changes, ...report.skipped.map((s) => `skipped ${s}`)]) io.err(`newsgraph: correction: ${line}\n`);
+    corrected = report.changes.length > 0;
+  }
   summary.entities = graph.order;
   summary.relations = graph.size;
+  summary.graphArticles = graph.getAttribute('articles').length;
+  summary.dated = graph.getAttribute('articles').filter((a) => a.published !== null).length;
   if (summary.articles === 0) {
     io.err('newsgraph: no articles found in the inputs; nothing written\n');
-  } else if (summary.added > 0 || out !== options.into) {
+  } else if (summary.added > 0 || corrected || out !== options.into) {
     await saveGraph(graph, out, outputOptions);
     summary.written = out;
   }
@@ -270,6 +286,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     io.err(`newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`);
   }
   io.err(printableLine(describe(summary, cache, out).trimEnd()));
+  if (summary.graphArticles > 0) io.err(describeDates(summary));
   return summary;
 }
 
@@ -281,6 +298,12 @@ function mergeExtractions(graph: NewsGraph, extractions: Extraction[], summary: 
     if (addExtraction(graph, extraction)) summary.added++;
     else summary.alreadyInGraph++;
   }
+}
+
+/** Undated archives are common (scraped text without a header): say so, since date filters depend on it. */
+function describeDates(s: BuildSummary): string {
+  const none = s.dated === 0 ? '; date filters (query --from/--to) and timelines have nothing to go on' : s.dated < s.graphArticles ? '; date filters leave the others out' : '';
+  return `newsgraph: ${s.dated} of ${s.graphArticles} ${s.graphArticles === 1 ? 'article has' : 'articles have'} a publication date${none}\n`;
 }
 
 function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): string {

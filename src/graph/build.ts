@@ -2,6 +2,8 @@
 import graphology from 'graphology';
 import type { Extraction } from '../extract/types.js';
 import { CREATED_WITH } from '../version.js';
+import { applyCorrections } from './corrections.js';
+import type { Corrections } from './corrections-schema.js';
 import { edgeKey } from './keys.js';
 import { SCHEMA, type ArticleRecord, type EdgeEvidence, type NewsGraph } from './types.js';
 
@@ -135,8 +137,9 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
 }
 
 /** Builds a graph from extractions, in the order given (callers sort by article id for determinism). */
-export function buildGraph(extractions: Iterable<Extraction>): NewsGraph {
+export function buildGraph(extractions: Iterable<Extraction>, corrections?: Corrections): NewsGraph {
   const graph = createGraph();
   for (const extraction of extractions) addExtraction(graph, extraction);
+  if (corrections) applyCorrections(graph, corrections);
   return graph;
 }

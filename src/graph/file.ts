@@ -19,11 +19,38 @@ export function parseGraph(json: string, file: string | null = null): NewsGraph 
     // A BOM is not part of the JSON (callers that read files already drop it).
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (error) {
+    if (looksLikeArticleText(json)) throw new GraphFileError(file, null, 'not a graph file but an article (text, not graph JSON)', { isArticle: true });
     throw new GraphFileError(file, null, `not JSON (${(error as Error).message})`);
   }
+  if (looksLikeArticleJson(data)) throw new GraphFileError(file, null, 'not a graph file but an article (JSON with a text or body field)', { isArticle: true });
   const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.import(parseGraphData(data, file));
   return graph;
+}
+
+/**
+ * Prose, Markdown or HTML rather than broken JSON: a file that does not start like JSON and has a few words.
+ * People often hand an article to a command that wants a graph; they deserve to be told so.
+ */
+function looksLikeArticleText(text: string): boolean {
+  const start = text.trimStart();
+  if (start.startsWith('{') || start.startsWith('[')) return false;
+  return (start.match(/\p{L}{2,}/gu) ?? []).length >= 3;
+}
+
+const ARTICLE_FIELDS = ['text', 'body', 'articleBody', 'content', 'maintext', 'fullText', 'story', 'paragraphs'];
+
+/** An article object, or a list of them, or a feed holding one: what `build` reads, not a graph. */
+function looksLikeArticleJson(data: unknown): boolean {
+  const isArticle = (value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) && ARTICLE_FIELDS.some((f) => f in value) && !('nodes' in value);
+  if (Array.isArray(data)) return data.length > 0 && isArticle(data[0]);
+  if (isArticle(data)) return true;
+  if (typeof data !== 'object' || data === null || 'nodes' in data) return false;
+  return ['articles', 'items', 'data', 'results'].some((f) => {
+    const list = (data as Record<string, unknown>)[f];
+    return Array.isArray(list) && list.length > 0 && isArticle(list[0]);
+  });
 }
 
 /** Reads and validates a graph file. FIFOs, devices and files over `maxBytes` are refused before reading. */

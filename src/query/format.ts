@@ -1,5 +1,6 @@
 /** Plain-text rendering of query answers for the terminal: aligned columns, sensible truncation, no escapes. */
-import type { GraphStats, PathResult, RelationRow } from './types.js';
+import type { EvidenceItem, GraphStats, NameResolution, PathResult, RelationRow } from './types.js';
+import { toIsoDate } from '../io/timeline.js';
 
 /** News text may carry control characters (even terminal escape sequences): show them as spaces. */
 export function printable(text: string): string {
@@ -33,7 +34,10 @@ export function table(header: string[], rows: string[][]): string {
 const NAME_WIDTH = 32;
 const SENTENCE_WIDTH = 90;
 
-export function relationTable(rows: RelationRow[]): string {
+/** Lines printed under a row of the table (its provenance, its sentences). */
+export type RowDetails = (row: RelationRow) => string[];
+
+export function relationTable(rows: RelationRow[], details?: RowDetails): string {
   if (!rows.length) return 'no matching relations\n';
   const body = rows.map((r) => [
     truncate(printable(r.source.label), NAME_WIDTH),
@@ -42,7 +46,57 @@ export function relationTable(rows: RelationRow[]): string {
     r.confidence.toFixed(2),
     truncate(printable(r.evidence[0]?.sentence ?? ''), SENTENCE_WIDTH) + (r.evidence.length > 1 ? ` (+${r.evidence.length - 1})` : ''),
   ]);
-  return table(['source', 'relation', 'target', 'conf', 'evidence'], body) + `${rows.length} relation${rows.length === 1 ? '' : 's'}\n`;
+  let text = table(['source', 'relation', 'target', 'conf', 'evidence'], body);
+  if (details) {
+    const lines = text.split('\n');
+    const out = lines.slice(0, 2);
+    rows.forEach((row, i) => out.push(lines[i + 2]!, ...details(row)));
+    text = `${out.join('\n')}\n`;
+  }
+  return text + `${rows.length} relation${rows.length === 1 ? '' : 's'}\n`;
+}
+
+/** Where a row comes from: how many articles, and the first one reported (earliest date, else first listed). */
+export function provenanceLine(items: EvidenceItem[]): string {
+  const articles = new Map<string, EvidenceItem>();
+  for (const item of items) if (!articles.has(item.article)) articles.set(item.article, item);
+  const list = [...articles.values()];
+  const dated = list.filter((a) => toIsoDate(a.published)).sort((a, b) => toIsoDate(a.published)!.localeCompare(toIsoDate(b.published)!));
+  const first = dated[0] ?? list[0];
+  if (!first) return '    no statements';
+  const parts = [truncate(printable(first.title ?? first.article), 70), first.source ? printable(first.source) : 'source unknown', toIsoDate(first.published) ?? 'undated'];
+  return `    ${list.length} article${list.length === 1 ? '' : 's'}; first: ${parts.join(' · ')}`;
+}
+
+/** Up to `limit` statements of a row, each with its article. */
+export function evidenceLines(items: EvidenceItem[], limit: number): string[] {
+  return items.slice(0, limit).map((e) => {
+    const date = toIsoDate(e.published);
+    return `      “${truncate(printable(e.sentence), 140)}” (${truncate(printable(e.title ?? e.article), 50)}${date ? `, ${date}` : ''})`;
+  });
+}
+
+/** Everything about one entity: a section per relation, the entity's own statements first. */
+export function aboutText(entity: { label: string; id: string }, rows: RelationRow[], details?: RowDetails): string {
+  const outgoing = rows.filter((r) => r.direction === 'out').length;
+  const head = `${printable(entity.label)} (${entity.id}): ${outgoing} relation${outgoing === 1 ? '' : 's'} from it, ${rows.length - outgoing} to it\n`;
+  if (!rows.length) return `${head}no matching relations\n`;
+  const groups = new Map<string, RelationRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.relation);
+    if (group) group.push(row);
+    else groups.set(row.relation, [row]);
+  }
+  const sections = [...groups].map(([relation, group]) => `\n${relation} (${group.length})\n${relationTable(group, details).replace(/\d+ relations?\n$/, '')}`);
+  return head + sections.join('');
+}
+
+/** One line saying which entity an ambiguous name was taken to mean, and what else it could mean. */
+export function resolutionNote(resolution: NameResolution): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const describe = (c: NameResolution['chosen']) => `${printable(c.label)} (${c.id}; ${plural(c.mentions, 'mention')}, ${plural(c.relations, 'relation')})`;
+  const others = resolution.candidates.filter((c) => c.id !== resolution.chosen.id);
+  return `"${printable(resolution.name)}" taken as ${describe(resolution.chosen)}; also matches ${others.map(describe).join(', ')}`;
 }
 
 export function pathText(path: PathResult): string {
@@ -66,7 +120,8 @@ export function pathText(path: PathResult): string {
 
 export function statsText(stats: GraphStats): string {
   const out: string[] = [];
-  out.push(`${stats.nodes} entities, ${stats.edges} relations, ${stats.articles} articles`, '');
+  const dated = stats.datedArticles === stats.articles ? 'all dated' : stats.datedArticles === 0 ? 'none dated' : `${stats.datedArticles} dated`;
+  out.push(`${stats.nodes} entities, ${stats.edges} relations, ${stats.articles} articles${stats.articles ? ` (${dated})` : ''}`, '');
   const counts = (title: string, record: Record<string, number>) => {
     const rows = Object.entries(record)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

@@ -12,14 +12,21 @@ import { EntityNotFoundError, NewsgraphError, UsageError } from '../errors.js';
 import type { ArticleRecord, EdgeAttributes, NewsGraph } from '../graph/types.js';
 import { loadGraph } from '../graph/file.js';
 import { toIsoDate } from '../io/timeline.js';
+import { parseQueryDate } from './dates.js';
 import { NameIndex } from './names.js';
+import { closestRelations } from './pattern.js';
 import { seededRandom } from '../util/random.js';
 import type {
+  AboutOptions,
+  Basis,
   Community,
   EntityInfo,
   EntityRef,
   EvidenceItem,
   GraphStats,
+  NameCandidate,
+  NameOptions,
+  NameResolution,
   Neighbour,
   NeighbourOptions,
   PathResult,
@@ -34,24 +41,51 @@ const louvain = louvainModule as unknown as typeof louvainModule.default;
 const degreeCentrality = (degreeModule as unknown as { degreeCentrality: (graph: unknown) => Record<string, number> }).degreeCentrality;
 const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
 
-/** A relation name that no edge of the graph carries; `known` lists the ones it has. */
+/** A relation name that no edge of the graph carries; `suggestions` are the closest, `known` all it has. */
 export class RelationNotFoundError extends NewsgraphError {
   readonly relation: string;
   readonly known: string[];
+  readonly suggestions: string[];
   constructor(relation: string, known: string[]) {
-    super('NOT_FOUND', `no relation "${relation}" in this graph; it has ${known.length ? known.join(', ') : 'no relations'}`);
+    const suggestions = closestRelations(relation, known);
+    const hint = suggestions.length ? `; did you mean ${suggestions.map((r) => `"${r}"`).join(' or ')}?` : '';
+    super('NOT_FOUND', `no relation "${relation}" in this graph${hint} It has ${known.length ? known.join(', ') : 'no relations'}`);
     this.relation = relation;
     this.known = known;
+    this.suggestions = suggestions;
   }
 }
 
+
 type Projection = InstanceType<typeof UndirectedGraph<Record<string, never>, { weight: number }>>;
 
-function checkDate(value: string | undefined, option: string): string | undefined {
+function checkDate(value: string | undefined, which: 'from' | 'to'): string | undefined {
   if (value === undefined) return undefined;
-  const date = toIsoDate(value);
-  if (!date) throw new UsageError(`${option} must be a date like 2024-03-01, not '${value}'`);
+  const date = parseQueryDate(value);
+  if (!date) throw new UsageError(`the '${which}' date must be a calendar date like 2024-03-01, not '${value}'`);
   return date;
+}
+
+/** Validated date bounds; a range that ends before it starts is a mistake, not an empty answer. */
+function checkRange(from: string | undefined, to: string | undefined): { from: string | undefined; to: string | undefined } {
+  const range = { from: checkDate(from, 'from'), to: checkDate(to, 'to') };
+  if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
+    throw new UsageError(`the date range starts (${range.from}) after it ends (${range.to})`);
+  }
+  return range;
+}
+
+/** An edge's basis; files written before the attribute existed hold only text relations. */
+function basisOf(a: EdgeAttributes): Basis {
+  return (a as EdgeAttributes & { basis?: Basis }).basis === 'knowledge' ? 'knowledge' : 'text';
+}
+
+interface EdgeFilter {
+  relation: string | null;
+  minConfidence: number;
+  from: string | undefined;
+  to: string | undefined;
+  basis: Basis | undefined;
 }
 
 export class GraphQuery {
@@ -91,13 +125,60 @@ export class GraphQuery {
   }
 
   /**
-   * The one entity a name stands for: among several, the most mentioned. Throws EntityNotFoundError with the
-   * nearest names when nothing matches.
+   * The one entity a name stands for (see resolveName). Throws EntityNotFoundError with the nearest names when
+   * nothing matches.
    */
-  findEntity(name: string): EntityInfo {
-    const ids = this.resolve(name);
-    const best = [...ids].sort((a, b) => this.graph.getNodeAttribute(b, 'mentions') - this.graph.getNodeAttribute(a, 'mentions') || a.localeCompare(b))[0]!;
-    return this.entity(best);
+  findEntity(name: string, options: NameOptions = {}): EntityInfo {
+    return this.entity(this.resolveName(name, options).chosen.id);
+  }
+
+  /** Articles with a usable publication date. */
+  get datedArticles(): number {
+    return this.articleDates.size;
+  }
+
+  /** Articles in the graph. */
+  get articleCount(): number {
+    return this.articles.size;
+  }
+
+  private candidate(id: string, match: NameCandidate['match']): NameCandidate {
+    const a = this.graph.getNodeAttributes(id);
+    return { id, label: a.label, kind: a.kind, mentions: a.mentions, relations: this.graph.degree(id), match };
+  }
+
+  /**
+   * What a name stands for, the way a person means it. A node key means its node. Otherwise the name matches
+   * labels, aliases, and the ends of people's labels (surnames). An entity whose label is the name wins, unless
+   * it is a lone surname node (a one-word person label such as "Blair" while people called "... Blair" exist):
+   * the extractor leaves such fragments behind, and a reader asking for "Blair" means the best-known Blair. Then
+   * the entity with the most mentions and relations wins. `exact` turns all this off: exact label matches (else
+   * alias matches), every one of them. Throws EntityNotFoundError with the nearest names when nothing matches.
+   */
+  resolveName(name: string, options: NameOptions = {}): NameResolution {
+    const { label, alias, surname } = this.names.matches(name.trim());
+    const seen = new Map<string, NameCandidate>();
+    const add = (ids: string[], match: NameCandidate['match']) => {
+      for (const id of ids) if (!seen.has(id)) seen.set(id, this.candidate(id, match));
+    };
+    add(label, 'label');
+    add(label.length ? [] : alias, 'alias');
+    if (!options.exact) {
+      add(alias, 'alias');
+      add(surname, 'surname');
+    }
+    if (!seen.size) throw new EntityNotFoundError(name, this.names.suggest(name));
+    const score = (c: NameCandidate) => c.mentions + c.relations;
+    const ranked = [...seen.values()].sort((a, b) => score(b) - score(a) || a.id.localeCompare(b.id));
+    if (options.exact) {
+      const byMentions = [...ranked].sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+      return { name, chosen: byMentions[0]!, candidates: byMentions, ids: byMentions.map((c) => c.id) };
+    }
+    const isFragment = (c: NameCandidate) =>
+      c.kind === 'person' && !c.label.trim().includes(' ') && surname.some((id) => id !== c.id);
+    const full = ranked.filter((c) => c.match === 'label' && !isFragment(c));
+    const chosen = full[0] ?? ranked[0]!;
+    return { name, chosen, candidates: [chosen, ...ranked.filter((c) => c !== chosen)], ids: [chosen.id] };
   }
 
   /** Like findEntities, but throws EntityNotFoundError (with suggestions) when nothing matches. */
@@ -117,7 +198,7 @@ export class GraphQuery {
   evidenceItems(evidence: EdgeAttributes['evidence']): EvidenceItem[] {
     return (evidence ?? []).map((e) => {
       const article = this.articles.get(e.article);
-      return { ...e, title: article?.title ?? null, published: article?.published ?? null, url: article?.url ?? null };
+      return { ...e, title: article?.title ?? null, source: article?.source ?? null, published: article?.published ?? null, url: article?.url ?? null };
     });
   }
 
@@ -129,6 +210,7 @@ export class GraphQuery {
 
   row(edge: string, evidence?: EdgeAttributes['evidence']): RelationRow {
     const a = this.graph.getEdgeAttributes(edge);
+    const statements = structuredClone(evidence ?? a.evidence ?? []);
     return {
       edge,
       source: this.ref(this.graph.source(edge)),
@@ -136,8 +218,67 @@ export class GraphQuery {
       target: this.ref(this.graph.target(edge)),
       confidence: a.confidence,
       weight: a.weight,
-      evidence: structuredClone(evidence ?? a.evidence ?? []),
+      evidence: statements,
+      basis: basisOf(a),
+      articles: new Set(statements.map((e) => e.article)).size,
     };
+  }
+
+  /** The row for an edge if it passes the filter (with only the statements in the date range), else null. */
+  private filtered(edge: string, a: EdgeAttributes, filter: EdgeFilter): RelationRow | null {
+    if (filter.relation !== null && a.relation !== filter.relation) return null;
+    if (!(a.confidence >= filter.minConfidence)) return null;
+    if (filter.basis !== undefined && basisOf(a) !== filter.basis) return null;
+    if (filter.from === undefined && filter.to === undefined) return this.row(edge);
+    const { from, to } = filter;
+    const inRange = (a.evidence ?? []).filter((e) => {
+      const date = this.articleDates.get(e.article);
+      return date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to);
+    });
+    return inRange.length ? this.row(edge, inRange) : null;
+  }
+
+  private edgeFilter(options: { relation?: string | undefined; minConfidence?: number | undefined; from?: string | undefined; to?: string | undefined; basis?: Basis | undefined }): EdgeFilter {
+    const wildcard = (v: string | undefined) => v === undefined || v.trim() === '' || v.trim() === '?';
+    const relation = wildcard(options.relation) ? null : options.relation!.trim().toLowerCase();
+    if (relation !== null) {
+      const known = this.relationNames();
+      if (!known.includes(relation)) throw new RelationNotFoundError(relation, known);
+    }
+    if (options.basis !== undefined && options.basis !== 'text' && options.basis !== 'knowledge') {
+      throw new UsageError(`basis must be 'text' or 'knowledge', not '${String(options.basis)}'`);
+    }
+    const { from, to } = checkRange(options.from, options.to);
+    return { relation, minConfidence: options.minConfidence ?? 0, from, to, basis: options.basis };
+  }
+
+  /**
+   * Everything stated about one entity, in both directions: rows grouped by relation (relations in name order),
+   * the entity's own statements ('out') before those about it ('in'), then by confidence.
+   */
+  about(name: string, options: AboutOptions = {}): RelationRow[] {
+    const filter = this.edgeFilter(options);
+    const ids = this.resolveName(name, options).ids;
+    const rows: RelationRow[] = [];
+    for (const id of ids) {
+      this.graph.forEachOutEdge(id, (edge, a) => {
+        const row = this.filtered(edge, a, filter);
+        if (row) rows.push({ ...row, direction: 'out' });
+      });
+      this.graph.forEachInEdge(id, (edge, a) => {
+        const row = this.filtered(edge, a, filter);
+        if (row) rows.push({ ...row, direction: 'in' });
+      });
+    }
+    const order = (d: RelationRow['direction']) => (d === 'out' ? 0 : 1);
+    return rows.sort(
+      (x, y) =>
+        x.relation.localeCompare(y.relation) ||
+        order(x.direction) - order(y.direction) ||
+        y.confidence - x.confidence ||
+        x.source.label.localeCompare(y.source.label) ||
+        x.target.label.localeCompare(y.target.label),
+    );
   }
 
   /**
@@ -147,33 +288,17 @@ export class GraphQuery {
    */
   relations(pattern: RelationPattern = {}): RelationRow[] {
     const wildcard = (v: string | undefined) => v === undefined || v.trim() === '' || v.trim() === '?';
-    const relation = wildcard(pattern.relation) ? null : pattern.relation!.trim().toLowerCase();
-    if (relation !== null) {
-      const known = this.relationNames();
-      if (!known.includes(relation)) throw new RelationNotFoundError(relation, known);
-    }
-    const sources = wildcard(pattern.source) ? null : new Set(this.resolve(pattern.source!.trim()));
-    const targets = wildcard(pattern.target) ? null : new Set(this.resolve(pattern.target!.trim()));
-    const minConfidence = pattern.minConfidence ?? 0;
-    const from = checkDate(pattern.from, '--from');
-    const to = checkDate(pattern.to, '--to');
-    const dated = from !== undefined || to !== undefined;
+    const filter = this.edgeFilter(pattern);
+    const names = { exact: pattern.exact ?? false };
+    const sources = wildcard(pattern.source) ? null : new Set(this.resolveName(pattern.source!.trim(), names).ids);
+    const targets = wildcard(pattern.target) ? null : new Set(this.resolveName(pattern.target!.trim(), names).ids);
 
     const rows: RelationRow[] = [];
     const visit = (edge: string, a: EdgeAttributes, source: string, target: string) => {
-      if (relation !== null && a.relation !== relation) return;
       if (sources && !sources.has(source)) return;
       if (targets && !targets.has(target)) return;
-      if (!(a.confidence >= minConfidence)) return;
-      if (!dated) {
-        rows.push(this.row(edge));
-        return;
-      }
-      const inRange = (a.evidence ?? []).filter((e) => {
-        const date = this.articleDates.get(e.article);
-        return date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to);
-      });
-      if (inRange.length) rows.push(this.row(edge, inRange));
+      const row = this.filtered(edge, a, filter);
+      if (row) rows.push(row);
     };
     if (sources) for (const s of sources) this.graph.forEachOutEdge(s, visit);
     else if (targets) for (const t of targets) this.graph.forEachInEdge(t, visit);
@@ -334,6 +459,7 @@ export class GraphQuery {
       nodes: this.graph.order,
       edges: this.graph.size,
       articles: this.articles.size,
+      datedArticles: this.articleDates.size,
       byKind,
       byRelation,
       topByDegree: this.topByDegree(limit),

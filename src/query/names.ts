@@ -5,50 +5,14 @@
  * ranked by edit distance, so suggestions stay fast on large graphs.
  */
 import type { NewsGraph } from '../graph/types.js';
+import { editDistance, foldName } from '../util/names.js';
 
-/** 'José-Manuel  ALBARES' -> 'jose manuel albares'. */
-export function foldName(name: string): string {
-  // Plain ASCII (most names) takes a fast path: Unicode normalisation and property classes cost ten times more.
-  if (/^[\x20-\x7e]*$/.test(name)) {
-    return name
-      .toLowerCase()
-      .replace(/['`]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  }
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
+export { editDistance, foldName };
 
 export interface NameMatch {
   id: string;
   /** True when the name is the entity's label, false when it is one of its aliases. */
   byLabel: boolean;
-}
-
-/** Levenshtein distance with a single row; `limit` stops early once the distance must exceed it. */
-export function editDistance(a: string, b: string, limit = Infinity): number {
-  if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 function trigrams(folded: string): Set<string> {
@@ -64,12 +28,38 @@ export class NameIndex {
   /** Folded name -> the name as written, for suggestions. */
   private readonly display = new Map<string, string>();
   private trigramIndex: Map<string, string[]> | null = null;
+  /** Folded proper word-suffix of a person's label ('blair', 'von der leyen') -> those people: surnames. */
+  private readonly bySuffix = new Map<string, string[]>();
 
   constructor(private readonly graph: NewsGraph) {
     graph.forEachNode((id, attributes) => {
       this.add(attributes.label, id, true);
       for (const alias of attributes.aliases ?? []) this.add(alias, id, false);
+      if (attributes.kind === 'person') {
+        const words = foldName(attributes.label).split(' ');
+        for (let i = 1; i < words.length; i++) {
+          const suffix = words.slice(i).join(' ');
+          const list = this.bySuffix.get(suffix);
+          if (!list) this.bySuffix.set(suffix, [id]);
+          else if (!list.includes(id)) list.push(id);
+        }
+      }
     });
+  }
+
+  /**
+   * Every way a name can match: entities whose label it is, entities that have it as an alias, and people whose
+   * label ends with it (a surname: "Blair" -> "Tony Blair"). A node key matches its node as a label.
+   */
+  matches(name: string): { label: string[]; alias: string[]; surname: string[] } {
+    if (this.graph.hasNode(name)) return { label: [name], alias: [], surname: [] };
+    const folded = foldName(name);
+    const found = this.byName.get(folded) ?? [];
+    return {
+      label: found.filter((m) => m.byLabel).map((m) => m.id),
+      alias: found.filter((m) => !m.byLabel).map((m) => m.id),
+      surname: [...(this.bySuffix.get(folded) ?? [])],
+    };
   }
 
   private add(name: string, id: string, byLabel: boolean): void {

@@ -17,6 +17,7 @@ export interface EntityInfo extends EntityRef {
 /** One piece of evidence with the article it comes from. */
 export interface EvidenceItem extends EdgeEvidence {
   title: string | null;
+  source: string | null;
   published: string | null;
   url: string | null;
 }
@@ -31,6 +32,48 @@ export interface RelationRow {
   weight: number;
   /** The statements exactly as the graph file holds them (GraphQuery.evidence adds the articles' details). */
   evidence: EdgeEvidence[];
+  /** 'text' when articles state it, 'knowledge' when it comes from the data files (a missing basis is 'text'). */
+  basis: Basis;
+  /** How many different articles the statements come from. */
+  articles: number;
+  /** In an answer about one entity (GraphQuery.about): 'out' when that entity is the source. */
+  direction?: 'out' | 'in';
+}
+
+export type Basis = 'text' | 'knowledge';
+
+/** One entity a name may stand for, with what ranks it: mentions and relations. */
+export interface NameCandidate extends EntityRef {
+  kind: EntityKind;
+  mentions: number;
+  /** Edges in either direction. */
+  relations: number;
+  /** How the name matched: the entity's label, one of its aliases, or the end of a person's label (a surname). */
+  match: 'label' | 'alias' | 'surname';
+}
+
+/** What a name was taken to mean. */
+export interface NameResolution {
+  name: string;
+  /** The entity chosen. */
+  chosen: NameCandidate;
+  /** Every entity the name matched, the chosen one first, then by mentions + relations. */
+  candidates: NameCandidate[];
+  /** The entities a query uses: the chosen one, or with `exact` every exact label (else alias) match. */
+  ids: string[];
+}
+
+export interface NameOptions {
+  /** Only exact label matches (else alias matches), all of them; no surname matching, no choosing. */
+  exact?: boolean;
+}
+
+/** Options for GraphQuery.about: everything stated about one entity. */
+export interface AboutOptions extends NameOptions {
+  minConfidence?: number;
+  from?: string;
+  to?: string;
+  basis?: Basis;
 }
 
 /** A relation pattern: every part optional; names resolve through labels and aliases. */
@@ -44,6 +87,10 @@ export interface RelationPattern {
   from?: string;
   /** ... and on or before this date. */
   to?: string;
+  /** Keep edges of this basis ('text' or 'knowledge'); an edge without a basis counts as 'text'. */
+  basis?: Basis;
+  /** Names match exactly (label, else alias) and stand for every such entity; see NameOptions. */
+  exact?: boolean;
 }
 
 export type Direction = 'out' | 'in' | 'both';
@@ -91,6 +138,8 @@ export interface GraphStats {
   nodes: number;
   edges: number;
   articles: number;
+  /** Articles with a usable publication date. */
+  datedArticles: number;
   byKind: Record<string, number>;
   byRelation: Record<string, number>;
   topByDegree: RankedEntity[];

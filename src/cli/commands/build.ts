@@ -11,6 +11,7 @@ interface BuildFlags {
   /** commander's --no-cache: false when given; a string when --cache DIR is given. */
   cache: boolean | string;
   maxFileSize?: string;
+  corrections?: string;
 }
 
 function parseMegabytes(value: string | undefined): number | undefined {
@@ -36,8 +37,11 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
     .option('--max-file-size <mb>', 'largest input file to read, in MB (default: 8, or 256 for .json/.jsonl)')
+    .option('--corrections <file>', 'apply user corrections (merge, aliases, kind, drop, distinct) from this JSON file')
     .action(async (inputs: string[], flags: BuildFlags) => {
       const { buildCorpus } = await import('../../corpus/build.js');
+      // Checked before any extraction: a typo in the corrections file should not cost a build.
+      const corrections = flags.corrections ? await (await import('../../graph/corrections.js')).loadCorrections(flags.corrections) : undefined;
       const summary = await buildCorpus({
         inputs,
         out: flags.out,
@@ -45,6 +49,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
         jobs: parseJobs(flags.jobs),
         cache: flags.cache === false ? false : typeof flags.cache === 'string' ? flags.cache : undefined,
         maxFileSize: parseMegabytes(flags.maxFileSize),
+        ...(corrections ? { corrections, correctionsFile: flags.corrections } : {}),
         io,
       });
       setExit(summary.articles > 0 ? 0 : 1);

@@ -1,6 +1,7 @@
 /**
- * `newsgraph query GRAPH PATTERN [--json] [--min-confidence X] [--from DATE] [--to DATE]`: relations matching a
- * triple pattern ("? supports China"); `newsgraph query GRAPH --path A B`: the shortest chain joining two entities.
+ * `newsgraph query GRAPH PATTERN [--json] [--min-confidence X] [--from DATE] [--to DATE] [--basis B] [--exact]
+ * [--evidence N]`: relations matching a triple pattern ("? supports China"), or everything about one entity
+ * ("Jane Doe"); `newsgraph query GRAPH --path A B`: the shortest chain joining two entities.
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
@@ -14,6 +15,9 @@ interface QueryFlags {
   to?: string;
   path?: string[];
   limit?: string;
+  exact?: boolean;
+  basis?: string;
+  evidence?: string;
 }
 
 function parseConfidence(value: string | undefined): number | undefined {
@@ -25,71 +29,153 @@ function parseConfidence(value: string | undefined): number | undefined {
   return number;
 }
 
-function parseLimit(value: string | undefined): number | undefined {
+function parseCount(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--limit must be a whole number of at least 1, not '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not '${value}'`);
   return Number(value);
+}
+
+function parseBasis(value: string | undefined): 'text' | 'knowledge' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'text' && value !== 'knowledge') throw new UsageError(`--basis must be 'text' or 'knowledge', not '${value}'`);
+  return value;
 }
 
 export function registerQuery(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('query')
-    .description('find relations by a pattern with ? wildcards, e.g. "? supports China", or a path between two entities')
+    .description('find relations by a pattern with ? wildcards ("? supports China"), everything about one entity ("Jane Doe"), or a path between two')
     .argument('<graph>', 'graph file (newsgraph JSON)')
-    .argument('[pattern...]', 'SOURCE RELATION TARGET, each a name (label or alias), a relation, or ?')
+    .argument('[pattern...]', 'SOURCE RELATION TARGET, each a name (label or alias), a relation, or ?; or just a name')
     .option('--json', 'print a JSON array instead of a table')
     .option('--min-confidence <x>', 'only relations with at least this confidence (0..1)')
-    .option('--from <date>', 'only statements from articles published on or after this date')
-    .option('--to <date>', 'only statements from articles published on or before this date')
+    .option('--from <date>', 'only statements from articles published on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only statements from articles published on or before this date (YYYY-MM-DD)')
+    .option('--basis <basis>', "only relations read in the text ('text') or added from the data files ('knowledge')")
+    .option('--exact', 'names match labels and aliases exactly, every such entity; no choosing among people by surname')
+    .option('--evidence <n>', 'print up to this many sentences under each row of the table')
     .option('--limit <n>', 'print at most this many rows of the table')
     .option('--path <names...>', 'the shortest chain of relations between two entities: --path "A" "B"')
     .addHelpText(
       'after',
-      '\nExamples:\n  newsgraph query out/graph.json "? supports Ukraine"\n  newsgraph query out/graph.json "Olaf Scholz ? ?" --json\n' +
-        '  newsgraph query out/graph.json --path "Olaf Scholz" "NATO"\n',
+      '\nExamples:\n  newsgraph query out/graph.json "? supports Ukraine"\n  newsgraph query out/graph.json "Olaf Scholz"\n' +
+        '  newsgraph query out/graph.json "Olaf Scholz ? ?" --json\n  newsgraph query out/graph.json --path "Olaf Scholz" "NATO"\n',
     )
     .action(async (graphFile: string, patternWords: string[], flags: QueryFlags) => {
       const minConfidence = parseConfidence(flags.minConfidence);
-      const limit = parseLimit(flags.limit);
-      const [{ GraphQuery }, { pathText, relationTable }, { parsePattern }] = await Promise.all([
+      const limit = parseCount(flags.limit, '--limit');
+      const evidenceCount = parseCount(flags.evidence, '--evidence');
+      const basis = parseBasis(flags.basis);
+      const [{ GraphQuery, RelationNotFoundError }, format, { parseQuery }, { parseQueryDate }] = await Promise.all([
         import('../../query/graph-query.js'),
         import('../../query/format.js'),
         import('../../query/pattern.js'),
+        import('../../query/dates.js'),
       ]);
+      const date = (value: string | undefined, flag: string) => {
+        if (value === undefined) return undefined;
+        const parsed = parseQueryDate(value);
+        if (!parsed) throw new UsageError(`${flag} must be a calendar date like 2024-03-01, not '${value}'`);
+        return parsed;
+      };
+      const from = date(flags.from, '--from');
+      const to = date(flags.to, '--to');
+      if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+      if (flags.path && patternWords.length) throw new UsageError('--path takes exactly two names: --path "A" "B"');
+      if (flags.path && flags.path.length !== 2) throw new UsageError('--path takes exactly two names: --path "A" "B"');
+      if (!flags.path && !patternWords.length) throw new UsageError('query needs a PATTERN (e.g. "? supports China"), a name, or --path A B');
+
+      const query = await GraphQuery.open(graphFile);
+      const exact = Boolean(flags.exact);
+      type Resolution = ReturnType<typeof query.resolveName>;
+      const ambiguous: Resolution[] = [];
+      /** A name as the user meant it: the chosen entity's key (or, with --exact, the name itself), said aloud when it was a choice. */
+      const resolve = (name: string): Resolution => {
+        const resolution = query.resolveName(name, { exact });
+        if (resolution.candidates.length > 1) {
+          ambiguous.push(resolution);
+          if (!exact) io.err(`newsgraph: ${format.resolutionNote(resolution)} (a full name or node key picks one; --exact takes exact matches only)\n`);
+        }
+        return resolution;
+      };
+      const resolutionJson = () =>
+        ambiguous.map((r) => ({ name: r.name, chosen: { id: r.chosen.id, label: r.chosen.label }, candidates: r.candidates }));
+
       if (flags.path) {
-        if (flags.path.length !== 2 || patternWords.length) throw new UsageError('--path takes exactly two names: --path "A" "B"');
-        const query = await GraphQuery.open(graphFile);
-        const [from, to] = flags.path as [string, string];
-        const path = query.shortestPath(from, to);
+        const [a, b] = flags.path.map((name) => resolve(name).chosen) as [Resolution['chosen'], Resolution['chosen']];
+        const path = query.shortestPath(a.id, b.id);
         if (!path) {
-          const a = query.findEntity(from).label;
-          const b = query.findEntity(to).label;
           if (flags.json) io.out('null\n');
-          io.err(printableLine(`newsgraph: no path between "${a}" and "${b}"`));
+          io.err(printableLine(`newsgraph: no path between "${a.label}" and "${b.label}"`));
           setExit(1);
           return;
         }
-        io.out(flags.json ? `${JSON.stringify(path, null, 2)}\n` : pathText(path));
+        io.out(flags.json ? `${JSON.stringify(ambiguous.length ? { ...path, resolution: resolutionJson() } : path, null, 2)}\n` : format.pathText(path));
         return;
       }
-      if (!patternWords.length) throw new UsageError('query needs a PATTERN (e.g. "? supports China") or --path A B');
-      const query = await GraphQuery.open(graphFile);
-      const parsed = parsePattern(patternWords.join(' '), query.relationNames());
-      const rows = query.relations({
-        ...(parsed.source !== null ? { source: parsed.source } : {}),
-        ...(parsed.relation !== null ? { relation: parsed.relation } : {}),
-        ...(parsed.target !== null ? { target: parsed.target } : {}),
+
+      if ((from || to) && query.datedArticles < query.articleCount) {
+        if (query.datedArticles === 0) {
+          io.err(`newsgraph: none of the ${query.articleCount} articles in ${graphFile} has a publication date, so --from/--to match nothing; drop them to query the whole graph\n`);
+          if (flags.json) io.out('[]\n');
+          setExit(1);
+          return;
+        }
+        const undated = query.articleCount - query.datedArticles;
+        io.err(`newsgraph: ${undated} of ${query.articleCount} articles have no publication date; --from/--to leave their statements out\n`);
+      }
+      const filters = {
         ...(minConfidence !== undefined ? { minConfidence } : {}),
-        ...(flags.from !== undefined ? { from: flags.from } : {}),
-        ...(flags.to !== undefined ? { to: flags.to } : {}),
-      });
+        ...(from !== undefined ? { from } : {}),
+        ...(to !== undefined ? { to } : {}),
+        ...(basis !== undefined ? { basis } : {}),
+        exact,
+      };
+      const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.findEntities(name).length > 0);
+      let rows;
+      let about: Resolution | null = null;
+      if (parsed.kind === 'entity') {
+        about = resolve(parsed.name);
+        rows = query.about(exact ? parsed.name : about.chosen.id, filters);
+      } else {
+        const name = (text: string | null) => (text === null ? undefined : exact ? text : resolve(text).chosen.id);
+        // The relation is checked before names, so a typo in it is reported first.
+        const known = query.relationNames();
+        if (parsed.relation !== null && !known.includes(parsed.relation)) throw new RelationNotFoundError(parsed.relation, known);
+        const source = name(parsed.source);
+        const target = name(parsed.target);
+        rows = query.relations({
+          ...(source !== undefined ? { source } : {}),
+          ...(parsed.relation !== null ? { relation: parsed.relation } : {}),
+          ...(target !== undefined ? { target } : {}),
+          ...filters,
+        });
+      }
       if (flags.json) {
-        const json = rows.map((r) => ({ source: r.source, relation: r.relation, target: r.target, confidence: r.confidence, weight: r.weight, edge: r.edge, evidence: r.evidence }));
+        const resolution = ambiguous.length ? { resolution: resolutionJson() } : {};
+        const json = rows.map((r) => ({
+          source: r.source,
+          relation: r.relation,
+          target: r.target,
+          confidence: r.confidence,
+          weight: r.weight,
+          edge: r.edge,
+          evidence: r.evidence,
+          basis: r.basis,
+          articles: r.articles,
+          provenance: query.evidenceItems(r.evidence).map((e) => ({ article: e.article, title: e.title, source: e.source, published: e.published, url: e.url })),
+          ...(r.direction ? { direction: r.direction } : {}),
+          ...resolution,
+        }));
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
+      const details = (row: (typeof rows)[number]) => {
+        const items = query.evidenceItems(row.evidence);
+        return [format.provenanceLine(items), ...(evidenceCount ? format.evidenceLines(items, evidenceCount) : [])];
+      };
       const shown = limit !== undefined ? rows.slice(0, limit) : rows;
-      io.out(relationTable(shown));
+      io.out(about ? format.aboutText(about.chosen, shown, details) : format.relationTable(shown, details));
       if (shown.length < rows.length) io.out(`(${rows.length - shown.length} more; raise --limit or use --json)\n`);
     });
 }
