@@ -4,6 +4,7 @@
  */
 import { tagDocument, type NerSpan } from './ner/index.js';
 import { isStopWordCapitalised } from './entities/lexicon.js';
+import { settleKinds } from './entities/kinds.js';
 import { detectMentions, type MentionDraft } from './entities/mentions.js';
 import { resolveDrafts } from './entities/resolve.js';
 import { attachRoles } from './entities/roles.js';
@@ -64,8 +65,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
   });
   retypeByCoordination(sentences, drafts);
   drafts.push(...repeatedNames(sentences, drafts).filter((d) => d.tokenStart < (creditFrom.get(d.sentence) ?? Infinity)));
-  const topics = detectTopics(sentences, drafts);
-  const all = [...drafts, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
+  const settled = settleKinds(sentences, drafts);
+  const topics = detectTopics(sentences, settled);
+  const all = [...settled, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
   const { resolved, entities } = resolveDrafts(all, sentences, text);
 
   const mentions: EntityMention[] = [];

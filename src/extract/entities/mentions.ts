@@ -86,7 +86,7 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Kind of a gazetteer reading in this context. */
-function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span, entry: GazetteerEntry): MentionDraft | null {
+function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span, entry: GazetteerEntry, personAt: (k: number) => boolean = () => false): MentionDraft | null {
   const base = { sentence, tokenStart: m.start, tokenEnd: m.end };
   switch (entry.type) {
     case 'country': {
@@ -117,7 +117,7 @@ function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span,
     case 'bloc':
       return { ...base, kind: entry.kind, rule: 'gazetteer:blocs', canonical: entry.label, gazetteer: entry };
     case 'party':
-      if (entry.adjective && !partyAdjectiveContext(tokens, m.end)) return null;
+      if (entry.adjective && !partyAdjectiveContext(tokens, m.end, personAt)) return null;
       return { ...base, kind: 'organisation', rule: 'gazetteer:parties', canonical: entry.label, gazetteer: entry };
   }
 }
@@ -138,19 +138,13 @@ const PARTY_NOUNS = new Set(
 );
 
 /**
- * Whether a party adjective at [.., end) names the party here: a person's name, a title or a party noun follows it
- * ("Lib Dem Jane Doe", "Tory leader", "Democratic senator"). "Democratic Republic", "Republican Guard" do not.
+ * Whether a party adjective at [.., end) names the party here: a person's name (a tagger person span), a title or a
+ * party noun follows it ("Lib Dem Jane Doe", "Tory leader", "Democratic senator"). "Democratic Republic",
+ * "Republican Guard" do not.
  */
-function partyAdjectiveContext(tokens: readonly Token[], end: number): boolean {
+function partyAdjectiveContext(tokens: readonly Token[], end: number, personAt: (k: number) => boolean): boolean {
   const next = tokens[end]?.text ?? '';
-  if (PARTY_NOUNS.has(next.toLowerCase()) || TITLE_HEADS.has(next.toLowerCase())) return true;
-  // A person's name: one to three capitalised words then a non-capitalised word (not a body: "Party", "Council").
-  let k = end;
-  while (k < tokens.length && k - end < 4 && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(tokens[k]!.text) && !isStopWordCapitalised(tokens[k]!.text)) k++;
-  const words = k - end;
-  if (words < 1 || words > 3 || isOrganisationHead(tokens[k - 1]!.text)) return false;
-  const g = gazetteer().longestAt(tokens.map((t) => t.text), end);
-  return g === null || g.entries.every((e) => e.type === 'city');
+  return PARTY_NOUNS.has(next.toLowerCase()) || TITLE_HEADS.has(next.toLowerCase()) || personAt(end);
 }
 
 /** Whether a gazetteer match may stand on its own (no tagger span over it). */
@@ -291,6 +285,8 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
   const matches = gazetteer().matchAll(texts);
   const drafts: MentionDraft[] = [];
   const taken: Span[] = [];
+  const personStarts = new Set(spans.filter((sp) => sp.label === 'PER').map((sp) => sp.start));
+  const personAt = (k: number) => personStarts.has(k);
 
   // 1. Tagger spans, typed by the gazetteer where it knows the exact name.
   for (const span of spans) {
@@ -342,7 +338,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     if (span.label === 'PER') {
       const prefix = stripPersonPrefix(tokens, start, end);
       for (const p of prefix.parties) {
-        const d = draftFromGazetteer(sentence, tokens, p, p.entries[0]!);
+        const d = draftFromGazetteer(sentence, tokens, p, p.entries[0]!, () => true);
         if (d) drafts.push(d);
       }
       start = prefix.start;
@@ -360,11 +356,16 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
       // "Lib Dem Treasury spokesman": a party before a body's name is its own mention.
       const party = gazetteer().longestAt(texts, start);
       if (party && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
-        const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!);
+        const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!, () => true);
         if (d) {
           drafts.push(d);
           taken.push({ start, end: party.end });
           start = party.end;
+          // "National Front Vice ...": a title after the party is no body.
+          if (texts.slice(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()) || TITLE_HEADS.has(w.toLowerCase()))) {
+            taken.push({ start, end });
+            continue;
+          }
         }
       }
     }
@@ -385,7 +386,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     const exact = matches.find((m) => m.start === start && m.end === end);
     const entry = exact?.entries[0];
     if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!)) {
-      const d = draftFromGazetteer(sentence, tokens, { start, end }, entry);
+      const d = draftFromGazetteer(sentence, tokens, { start, end }, entry, personAt);
       if (d) {
         drafts.push(d);
         taken.push({ start: span.start, end });
@@ -416,7 +417,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     if (taken.some((t) => overlaps(t, m))) continue;
     const entry = m.entries[0]!;
     if (!acceptsAlone(tokens, m, entry)) continue;
-    const d = draftFromGazetteer(sentence, tokens, m, entry);
+    const d = draftFromGazetteer(sentence, tokens, m, entry, personAt);
     if (d) {
       drafts.push(d);
       taken.push(m);

@@ -11,6 +11,7 @@
 import { nodeKey } from '../../graph/keys.js';
 import type { Entity, EntityKind, Sentence } from '../types.js';
 import { gazetteer } from './gazetteer.js';
+import { isGenericAlone } from './kinds.js';
 import { knowledge } from './knowledge.js';
 import type { MentionDraft } from './mentions.js';
 
@@ -161,6 +162,8 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   items.forEach((item, i) => {
     const label = labels[i]!;
     const kind: EntityKind = item.draft.kind;
+    // "the Committee" that named no committee of the article: a generic word, not an entity.
+    if (kind !== 'topic' && item.draft.canonical === null && isGenericAlone(label)) return;
     const id = nodeKey(kind, label);
     let entity = entities.get(id);
     let aliases = aliasSets.get(id);

@@ -1,0 +1,162 @@
+/**
+ * Kinds that hold, decided over the whole article once every mention draft is known:
+ * - sport: in a match report a city is its club ("beat Nuremberg", "Dortmund's keeper"), unless the text locates
+ *   something in it ("in Munich", "travelled to Munich"); a "person" whose name holds a city is a club too
+ *   ("Werder Bremen", "Hertha Berlin");
+ * - agreements: "Kyoto protocol", "Paris agreement" name a topic, not the place;
+ * - people by context: a name the tagger called a place that speaks or is quoted ("X said") is a person;
+ * - junk: a lone generic word ("Office", "Committee", "Council"), a sentence adverb ("Meanwhile"), a time zone
+ *   glued to a city ("Delhi UTC") and bylines ("Jane Doe Editor") are no entities.
+ * The cue words are closed-class grammar of news reporting, not knowledge of particular names.
+ */
+import type { Sentence, Token } from '../types.js';
+import { gazetteer } from './gazetteer.js';
+import { isOrganisationHead, isStopWordCapitalised } from './lexicon.js';
+import type { MentionDraft } from './mentions.js';
+
+const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Words that only match reports use; an article with enough of them is about sport. */
+const SPORT_CUES = words(
+  'goal goals striker strikers midfielder midfielders defender defenders goalkeeper keeper league bundesliga coach ' +
+    'halftime half-time penalty penalties relegation relegated equalizer equaliser scored squad stadium derby season ' +
+    'match matches championship champions striker draw standings promoted promotion kick-off fixture fixtures',
+);
+/** Distinct cue words, and cue occurrences, an article needs to count as a sports report. */
+const SPORT_DISTINCT = 4;
+const SPORT_OCCURRENCES = 8;
+
+/** Words before a city that locate something in it, rather than name its club. */
+const LOCATING = words('in at near outside inside across around throughout within via downtown central');
+const MOTION = words('travel travels travelled traveled traveling travelling flew fly moved move returned return arrived arrive headed head went go going came come trip');
+
+/** Heads after a name that make the phrase an agreement or process, a topic ("Kyoto protocol"). */
+const AGREEMENT_HEADS = words('protocol protocols treaty treaties agreement agreements accord accords convention conventions');
+
+/**
+ * Single words that are generic nouns when they stand alone as a name and resolve to no longer name of the article
+ * ("the Committee said" with no committee named): no entity.
+ */
+const GENERIC_ALONE = words(
+  'Office Committee Council Commission Ministry Department Agency Court Party Group Company Corporation Bank Fund ' +
+    'Association Institute University College Board Bureau Authority Administration Team Club League Federation ' +
+    'Coalition Alliance Movement Front Opposition Left Right Centre Center World Season Finance Health History ' +
+    'Journalism Lawmakers Editor Author Photo Source Sources Copyright Update Breaking Exclusive Video Watch Read Share',
+);
+
+/** Whether a resolved label is a lone generic word (see GENERIC_ALONE). */
+export function isGenericAlone(label: string): boolean {
+  return GENERIC_ALONE.has(label);
+}
+
+/** Time-zone abbreviations glued to a city in a dateline or a clock list ("Delhi UTC"). */
+const TIME_ZONES = words('UTC GMT CET CEST EST EDT PST PDT BST MSK IST JST');
+
+/** Words that end a byline or credit after a name ("Jane Doe Editor"). */
+const CREDIT_ROLES = words('Editor Editors Author Authors Reporter Correspondent Photographer Photo Writer Producer');
+
+/** First words of place names ("West Bengal", "East Germany"): such a name is no person even when it "says". */
+const GEOGRAPHIC = words('North South East West Northern Southern Eastern Western Central Upper Lower New Greater Lake Mount Port Saint San Santa St.');
+
+/** Reporting verbs after a name that make it a speaker: a person, whatever the tagger said. */
+const SPEAKS = words('said says told added argued insisted warned claimed admitted stressed explained wrote asked replied');
+
+function isSportsReport(sentences: readonly Sentence[]): boolean {
+  const seen = new Set<string>();
+  let count = 0;
+  for (const s of sentences) {
+    for (const t of s.tokens) {
+      const w = t.text.toLowerCase();
+      if (SPORT_CUES.has(w)) {
+        seen.add(w);
+        count++;
+      }
+    }
+  }
+  return seen.size >= SPORT_DISTINCT && count >= SPORT_OCCURRENCES;
+}
+
+function isCityReading(d: MentionDraft): boolean {
+  const g = d.gazetteer?.type;
+  return g === 'city' || g === 'capital' || (d.kind === 'place' && d.rule === 'ner:loc');
+}
+
+/** Whether the words before a city locate something in it ("in Munich", "travelled to Munich"). */
+function locates(tokens: readonly Token[], start: number): boolean {
+  let p = start - 1;
+  if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
+  const prev = tokens[p]?.text.toLowerCase() ?? '';
+  if (LOCATING.has(prev)) return true;
+  if (prev === 'to' || prev === 'from' || prev === 'into') return MOTION.has(tokens[p - 1]?.text.toLowerCase() ?? '');
+  return false;
+}
+
+/** Whether a span's words include a city the gazetteer knows (a club named after it). */
+function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySet<string>): boolean {
+  for (let k = d.tokenStart; k < d.tokenEnd; k++) if (cities.has(tokens[k]!.text)) return true;
+  return false;
+}
+
+/** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
+export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const sport = isSportsReport(sentences);
+  const cities = new Set<string>();
+  if (sport) {
+    for (const d of drafts) {
+      if (d.gazetteer?.type === 'city' || d.gazetteer?.type === 'capital') {
+        const tokens = sentences[d.sentence]!.tokens;
+        for (let k = d.tokenStart; k < d.tokenEnd; k++) cities.add(tokens[k]!.text);
+      }
+    }
+  }
+  const kept: MentionDraft[] = [];
+  for (const d of drafts) {
+    const tokens = sentences[d.sentence]!.tokens;
+    const first = tokens[d.tokenStart]!.text;
+    const last = tokens[d.tokenEnd - 1]!.text;
+    const single = d.tokenEnd - d.tokenStart === 1;
+    // Time zones and credits glued to a name are cut off; nothing left means no entity.
+    while (d.tokenEnd > d.tokenStart && (TIME_ZONES.has(tokens[d.tokenEnd - 1]!.text) || (d.kind === 'person' && CREDIT_ROLES.has(tokens[d.tokenEnd - 1]!.text)))) {
+      d.tokenEnd--;
+      d.rule = `${d.rule}+trimmed`;
+    }
+    if (d.tokenEnd === d.tokenStart) continue;
+    // "Delhi UTC" read as a body: once the time zone is cut, a city the gazetteer knows is a place.
+    if (d.rule.endsWith('+trimmed') && d.kind !== 'place') {
+      const g = gazetteer().longestAt(tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text), 0);
+      if (g && g.end === d.tokenEnd - d.tokenStart && g.entries.some((e) => e.type === 'city' || e.type === 'capital')) d.kind = 'place';
+    }
+    if (d.canonical === null && single && d.kind !== 'topic' && isStopWordCapitalised(first)) continue;
+    if (d.kind === 'topic') {
+      kept.push(d);
+      continue;
+    }
+    // "Kyoto protocol": the name and its head are the topic.
+    const head = tokens[d.tokenEnd]?.text ?? '';
+    if (d.kind !== 'state' && d.kind !== 'person' && AGREEMENT_HEADS.has(head.toLowerCase())) {
+      kept.push({ sentence: d.sentence, tokenStart: d.tokenStart, tokenEnd: d.tokenEnd + 1, kind: 'topic', rule: 'rule:named-agreement', canonical: null });
+      continue;
+    }
+    if (sport && d.kind !== 'organisation' && !(d.kind === 'state' && d.gazetteer?.type === 'country')) {
+      if (isCityReading(d) && !locates(tokens, d.tokenStart)) {
+        d.kind = 'organisation';
+        d.rule = 'rule:sports-club';
+        d.canonical = null;
+        delete d.stateCode;
+      } else if (d.kind === 'person' && !single && holdsCity(tokens, d, cities)) {
+        d.kind = 'organisation';
+        d.rule = 'rule:sports-club';
+      }
+    }
+    // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
+    if (d.kind === 'place' && d.rule === 'ner:loc' && !d.gazetteer && d.tokenEnd - d.tokenStart >= 2 && !isOrganisationHead(last)) {
+      const next = tokens[d.tokenEnd]?.text ?? '';
+      if (SPEAKS.has(next.toLowerCase()) && !GEOGRAPHIC.has(first)) {
+        d.kind = 'person';
+        d.rule = 'rule:speaker';
+      }
+    }
+    kept.push(d);
+  }
+  return kept;
+}
