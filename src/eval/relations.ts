@@ -268,7 +268,7 @@ export function scoreDwieDoc(
       const pairs: string[] = [];
       for (const h of clusterOf(p.source)) for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pairs.push(`${h}|${t}`);
       const edge = `${labelOf(p.source)} -${p.relation}-> ${labelOf(p.target)}`;
-      const rule = p.basis === 'knowledge' ? `knowledge:${p.rule}` : p.rule;
+      const rule = p.basis === 'knowledge' && !p.rule.startsWith('knowledge:') ? `knowledge:${p.rule}` : p.rule;
       if (pairs.length > 0) {
         for (const pair of pairs) {
           if (!hit.has(pair)) counts[task].covered = (counts[task].covered ?? 0) + 1;

@@ -12,6 +12,9 @@ import { runMembershipRules } from './rules/membership.js';
 import { runPositionRules } from './rules/position.js';
 import { resolveBareTitles, runRoleRules } from './rules/roles.js';
 import { runStanceRules } from './rules/stance.js';
+import { calibrate } from './pipeline/calibrate.js';
+import { runKnowledgeRules } from './pipeline/knowledge.js';
+import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
 
 export { ALL_RULES } from './rules/all.js';
 
@@ -45,7 +48,12 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
     runStanceRules(s, ctx, emit);
     runContactsRules(s, ctx, emit);
   }
-  return [...out.values()];
+  // The pair pipeline: candidate pairs -> features -> decision (patterns as data); then knowledge about the ends.
+  runPairPipeline(ctx, emit);
+  runKnowledgeRules(ctx, emit);
+  const all = [...out.values()].map(calibrate);
+  markFormerRoles(ctx, all);
+  return all;
 }
 
 /** Person -> the state they speak for with the highest confidence (used to attribute their words to the state). */

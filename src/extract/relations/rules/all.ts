@@ -1,5 +1,7 @@
 /** Every rule's metadata (name, reason, confidence, examples), for documentation and the table-driven tests. */
 import type { Rule } from '../rule.js';
+import { KNOWLEDGE_RULES } from '../pipeline/knowledge.js';
+import { PAIR_RULES } from '../pipeline/decide.js';
 import { BODY_RULES } from './bodies.js';
 import { CONTACTS_RULES } from './contacts.js';
 import { MEMBERSHIP_RULES } from './membership.js';
@@ -14,4 +16,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...Object.values(MEMBERSHIP_RULES),
   ...Object.values(STANCE_RULES),
   ...Object.values(CONTACTS_RULES),
+  ...PAIR_RULES,
+  ...Object.values(KNOWLEDGE_RULES),
 ];
