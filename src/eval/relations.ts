@@ -48,6 +48,7 @@ export interface GoldRelation {
 }
 
 export interface GoldFile {
+  scored?: string[];
   entities: GoldEntity[];
   optionalEntities?: GoldEntity[];
   relations: GoldRelation[];
@@ -89,7 +90,7 @@ export function scoreGoldRelations(nodes: readonly NodeLike[], edges: readonly P
   const truePositives: RelationMatchDetail[] = [];
   const counted = new Set<string>();
   for (const e of edges) {
-    if (!(CORE_RELATIONS as readonly string[]).includes(e.relation)) continue;
+    if (!(gold.scored ?? (CORE_RELATIONS as readonly string[])).includes(e.relation)) continue;
     const rules = e.rules ?? (e.rule ? [e.rule] : []);
     const sources = match.get(e.source) ?? [];
     const targets = match.get(e.target) ?? [];
