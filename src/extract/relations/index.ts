@@ -15,6 +15,7 @@ import { runStanceRules } from './rules/stance.js';
 import { calibrate } from './pipeline/calibrate.js';
 import { runKnowledgeRules } from './pipeline/knowledge.js';
 import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
+import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
 
 export { ALL_RULES } from './rules/all.js';
 
@@ -51,7 +52,12 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   // The pair pipeline: candidate pairs -> features -> decision (patterns as data); then knowledge about the ends.
   runPairPipeline(ctx, emit);
   runKnowledgeRules(ctx, emit);
-  const all = [...out.values()].map(calibrate);
+  runTopicStanceRules(ctx, emit);
+  const all: RelationCandidate[] = [];
+  for (const c of out.values()) {
+    const guarded = stanceGuard(ctx, calibrate(c));
+    if (guarded) all.push(guarded);
+  }
   markFormerRoles(ctx, all);
   return all;
 }
