@@ -172,6 +172,9 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
         emit({ source: holder.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
         continue;
       }
+      // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
+      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index });
+      if (!probe || probe.qualifiers?.modality) continue;
       const id = nodeKey('topic', np.label.toLowerCase());
       if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
       added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
