@@ -108,7 +108,7 @@ export function scoreConll04Sentence(sentence: Conll04Sentence, extraction: Pick
       const ts = covers.get(r.target) ?? new Set<number>();
       const right = gold.map((g, gi) => (hs.has(g.head) && ts.has(g.tail) ? gi : -1)).filter((gi) => gi >= 0);
       const edge = `${byId.get(r.source)?.label} -${r.relation}-> ${byId.get(r.target)?.label}`;
-      const rule = r.basis === 'knowledge' ? `knowledge:${r.rules[0] ?? ''}` : (r.rules[0] ?? '');
+      const rule = r.rules[0] ?? '';
       if (right.length) {
         counts[family].tp++;
         for (const gi of right) if (!hit.has(gi)) hit.add(gi);

@@ -48,6 +48,7 @@ export interface GoldRelation {
 }
 
 export interface GoldFile {
+  scored?: string[];
   entities: GoldEntity[];
   optionalEntities?: GoldEntity[];
   relations: GoldRelation[];
@@ -89,7 +90,7 @@ export function scoreGoldRelations(nodes: readonly NodeLike[], edges: readonly P
   const truePositives: RelationMatchDetail[] = [];
   const counted = new Set<string>();
   for (const e of edges) {
-    if (!(CORE_RELATIONS as readonly string[]).includes(e.relation)) continue;
+    if (!(gold.scored ?? (CORE_RELATIONS as readonly string[])).includes(e.relation)) continue;
     const rules = e.rules ?? (e.rule ? [e.rule] : []);
     const sources = match.get(e.source) ?? [];
     const targets = match.get(e.target) ?? [];
@@ -268,7 +269,7 @@ export function scoreDwieDoc(
       const pairs: string[] = [];
       for (const h of clusterOf(p.source)) for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pairs.push(`${h}|${t}`);
       const edge = `${labelOf(p.source)} -${p.relation}-> ${labelOf(p.target)}`;
-      const rule = p.basis === 'knowledge' ? `knowledge:${p.rule}` : p.rule;
+      const rule = p.basis === 'knowledge' && !p.rule.startsWith('knowledge:') ? `knowledge:${p.rule}` : p.rule;
       if (pairs.length > 0) {
         for (const pair of pairs) {
           if (!hit.has(pair)) counts[task].covered = (counts[task].covered ?? 0) + 1;

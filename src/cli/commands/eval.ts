@@ -23,18 +23,36 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
 
   evalCmd
     .command('gold')
-    .description('compare the graph of one article with a gold file (format: seeds/*.gold.json)')
-    .argument('<article>', 'article file')
-    .argument('<gold>', 'gold JSON file')
+    .description('compare the graph of one article with a gold file (format: seeds/*.gold.json), or a DWIE file with a directory of gold files naming its documents (the stance set)')
+    .argument('<article>', 'article file, or a DWIE JSON file when <gold> is a directory')
+    .argument('<gold>', 'gold JSON file, or a directory of *.gold.json files with "article": "dwie:TITLE"')
     .option('--json', 'print one JSON object')
     .option('--max <n>', 'misses and false positives listed', '30')
     .action(async (articleFile: string, goldFile: string, opts: { json?: boolean; max: string }) => {
       const max = parseCount(opts.max, '--max');
-      const [{ evalGoldArticle, readGold }, { scoreGoldRelations }, { list, PRF_HEADER, prfRow, table }] = await Promise.all([
+      const [{ evalGoldArticle, evalGoldSet, readGold }, { calibrationTable, scoreGoldRelations }, { list, PRF_HEADER, prfRow, table }] = await Promise.all([
         import('../../eval/gold.js'),
         import('../../eval/relations.js'),
         import('../../eval/report.js'),
       ]);
+      const { stat } = await import('node:fs/promises');
+      const isDir = await stat(goldFile).then((s) => s.isDirectory(), () => false);
+      if (isDir) {
+        const set = await evalGoldSet(articleFile, goldFile);
+        if (opts.json) {
+          const { judged: _judged, ...summary } = set;
+          io.out(`${JSON.stringify({ article: articleFile, gold: goldFile, ...summary })}\n`);
+        } else {
+          let out = `${goldFile}: ${set.files} gold files against ${articleFile}\n\n`;
+          out += table([PRF_HEADER, ...Object.entries(set.byRelation).map(([r, p]) => prfRow(r, p)), prfRow('all', set.total)]);
+          out += `\nrelation calibration (right/predicted and precision per confidence band)\n${calibrationTable(set.judged, Object.keys(set.byRelation))}`;
+          out += list('missed relations', set.misses, max);
+          out += list('false-positive relations', set.falsePositives, max);
+          io.out(out);
+        }
+        setExit(0);
+        return;
+      }
       const gold = await readGold(goldFile);
       const run = await evalGoldArticle(articleFile, gold);
       const relations = scoreGoldRelations(run.nodes, run.edges, gold);

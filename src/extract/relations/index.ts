@@ -13,6 +13,10 @@ import { runPartyRules } from './rules/party.js';
 import { runPositionRules } from './rules/position.js';
 import { resolveBareTitles, runRoleRules } from './rules/roles.js';
 import { runStanceRules } from './rules/stance.js';
+import { calibrate } from './pipeline/calibrate.js';
+import { runKnowledgeRules } from './pipeline/knowledge.js';
+import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
+import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
 
 export { ALL_RULES } from './rules/all.js';
 
@@ -47,7 +51,17 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
     runStanceRules(s, ctx, emit);
     runContactsRules(s, ctx, emit);
   }
-  return [...out.values()];
+  // The pair pipeline: candidate pairs -> features -> decision (patterns as data); then knowledge about the ends.
+  runPairPipeline(ctx, emit);
+  runKnowledgeRules(ctx, emit);
+  runTopicStanceRules(ctx, emit);
+  const all: RelationCandidate[] = [];
+  for (const c of out.values()) {
+    const guarded = stanceGuard(ctx, calibrate(c));
+    if (guarded) all.push(guarded);
+  }
+  markFormerRoles(ctx, all);
+  return all;
 }
 
 /** Person -> the state they speak for with the highest confidence (used to attribute their words to the state). */

@@ -1,5 +1,8 @@
 /** Every rule's metadata (name, reason, confidence, examples), for documentation and the table-driven tests. */
 import type { Rule } from '../rule.js';
+import { KNOWLEDGE_RULES } from '../pipeline/knowledge.js';
+import { PAIR_RULES } from '../pipeline/decide.js';
+import { TOPIC_STANCE_RULES } from '../pipeline/stance-topics.js';
 import { BODY_RULES } from './bodies.js';
 import { CONTACTS_RULES } from './contacts.js';
 import { MEMBERSHIP_RULES } from './membership.js';
@@ -16,4 +19,7 @@ export const ALL_RULES: readonly Rule[] = [
   ...Object.values(PARTY_RULES),
   ...Object.values(STANCE_RULES),
   ...Object.values(CONTACTS_RULES),
+  ...PAIR_RULES,
+  ...Object.values(KNOWLEDGE_RULES),
+  ...Object.values(TOPIC_STANCE_RULES),
 ];

