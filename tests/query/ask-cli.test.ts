@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { GraphQuery } from '../../src/query/graph-query.js';
+import { UsageError } from '../../src/errors.js';
+import { GraphQuery, RelationNotFoundError } from '../../src/query/graph-query.js';
 import { captureIO, loadFixture, REPO_ROOT, tempDir } from '../io/helpers.js';
 
 const POLITICS = join(REPO_ROOT, 'tests', 'fixtures', 'graphs', 'politics.json');
@@ -76,11 +77,12 @@ describe('names resolve the way a person means them', () => {
     }
   });
 
-  it('--exact takes only exact label matches: the lone node, with nothing to say', async () => {
+  it('--exact takes only exact label matches: the lone node, with nothing to say, and says who else it could be', async () => {
     const r = await run(['Lindqvist ? ?', '--exact', '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
-    expect(r.stderr).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('"Lindqvist" exactly is person:lindqvist, with no relations; without --exact it means Maria Lindqvist');
   });
 
   it('a full name is that person, without a note', async () => {
@@ -196,6 +198,32 @@ describe('provenance in every answer', () => {
     const two = await run(['? speaks-for Sweden', '--evidence', '5']);
     expect(quoted(two.stdout)).toHaveLength(2);
     expect((await run(['? ? ?', '--evidence', '0'])).code).toBe(2);
+  });
+});
+
+describe('the library speaks without CLI flags', () => {
+  const query = new GraphQuery(loadFixture(POLITICS));
+  it.each([
+    [{ from: '2005-13-45' }, "the 'from' date must be a calendar date"],
+    [{ from: '2025-03-01', to: '2025-01-01' }, 'the date range starts (2025-03-01) after it ends (2025-01-01)'],
+  ])('%j throws a UsageError', (pattern, message) => {
+    expect(() => query.relations(pattern)).toThrow(UsageError);
+    expect(() => query.relations(pattern)).toThrow(message);
+    expect(() => query.relations(pattern)).not.toThrow(/--/);
+  });
+
+  it('filters by basis and suggests the closest relations', () => {
+    expect(query.relations({ basis: 'knowledge' }).map((r) => r.edge)).toEqual(['state:sweden|member-of|place:northern-union']);
+    expect(() => query.relations({ relation: 'member' })).toThrow(RelationNotFoundError);
+    try {
+      query.relations({ relation: 'membr-of' });
+    } catch (error) {
+      expect((error as RelationNotFoundError).suggestions).toEqual(['member-of']);
+    }
+    expect(query.about('Erik Lindqvist').map((r) => [r.relation, r.direction])).toEqual([
+      ['member-of', 'out'],
+      ['supports', 'out'],
+    ]);
   });
 });
 
