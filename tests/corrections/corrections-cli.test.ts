@@ -175,6 +175,15 @@ describe('newsgraph build --corrections', () => {
       const key = old.key.replace('organisation:greens', 'organisation:green-alliance');
       expect(after.edges.find((e) => e.key === key)?.attributes.evidence).toEqual(old.attributes.evidence);
     }
+
+    // The next build adds an article that names the Greens again: the same corrections fold them in again.
+    mkdirSync(join(dir, 'more'));
+    writeFileSync(join(dir, 'more', 'a3.txt'), 'Anna Berg, a member of the Greens, said the vote would be close.\n');
+    const next = captureIO();
+    expect(await main(['build', join(dir, 'more'), '--into', fixed, '--no-cache', '--jobs', '1', '--corrections', corrections], next)).toBe(0);
+    const grown = read(fixed);
+    expect(grown.nodes.map((n) => n.key)).not.toContain('organisation:greens');
+    expect(grown.nodes.find((n) => n.key === 'organisation:green-alliance')!.attributes.articles).toContain('a3.txt');
   });
 
   it('refuses a malformed corrections file before extracting anything (exit 1)', async () => {
