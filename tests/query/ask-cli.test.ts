@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { UsageError } from '../../src/errors.js';
 import { GraphQuery, RelationNotFoundError } from '../../src/query/graph-query.js';
+import { parseQuery } from '../../src/query/pattern.js';
 import { captureIO, loadFixture, REPO_ROOT, tempDir } from '../io/helpers.js';
 
 const POLITICS = join(REPO_ROOT, 'tests', 'fixtures', 'graphs', 'politics.json');
@@ -295,5 +296,23 @@ describe('messages that teach', () => {
       expect(io.stderr).toContain('not a graph file but an article');
       expect(io.stderr).toContain(`newsgraph build ${file}`);
     }
+  });
+});
+
+describe('parseQuery', () => {
+  const known = ['member-of', 'speaks-for', 'supports'];
+  const names = new Set(['jane doe', 'supports group', 'acme']);
+  const isName = (name: string) => names.has(name.toLowerCase());
+  it.each([
+    ['Jane Doe', { kind: 'entity', name: 'Jane Doe' }],
+    ['Supports Group', { kind: 'entity', name: 'Supports Group' }], // a name with a relation's word in it
+    ['Jane Dough', { kind: 'entity', name: 'Jane Dough' }], // unknown: answered with the nearest names
+    ['Jane Doe supports', { kind: 'pattern', source: 'Jane Doe', relation: 'supports', target: null }],
+    ['member of Acme', { kind: 'pattern', source: null, relation: 'member-of', target: 'Acme' }],
+    ['? speaks for Acme', { kind: 'pattern', source: null, relation: 'speaks-for', target: 'Acme' }],
+    ['Jane Doe suports Acme', { kind: 'pattern', source: 'Jane Doe', relation: 'suports', target: 'Acme' }],
+    ['Jane Doe ? ?', { kind: 'pattern', source: 'Jane Doe', relation: null, target: null }],
+  ])('%s', (text, parsed) => {
+    expect(parseQuery(text, known, isName)).toEqual(parsed);
   });
 });
