@@ -102,6 +102,10 @@ class Names {
   }
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function insertSorted(list: string[], value: string): void {
   if (!list.includes(value)) {
     list.push(value);
@@ -201,7 +205,7 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
     const keptApart = apart.find(([x, y]) => (x === origin && y === target) || (x === target && y === origin));
     if (keptApart) throw new InputError(source, `merge[${i}]: "${from}" and "${into}" are also listed as distinct`);
     const moved = moveNode(graph, origin, target, 'user:merge');
-    report.changes.push(`merged "${from}" (${origin}) into ${label(target)} (${target}); ${moved} relations moved`);
+    report.changes.push(`merged "${from}" (${origin}) into ${label(target)} (${target}); ${plural(moved, 'relation')} moved`);
     for (const pair of apart) pair.forEach((id, j) => id === origin && (pair[j] = target));
     names = new Names(graph);
   });
@@ -233,12 +237,19 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
     names = new Names(graph);
   });
 
+  // Dropped entities are remembered in the graph, so the same corrections can be applied again.
+  const dropped = new Set((graph.getAttribute('dropped') ?? []).map(foldName));
   (corrections.drop ?? []).forEach((name, i) => {
+    if (!names.lookup(name).length && dropped.has(foldName(name))) return;
     const id = find(name, `drop[${i}]`);
     if (id === null) return;
     const relations = graph.degree(id);
+    const node = graph.getNodeAttributes(id);
+    const record = graph.getAttribute('dropped') ?? [];
+    for (const n of [name, node.label, id]) if (!record.includes(n)) record.push(n);
+    graph.setAttribute('dropped', record);
     graph.dropNode(id);
-    report.changes.push(`dropped ${name} (${id}) and its ${relations} relations`);
+    report.changes.push(`dropped ${name} (${id}) and its ${plural(relations, 'relation')}`);
     names = new Names(graph);
   });
   return report;

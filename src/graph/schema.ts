@@ -32,6 +32,7 @@ const graphAttributesSchema = z.looseObject({
   schema: z.literal(SCHEMA),
   createdWith: z.string(),
   articles: z.array(articleSchema),
+  dropped: z.array(z.string()).optional(),
 });
 
 const exampleSchema = z.looseObject({

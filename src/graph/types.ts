@@ -17,6 +17,8 @@ export interface GraphAttributes {
   schema: typeof SCHEMA;
   createdWith: string;
   articles: ArticleRecord[];
+  /** Names and keys of entities removed by user corrections (so applying them again changes nothing). */
+  dropped?: string[];
 }
 
 export interface MentionExample {

@@ -72,7 +72,8 @@ export function provenanceLine(items: EvidenceItem[]): string {
 export function evidenceLines(items: EvidenceItem[], limit: number): string[] {
   return items.slice(0, limit).map((e) => {
     const date = toIsoDate(e.published);
-    return `      “${truncate(printable(e.sentence), 140)}” (${truncate(printable(e.title ?? e.article), 50)}${date ? `, ${date}` : ''})`;
+    // Whole sentences: asking for evidence means reading it, and the part that matters may come last.
+    return `      “${printable(e.sentence)}” (${truncate(printable(e.title ?? e.article), 50)}${date ? `, ${date}` : ''})`;
   });
 }
 

@@ -49,7 +49,8 @@ export class RelationNotFoundError extends NewsgraphError {
   constructor(relation: string, known: string[]) {
     const suggestions = closestRelations(relation, known);
     const hint = suggestions.length ? `; did you mean ${suggestions.map((r) => `"${r}"`).join(' or ')}?` : '';
-    super('NOT_FOUND', `no relation "${relation}" in this graph${hint} It has ${known.length ? known.join(', ') : 'no relations'}`);
+    const list = known.length ? known.join(', ') : 'no relations';
+    super('NOT_FOUND', `no relation "${relation}" in this graph${hint ? `${hint} It has ${list}` : `; it has ${list}`}`);
     this.relation = relation;
     this.known = known;
     this.suggestions = suggestions;

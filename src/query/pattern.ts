@@ -80,6 +80,8 @@ export function parseQuery(text: string, knownRelations: readonly string[], isNa
   const known = new Set(knownRelations.map((r) => r.toLowerCase()));
   const tokens = joinSpacedRelations(tokenize(text), known);
   const whole = tokens.map((t) => t.text).join(' ').trim();
+  // A name that contains a relation's word ("Supports Group") is still a name when the graph has it.
+  if (tokens.every((t) => t.quoted || t.text !== '?') && isName(whole)) return { kind: 'entity', name: whole };
   if (isNameSide(tokens, known)) {
     if (isName(whole)) return { kind: 'entity', name: whole };
     // Fewer than three words cannot be a pattern: a name the graph lacks.

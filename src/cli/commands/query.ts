@@ -96,6 +96,13 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
           ambiguous.push(resolution);
           if (!exact) io.err(`newsgraph: ${format.resolutionNote(resolution)} (a full name or node key picks one; --exact takes exact matches only)\n`);
         }
+        if (exact && resolution.candidates.every((c) => c.relations === 0)) {
+          // An exact match with nothing to say, when the name would otherwise mean someone who has: never silent.
+          const usual = query.resolveName(name).chosen;
+          if (usual.relations > 0 && !resolution.ids.includes(usual.id)) {
+            io.err(`newsgraph: "${format.printable(name)}" exactly is ${resolution.ids.join(', ')}, with no relations; without --exact it means ${format.printable(usual.label)} (${usual.id}; ${usual.relations} relations)\n`);
+          }
+        }
         return resolution;
       };
       const resolutionJson = () =>
@@ -138,7 +145,11 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         about = resolve(parsed.name);
         rows = query.about(exact ? parsed.name : about.chosen.id, filters);
       } else {
-        const name = (text: string | null) => (text === null ? undefined : exact ? text : resolve(text).chosen.id);
+        const name = (text: string | null) => {
+          if (text === null) return undefined;
+          const resolution = resolve(text);
+          return exact ? text : resolution.chosen.id;
+        };
         // The relation is checked before names, so a typo in it is reported first.
         const known = query.relationNames();
         if (parsed.relation !== null && !known.includes(parsed.relation)) throw new RelationNotFoundError(parsed.relation, known);
