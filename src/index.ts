@@ -18,7 +18,7 @@ export { tagDocument, type NerLabel, type NerSpan } from './extract/ner/index.js
 export { buildGraph, addExtraction, createGraph } from './graph/build.js';
 export { loadGraph, saveGraph, parseGraph, serializeGraph } from './graph/file.js';
 export { parseGraphData } from './graph/schema.js';
-export { nodeKey, slugify } from './graph/keys.js';
+export { nodeKey, slugify } from './contract/keys.js';
 export { KIND_COLORS, relationColor } from './graph/palette.js';
 export type * from './graph/types.js';
 export { SCHEMA } from './graph/types.js';
