@@ -10,5 +10,6 @@ export default defineConfig({
     pool: 'forks',
     // Unpacks the bundled Chromium once per package version, for the browser tests.
     globalSetup: ['tests/setup/chromium.ts'],
+    setupFiles: ['tests/setup/yield.ts'],
   },
 });

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createGraph } from '../src/graph/build.js';
-import { nodeKey } from '../src/graph/keys.js';
+import { nodeKey } from '../src/contract/keys.js';
 import type { EdgeEvidence, NewsGraph } from '../src/graph/types.js';
 import type { EntityKind } from '../src/extract/types.js';
 import { detokenize } from './texts.js';

@@ -44,13 +44,13 @@ export function sharedDataDir(repoRoot: string): string {
   return join(repoRoot, '..', 'shared', 'data');
 }
 
-export function loadDwieDev(dataDir: string): RealText[] {
+function loadDwieDev(dataDir: string): RealText[] {
   const docs = JSON.parse(readFileSync(join(dataDir, 'dwie', 'dev.json'), 'utf8')) as Array<{ title: string; sents: string[][] }>;
   return docs.map((doc) => ({ name: `dwie/${doc.title}`, text: `${doc.sents.map(detokenize).join('\n')}\n` }));
 }
 
 /** CoNLL-2003 documents: sentences one per line (the headline and dateline come first, as on the wire). */
-export function loadConllDocs(dataDir: string, split: 'dev' | 'train' = 'dev'): RealText[] {
+function loadConllDocs(dataDir: string, split: 'dev' | 'train' = 'dev'): RealText[] {
   const lines = readFileSync(join(dataDir, 'conll2003', `${split}.txt`), 'utf8').split('\n');
   const docs: RealText[] = [];
   let sentences: string[] = [];

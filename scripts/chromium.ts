@@ -8,7 +8,17 @@
  * versions or two test runs starting at once would overwrite each other.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -46,7 +56,7 @@ export async function chromiumLaunch(env: NodeJS.ProcessEnv = process.env): Prom
 }
 
 /** Unpacks @sparticuz/chromium's archives (a no-op when this version is already unpacked). */
-export async function unpackBundledChromium(): Promise<ChromiumLaunch> {
+async function unpackBundledChromium(): Promise<ChromiumLaunch> {
   // The package exports only its entry point (build/index.js); its archives sit in ../bin beside it.
   const packageDir = join(dirname(createRequire(import.meta.url).resolve('@sparticuz/chromium')), '..');
   const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string };
@@ -76,7 +86,11 @@ export async function unpackBundledChromium(): Promise<ChromiumLaunch> {
 /** Writes the browser into `dir`, which will be renamed to `final` (fonts.conf must name the final folder). */
 async function unpackInto(bin: string, dir: string, final: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(dir, 'chromium')));
+  await pipeline(
+    createReadStream(join(bin, 'chromium.br')),
+    createBrotliDecompress(),
+    createWriteStream(join(dir, 'chromium')),
+  );
   chmodSync(join(dir, 'chromium'), 0o755);
   // SwiftShader's libraries must sit beside the executable; the Amazon Linux libraries (NSS, expat) go to lib/.
   untar(brotliDecompressSync(readFileSync(join(bin, 'swiftshader.tar.br'))), dir);
@@ -92,7 +106,8 @@ async function unpackInto(bin: string, dir: string, final: string): Promise<void
 
 /** Extracts a tar archive of plain files and folders (all these archives hold); anything else is refused. */
 export function untar(archive: Buffer, dir: string): void {
-  const text = (start: number, length: number) => archive.toString('latin1', start, start + length).replace(/\0.*$/s, '');
+  const text = (start: number, length: number) =>
+    archive.toString('latin1', start, start + length).replace(/\0.*$/s, '');
   for (let offset = 0; offset + 512 <= archive.length; ) {
     const name = text(offset, 100);
     if (name === '') break; // two zero blocks end the archive
@@ -102,7 +117,8 @@ export function untar(archive: Buffer, dir: string): void {
     // POSIX ustar keeps a name prefix at 345; GNU tar ("ustar  ") uses those bytes for times.
     const prefix = text(offset + 257, 6) === 'ustar' && archive[offset + 262] === 0 ? text(offset + 345, 155) : '';
     const path = normalize(prefix ? `${prefix}/${name}` : name);
-    if (path.startsWith('..') || path.startsWith(sep)) throw new Error(`untar: entry outside the target folder: ${path}`);
+    if (path.startsWith('..') || path.startsWith(sep))
+      throw new Error(`untar: entry outside the target folder: ${path}`);
     const body = offset + 512;
     if (typeflag === '5') mkdirSync(join(dir, path), { recursive: true });
     else if (typeflag === '0' || typeflag === '\0') {

@@ -19,7 +19,7 @@ export { buildGraph, addExtraction, createGraph } from './graph/build.js';
 export { loadGraph, saveGraph, parseGraph, serializeGraph } from './graph/file.js';
 export { parseGraphData } from './graph/schema.js';
 export { applyCorrections, loadCorrections, parseCorrections, checkCorrections, correctionsSchema, CORRECTIONS_SCHEMA, type Corrections, type CorrectionOptions, type CorrectionReport } from './graph/corrections.js';
-export { nodeKey, slugify } from './graph/keys.js';
+export { nodeKey, slugify } from './contract/keys.js';
 export { KIND_COLORS, relationColor } from './graph/palette.js';
 export type * from './graph/types.js';
 export { SCHEMA } from './graph/types.js';

@@ -9,7 +9,7 @@
  *   per document. Ends are mapped to clusters by name, as in the entities evaluation.
  * - Oracle mode: the DocAnalysis is built from DWIE's gold mentions, so the rules are measured apart from NER.
  */
-import { nodeKey } from '../graph/keys.js';
+import { nodeKey } from '../contract/keys.js';
 import { matchEntities, normaliseName, toPrf, type GoldEntity, type NodeLike, type Prf } from './match.js';
 import { fixed, table } from './report.js';
 import { extractRelations } from '../extract/relations/index.js';

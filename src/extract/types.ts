@@ -1,14 +1,12 @@
 /** The data the extractor passes between its stages and hands to the graph builder. */
+import type { EntityKind } from '../contract/kinds.js';
+import type { Span } from '../contract/span.js';
 import type { ArticleMeta } from '../ingest/types.js';
 
-export const ENTITY_KINDS = ['person', 'state', 'organisation', 'topic', 'place'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
-
-/** A span of text. Inside the extractor offsets refer to Article.text; in an Extraction, to Article.original. */
-export interface Span {
-  start: number;
-  end: number;
-}
+// Entity kinds and spans belong to the shared contract (src/contract); the extractor's types name them as before.
+// A Span inside the extractor refers to Article.text; in an Extraction, to Article.original.
+export { ENTITY_KINDS, type EntityKind } from '../contract/kinds.js';
+export type { Span } from '../contract/span.js';
 
 export interface Token extends Span {
   text: string;

@@ -5,7 +5,7 @@
  * Kind colours are the Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008): distinguishable
  * under the common forms of colour blindness and readable on a light background.
  */
-import type { EntityKind } from '../extract/types.js';
+import type { EntityKind } from '../contract/kinds.js';
 
 export const KIND_COLORS: Record<EntityKind, string> = {
   person: '#0072B2', // blue

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { GraphFileError } from '../errors.js';
-import { ENTITY_KINDS } from '../extract/types.js';
+import { ENTITY_KINDS } from '../contract/kinds.js';
 import { SCHEMA, type ArticleRecord, type EdgeAttributes, type EdgeEvidence, type GraphAttributes, type MentionExample, type NodeAttributes } from './types.js';
 
 const nonNegativeInt = z.int().nonnegative();

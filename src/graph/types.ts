@@ -1,6 +1,6 @@
 /** The newsgraph/1 file contract, as TypeScript types. The zod schema in ./schema.ts checks files against it. */
 import type { MultiDirectedGraph } from 'graphology';
-import type { EntityKind } from '../extract/types.js';
+import type { EntityKind } from '../contract/kinds.js';
 
 export const SCHEMA = 'newsgraph/1';
 

@@ -6,7 +6,7 @@
  * maps to an in-bounds, non-crossing original span that contains every original character its text came from
  * (a whole "&amp;" for "&"), and inserted characters (a space added between glued sentences) widen nothing.
  */
-import type { Span } from '../extract/types.js';
+import type { Span } from '../contract/span.js';
 import type { OffsetMap } from './types.js';
 
 /** The identity map for text that cleanup left unchanged. */

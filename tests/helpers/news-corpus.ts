@@ -11,8 +11,40 @@ export interface NewsText {
   text: string;
 }
 
-const FIRST = ['Marta', 'Tomas', 'Irena', 'Oskar', 'Leila', 'Pavel', 'Nadia', 'Henrik', 'Sofia', 'Rafael', 'Amara', 'Jonas', 'Elif', 'Dario', 'Greta', 'Kofi'];
-const LAST = ['Vendler', 'Okafor', 'Lindqvist', 'Moravec', 'Castellanos', 'Halvorsen', 'Petrakis', 'Brandt', 'Aydin', 'Navarro', 'Kovacs', 'Mensah', 'Ferreira', 'Lund'];
+const FIRST = [
+  'Marta',
+  'Tomas',
+  'Irena',
+  'Oskar',
+  'Leila',
+  'Pavel',
+  'Nadia',
+  'Henrik',
+  'Sofia',
+  'Rafael',
+  'Amara',
+  'Jonas',
+  'Elif',
+  'Dario',
+  'Greta',
+  'Kofi',
+];
+const LAST = [
+  'Vendler',
+  'Okafor',
+  'Lindqvist',
+  'Moravec',
+  'Castellanos',
+  'Halvorsen',
+  'Petrakis',
+  'Brandt',
+  'Aydin',
+  'Navarro',
+  'Kovacs',
+  'Mensah',
+  'Ferreira',
+  'Lund',
+];
 const STATES: Array<[state: string, capital: string]> = [
   ['France', 'Paris'],
   ['Germany', 'Berlin'],
@@ -27,12 +59,48 @@ const STATES: Array<[state: string, capital: string]> = [
   ['India', 'New Delhi'],
   ['Spain', 'Madrid'],
 ];
-const ROLES = ['Foreign Minister', 'Finance Minister', 'Prime Minister', 'President', 'Trade Minister', 'Defence Minister'];
-const BODIES = ['the Northern Grain Council', 'the Coastal Shipping Union', 'the Federation of River Ports', 'the Alliance for Clean Steel', 'the Institute for Water Policy', 'the Union of Rail Workers'];
-const TOPICS = ['grain exports', 'fishing quotas', 'steel tariffs', 'a new rail link', 'water rights', 'energy prices', 'port fees', 'a carbon levy'];
+const ROLES = [
+  'Foreign Minister',
+  'Finance Minister',
+  'Prime Minister',
+  'President',
+  'Trade Minister',
+  'Defence Minister',
+];
+const BODIES = [
+  'the Northern Grain Council',
+  'the Coastal Shipping Union',
+  'the Federation of River Ports',
+  'the Alliance for Clean Steel',
+  'the Institute for Water Policy',
+  'the Union of Rail Workers',
+];
+const TOPICS = [
+  'grain exports',
+  'fishing quotas',
+  'steel tariffs',
+  'a new rail link',
+  'water rights',
+  'energy prices',
+  'port fees',
+  'a carbon levy',
+];
 const VERBS = ['criticised', 'praised', 'questioned', 'welcomed', 'rejected'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** Article `index` of the corpus. */
 export function newsArticle(index: number): NewsText {
@@ -64,8 +132,10 @@ export function newsArticle(index: number): NewsText {
     `${other} has asked for a review of ${topic} since ${2010 + (index % 14)}.`,
     `Officials in ${otherCapital} declined to comment on ${day}.`,
   ];
-  if (index % 3 === 0) lines.push(`${counterpart} is expected to visit ${capital} before the end of ${MONTHS[(index + 1) % 12]}.`);
-  if (index % 4 === 1) lines.push(`${leader} ${pick(['criticised', 'blamed', 'rebuked'])} ${minister} over the handling of ${topic}.`);
+  if (index % 3 === 0)
+    lines.push(`${counterpart} is expected to visit ${capital} before the end of ${MONTHS[(index + 1) % 12]}.`);
+  if (index % 4 === 1)
+    lines.push(`${leader} ${pick(['criticised', 'blamed', 'rebuked'])} ${minister} over the handling of ${topic}.`);
   return { name: `generated/${index}`, text: `${lines.join('\n')}\n` };
 }
 

@@ -1,8 +1,8 @@
 /** Quality guard: the NER tagger on CoNLL-2003 dev (strict spans, micro F1). */
 import { describe, expect, it } from 'vitest';
+import { emptyScore, prf, readConll, scoreSentence } from '../../scripts/ner-conll.js';
 import { tagDocument } from '../../src/extract/ner/index.js';
 import { LABELS } from '../../src/extract/ner/tags.js';
-import { emptyScore, prf, readConll, scoreSentence } from '../../scripts/ner-conll.js';
 import { dataFiles } from './data.js';
 
 const files = dataFiles('the CoNLL-2003 dev NER guard', 'conll2003/dev.txt');

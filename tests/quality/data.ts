@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 
-export const DATA_DIR = resolve(process.env.NEWSGRAPH_DATA ?? join(REPO, '..', 'shared', 'data'));
+const DATA_DIR = resolve(process.env.NEWSGRAPH_DATA ?? join(REPO, '..', 'shared', 'data'));
 
 /**
  * The absolute paths of `files` (relative to the data folder) when all exist; otherwise null, after printing what is
@@ -19,7 +19,9 @@ export function dataFiles(guard: string, ...files: string[]): string[] | null {
   const paths = files.map((file) => join(DATA_DIR, file));
   const missing = paths.filter((path) => !existsSync(path));
   if (missing.length === 0) return paths;
-  const source = process.env.NEWSGRAPH_DATA ? 'NEWSGRAPH_DATA' : 'the default ../shared/data (set NEWSGRAPH_DATA to use another folder)';
+  const source = process.env.NEWSGRAPH_DATA
+    ? 'NEWSGRAPH_DATA'
+    : 'the default ../shared/data (set NEWSGRAPH_DATA to use another folder)';
   console.warn(`quality: skipping ${guard}: missing ${missing.join(', ')} (data folder from ${source})`);
   return null;
 }

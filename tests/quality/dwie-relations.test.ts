@@ -1,7 +1,7 @@
 /** Quality guard: relation extraction on DWIE dev with oracle mentions (speaks-for, affiliation, calibration). */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evalDwieRelationsOracle, type DwieDoc } from '../../src/eval/relations.js';
+import { type DwieDoc, evalDwieRelationsOracle } from '../../src/eval/relations.js';
 import { dataFiles } from './data.js';
 
 const files = dataFiles('the DWIE dev relation guards', 'dwie/dev.json');

@@ -44,6 +44,9 @@ describe('bundled chromium', () => {
   });
 
   it('CHROMIUM_PATH overrides the bundled build and adds no environment', async () => {
-    expect(await chromiumLaunch({ CHROMIUM_PATH: '/opt/browser/chrome' })).toEqual({ executablePath: '/opt/browser/chrome', env: {} });
+    expect(await chromiumLaunch({ CHROMIUM_PATH: '/opt/browser/chrome' })).toEqual({
+      executablePath: '/opt/browser/chrome',
+      env: {},
+    });
   });
 });

@@ -3,7 +3,7 @@
  * first run after an install) and hands its launch data to the test files through `inject('chromium')`.
  */
 import type { TestProject } from 'vitest/node';
-import { chromiumLaunch, type ChromiumLaunch } from '../../scripts/chromium.js';
+import { type ChromiumLaunch, chromiumLaunch } from '../../scripts/chromium.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

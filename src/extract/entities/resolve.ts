@@ -8,7 +8,7 @@
  *   Ministry") goes to the longer name ending with it seen in the article, or to the known body whose parent
  *   organisation is mentioned ("the Security Council" after "UN").
  */
-import { nodeKey } from '../../graph/keys.js';
+import { nodeKey } from '../../contract/keys.js';
 import type { Entity, EntityKind, Sentence } from '../types.js';
 import { gazetteer } from './gazetteer.js';
 import { isGenericAlone } from './kinds.js';

@@ -6,7 +6,7 @@
  * Titles come from data/titles.json; the entity a role is held in is the mention right before the title, or the
  * "of/for X" after it.
  */
-import { nodeKey } from '../../graph/keys.js';
+import { nodeKey } from '../../contract/keys.js';
 import type { RoleFact, Sentence, Token } from '../types.js';
 import { gazetteer, maxTitleTokens, titles } from './gazetteer.js';
 import { knowledge } from './knowledge.js';

@@ -3,7 +3,7 @@
  * entity stage: "[German|state|Germany] Chancellor [Olaf Scholz|person] said ...". The third field, when given, is the
  * entity's label (several surfaces can share one entity); sentences end at . ! ? followed by a space (not after an initial).
  */
-import { nodeKey } from '../../graph/keys.js';
+import { nodeKey } from '../../contract/keys.js';
 import type { DocAnalysis, Entity, EntityKind, EntityMention, RoleFact, Sentence } from '../types.js';
 import { ENTITY_KINDS } from '../types.js';
 

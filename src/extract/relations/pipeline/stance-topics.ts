@@ -5,7 +5,7 @@
  * nothing; modal, conditional, reported-as-suspected and questioned statements give a low confidence and
  * `modality: 'hypothetical'` (stanceGuard, applied to every stance edge of the stage).
  */
-import { nodeKey } from '../../../graph/keys.js';
+import { nodeKey } from '../../../contract/keys.js';
 import type { EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
