@@ -17,7 +17,8 @@ import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.j
 import { VERSION } from '../version.js';
 import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
-import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken } from './xml.js';
+import { MultiDirectedGraph } from '../graph/graphology.js';
+import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken, xmlIdsFor } from './xml.js';
 
 export interface GexfOptions extends LayoutOptions {
   /** Date written as <meta lastmodifieddate>; defaults to today. */
@@ -124,13 +125,15 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
 
   // Start dates by the id as xml-writer will spell it, to add them in one pass over the written document.
   const starts = new Map<string, string>();
+  const { written: source, originalNode, originalEdge } = withXmlIds(graph);
 
-  const formatNode = (key: string, attributes: NodeAttributes) => {
+  const formatNode = (id: string, attributes: NodeAttributes) => {
+    const key = originalNode(id);
     const firstSeen = nodeFirstSeen(graph, timeline, key);
-    if (firstSeen) starts.set(`node\u0000${xmlWriterAttributeEscape(key)}`, firstSeen);
+    if (firstSeen) starts.set(`node\u0000${xmlWriterAttributeEscape(id)}`, firstSeen);
     const position = positions.get(key);
     return {
-      label: toXmlToken(attributes.label) || key,
+      label: toXmlToken(attributes.label) || id,
       attributes: compact({
         kind: attributes.kind,
         aliases: gexfList(attributes.aliases),
@@ -141,9 +144,9 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
     };
   };
 
-  const formatEdge = (key: string, attributes: EdgeAttributes) => {
-    const firstSeen = edgeFirstSeen(graph, timeline, key);
-    if (firstSeen) starts.set(`edge\u0000${xmlWriterAttributeEscape(key)}`, firstSeen);
+  const formatEdge = (id: string, attributes: EdgeAttributes) => {
+    const firstSeen = edgeFirstSeen(graph, timeline, originalEdge(id));
+    if (firstSeen) starts.set(`edge\u0000${xmlWriterAttributeEscape(id)}`, firstSeen);
     const evidence = attributes.evidence ?? [];
     const relation = toXmlToken(attributes.relation);
     const weight = Number.isFinite(attributes.weight) ? attributes.weight : evidence.length || 1;
@@ -183,11 +186,37 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
       : text;
 
   // graphology-gexf writes the <node> and <edge> elements; the document around them is written above.
-  const written = gexf.write(graph, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
+  const written = gexf.write(source, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
   parts.push(`${indent(2)}<nodes>`, addStarts(between(written, '<nodes>', '</nodes>')), `${graph.order ? indent(2) : ''}</nodes>${nl}`);
   parts.push(`${indent(2)}<edges>`, addStarts(between(written, '<edges>', '</edges>')), `${graph.size ? indent(2) : ''}</edges>${nl}`);
   parts.push(`${indent(1)}</graph>${nl}`, `</gexf>${nl}`);
   return parts.join('');
+}
+
+/**
+ * The graph to hand to graphology-gexf, whose ids are the keys as they are: when a key holds characters XML
+ * cannot carry, a copy keyed by xmlIdsFor (attributes shared, not copied) and the way back to the real keys.
+ */
+function withXmlIds(graph: NewsGraph): { written: NewsGraph; originalNode: (id: string) => string; originalEdge: (id: string) => string } {
+  const nodeIds = xmlIdsFor(graph.nodes());
+  const edgeIds = xmlIdsFor(graph.edges());
+  const identity = (id: string) => id;
+  if (nodeIds.size === 0 && edgeIds.size === 0) return { written: graph, originalNode: identity, originalEdge: identity };
+  const nodeOf = new Map<string, string>();
+  const edgeOf = new Map<string, string>();
+  const copy: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
+  copy.replaceAttributes(graph.getAttributes());
+  const nodeId = (key: string) => nodeIds.get(key) ?? key;
+  graph.forEachNode((key, attributes) => {
+    nodeOf.set(nodeId(key), key);
+    copy.addNode(nodeId(key), attributes);
+  });
+  graph.forEachEdge((key, attributes, source, target) => {
+    const id = edgeIds.get(key) ?? key;
+    edgeOf.set(id, key);
+    copy.addEdgeWithKey(id, nodeId(source), nodeId(target), attributes);
+  });
+  return { written: copy, originalNode: (id) => nodeOf.get(id) ?? id, originalEdge: (id) => edgeOf.get(id) ?? id };
 }
 
 /** The text between the first `open` and the first `close` after it ('' for an empty <nodes/> or <edges/>). */

@@ -38,3 +38,30 @@ export function escapeXmlText(text: string): string {
 export function toXmlToken(text: string): string {
   return stripForbiddenXmlChars(text).replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * XML ids for keys. A key may hold characters XML 1.0 cannot carry at all (control characters, lone surrogates),
+ * and dropping them could make two keys one id. A key without such characters is its own id; in any other, each
+ * forbidden character is written as `_xHHHH_` and, should that id be taken, `~2`, `~3`, ... is appended, so ids
+ * stay unique, readable and stable for the same set of keys. Returns only the keys whose id differs.
+ */
+export function xmlIdsFor(keys: Iterable<string>): Map<string, string> {
+  const changed = new Map<string, string>();
+  const all: string[] = [];
+  for (const key of keys) {
+    all.push(key);
+    FORBIDDEN_XML_CHARS.lastIndex = 0;
+    if (FORBIDDEN_XML_CHARS.test(key)) changed.set(key, '');
+  }
+  FORBIDDEN_XML_CHARS.lastIndex = 0;
+  if (changed.size === 0) return changed;
+  const taken = new Set(all.filter((key) => !changed.has(key)));
+  for (const key of changed.keys()) {
+    const base = key.replace(FORBIDDEN_XML_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    let id = base;
+    for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
+    taken.add(id);
+    changed.set(key, id);
+  }
+  return changed;
+}
