@@ -9,9 +9,8 @@
  * Algorithms from other graphology packages (metrics, communities, layouts, sigma) keep their own plain-object
  * indexes: run them on indexedCopy() (keys '0'..'n-1') and map the results back.
  */
-import graphology from 'graphology';
+import { MultiDirectedGraph, MultiGraph, UndirectedGraph } from 'graphology';
 
-const { MultiDirectedGraph, MultiGraph, UndirectedGraph } = graphology;
 /** The base class every graph class extends (not in the typings' namespace). */
 const Graph = Object.getPrototypeOf(MultiDirectedGraph) as { prototype: object };
 

@@ -12,13 +12,13 @@
  * Colours come from the palette shared with the viewer; sizes from degree; positions from the export layout.
  */
 import gexf from 'graphology-gexf';
+import { MultiDirectedGraph } from '../graph/graphology.js';
 import { kindColor, relationColor } from '../graph/palette.js';
 import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
 import { VERSION } from '../version.js';
 import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
-import { MultiDirectedGraph } from '../graph/graphology.js';
-import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken, xmlIdsFor } from './xml.js';
+import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken, withXmlIds } from './xml.js';
 
 export interface GexfOptions extends LayoutOptions {
   /** Date written as <meta lastmodifieddate>; defaults to today. */
@@ -125,7 +125,7 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
 
   // Start dates by the id as xml-writer will spell it, to add them in one pass over the written document.
   const starts = new Map<string, string>();
-  const { written: source, originalNode, originalEdge } = withXmlIds(graph);
+  const { written: source, originalNode, originalEdge } = withXmlIds(graph, (): NewsGraph => new MultiDirectedGraph({ allowSelfLoops: false }));
 
   const formatNode = (id: string, attributes: NodeAttributes) => {
     const key = originalNode(id);
@@ -191,32 +191,6 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
   parts.push(`${indent(2)}<edges>`, addStarts(between(written, '<edges>', '</edges>')), `${graph.size ? indent(2) : ''}</edges>${nl}`);
   parts.push(`${indent(1)}</graph>${nl}`, `</gexf>${nl}`);
   return parts.join('');
-}
-
-/**
- * The graph to hand to graphology-gexf, whose ids are the keys as they are: when a key holds characters XML
- * cannot carry, a copy keyed by xmlIdsFor (attributes shared, not copied) and the way back to the real keys.
- */
-function withXmlIds(graph: NewsGraph): { written: NewsGraph; originalNode: (id: string) => string; originalEdge: (id: string) => string } {
-  const nodeIds = xmlIdsFor(graph.nodes());
-  const edgeIds = xmlIdsFor(graph.edges());
-  const identity = (id: string) => id;
-  if (nodeIds.size === 0 && edgeIds.size === 0) return { written: graph, originalNode: identity, originalEdge: identity };
-  const nodeOf = new Map<string, string>();
-  const edgeOf = new Map<string, string>();
-  const copy: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
-  copy.replaceAttributes(graph.getAttributes());
-  const nodeId = (key: string) => nodeIds.get(key) ?? key;
-  graph.forEachNode((key, attributes) => {
-    nodeOf.set(nodeId(key), key);
-    copy.addNode(nodeId(key), attributes);
-  });
-  graph.forEachEdge((key, attributes, source, target) => {
-    const id = edgeIds.get(key) ?? key;
-    edgeOf.set(id, key);
-    copy.addEdgeWithKey(id, nodeId(source), nodeId(target), attributes);
-  });
-  return { written: copy, originalNode: (id) => nodeOf.get(id) ?? id, originalEdge: (id) => edgeOf.get(id) ?? id };
 }
 
 /** The text between the first `open` and the first `close` after it ('' for an empty <nodes/> or <edges/>). */

@@ -65,3 +65,45 @@ export function xmlIdsFor(keys: Iterable<string>): Map<string, string> {
   }
   return changed;
 }
+
+/** The graph operations withXmlIds needs (any graphology graph has them). */
+interface KeyedGraph<N, E, G> {
+  nodes(): string[];
+  edges(): string[];
+  getAttributes(): G;
+  replaceAttributes(attributes: G): unknown;
+  forEachNode(callback: (key: string, attributes: N) => void): void;
+  forEachEdge(callback: (key: string, attributes: E, source: string, target: string) => void): void;
+  addNode(key: string, attributes: N): unknown;
+  addEdgeWithKey(key: string, source: string, target: string, attributes: E): unknown;
+}
+
+/**
+ * The graph to hand to an XML writer that uses keys as ids as they are (graphology-gexf): when a key holds
+ * characters XML cannot carry, a copy made by `create` and keyed by xmlIdsFor (attributes shared, not copied), with
+ * the way back to the real keys. Otherwise the graph itself.
+ */
+export function withXmlIds<N, E, G, T extends KeyedGraph<N, E, G>>(
+  graph: T,
+  create: () => T,
+): { written: T; originalNode: (id: string) => string; originalEdge: (id: string) => string } {
+  const nodeIds = xmlIdsFor(graph.nodes());
+  const edgeIds = xmlIdsFor(graph.edges());
+  const identity = (id: string) => id;
+  if (nodeIds.size === 0 && edgeIds.size === 0) return { written: graph, originalNode: identity, originalEdge: identity };
+  const nodeOf = new Map<string, string>();
+  const edgeOf = new Map<string, string>();
+  const copy = create();
+  copy.replaceAttributes(graph.getAttributes());
+  const nodeId = (key: string) => nodeIds.get(key) ?? key;
+  graph.forEachNode((key, attributes) => {
+    nodeOf.set(nodeId(key), key);
+    copy.addNode(nodeId(key), attributes);
+  });
+  graph.forEachEdge((key, attributes, source, target) => {
+    const id = edgeIds.get(key) ?? key;
+    edgeOf.set(id, key);
+    copy.addEdgeWithKey(id, nodeId(source), nodeId(target), attributes);
+  });
+  return { written: copy, originalNode: (id) => nodeOf.get(id) ?? id, originalEdge: (id) => edgeOf.get(id) ?? id };
+}
