@@ -1,5 +1,5 @@
 /** Builds and merges graphs from extractions. One edge per (source, relation, target); more statements add evidence. */
-import graphology from 'graphology';
+import { MultiDirectedGraph } from './graphology.js';
 import type { Extraction } from '../extract/types.js';
 import { CREATED_WITH } from '../version.js';
 import { applyCorrections } from './corrections.js';
@@ -7,7 +7,6 @@ import type { Corrections } from './corrections-schema.js';
 import { edgeKey } from './keys.js';
 import { SCHEMA, type ArticleRecord, type EdgeEvidence, type NewsGraph } from './types.js';
 
-const { MultiDirectedGraph } = graphology;
 
 /** Mention examples kept per node and article: enough to explain a node without bloating the file. */
 const EXAMPLES_PER_ARTICLE = 2;

@@ -13,7 +13,8 @@ import { FileSystemError, InputError } from '../errors.js';
 import { editDistance, foldName } from '../util/names.js';
 import { combineConfidence } from './build.js';
 import { checkCorrections, type Corrections } from './corrections-schema.js';
-import { edgeKey, nodeKey } from './keys.js';
+import { nodeKey } from '../contract/keys.js';
+import { edgeKey } from './keys.js';
 import type { EdgeAttributes, EdgeEvidence, NewsGraph, NodeAttributes } from './types.js';
 
 export { CORRECTIONS_SCHEMA, checkCorrections, correctionsSchema, type Corrections } from './corrections-schema.js';

@@ -1,12 +1,11 @@
 /** Reading and writing graph files (graphology serialized JSON, newsgraph/1). */
-import graphology from 'graphology';
 import { FileSystemError, GraphFileError } from '../errors.js';
 import { writeOutput, type OutputOptions } from '../util/output.js';
 import { readDataFile, type ReadDataOptions } from '../util/read-file.js';
+import { MultiDirectedGraph } from './graphology.js';
 import type { NewsGraph } from './types.js';
 import { parseGraphData } from './schema.js';
 
-const { MultiDirectedGraph } = graphology;
 
 export function serializeGraph(graph: NewsGraph): string {
   return JSON.stringify(graph.export());

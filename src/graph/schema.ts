@@ -19,11 +19,17 @@ const nonNegativeInt = z.int().nonnegative();
 const offset = nonNegativeInt;
 const nullableString = z.string().nullable();
 
+/**
+ * ISO 8601 as the contract states it: a date, or a date and time with an optional zone. The shape is checked here;
+ * that the date exists in the calendar (no 2023-02-30) is checked by calendarDateProblem in the second pass.
+ */
+const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
 const articleSchema = z.looseObject({
   id: z.string().min(1),
   title: nullableString,
   source: nullableString,
-  published: nullableString,
+  published: z.string().regex(ISO_8601, 'is not an ISO 8601 date (YYYY-MM-DD, optionally with a time)').nullable(),
   url: nullableString,
   file: z.string(),
 });
@@ -346,6 +352,9 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
     const id = (articles[i] as ArticleRecord).id;
     if (articleIds.has(id)) fail(`attributes.articles[${i}]`, `duplicate article id ${show(id)}`);
     articleIds.add(id);
+    const published = (articles[i] as ArticleRecord).published;
+    const dateProblem = published === null ? null : calendarDateProblem(published);
+    if (dateProblem) fail(`attributes.articles[${i}].published`, dateProblem);
   }
   const unknownArticle = (id: string) => `article ${show(id)} is not in attributes.articles`;
 
@@ -389,6 +398,23 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
       if (problem) fail(`${where()} evidence[${j}]`, problem);
     }
   }
+}
+
+/**
+ * Why an ISO 8601 string (already shape-checked) names no real moment, or null when it does: the month must be
+ * 1-12, the day must exist in that month and year, the time must be on the clock (a leap second :60 is allowed).
+ */
+export function calendarDateProblem(iso: string): string | null {
+  const [year, month, day] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+  if (month < 1 || month > 12) return `${show(iso)} has no month ${month}`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day < 1 || day > days) return `${show(iso)} is not a calendar date (${iso.slice(0, 7)} has ${days} days)`;
+  const time = /T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|([+-])(\d{2}):?(\d{2})?)?$/.exec(iso);
+  if (time) {
+    const [hour, minute, second, zoneHour, zoneMinute] = [time[1], time[2], time[3], time[5], time[6]].map((v) => Number(v ?? 0)) as [number, number, number, number, number];
+    if (hour > 23 || minute > 59 || second > 60 || zoneHour > 23 || zoneMinute > 59) return `${show(iso)} is not a time of day`;
+  }
+  return null;
 }
 
 /** The quoted text is original.slice(start, end), so it must be exactly end - start long. */

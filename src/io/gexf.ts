@@ -12,12 +12,13 @@
  * Colours come from the palette shared with the viewer; sizes from degree; positions from the export layout.
  */
 import gexf from 'graphology-gexf';
+import { MultiDirectedGraph } from '../graph/graphology.js';
 import { kindColor, relationColor } from '../graph/palette.js';
 import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
 import { VERSION } from '../version.js';
 import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
-import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken } from './xml.js';
+import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken, withXmlIds } from './xml.js';
 
 export interface GexfOptions extends LayoutOptions {
   /** Date written as <meta lastmodifieddate>; defaults to today. */
@@ -124,13 +125,15 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
 
   // Start dates by the id as xml-writer will spell it, to add them in one pass over the written document.
   const starts = new Map<string, string>();
+  const { written: source, originalNode, originalEdge } = withXmlIds(graph, (): NewsGraph => new MultiDirectedGraph({ allowSelfLoops: false }));
 
-  const formatNode = (key: string, attributes: NodeAttributes) => {
+  const formatNode = (id: string, attributes: NodeAttributes) => {
+    const key = originalNode(id);
     const firstSeen = nodeFirstSeen(graph, timeline, key);
-    if (firstSeen) starts.set(`node\u0000${xmlWriterAttributeEscape(key)}`, firstSeen);
+    if (firstSeen) starts.set(`node\u0000${xmlWriterAttributeEscape(id)}`, firstSeen);
     const position = positions.get(key);
     return {
-      label: toXmlToken(attributes.label) || key,
+      label: toXmlToken(attributes.label) || id,
       attributes: compact({
         kind: attributes.kind,
         aliases: gexfList(attributes.aliases),
@@ -141,9 +144,9 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
     };
   };
 
-  const formatEdge = (key: string, attributes: EdgeAttributes) => {
-    const firstSeen = edgeFirstSeen(graph, timeline, key);
-    if (firstSeen) starts.set(`edge\u0000${xmlWriterAttributeEscape(key)}`, firstSeen);
+  const formatEdge = (id: string, attributes: EdgeAttributes) => {
+    const firstSeen = edgeFirstSeen(graph, timeline, originalEdge(id));
+    if (firstSeen) starts.set(`edge\u0000${xmlWriterAttributeEscape(id)}`, firstSeen);
     const evidence = attributes.evidence ?? [];
     const relation = toXmlToken(attributes.relation);
     const weight = Number.isFinite(attributes.weight) ? attributes.weight : evidence.length || 1;
@@ -183,7 +186,7 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
       : text;
 
   // graphology-gexf writes the <node> and <edge> elements; the document around them is written above.
-  const written = gexf.write(graph, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
+  const written = gexf.write(source, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
   parts.push(`${indent(2)}<nodes>`, addStarts(between(written, '<nodes>', '</nodes>')), `${graph.order ? indent(2) : ''}</nodes>${nl}`);
   parts.push(`${indent(2)}<edges>`, addStarts(between(written, '<edges>', '</edges>')), `${graph.size ? indent(2) : ''}</edges>${nl}`);
   parts.push(`${indent(1)}</graph>${nl}`, `</gexf>${nl}`);

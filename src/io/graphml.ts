@@ -5,7 +5,7 @@
  * value is escaped and stripped of the characters XML 1.0 forbids.
  */
 import type { NewsGraph } from '../graph/types.js';
-import { escapeXmlAttribute, escapeXmlText } from './xml.js';
+import { escapeXmlAttribute, escapeXmlText, xmlIdsFor } from './xml.js';
 
 type GraphmlType = 'string' | 'int' | 'double' | 'boolean';
 type Domain = 'graph' | 'node' | 'edge';
@@ -88,13 +88,17 @@ export function writeGraphml(graph: NewsGraph): string {
   parts.push('  <graph id="G" edgedefault="directed">\n');
   // graphology-graphml reads graph-level data only before the first node.
   parts.push(dataElements(graphKeys, graphAttributes, '    '));
+  // Ids keep the keys, except for characters XML cannot carry (see xmlIdsFor): stripping them could merge two ids.
+  const nodeIds = xmlIdsFor(graph.nodes());
+  const edgeIds = xmlIdsFor(graph.edges());
+  const nodeId = (key: string) => escapeXmlAttribute(nodeIds.get(key) ?? key);
   graph.forEachNode((node, attributes) => {
-    parts.push(`    <node id="${escapeXmlAttribute(node)}">\n`);
+    parts.push(`    <node id="${nodeId(node)}">\n`);
     parts.push(dataElements(nodeKeys, attributes as unknown as Record<string, unknown>, '      '));
     parts.push('    </node>\n');
   });
   graph.forEachEdge((edge, attributes, source, target) => {
-    parts.push(`    <edge id="${escapeXmlAttribute(edge)}" source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">\n`);
+    parts.push(`    <edge id="${escapeXmlAttribute(edgeIds.get(edge) ?? edge)}" source="${nodeId(source)}" target="${nodeId(target)}">\n`);
     parts.push(dataElements(edgeKeys, attributes as unknown as Record<string, unknown>, '      '));
     parts.push('    </edge>\n');
   });

@@ -3,12 +3,11 @@
  * light copy of the graph so the caller's graph is never changed. Deterministic: the start positions are a
  * sunflower spiral in node order, so the same graph gives the same picture on every run.
  */
-import graphology from 'graphology';
 import forceAtlas2Module from 'graphology-layout-forceatlas2';
 import noverlapModule from 'graphology-layout-noverlap';
+import { UndirectedGraph } from '../graph/graphology.js';
 import type { NewsGraph } from '../graph/types.js';
 
-const { UndirectedGraph } = graphology;
 // These CommonJS packages export the layout function itself; their typings describe it as `default`.
 const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 const noverlap = noverlapModule as unknown as typeof noverlapModule.default;
@@ -105,16 +104,20 @@ export function layoutPositions(graph: NewsGraph, sizes: Map<string, number>, op
     graph.forEachNode((node, attributes) => positions.set(node, { x: attributes.x as number, y: attributes.y as number }));
     return positions;
   }
-  // Parallel edges of different relations pull as one edge with their summed weight.
+  // Parallel edges of different relations pull as one edge with their summed weight. The layout packages index
+  // nodes in plain objects, so the light copy is keyed by position ('0', '1', ...), never by the graph's keys.
   const light = new UndirectedGraph<{ x: number; y: number; size: number }, { weight: number }>();
-  breadthFirstOrder(graph).forEach((node, index) => {
-    const radius = 10 * Math.sqrt(index + 0.5);
-    const angle = index * GOLDEN_ANGLE;
-    light.addNode(node, { x: radius * Math.cos(angle), y: radius * Math.sin(angle), size: sizes.get(node) ?? 5 });
+  const order = breadthFirstOrder(graph);
+  const index = new Map<string, string>();
+  order.forEach((node, i) => {
+    const radius = 10 * Math.sqrt(i + 0.5);
+    const angle = i * GOLDEN_ANGLE;
+    index.set(node, String(i));
+    light.addNode(String(i), { x: radius * Math.cos(angle), y: radius * Math.sin(angle), size: sizes.get(node) ?? 5 });
   });
   graph.forEachEdge((_edge, attributes, source, target) => {
     const weight = Number.isFinite(attributes.weight) && attributes.weight > 0 ? attributes.weight : 1;
-    light.updateEdge(source, target, (current) => ({ weight: (current.weight ?? 0) + weight }));
+    light.updateEdge(index.get(source)!, index.get(target)!, (current) => ({ weight: (current.weight ?? 0) + weight }));
   });
   if (light.order > 1) {
     const iterations = options.iterations ?? defaultIterations(light.order);
@@ -123,8 +126,8 @@ export function layoutPositions(graph: NewsGraph, sizes: Map<string, number>, op
     const gridSize = Math.max(20, Math.round(Math.sqrt(light.order)));
     noverlap.assign(light, { maxIterations: noverlapIterations(light.order), settings: { gridSize, margin: 2, ratio: 1.1 } });
   }
-  light.forEachNode((node, attributes) => {
-    positions.set(node, { x: round(attributes.x), y: round(attributes.y) });
+  light.forEachNode((i, attributes) => {
+    positions.set(order[Number(i)]!, { x: round(attributes.x), y: round(attributes.y) });
   });
   return positions;
 }

@@ -4,11 +4,16 @@
  */
 import type { NewsGraph } from '../graph/types.js';
 
-/** '2024-03-05T10:00:00Z' -> '2024-03-05'; unparseable or missing -> null. */
+/** '2024-03-05T10:00:00Z' -> '2024-03-05'; unparseable, missing or not in the calendar (2023-02-30) -> null. */
 export function toIsoDate(published: string | null | undefined): string | null {
   if (!published) return null;
-  const direct = /^(\d{4}-\d{2}-\d{2})/.exec(published.trim());
-  if (direct?.[1]) return direct[1];
+  const direct = /^(\d{4})-(\d{2})-(\d{2})/.exec(published.trim());
+  if (direct) {
+    const [, year, month, day] = direct.map(Number) as [number, number, number, number];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    // Date.UTC rolls 2023-02-30 over to March 2: a date that does not come back unchanged does not exist.
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? direct[0] : null;
+  }
   const time = Date.parse(published);
   return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);
 }

@@ -3,14 +3,13 @@
  * centrality and communities. Indexes (names, the undirected projection) are built once per GraphQuery, so
  * many questions against one graph cost one load.
  */
-import graphology from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import degreeModule from 'graphology-metrics/centrality/degree.js';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { EntityNotFoundError, NewsgraphError, UsageError } from '../errors.js';
 import type { ArticleRecord, EdgeAttributes, NewsGraph } from '../graph/types.js';
 import { loadGraph } from '../graph/file.js';
+import { MultiDirectedGraph, UndirectedGraph } from '../graph/graphology.js';
 import { toIsoDate } from '../io/timeline.js';
 import { parseQueryDate } from './dates.js';
 import { NameIndex } from './names.js';
@@ -35,10 +34,8 @@ import type {
   RelationRow,
 } from './types.js';
 
-const { MultiDirectedGraph, UndirectedGraph } = graphology;
 // CommonJS packages whose typings describe the exported function as `default`.
 const louvain = louvainModule as unknown as typeof louvainModule.default;
-const degreeCentrality = (degreeModule as unknown as { degreeCentrality: (graph: unknown) => Record<string, number> }).degreeCentrality;
 const pagerank = pagerankModule as unknown as typeof pagerankModule.default;
 
 /** A relation name that no edge of the graph carries; `suggestions` are the closest, `known` all it has. */
@@ -59,6 +56,17 @@ export class RelationNotFoundError extends NewsgraphError {
 
 
 type Projection = InstanceType<typeof UndirectedGraph<Record<string, never>, { weight: number }>>;
+
+/**
+ * The undirected projection. Its nodes are numbered ('0', '1', ... in the graph's node order): the algorithms run
+ * on it (louvain, shortest paths) index nodes in plain objects, where a key such as `__proto__` or `constructor`
+ * would collide with Object.prototype. `keys` maps a number back to the graph's key.
+ */
+interface IndexedProjection {
+  graph: Projection;
+  keys: string[];
+  index: Map<string, string>;
+}
 
 function checkDate(value: string | undefined, which: 'from' | 'to'): string | undefined {
   if (value === undefined) return undefined;
@@ -94,7 +102,7 @@ export class GraphQuery {
   readonly names: NameIndex;
   private readonly articles = new Map<string, ArticleRecord>();
   private readonly articleDates = new Map<string, string>();
-  private projectionCache: Projection | null = null;
+  private projectionCache: IndexedProjection | null = null;
 
   constructor(graph: NewsGraph) {
     this.graph = graph;
@@ -327,24 +335,33 @@ export class GraphQuery {
   }
 
   /** The graph as undirected and simple, parallel edges merged with summed weights: for paths and communities. */
-  private projection(): Projection {
+  private projection(): IndexedProjection {
     if (this.projectionCache) return this.projectionCache;
     const projection: Projection = new UndirectedGraph();
-    this.graph.forEachNode((node) => projection.addNode(node));
+    const keys: string[] = [];
+    const index = new Map<string, string>();
+    this.graph.forEachNode((node) => {
+      const id = String(keys.length);
+      keys.push(node);
+      index.set(node, id);
+      projection.addNode(id);
+    });
     this.graph.forEachEdge((_e, a, source, target) => {
       const weight = Number.isFinite(a.weight) && a.weight > 0 ? a.weight : 1;
-      projection.updateEdge(source, target, (current) => ({ weight: (current.weight ?? 0) + weight }));
+      projection.updateEdge(index.get(source)!, index.get(target)!, (current) => ({ weight: (current.weight ?? 0) + weight }));
     });
-    this.projectionCache = projection;
-    return projection;
+    this.projectionCache = { graph: projection, keys, index };
+    return this.projectionCache;
   }
 
   /** The shortest chain of relations joining two entities, in either direction; null when they are not connected. */
   shortestPath(from: string, to: string): PathResult | null {
     const a = this.findEntity(from).id;
     const b = this.findEntity(to).id;
-    const nodes = a === b ? [a] : bidirectional(this.projection(), a, b);
-    if (!nodes) return null;
+    const projection = this.projection();
+    const found = a === b ? [projection.index.get(a)!] : bidirectional(projection.graph, projection.index.get(a)!, projection.index.get(b)!);
+    if (!found) return null;
+    const nodes = found.map((id) => projection.keys[Number(id)]!);
     const hops = [];
     for (let i = 0; i + 1 < nodes.length; i++) {
       const x = nodes[i]!;
@@ -397,8 +414,8 @@ export class GraphQuery {
     return sub;
   }
 
-  private ranked(scores: Record<string, number>, limit: number): RankedEntity[] {
-    return Object.entries(scores)
+  private ranked(scores: Iterable<[string, number]>, limit: number): RankedEntity[] {
+    return [...scores]
       .sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))
       .slice(0, limit)
       .map(([id, score]) => ({ ...this.ref(id), kind: this.graph.getNodeAttribute(id, 'kind'), score }));
@@ -406,32 +423,43 @@ export class GraphQuery {
 
   /** Degree centrality (degree / (n - 1), parallel edges counted), highest first. */
   topByDegree(limit = 10): RankedEntity[] {
-    if (this.graph.order < 2) return this.ranked(Object.fromEntries(this.graph.nodes().map((n) => [n, 0])), limit);
-    return this.ranked(degreeCentrality(this.graph), limit);
+    const scale = this.graph.order < 2 ? 0 : 1 / (this.graph.order - 1);
+    return this.ranked(this.graph.mapNodes((n): [string, number] => [n, this.graph.degree(n) * scale]), limit);
   }
 
   /** PageRank over the directed relations, weighted by the number of statements, highest first. */
   topByPagerank(limit = 10): RankedEntity[] {
     if (this.graph.order === 0) return [];
+    // Numbered copy: pagerank indexes nodes in plain objects (see IndexedProjection).
+    const keys: string[] = [];
+    const index = new Map<string, string>();
+    const numbered = new MultiDirectedGraph<Record<string, never>, { weight: number }>();
+    this.graph.forEachNode((node) => {
+      index.set(node, String(keys.length));
+      numbered.addNode(String(keys.length));
+      keys.push(node);
+    });
+    this.graph.forEachEdge((_e, a, source, target) => numbered.addEdge(index.get(source)!, index.get(target)!, { weight: a.weight }));
     let scores: Record<string, number>;
     try {
-      scores = pagerank(this.graph, { getEdgeWeight: 'weight' });
+      scores = pagerank(numbered, { getEdgeWeight: 'weight' });
     } catch {
       // Convergence can fail on odd weightings; more iterations and a looser tolerance settle it.
-      scores = pagerank(this.graph, { getEdgeWeight: 'weight', maxIterations: 1000, tolerance: 1e-6 });
+      scores = pagerank(numbered, { getEdgeWeight: 'weight', maxIterations: 1000, tolerance: 1e-6 });
     }
-    return this.ranked(scores, limit);
+    return this.ranked(keys.map((key, i): [string, number] => [key, scores[String(i)] ?? 0]), limit);
   }
 
   /** Louvain communities on the undirected projection (deterministic seed); largest first. */
   communities(): { count: number; modularity: number; communities: Community[] } {
     const projection = this.projection();
-    if (projection.size === 0) {
+    if (projection.graph.size === 0) {
       return { count: 0, modularity: 0, communities: [] };
     }
-    const result = louvain.detailed(projection, { getEdgeWeight: 'weight', rng: seededRandom(42) });
+    const result = louvain.detailed(projection.graph, { getEdgeWeight: 'weight', rng: seededRandom(42) });
     const groups = new Map<number, string[]>();
-    for (const [node, community] of Object.entries(result.communities)) {
+    for (const [id, community] of Object.entries(result.communities)) {
+      const node = projection.keys[Number(id)]!;
       const list = groups.get(community);
       if (list) list.push(node);
       else groups.set(community, [node]);
@@ -447,11 +475,12 @@ export class GraphQuery {
   }
 
   stats(limit = 10): GraphStats {
-    const byKind: Record<string, number> = {};
+    // No prototype: a relation may be called `constructor` (kebab-case allows it).
+    const byKind: Record<string, number> = Object.create(null) as Record<string, number>;
     this.graph.forEachNode((_n, a) => {
       byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
     });
-    const byRelation: Record<string, number> = {};
+    const byRelation: Record<string, number> = Object.create(null) as Record<string, number>;
     this.graph.forEachEdge((_e, a) => {
       byRelation[a.relation] = (byRelation[a.relation] ?? 0) + 1;
     });

@@ -2,8 +2,8 @@
  * Turning a graph file (text from a URL, a dropped file or the server) into a ViewerGraph, with errors a reader can
  * act on: the source, where in the file, and what is wrong. The checks are the CLI's own (src/graph/schema.ts).
  */
-import { validateGraphData } from '../../src/graph/schema.js';
-import { MultiDirectedGraph, type ViewerGraph, type ViewerNode } from './model.js';
+import { validateGraphData, type SerializedNewsGraph } from '../../src/graph/schema.js';
+import { MultiDirectedGraph, viewerKey, type ViewerGraph, type ViewerNode } from './model.js';
 import { seededRandom } from '../../src/util/random.js';
 
 export class GraphLoadError extends Error {
@@ -55,13 +55,27 @@ export function parseGraphText(text: string, source: string): LoadedGraph {
   }
   const graph: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   try {
-    graph.import(valid as Parameters<ViewerGraph['import']>[0]);
+    graph.import(aliasKeys(valid as SerializedNewsGraph) as unknown as Parameters<ViewerGraph['import']>[0]);
   } catch (error) {
     throw new GraphLoadError(source, `${source}: not a newsgraph graph (${describe(error)})`);
   }
   if (graph.order === 0) throw new GraphLoadError(source, `${source}: the graph has no entities`);
   const placed = placeMissingNodes(graph);
   return { graph, storedPositions: placed === 0 };
+}
+
+/** The file's data with keys the viewer can index safely (see viewerKey); exports map them back. */
+function aliasKeys(data: SerializedNewsGraph): SerializedNewsGraph {
+  return {
+    ...data,
+    nodes: data.nodes.map((node) => ({ ...node, key: viewerKey(node.key) })),
+    edges: data.edges.map((edge) => ({
+      ...edge,
+      ...(edge.key !== undefined ? { key: viewerKey(edge.key) } : {}),
+      source: viewerKey(edge.source),
+      target: viewerKey(edge.target),
+    })),
+  };
 }
 
 function hash(text: string): number {

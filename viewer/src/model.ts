@@ -1,5 +1,7 @@
 /** The graph as the viewer holds it: the newsgraph/1 file contract, with positions always present. */
 import { MultiDirectedGraph } from 'graphology';
+// Neighbour indexes without a prototype, for the graphs the viewer makes with file keys (exports).
+import '../../src/graph/graphology.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ArticleRecord } from '../../src/graph/types.js';
 
 export type { ArticleRecord, EdgeAttributes, EdgeEvidence, GraphAttributes, NodeAttributes } from '../../src/graph/types.js';
@@ -8,6 +10,30 @@ export type ViewerNode = NodeAttributes & { x: number; y: number };
 export type ViewerGraph = MultiDirectedGraph<ViewerNode, EdgeAttributes, GraphAttributes>;
 
 export { MultiDirectedGraph };
+
+/**
+ * Keys Object.prototype answers to. As keys they collide inside sigma and the layout and community packages, which
+ * index nodes in plain objects (`cache['__proto__'] = data` changes the cache's prototype). The viewer holds them
+ * under an alias: a leading NUL, one more than the key has, so the mapping is one-to-one and reversible.
+ */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+const ALIAS_MARK = '\u0000';
+
+function needsAlias(key: string): boolean {
+  let core = key;
+  while (core.startsWith(ALIAS_MARK)) core = core.slice(1);
+  return INHERITED.has(core);
+}
+
+/** The key the viewer uses for a key of the file. */
+export function viewerKey(fileKey: string): string {
+  return needsAlias(fileKey) ? ALIAS_MARK + fileKey : fileKey;
+}
+
+/** The file's key for a key the viewer uses (viewerKey undone). */
+export function fileKey(viewerKey: string): string {
+  return needsAlias(viewerKey) ? viewerKey.slice(1) : viewerKey;
+}
 
 export function articleIndex(graph: ViewerGraph): Map<string, ArticleRecord> {
   const articles = graph.getAttribute('articles') ?? [];
