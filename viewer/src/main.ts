@@ -9,7 +9,7 @@ import { fetchGraphText, GraphLoadError, parseGraphText } from './load.js';
 import { createSearchBox } from './search.js';
 
 let app: App | null = null;
-const search = createSearchBox(byId('search'), (node) => app?.select(node, true));
+const search = createSearchBox(byId("search"), (node) => app?.choose(node));
 
 function showError(message: string): void {
   const box = byId('error');
@@ -119,6 +119,12 @@ const probe = {
     return display && !display.hidden ? display.color : null;
   },
   camera: () => app?.renderer.getCamera().getState() ?? null,
+  /** Every node's position (the bench gives the same layout to its minimal sigma page). */
+  positions(): Record<string, [number, number]> {
+    const positions: Record<string, [number, number]> = {};
+    app?.graph.forEachNode((node, attributes) => void (positions[node] = [attributes.x, attributes.y]));
+    return positions;
+  },
   layoutRunning: () => app?.layoutRunning ?? false,
   layoutIterations: () => app?.layoutIterations ?? 0,
   nodeLabel: (node: string) => (app?.graph.hasNode(node) ? app.graph.getNodeAttribute(node, 'label') : null),
