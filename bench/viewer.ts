@@ -219,11 +219,11 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
     };
     const minimalFirst = [await openMinimal()];
 
-    // Interleaved rounds, best of two: the shared machine's load shifts between measurements.
+    // Interleaved rounds, best of three: the shared machine's load shifts between measurements.
     const interactionMs = options.interactionMs ?? 2000;
     const viewerFps = { zoom: 0, pan: 0 };
     const minimalFps = { zoom: 0, pan: 0 };
-    for (let round = 0; round < 2; round++) {
+    for (let round = 0; round < 3; round++) {
       for (const [target, best] of [[page, viewerFps], [minimal, minimalFps]] as const) {
         await target.bringToFront();
         const fps = await interactionFps(target, interactionMs);
