@@ -199,7 +199,9 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
   try {
     const viewport = { width: 1280, height: 800 };
     const page = await browser.newPage({ viewport, bypassCSP: true });
-    await page.goto(server.url);
+    // Everything drawn, as on the minimal page (above 1,000 entities the viewer hides unconnected ones by default).
+    const viewerUrl = `${server.url}#unconnected=show`;
+    await page.goto(viewerUrl);
     await page.waitForFunction('window.newsgraph && window.newsgraph.state !== "loading"', undefined, { timeout: 120_000 });
     const state = (await page.evaluate('window.newsgraph.state')) as string;
     if (state !== 'ready') throw new Error(`viewer bench: the viewer did not open the synthetic graph (state ${state})`);
@@ -235,7 +237,7 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
     // First render again on both (the viewer's layout of this second load is not waited for).
     await page.bringToFront();
     await page.goto('about:blank');
-    await page.goto(server.url);
+    await page.goto(viewerUrl);
     await page.waitForFunction('window.newsgraph && window.newsgraph.state === "ready"', undefined, { timeout: 120_000 });
     const viewerFirst = [metrics.firstRenderAt, ((await page.evaluate('window.newsgraph.metrics()')) as ProbeMetrics).firstRenderAt];
     await page.goto('about:blank');
