@@ -294,7 +294,10 @@ async function benchViewerRows(): Promise<void> {
   rows.push({ section, measure: 'load to parsed and validated', value: `${fmt(r.loadToParsedMs, 0)} ms` });
   rows.push({ section, measure: 'load to first render', value: `${fmt(r.loadToFirstRenderMs, 0)} ms` });
   rows.push({ section, measure: 'ForceAtlas2 layout (worker) + noverlap', value: `${fmt(r.layoutMs, 0)} ms`, target: `${r.layoutIterations} iterations, ${r.layoutConverged ? 'converged' : 'stopped at its time bound'}` });
-  rows.push({ section, measure: 'frame rate while zooming', value: `${fmt(r.interactionFps, 1)} fps` });
+  rows.push({ section, measure: 'frame rate while zooming', value: `${fmt(r.zoomFps, 1)} fps`, target: `minimal sigma page ${fmt(r.minimalZoomFps, 1)} fps` });
+  rows.push({ section, measure: 'frame rate while panning', value: `${fmt(r.panFps, 1)} fps`, target: `minimal sigma page ${fmt(r.minimalPanFps, 1)} fps` });
+  rows.push({ section, measure: 'frame rate, viewer / minimal sigma page', value: `${fmt(r.fpsRatio, 2)}`, target: 'lower of zoom and pan; at least 0.8' });
+  rows.push({ section, measure: 'first render, viewer / minimal sigma page', value: `${fmt(r.firstRenderRatio, 2)}`, target: `minimal page ${fmt(r.minimalFirstRenderMs, 0)} ms; at most 1.5` });
 }
 
 // ---------------------------------------------------------------------------------------------------- table

@@ -58,12 +58,17 @@ beforeAll(async () => {
   article.text = 'Arctic states meet\n\nSergei Lavrov spoke in <b onmouseover="window.__xss=1">Moscow</b>.\n\nFinland listened.';
   article.url = 'javascript:window.__xss=2';
 
-  const [main, texts, large] = await Promise.all([
+  // Imports fine but breaks the contract: the viewer draws it while the worker checks, then closes it.
+  const invalid = diplomacyGraph();
+  invalid.edges[0]!.attributes.confidence = 7;
+
+  const [main, texts, large, checked] = await Promise.all([
     serveGraph(dir, 'corpus.json', data),
     serveGraph(dir, 'texts.json', withText),
     serveGraph(dir, 'large.json', syntheticGraph(1200, 900)),
+    serveGraph(dir, 'invalid.json', invalid),
   ]);
-  Object.assign(servers, { main, texts, large });
+  Object.assign(servers, { main, texts, large, checked });
   browser = await launchChromium();
 }, 180_000);
 
@@ -75,7 +80,7 @@ afterAll(async () => {
 let shared: Page;
 const pageErrors: string[] = [];
 
-async function open(url: string): Promise<Page> {
+async function open(url: string, expected = 'ready'): Promise<Page> {
   if (!shared) {
     shared = await browser.newPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true, acceptDownloads: true });
     shared.on('pageerror', (error) => pageErrors.push(error.message));
@@ -83,7 +88,7 @@ async function open(url: string): Promise<Page> {
   await shared.goto('about:blank');
   pageErrors.length = 0;
   await shared.goto(url);
-  expect(await waitForViewer(shared)).toBe('ready');
+  expect(await waitForViewer(shared)).toBe(expected);
   return shared;
 }
 
@@ -155,6 +160,12 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     await expect(page.getByRole('checkbox', { name: 'Hide unconnected' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('slider', { name: 'k-core' }).inputValue()).resolves.toBe('3');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('a file that imports but breaks the contract is checked in a worker and closed with the reason', async () => {
+    const page = await open(servers.checked!.url, 'error');
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/invalid\.json: edge 0 .*confidence/);
+    expect(await page.evaluate('window.newsgraph.view()')).toBeNull();
   });
 
   it('"Hide unconnected" is on by default above 1,000 entities', async () => {

@@ -96,6 +96,25 @@ describe('view server', () => {
     expect(response.body).not.toMatch(/root:|TOP SECRET/);
   });
 
+  it('serves the text of an article the graph lists, read from its file; nothing else', async () => {
+    // The fixture's records name 'articles/<id>', relative to the graph file's folder here.
+    mkdirSync(join(dir, 'articles'), { recursive: true });
+    writeFileSync(join(dir, 'articles', 'arctic-council.txt'), 'Arctic talks\n\nFinland formally joined the alliance on a cold Tuesday.\n');
+    const article = await rawRequest(server, '/article?id=arctic-council.txt');
+    expect(article.status).toBe(200);
+    expect(article.headers).toMatch(/content-type: application\/json/i);
+    const body = JSON.parse(article.body) as { id: string; text: string };
+    expect(body.id).toBe('arctic-council.txt');
+    expect(body.text).toContain('Finland formally joined the alliance on a cold Tuesday.');
+    // Listed but its file is gone; not listed; a path instead of an id.
+    for (const id of ['berlin-sanctions.txt', 'nowhere.txt', '../secret.txt', encodeURIComponent(secret)]) {
+      const response = await rawRequest(server, `/article?id=${id}`);
+      expect(response.status, id).toBe(404);
+      expect(response.body).not.toContain('TOP SECRET');
+    }
+    expect((await rawRequest(server, '/article')).status).toBe(404);
+  });
+
   it('refuses other methods and foreign Host headers', async () => {
     expect((await rawRequest(server, '/graph.json', { method: 'POST' })).status).toBe(405);
     expect((await rawRequest(server, '/graph.json', { host: 'evil.example:80' })).status).toBe(421);

@@ -103,6 +103,7 @@ export class App {
     this.layout = new LayoutController(graph, (node) => this.sizes.get(node) ?? 4, viewPixels, (running, run) => {
       if (run) this.metrics.layout = run;
       this.state.layoutRunning = running;
+      this.showProgress(running);
       if (!running) this.renderer.refresh({ skipIndexation: true });
       this.status.textContent = running
         ? 'Laying out…'
@@ -174,6 +175,23 @@ export class App {
     this.storedPositions = storedPositions;
   }
 
+  private progressTimer: ReturnType<typeof setInterval> | null = null;
+
+  /** The progress bar and its Stop button, shown while ForceAtlas2 runs (the bar fills towards the time bound). */
+  private showProgress(running: boolean): void {
+    const box = byId('layout-progress');
+    const bar = byId<HTMLProgressElement>('layout-progress-bar');
+    box.hidden = !running;
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    this.progressTimer = null;
+    if (!running) return;
+    byId<HTMLButtonElement>('layout-stop').onclick = () => this.layout.stop(false);
+    bar.title = `stops once stable, at most ${Math.round(this.layout.maxMs / 1000)} s`;
+    const tick = () => (bar.value = this.layout.progress);
+    tick();
+    this.progressTimer = setInterval(tick, 500);
+  }
+
   get layoutIterations(): number {
     return this.layout.iterationCount;
   }
@@ -184,6 +202,8 @@ export class App {
 
   dispose(): void {
     window.removeEventListener('popstate', this.onPopState);
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    byId('layout-progress').hidden = true;
     this.articleView.close();
     this.focusBar.hidden = true;
     byId('tables').hidden = true;

@@ -79,6 +79,16 @@ export class LayoutController {
     graph.on('eachNodeAttributesUpdated', this.countIteration);
   }
 
+  /** Share of the run's time bound used so far (0..1): the layout stops earlier when the picture is stable. */
+  get progress(): number {
+    return this.running ? Math.min(1, (performance.now() - this.startedAt) / this.settings.maxMs) : 1;
+  }
+
+  /** The run's time bound, in ms. */
+  get maxMs(): number {
+    return this.settings.maxMs;
+  }
+
   /** Iterations of the current (or last) run so far. */
   get iterationCount(): number {
     return this.iterations;

@@ -5,11 +5,11 @@
 import './style.css';
 import { App } from './app.js';
 import { byId } from './dom.js';
-import { fetchGraphText, GraphLoadError, parseGraphText } from './load.js';
+import { fetchGraphText, GraphLoadError, importGraphText, validateInWorker } from './load.js';
 import { createSearchBox } from './search.js';
 
 let app: App | null = null;
-const search = createSearchBox(byId('search'), (node) => app?.select(node, true));
+const search = createSearchBox(byId("search"), (node) => app?.choose(node));
 
 function showError(message: string): void {
   const box = byId('error');
@@ -30,28 +30,54 @@ function showOpen(visible: boolean): void {
   byId('open').hidden = !visible;
 }
 
-function open(text: string, name: string): void {
+/** Counts opens, so a slow check of an earlier file does not act on a later one. */
+let opening = 0;
+
+/**
+ * Imports and draws the graph while a worker checks it against the contract (which takes seconds on a large file);
+ * the state turns 'ready' once the check passed. A file that fails the check is closed again with the check's
+ * one-line reason; one that cannot even be imported waits for that reason before saying so.
+ */
+async function open(text: string, name: string): Promise<void> {
   const started = performance.now();
+  const token = ++opening;
   performance.mark('newsgraph:read');
-  let loaded;
-  try {
-    loaded = parseGraphText(text, name);
-    performance.mark('newsgraph:parsed');
-  } catch (error) {
-    showError(error instanceof GraphLoadError ? error.message : `${name}: ${String(error)}`);
+  const checked = validateInWorker(text, name);
+  const fail = (message: string) => {
+    if (token !== opening) return;
+    app?.dispose();
+    app = null;
+    showError(message);
     showOpen(true);
     probe.state = 'error';
+  };
+  const describe = (error: unknown) => (error instanceof GraphLoadError ? error.message : `${name}: ${String(error)}`);
+  let loaded;
+  try {
+    loaded = importGraphText(text, name);
+    performance.mark('newsgraph:parsed');
+  } catch (error) {
+    fail((await checked) ?? describe(error));
     return;
   }
   clearError();
   showOpen(false);
   app?.dispose();
+  app = null;
   search.clear();
   byId('graph-name').textContent = `${name} · ${loaded.graph.order.toLocaleString()} entities · ${loaded.graph.size.toLocaleString()} relations`;
   document.title = `${name} — newsgraph`;
-  app = new App(loaded.graph, name, search, loaded.storedPositions);
+  try {
+    app = new App(loaded.graph, name, search, loaded.storedPositions);
+  } catch (error) {
+    fail((await checked) ?? describe(error));
+    return;
+  }
   performance.mark('newsgraph:ready');
   probe.openedAt = started;
+  const reason = await checked;
+  if (token !== opening) return;
+  if (reason) return fail(reason);
   probe.state = 'ready';
 }
 
@@ -59,7 +85,7 @@ async function openUrl(url: string): Promise<void> {
   probe.state = 'loading';
   try {
     const { text, name } = await fetchGraphText(url);
-    open(text, name);
+    await open(text, name);
   } catch (error) {
     showError(error instanceof GraphLoadError ? error.message : String(error));
     showOpen(true);
@@ -71,7 +97,7 @@ async function openFile(file: File): Promise<void> {
   probe.state = 'loading';
   // Opening a local file: the old ?graph= no longer describes what is shown, nor does the old view state.
   history.replaceState(null, '', location.pathname);
-  open(await file.text(), file.name);
+  await open(await file.text(), file.name);
 }
 
 /** What the tests and the bench may read. Nothing here changes the app. */
@@ -119,6 +145,12 @@ const probe = {
     return display && !display.hidden ? display.color : null;
   },
   camera: () => app?.renderer.getCamera().getState() ?? null,
+  /** Every node's position (the bench gives the same layout to its minimal sigma page). */
+  positions(): Record<string, [number, number]> {
+    const positions: Record<string, [number, number]> = {};
+    app?.graph.forEachNode((node, attributes) => void (positions[node] = [attributes.x, attributes.y]));
+    return positions;
+  },
   layoutRunning: () => app?.layoutRunning ?? false,
   layoutIterations: () => app?.layoutIterations ?? 0,
   nodeLabel: (node: string) => (app?.graph.hasNode(node) ? app.graph.getNodeAttribute(node, 'label') : null),

@@ -118,7 +118,15 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
     return display;
   };
 
-  const settings: Partial<Settings> = {
+  return new Sigma<Attributes, Attributes, Attributes>(graph, container, { ...drawingSettings(large), nodeReducer, edgeReducer });
+}
+
+/**
+ * Everything sigma is told except the reducers. The bench's minimal sigma page (viewer/bench/) uses these same
+ * settings, so the comparison measures what the viewer adds: reducers and overlays.
+ */
+export function drawingSettings(large: boolean): Partial<Settings> {
+  return {
     // programs
     defaultEdgeType: large ? 'line' : 'arrow',
     // Only the programs in use: each one is a set of shaders to compile before the first frame.
@@ -144,8 +152,5 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
     stagePadding: 40,
     minCameraRatio: 0.02,
     maxCameraRatio: 8,
-    nodeReducer,
-    edgeReducer,
   };
-  return new Sigma<Attributes, Attributes, Attributes>(graph, container, settings);
 }
