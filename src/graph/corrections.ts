@@ -54,6 +54,9 @@ export function parseCorrections(text: string, file: string): Corrections {
   } catch (error) {
     throw new InputError(file, `not JSON (${(error as Error).message}); a corrections file is a JSON object such as {"merge": [{"from": "A", "into": "B"}]}`);
   }
+  if (typeof data === 'object' && data !== null && 'nodes' in data && 'edges' in data) {
+    throw new InputError(file, 'this is a graph file, not a corrections file (a JSON object with merge, aliases, kind, drop, distinct)');
+  }
   const check = checkCorrections(data);
   if (!check.ok) throw new InputError(file, `${check.where}: ${check.reason}`);
   return check.corrections;
@@ -177,6 +180,7 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
   // Pairs kept apart, by the entities they name after the splits.
   const apart: [string, string][] = [];
   (corrections.distinct ?? []).forEach(([first, second], i) => {
+    if (foldName(first) === foldName(second)) throw new InputError(source, `distinct[${i}]: names "${first}" twice; list two different names`);
     const a = find(first, `distinct[${i}][0]`);
     const b = find(second, `distinct[${i}][1]`);
     if (a === null || b === null) return;

@@ -119,6 +119,8 @@ describe('newsgraph correct', () => {
     [{ distinct: [['Oskar Berg']] }, 'distinct[0]'],
     ['{"merge": [', 'not JSON'],
     [{ merge: [{ from: 'Greens', into: 'Green Alliance' }], distinct: [['Greens', 'Green Alliance']] }, 'also listed as distinct'],
+    [{ distinct: [['Oskar Berg', 'oskar berg']] }, 'distinct[0]: names "Oskar Berg" twice'],
+    [original, 'this is a graph file, not a corrections file'],
   ])('%j is refused with one line saying what and where (exit 1), nothing written', async (corrections, message) => {
     const r = await correct(corrections);
     expect(r.code).toBe(1);
