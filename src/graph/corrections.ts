@@ -11,15 +11,12 @@
 import { readFile } from 'node:fs/promises';
 import { FileSystemError, InputError } from '../errors.js';
 import { editDistance, foldName } from '../util/names.js';
-import { combineConfidence } from './build.js';
+import { combineConfidence, MAX_EXAMPLES } from './build.js';
 import { checkCorrections, type Corrections } from './corrections-schema.js';
 import { edgeKey, nodeKey } from './keys.js';
 import type { EdgeAttributes, EdgeEvidence, NewsGraph, NodeAttributes } from './types.js';
 
 export { CORRECTIONS_SCHEMA, checkCorrections, correctionsSchema, type Corrections } from './corrections-schema.js';
-
-/** Mention examples kept per node, as the builder keeps them. */
-const MAX_EXAMPLES = 12;
 
 export interface CorrectionOptions {
   /** Names the corrections in error messages (the corrections file). */
