@@ -159,7 +159,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         ...(basis !== undefined ? { basis } : {}),
         exact,
       };
-      const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.findEntities(name).length > 0);
+      const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.knows(name));
       let rows;
       let about: Resolution | null = null;
       if (parsed.kind === 'entity') {
