@@ -130,10 +130,11 @@ function putEdge(graph: NewsGraph, source: string, target: string, attributes: E
 }
 
 /**
- * Moves node `from` onto `into` (created with from's attributes when missing): names, counts and relations.
- * Returns the number of relations moved.
+ * Moves node `from` onto `into` (created with from's attributes when missing): names, counts and relations,
+ * parallel relations joined as the builder joins them; `rule` is recorded on the node and the moved relations.
+ * Returns the number of relations moved. Exported for other passes that merge nodes (cross-document identity).
  */
-function moveNode(graph: NewsGraph, from: string, into: string, rule: string): number {
+export function moveNode(graph: NewsGraph, from: string, into: string, rule: string): number {
   const a = graph.getNodeAttributes(from);
   if (!graph.hasNode(into)) {
     graph.addNode(into, { ...structuredClone(a), rules: [...new Set([...a.rules, rule])].sort() });
