@@ -11,7 +11,7 @@ import { SCHEMA, type ArticleRecord, type EdgeEvidence, type NewsGraph } from '.
 /** Mention examples kept per node and article: enough to explain a node without bloating the file. */
 const EXAMPLES_PER_ARTICLE = 2;
 /** Mention examples kept per node over all articles: a node in 5,000 articles still explains itself in a few. */
-const MAX_EXAMPLES = 12;
+export const MAX_EXAMPLES = 12;
 
 export function createGraph(): NewsGraph {
   const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });

@@ -11,16 +11,13 @@
 import { readFile } from 'node:fs/promises';
 import { FileSystemError, InputError } from '../errors.js';
 import { editDistance, foldName } from '../util/names.js';
-import { combineConfidence } from './build.js';
+import { combineConfidence, MAX_EXAMPLES } from './build.js';
 import { checkCorrections, type Corrections } from './corrections-schema.js';
 import { nodeKey } from '../contract/keys.js';
 import { edgeKey } from './keys.js';
 import type { EdgeAttributes, EdgeEvidence, NewsGraph, NodeAttributes } from './types.js';
 
 export { CORRECTIONS_SCHEMA, checkCorrections, correctionsSchema, type Corrections } from './corrections-schema.js';
-
-/** Mention examples kept per node, as the builder keeps them. */
-const MAX_EXAMPLES = 12;
 
 export interface CorrectionOptions {
   /** Names the corrections in error messages (the corrections file). */
@@ -54,6 +51,9 @@ export function parseCorrections(text: string, file: string): Corrections {
     data = JSON.parse(text);
   } catch (error) {
     throw new InputError(file, `not JSON (${(error as Error).message}); a corrections file is a JSON object such as {"merge": [{"from": "A", "into": "B"}]}`);
+  }
+  if (typeof data === 'object' && data !== null && 'nodes' in data && 'edges' in data) {
+    throw new InputError(file, 'this is a graph file, not a corrections file (a JSON object with merge, aliases, kind, drop, distinct)');
   }
   const check = checkCorrections(data);
   if (!check.ok) throw new InputError(file, `${check.where}: ${check.reason}`);
@@ -131,10 +131,11 @@ function putEdge(graph: NewsGraph, source: string, target: string, attributes: E
 }
 
 /**
- * Moves node `from` onto `into` (created with from's attributes when missing): names, counts and relations.
- * Returns the number of relations moved.
+ * Moves node `from` onto `into` (created with from's attributes when missing): names, counts and relations,
+ * parallel relations joined as the builder joins them; `rule` is recorded on the node and the moved relations.
+ * Returns the number of relations moved. Exported for other passes that merge nodes (cross-document identity).
  */
-function moveNode(graph: NewsGraph, from: string, into: string, rule: string): number {
+export function moveNode(graph: NewsGraph, from: string, into: string, rule: string): number {
   const a = graph.getNodeAttributes(from);
   if (!graph.hasNode(into)) {
     graph.addNode(into, { ...structuredClone(a), rules: [...new Set([...a.rules, rule])].sort() });
@@ -178,6 +179,7 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
   // Pairs kept apart, by the entities they name after the splits.
   const apart: [string, string][] = [];
   (corrections.distinct ?? []).forEach(([first, second], i) => {
+    if (foldName(first) === foldName(second)) throw new InputError(source, `distinct[${i}]: names "${first}" twice; list two different names`);
     const a = find(first, `distinct[${i}][0]`);
     const b = find(second, `distinct[${i}][1]`);
     if (a === null || b === null) return;

@@ -141,6 +141,12 @@ export class GraphQuery {
     return this.entity(this.resolveName(name, options).chosen.id);
   }
 
+  /** True when a name matches some entity: label, alias or (for people) the end of a label. */
+  knows(name: string): boolean {
+    const { label, alias, surname } = this.names.matches(name.trim());
+    return label.length + alias.length + surname.length > 0;
+  }
+
   /** Articles with a usable publication date. */
   get datedArticles(): number {
     return this.articleDates.size;

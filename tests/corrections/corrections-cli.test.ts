@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { extract } from '../../src/extract/index.js';
+import { buildGraph } from '../../src/graph/build.js';
 import { captureIO, REPO_ROOT, tempDir } from '../io/helpers.js';
 
 const POLITICS = join(REPO_ROOT, 'tests', 'fixtures', 'graphs', 'politics.json');
@@ -119,6 +121,8 @@ describe('newsgraph correct', () => {
     [{ distinct: [['Oskar Berg']] }, 'distinct[0]'],
     ['{"merge": [', 'not JSON'],
     [{ merge: [{ from: 'Greens', into: 'Green Alliance' }], distinct: [['Greens', 'Green Alliance']] }, 'also listed as distinct'],
+    [{ distinct: [['Oskar Berg', 'oskar berg']] }, 'distinct[0]: names "Oskar Berg" twice'],
+    [original, 'this is a graph file, not a corrections file'],
   ])('%j is refused with one line saying what and where (exit 1), nothing written', async (corrections, message) => {
     const r = await correct(corrections);
     expect(r.code).toBe(1);
@@ -195,5 +199,20 @@ describe('newsgraph build --corrections', () => {
     expect(io.stderr).toContain('merge[0].into');
     expect(io.stderr).not.toContain('building from');
     expect(existsSync(join(dir, 'g.json'))).toBe(false);
+  });
+});
+
+describe('buildGraph(extractions, corrections)', () => {
+  it('applies the corrections to the graph it builds', () => {
+    const text = 'Erik Salo, a member of the Greens, said Finland would wait. The Green Alliance met in Turku.';
+    const plain = buildGraph(extract(text));
+    expect(plain.hasNode('organisation:greens')).toBe(true);
+    const graph = buildGraph(extract(text), { merge: [{ from: 'Greens', into: 'Green Alliance' }] });
+    expect(graph.hasNode('organisation:greens')).toBe(false);
+    expect(graph.getNodeAttribute('organisation:green-alliance', 'aliases')).toContain('Greens');
+    const moved = plain.edges().filter((e) => plain.target(e) === 'organisation:greens' || plain.source(e) === 'organisation:greens');
+    expect(moved.length).toBeGreaterThan(0);
+    for (const edge of moved) expect(graph.hasEdge(edge.replaceAll('organisation:greens', 'organisation:green-alliance'))).toBe(true);
+    expect(() => buildGraph(extract(text), { drop: ['Grens'] })).toThrow(/drop\[0\]: no entity named "Grens"; did you mean "Greens"\?/);
   });
 });

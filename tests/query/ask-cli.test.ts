@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main.js';
 import { UsageError } from '../../src/errors.js';
 import { GraphQuery, RelationNotFoundError } from '../../src/query/graph-query.js';
 import { parseQuery } from '../../src/query/pattern.js';
-import { captureIO, loadFixture, REPO_ROOT, tempDir } from '../io/helpers.js';
+import { captureIO, FIXTURE, loadFixture, REPO_ROOT, tempDir } from '../io/helpers.js';
 
 const POLITICS = join(REPO_ROOT, 'tests', 'fixtures', 'graphs', 'politics.json');
 
@@ -136,6 +136,18 @@ describe('everything about one entity', () => {
     const sections = lines.filter((l) => /^[a-z-]+ \(\d+\)$/.test(l));
     expect(sections).toEqual(['meets (1)', 'member-of (1)', 'speaks-for (1)', 'supports (1)']);
     expect(r.stdout).toMatch(/Erik Lindqvist\s+supports\s+Maria Lindqvist/);
+  });
+
+  it('the end of a person\'s name, several words long, is a name too', async () => {
+    const r = await run(['der Leyen ? ?'], FIXTURE);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Ursula von der Leyen\s+speaks-for/m);
+    const bare = await run(['der', 'Leyen'], FIXTURE);
+    expect(bare.stdout.split('\n')[0]).toMatch(/^Ursula von der Leyen \(person:ursula-von-der-leyen\): /);
+    // Only people have surnames: the end of an organisation's name is not a name.
+    const alliance = await run(['Alliance']);
+    expect(alliance.code).toBe(1);
+    expect(alliance.stderr).toContain('no entity named "Alliance"; did you mean "Green Alliance"?');
   });
 
   it('a relation at either end leaves the other side open; multi-word names need no quotes', async () => {

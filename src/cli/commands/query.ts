@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import type { EvidenceItem, RelationRow } from '../../query/types.js';
 import type { CliIO } from '../context.js';
 import { printableLine } from '../../util/printable.js';
 
@@ -39,6 +40,27 @@ function parseBasis(value: string | undefined): 'text' | 'knowledge' | undefined
   if (value === undefined) return undefined;
   if (value !== 'text' && value !== 'knowledge') throw new UsageError(`--basis must be 'text' or 'knowledge', not '${value}'`);
   return value;
+}
+
+/**
+ * A row as --json prints it: the first fields as they always were (scripts rely on them), then the new ones:
+ * basis, the number of articles, each statement's article (same order as evidence), the direction in an answer
+ * about one entity.
+ */
+function jsonRow(r: RelationRow, items: EvidenceItem[]) {
+  return {
+    source: r.source,
+    relation: r.relation,
+    target: r.target,
+    confidence: r.confidence,
+    weight: r.weight,
+    edge: r.edge,
+    evidence: r.evidence,
+    basis: r.basis,
+    articles: r.articles,
+    provenance: items.map((e) => ({ article: e.article, title: e.title, source: e.source, published: e.published, url: e.url })),
+    ...(r.direction ? { direction: r.direction } : {}),
+  };
 }
 
 export function registerQuery(program: Command, io: CliIO, setExit: (code: number) => void): void {
@@ -138,7 +160,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         ...(basis !== undefined ? { basis } : {}),
         exact,
       };
-      const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.findEntities(name).length > 0);
+      const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.knows(name));
       let rows;
       let about: Resolution | null = null;
       if (parsed.kind === 'entity') {
@@ -164,20 +186,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
       }
       if (flags.json) {
         const resolution = ambiguous.length ? { resolution: resolutionJson() } : {};
-        const json = rows.map((r) => ({
-          source: r.source,
-          relation: r.relation,
-          target: r.target,
-          confidence: r.confidence,
-          weight: r.weight,
-          edge: r.edge,
-          evidence: r.evidence,
-          basis: r.basis,
-          articles: r.articles,
-          provenance: query.evidenceItems(r.evidence).map((e) => ({ article: e.article, title: e.title, source: e.source, published: e.published, url: e.url })),
-          ...(r.direction ? { direction: r.direction } : {}),
-          ...resolution,
-        }));
+        const json = rows.map((r) => ({ ...jsonRow(r, query.evidenceItems(r.evidence)), ...resolution }));
         io.out(`${JSON.stringify(json, null, 2)}\n`);
         return;
       }
