@@ -81,7 +81,10 @@ describe('special outputs', () => {
     reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
     const closed = new Promise<void>((resolve) => reader.on('close', () => resolve()));
     const run = await cli('export', graph, '-o', fifo, '--format', 'graphml');
+    // Should the export not reach the FIFO, the reader would wait forever: stop it rather than leave it behind.
+    const timer = setTimeout(() => reader.kill(), 5000);
     await closed;
+    clearTimeout(timer);
     expect(run.code).toBe(0);
     expect(received).toContain('<graphml');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
