@@ -28,5 +28,6 @@ export { SCHEMA } from './graph/types.js';
 export { exportGraph, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './io/export.js';
 export { writeGexf } from './io/gexf.js';
 export { writeGraphml } from './io/graphml.js';
-export { writeCsv } from './io/csv.js';
+export { writeCsv, neutraliseFormula, type CsvOptions } from './io/csv.js';
+export { writeOutput, type OutputOptions } from './util/output.js';
 export * from './query/index.js';

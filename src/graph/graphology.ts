@@ -7,7 +7,7 @@
  * static form. It is the only place the graph classes are taken from; browser-safe, for the viewer too.
  *
  * Algorithms from other graphology packages (metrics, communities, layouts, sigma) keep their own plain-object
- * indexes: run them on indexedCopy() (keys '0'..'n-1') and map the results back.
+ * indexes: callers run them on a copy numbered '0'..'n-1' and map the results back (query, export layout).
  */
 import { MultiDirectedGraph, MultiGraph, UndirectedGraph } from 'graphology';
 
@@ -70,30 +70,3 @@ function patch(): void {
 patch();
 
 export { MultiDirectedGraph, UndirectedGraph };
-
-/** A copy of a graph's structure with keys '0'..'n-1' (node order kept) for algorithms that index by key. */
-export interface IndexedCopy<E> {
-  /** Index -> original key. */
-  keys: string[];
-  /** Original key -> index. */
-  index: Map<string, number>;
-  edges: Array<{ source: number; target: number; attributes: E }>;
-}
-
-/** Nodes numbered in the graph's order, edges by number: callers build the graph the algorithm wants from it. */
-export function indexNodes<E>(graph: {
-  forEachNode(callback: (key: string) => void): void;
-  forEachEdge(callback: (edge: string, attributes: E, source: string, target: string) => void): void;
-}): IndexedCopy<E> {
-  const keys: string[] = [];
-  const index = new Map<string, number>();
-  graph.forEachNode((key) => {
-    index.set(key, keys.length);
-    keys.push(key);
-  });
-  const edges: IndexedCopy<E>['edges'] = [];
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    edges.push({ source: index.get(source)!, target: index.get(target)!, attributes });
-  });
-  return { keys, index, edges };
-}

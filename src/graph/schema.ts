@@ -346,6 +346,11 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
   const fail = (where: string, reason: string): never => {
     throw new GraphFileError(file, where, reason);
   };
+  // An attribute called `__proto__` would become the prototype of graphology's copy of the attributes (it copies
+  // with Object.assign) and vanish from every output: refused, since it cannot be kept as data.
+  const protoAttribute = (record: object): boolean => Object.prototype.hasOwnProperty.call(record, '__proto__');
+  const noProto = 'attribute name \'__proto__\' is not allowed (it cannot be kept as data)';
+  if (protoAttribute(graph.attributes)) fail('attributes', noProto);
   const articleIds = new Set<string>();
   const articles = graph.attributes.articles;
   for (let i = 0; i < articles.length; i++) {
@@ -365,6 +370,7 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
     const where = () => `node ${i} (${showKey(node.key)})`;
     if (nodeKeys.has(node.key)) fail(where(), `duplicate node key ${showKey(node.key)}`);
     nodeKeys.add(node.key);
+    if (protoAttribute(node.attributes)) fail(where(), noProto);
     const { articles: ids, examples } = node.attributes;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j] as string;
@@ -390,6 +396,7 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
     if (!nodeKeys.has(edge.source)) fail(where(), `source ${showKey(edge.source)} is not a node`);
     if (!nodeKeys.has(edge.target)) fail(where(), `target ${showKey(edge.target)} is not a node`);
     if (edge.source === edge.target) fail(where(), `self-loop on ${showKey(edge.source)} (not allowed)`);
+    if (protoAttribute(edge.attributes)) fail(where(), noProto);
     const evidence = edge.attributes.evidence;
     for (let j = 0; j < evidence.length; j++) {
       const item = evidence[j] as EdgeEvidence;

@@ -69,7 +69,7 @@ const SECURITY_HEADERS: Record<string, string> = {
  */
 export function isLoopbackHost(host: string): boolean {
   const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
-  if (name === 'localhost' || name.endsWith('.localhost')) return true;
+  if (name === 'localhost') return true;
   const v4 = name.startsWith('::ffff:') ? name.slice(7) : name;
   if (isIPv4(v4)) return v4.startsWith('127.');
   if (!isIPv6(name)) return false;

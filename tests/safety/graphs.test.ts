@@ -97,6 +97,18 @@ describe('keys that Object.prototype answers to', () => {
   });
 });
 
+describe('an attribute called __proto__', () => {
+  it('is refused with the place: graphology would turn it into a prototype and drop it from every output', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'attr.json');
+    // JSON.stringify cannot write an own __proto__ key from an object literal; the file is written as text.
+    writeFileSync(file, JSON.stringify(fixtureData()).replace('"label":"Olaf Scholz"', '"__proto__":{"label":"x"},"label":"Olaf Scholz"'));
+    const run = await cli('stats', file);
+    expect(run.code).toBe(1);
+    expect(run.io.stderr).toBe(`newsgraph: ${file}: node 0 ('person:olaf-scholz'): attribute name '__proto__' is not allowed (it cannot be kept as data)\n`);
+  });
+});
+
 describe('control characters in keys', () => {
   it('give ids XML can carry, distinct, in GEXF (valid against the 1.3 grammar) and GraphML', async () => {
     const dir = tempDir();

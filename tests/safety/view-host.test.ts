@@ -38,7 +38,7 @@ describe('view --host', () => {
     for (const host of ['127.0.0.1', '127.0.0.2', '127.255.255.254', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.5', 'localhost', 'LOCALHOST']) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const host of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.10', '128.0.0.1', '::2', 'example.org', '127.0.0.1.example.org']) {
+    for (const host of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.10', '128.0.0.1', '::2', 'example.org', '127.0.0.1.example.org', 'evil.localhost']) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
   });
