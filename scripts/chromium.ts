@@ -49,9 +49,18 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The browser to launch: CHROMIUM_PATH when set, otherwise the bundled build, unpacked on first use. */
-export async function chromiumLaunch(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumLaunch> {
+export async function chromiumLaunch(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = `${process.platform}-${process.arch}`,
+): Promise<ChromiumLaunch> {
   const override = env.CHROMIUM_PATH;
   if (override) return { executablePath: override, env: {} };
+  // The package ships one build; elsewhere it would unpack a binary that cannot start.
+  if (platform !== 'linux-x64') {
+    throw new Error(
+      `the bundled Chromium runs on linux-x64 only, not ${platform}: set CHROMIUM_PATH to a Chrome or Chromium`,
+    );
+  }
   return unpackBundledChromium();
 }
 

@@ -20,10 +20,15 @@ export class NewsgraphError extends Error {
   }
 }
 
-/** Wrong use of a command or function: unknown option, missing path, bad value. */
+/**
+ * Wrong use of a command or function: unknown option, missing path, bad value. `option` names the option at fault in
+ * the library's terms (`jobs`, `port`, `format`), never as a CLI flag: the CLI says which of its flags sets it.
+ */
 export class UsageError extends NewsgraphError {
-  constructor(message: string) {
+  readonly option: string | null;
+  constructor(message: string, options?: { option?: string }) {
     super('USAGE', message);
+    this.option = options?.option ?? null;
   }
 }
 

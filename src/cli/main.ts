@@ -16,6 +16,7 @@ import { registerExtract } from './commands/extract.js';
 import { registerQuery } from './commands/query.js';
 import { registerStats } from './commands/stats.js';
 import { registerView } from './commands/view.js';
+import { inCliTerms } from './flags.js';
 
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('newsgraph')
@@ -46,7 +47,7 @@ export async function main(argv: string[], io?: CliIO): Promise<number> {
     await createProgram(cli, (code) => (exitCode = code)).parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return report(error, cli);
+    return report(inCliTerms(error), cli);
   } finally {
     process.off('SIGINT', onSigint);
   }

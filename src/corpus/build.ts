@@ -6,7 +6,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { CliIO } from '../cli/context.js';
 import { UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
@@ -19,6 +18,7 @@ import { checkOutput, fileIdentity } from '../util/output.js';
 import { printableLine } from '../util/printable.js';
 import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
+import type { CorpusIO } from './io.js';
 import { createRunner, type TaskRunner } from './pool.js';
 import { createProgress, formatDuration } from './progress.js';
 import type { FileResult } from './task.js';
@@ -38,7 +38,7 @@ export interface BuildOptions {
   /** User corrections applied to the graph before it is written; `correctionsFile` names them in messages. */
   corrections?: Corrections;
   correctionsFile?: string;
-  io: CliIO;
+  io: CorpusIO;
 }
 
 export interface BuildSummary {
@@ -87,7 +87,7 @@ export function defaultJobs(files: number, cores: number = availableParallelism(
 }
 
 function checkJobs(jobs: number | undefined): void {
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs must be a whole number of at least 1, not ${jobs}`);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`jobs must be a whole number of at least 1, not ${jobs}`, { option: 'jobs' });
 }
 
 /** A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing path. */

@@ -3,7 +3,7 @@
  * 10% or 10 seconds, whichever comes first, so logs stay short and a long build still shows it is alive.
  */
 import cliProgress from 'cli-progress';
-import type { CliIO } from '../cli/context.js';
+import type { CorpusIO } from './io.js';
 
 export interface Progress {
   /** `done` files of the total have been merged. */
@@ -26,7 +26,7 @@ export function formatDuration(seconds: number): string {
 }
 
 /** The stream-like object cli-progress writes to: escape sequences and text go through io.err. */
-function terminalStream(io: CliIO): NodeJS.WritableStream {
+function terminalStream(io: Pick<CorpusIO, 'err' | 'isTTY'>): NodeJS.WritableStream {
   const stream = {
     isTTY: true,
     get columns() {
@@ -40,7 +40,7 @@ function terminalStream(io: CliIO): NodeJS.WritableStream {
   return stream as unknown as NodeJS.WritableStream;
 }
 
-function barProgress(io: CliIO, total: number): Progress {
+function barProgress(io: Pick<CorpusIO, 'err' | 'isTTY'>, total: number): Progress {
   const started = performance.now();
   const bar = new cliProgress.SingleBar(
     {
@@ -78,7 +78,7 @@ function barProgress(io: CliIO, total: number): Progress {
   };
 }
 
-function lineProgress(io: CliIO, total: number): Progress {
+function lineProgress(io: Pick<CorpusIO, 'err' | 'isTTY'>, total: number): Progress {
   const started = performance.now();
   let lastLine = started;
   let lastStep = 0;
@@ -101,6 +101,6 @@ function lineProgress(io: CliIO, total: number): Progress {
   };
 }
 
-export function createProgress(io: CliIO, total: number): Progress {
+export function createProgress(io: Pick<CorpusIO, 'err' | 'isTTY'>, total: number): Progress {
   return io.isTTY ? barProgress(io, total) : lineProgress(io, total);
 }

@@ -17,17 +17,17 @@ export function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 
-/** The format named by `--format`, else by the output's extension; a path ending in '/' means a CSV folder. */
+/** The format given, else the one the output's extension names; a path ending in '/' means a CSV folder. */
 export function resolveFormat(output: string, format?: string): ExportFormat {
   if (format !== undefined) {
     const lower = format.toLowerCase();
-    if (!isExportFormat(lower)) throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!isExportFormat(lower)) throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`, { option: 'format' });
     return lower;
   }
   if (/[\\/]$/.test(output)) return 'csv';
   const byExtension = EXTENSIONS[extname(output).toLowerCase()];
   if (!byExtension) {
-    throw new UsageError(`cannot tell the format of '${output}' from its extension; add --format ${EXPORT_FORMATS.join('|')}`);
+    throw new UsageError(`cannot tell the format of '${output}' from its extension; name one of ${EXPORT_FORMATS.join('|')}`, { option: 'format' });
   }
   return byExtension;
 }

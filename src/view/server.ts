@@ -153,8 +153,8 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on ${host} is in use; choose another with --port`));
-      else if (error.code === 'EACCES') reject(new UsageError(`not allowed to listen on port ${port}; choose one above 1023 with --port`));
+      if (error.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on ${host} is in use; choose another port`, { option: 'port' }));
+      else if (error.code === 'EACCES') reject(new UsageError(`not allowed to listen on port ${port}; choose one above 1023`, { option: 'port' }));
       else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new UsageError(`cannot listen on host ${host}`));
       else reject(new FileSystemError(`${host}:${port}`, `cannot listen (${error.code ?? error.message})`, { cause: error }));
     };

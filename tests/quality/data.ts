@@ -19,9 +19,10 @@ export function dataFiles(guard: string, ...files: string[]): string[] | null {
   const paths = files.map((file) => join(DATA_DIR, file));
   const missing = paths.filter((path) => !existsSync(path));
   if (missing.length === 0) return paths;
-  const source = process.env.NEWSGRAPH_DATA
-    ? 'NEWSGRAPH_DATA'
-    : 'the default ../shared/data (set NEWSGRAPH_DATA to use another folder)';
-  console.warn(`quality: skipping ${guard}: missing ${missing.join(', ')} (data folder from ${source})`);
+  const where = process.env.NEWSGRAPH_DATA ? 'NEWSGRAPH_DATA' : 'the default, ../shared/data beside the clone';
+  console.warn(
+    `quality: skipping ${guard}: missing ${missing.join(', ')} (data folder from ${where}; ` +
+      'set NEWSGRAPH_DATA to the folder that holds dwie/, conll2003/ and conll04/)',
+  );
   return null;
 }

@@ -43,6 +43,12 @@ describe('bundled chromium', () => {
     expect(readFileSync(join(dir, 'inside.txt'), 'utf8')).toBe('hello');
   });
 
+  it('says what to do on a platform the bundled build does not run on', async () => {
+    await expect(chromiumLaunch({}, 'darwin-arm64')).rejects.toThrow(
+      /linux-x64 only, not darwin-arm64: set CHROMIUM_PATH/,
+    );
+  });
+
   it('CHROMIUM_PATH overrides the bundled build and adds no environment', async () => {
     expect(await chromiumLaunch({ CHROMIUM_PATH: '/opt/browser/chrome' })).toEqual({
       executablePath: '/opt/browser/chrome',
