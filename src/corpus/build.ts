@@ -7,13 +7,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { CliIO } from '../cli/context.js';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
-import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
+import { walkInputs, type InputFile } from '../ingest/walk.js';
 import { defaultMaxBytes } from '../ingest/read.js';
+import { canonicalUrl, Fetcher, HttpCache, isUrl, loadPage, partitionInputs, resolveSources, type FetchSettings, type WebEntry } from '../sources/index.js';
 import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
 import { createRunner, type TaskRunner } from './pool.js';
@@ -32,6 +33,10 @@ export interface BuildOptions {
   cache?: string | false;
   /** Largest input file accepted, in bytes. Default: the reader's limit for each format (defaultMaxBytes). */
   maxFileSize?: number;
+  /** Source URLs besides those among `inputs` (feeds, sitemaps, pages), e.g. read from a source list. */
+  sources?: string[];
+  /** How sources are fetched (timeouts, sizes, delay, private addresses); defaults in src/sources/settings.ts. */
+  fetch?: Partial<FetchSettings>;
   io: CliIO;
 }
 
@@ -53,14 +58,22 @@ export interface BuildSummary {
   relations: number;
   seconds: number;
   jobs: number;
+  /** HTTP requests sent for sources, and how many of them were answered "not modified". */
+  requests: number;
+  notModified: number;
   /** The graph file written, or null when nothing was written. */
   written: string | null;
 }
 
 /** What became of one input file, waiting in the reorder buffer to be merged. */
+type Entry = InputFile | WebEntry;
 type Outcome =
-  | { kind: 'known'; entry: InputFile }
-  | { kind: 'done'; entry: InputFile; result: FileResult; key: string | null; fromCache: boolean };
+  | { kind: 'known'; entry: Entry }
+  | { kind: 'done'; entry: Entry; result: FileResult; key: string | null; fromCache: boolean };
+
+function isWeb(entry: Entry): entry is WebEntry {
+  return (entry as WebEntry).kind === 'web';
+}
 
 /** Files in flight (dispatched, not yet merged) per job: enough to keep workers busy behind one slow file. */
 const WINDOW_PER_JOB = 32;
@@ -84,8 +97,19 @@ function checkJobs(jobs: number | undefined): void {
 /** A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing path. */
 async function countFiles(inputs: readonly string[], signal: AbortSignal): Promise<number> {
   let total = 0;
-  for await (const item of walkInputs(inputs, { signal })) if (!isInputError(item)) total++;
+  for await (const item of walkInputs(inputs, { signal })) if (!(item instanceof InputError)) total++;
   return total;
+}
+
+function openHttpCache(options: BuildOptions): HttpCache | null {
+  if (options.cache === false) return null;
+  const dir = options.cache ?? defaultCacheDir();
+  try {
+    return HttpCache.open(dir);
+  } catch (error) {
+    options.io.err(`newsgraph: HTTP cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); fetching without it\n`);
+    return null;
+  }
 }
 
 function openCache(options: BuildOptions, fingerprint: string): ExtractionCache | null {
@@ -106,20 +130,42 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   const { io } = options;
   const { signal } = io;
   checkJobs(options.jobs);
-  const total = await countFiles(options.inputs, signal);
-  const requestedJobs = options.jobs ?? defaultJobs(total);
+  const { paths, urls } = await partitionInputs(options.inputs);
+  urls.push(...(options.sources ?? []));
+  if (paths.length === 0 && urls.length === 0) throw new UsageError('no input files, folders or URLs given');
+  const files = paths.length > 0 ? await countFiles(paths, signal) : 0;
   const out = options.out ?? options.into ?? 'out/graph.json';
   const graph: NewsGraph = options.into ? await loadGraph(options.into) : createGraph();
-  const known = new Set(graph.getAttribute('articles').map((a) => a.id));
+  const known = new Set<string>();
+  for (const article of graph.getAttribute('articles')) {
+    known.add(article.id);
+    // A web article is also known by the URL it was listed under, so a later round need not fetch it to find out.
+    const listed = isUrl(article.file) ? canonicalUrl(article.file) : null;
+    if (listed) known.add(listed);
+  }
   signal.throwIfAborted();
+
+  const httpCache = urls.length > 0 ? openHttpCache(options) : null;
+  const fetcher = urls.length > 0 ? new Fetcher(options.fetch ?? {}, httpCache, signal) : null;
+  let web: Array<WebEntry | InputError>;
+  try {
+    web = fetcher ? await resolveSources(urls, fetcher) : [];
+  } catch (error) {
+    httpCache?.close();
+    throw error;
+  }
+  const links = web.filter((w) => !(w instanceof InputError)).length;
+  const total = files + links;
+  const requestedJobs = options.jobs ?? defaultJobs(total);
   const jobs = Math.max(1, Math.min(requestedJobs, total));
 
   const summary: BuildSummary = {
     files: total, articles: 0, added: 0, alreadyInGraph: 0, skipped: 0, cached: 0, extracted: 0,
-    entities: 0, relations: 0, seconds: 0, jobs, written: null,
+    entities: 0, relations: 0, seconds: 0, jobs, requests: 0, notModified: 0, written: null,
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
-  io.err(`newsgraph: building from ${total} ${total === 1 ? 'file' : 'files'} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
+  const what = urls.length > 0 ? `${files} ${files === 1 ? 'file' : 'files'} and ${links} web ${links === 1 ? 'article' : 'articles'}` : `${total} ${total === 1 ? 'file' : 'files'}`;
+  io.err(`newsgraph: building from ${what} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
 
   const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {
@@ -132,8 +178,28 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   let runner: TaskRunner | null = null;
   const getRunner = () => (runner ??= createRunner(jobs));
 
-  const obtain = async (entry: InputFile): Promise<Outcome> => {
+  const failed = (entry: Entry, reason: string): Outcome => ({ kind: 'done', entry, key: null, fromCache: false, result: { ok: false, reason, stack: null } });
+
+  const obtainWeb = async (entry: WebEntry): Promise<Outcome> => {
+    let page;
+    try {
+      page = await loadPage(entry, fetcher as Fetcher);
+    } catch (error) {
+      if (error instanceof InputError) return failed(entry, error.reason);
+      throw error;
+    }
+    // The page may name its canonical URL: an AMP or tracking-laden link to an article the graph already has.
+    if (page.id !== entry.id && known.has(page.id)) return { kind: 'known', entry };
+    const key = cache ? cacheKey(await extractorFingerprint(), page.id, entry.file, page.bytes) : null;
+    const hit = key ? cache?.get(key) : undefined;
+    if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null, warnings: [] } };
+    const result = await getRunner().run({ file: entry.file, id: page.id, encode: key !== null, text: page.text, format: page.format, hints: page.hints });
+    return { kind: 'done', entry, key, fromCache: false, result };
+  };
+
+  const obtain = async (entry: Entry): Promise<Outcome> => {
     if (known.has(entry.id)) return { kind: 'known', entry };
+    if (isWeb(entry)) return obtainWeb(entry);
     let key: string | null = null;
     const maxBytes = options.maxFileSize ?? defaultMaxBytes(entry.file);
     // Hash only files the reader will accept: a multi-GB file must not be loaded just to compute a cache key.
@@ -214,9 +280,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     void task.finally(() => inFlight.delete(task));
   };
 
+  async function* entries(): AsyncGenerator<Entry | InputError, void, undefined> {
+    if (paths.length > 0) yield* walkInputs(paths, { signal });
+    yield* web;
+  }
+
   try {
-    for await (const entry of walkInputs(options.inputs, { signal })) {
-      if (isInputError(entry)) {
+    for await (const entry of entries()) {
+      if (entry instanceof InputError) {
         skip(entry.file, entry.reason);
         continue;
       }
@@ -233,7 +304,10 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     await (runner as TaskRunner | null)?.destroy();
     await Promise.allSettled(inFlight);
     cache?.close();
+    httpCache?.close();
   }
+  summary.requests = fetcher?.stats.requests ?? 0;
+  summary.notModified = fetcher?.stats.notModified ?? 0;
   signal.throwIfAborted();
   if (failure) throw (failure as { error: unknown }).error;
 
@@ -267,6 +341,7 @@ function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): 
   const parts = [`${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`];
   if (s.alreadyInGraph > 0) parts.push(`${s.added} new, ${s.alreadyInGraph} already in the graph`);
   if (cache) parts.push(`${s.cached} from cache, ${s.extracted} extracted`);
+  if (s.requests > 0) parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
   parts.push(`${s.skipped} skipped`, `${s.entities} entities`, `${s.relations} relations`);
   const target = s.written ? ` -> ${s.written}` : s.articles > 0 ? ` (nothing new; ${out} left unchanged)` : '';
   const rate = s.seconds > 0 ? `, ${(s.articles / s.seconds).toFixed(1)} articles/s` : '';
