@@ -26,6 +26,8 @@ const articleSchema = z.looseObject({
   published: nullableString,
   url: nullableString,
   file: z.string(),
+  minhash: z.string().optional(),
+  group: z.string().optional(),
 });
 
 const graphAttributesSchema = z.looseObject({
