@@ -11,6 +11,7 @@ import { registerBuild } from './commands/build.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
+import { registerMerge } from './commands/merge.js';
 import { registerQuery } from './commands/query.js';
 import { registerStats } from './commands/stats.js';
 import { registerView } from './commands/view.js';
@@ -26,7 +27,7 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   program.hook('preAction', (cmd) => {
     io.verbose = Boolean(cmd.opts().verbose);
   });
-  for (const register of [registerBuild, registerExtract, registerExport, registerQuery, registerStats, registerEval, registerView]) {
+  for (const register of [registerBuild, registerExtract, registerMerge, registerExport, registerQuery, registerStats, registerEval, registerView]) {
     register(program, io, setExit);
   }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
