@@ -37,6 +37,10 @@ export interface BuildOptions {
   sources?: string[];
   /** How sources are fetched (timeouts, sizes, delay, private addresses); defaults in src/sources/settings.ts. */
   fetch?: Partial<FetchSettings>;
+  /** Print no start and summary lines and no progress bar (per-input failure lines are still printed): for watch. */
+  quiet?: boolean;
+  /** On Ctrl-C, write the articles merged so far before stopping (watch: a round's finished work is kept). */
+  keepPartial?: boolean;
   io: CliIO;
 }
 
@@ -127,8 +131,11 @@ function openCache(options: BuildOptions, fingerprint: string): ExtractionCache 
 
 export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const { io } = options;
+  const io: CliIO = options.quiet ? { ...options.io, isTTY: false } : options.io;
   const { signal } = io;
+  const say = (text: string) => {
+    if (!options.quiet) io.err(text);
+  };
   checkJobs(options.jobs);
   const { paths, urls } = await partitionInputs(options.inputs);
   urls.push(...(options.sources ?? []));
@@ -165,7 +172,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
   const what = urls.length > 0 ? `${files} ${files === 1 ? 'file' : 'files'} and ${links} web ${links === 1 ? 'article' : 'articles'}` : `${total} ${total === 1 ? 'file' : 'files'}`;
-  io.err(`newsgraph: building from ${what} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
+  say(`newsgraph: building from ${what} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}\n`);
 
   const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {
@@ -308,13 +315,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   }
   summary.requests = fetcher?.stats.requests ?? 0;
   summary.notModified = fetcher?.stats.notModified ?? 0;
+  if (signal.aborted && options.keepPartial && summary.added > 0 && !failure) await saveGraph(graph, out);
   signal.throwIfAborted();
   if (failure) throw (failure as { error: unknown }).error;
 
   summary.entities = graph.order;
   summary.relations = graph.size;
   if (summary.articles === 0) {
-    io.err('newsgraph: no articles found in the inputs; nothing written\n');
+    say('newsgraph: no articles found in the inputs; nothing written\n');
   } else if (summary.added > 0 || out !== options.into) {
     await saveGraph(graph, out);
     summary.written = out;
@@ -323,7 +331,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   if (cache && cache.stats.badRows > 0) {
     io.err(`newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`);
   }
-  io.err(describe(summary, cache, out));
+  say(describe(summary, cache, out));
   return summary;
 }
 
