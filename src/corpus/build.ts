@@ -349,8 +349,8 @@ function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): 
   const parts = [`${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`];
   if (s.alreadyInGraph > 0) parts.push(`${s.added} new, ${s.alreadyInGraph} already in the graph`);
   if (cache) parts.push(`${s.cached} from cache, ${s.extracted} extracted`);
-  if (s.requests > 0) parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
   parts.push(`${s.skipped} skipped`, `${s.entities} entities`, `${s.relations} relations`);
+  if (s.requests > 0) parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
   const target = s.written ? ` -> ${s.written}` : s.articles > 0 ? ` (nothing new; ${out} left unchanged)` : '';
   const rate = s.seconds > 0 ? `, ${(s.articles / s.seconds).toFixed(1)} articles/s` : '';
   return `newsgraph: ${parts.join(', ')} in ${s.seconds < 60 ? `${s.seconds.toFixed(1)} s` : formatDuration(s.seconds)}${rate}${target}\n`;
