@@ -260,8 +260,9 @@ export class Fetcher {
       return { kind: 'allow-all' };
     } catch (error) {
       this.signal.throwIfAborted();
+      // The site cannot be reached at all: its own failure (connection refused, timed out) is the reason to give.
       const reason = error instanceof InputError ? error.reason : String(error);
-      return { kind: 'deny-all', reason: `${robotsUrl} cannot be read (${reason}); not fetching from a site whose rules are unknown` };
+      return { kind: 'deny-all', reason };
     }
   }
 }

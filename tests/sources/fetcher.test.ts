@@ -93,6 +93,13 @@ describe('Fetcher', () => {
     expect(await failure(at('/image'))).toBe('unsupported content type image/gif');
   });
 
+  it('says "connection refused" for a host that is down (its robots.txt cannot be read either)', async () => {
+    const server = await startServer({});
+    await server.close();
+    const fetcher = new Fetcher(quick, null, signal);
+    expect(await failure(fetcher.fetch(`${server.origin}/news`, { sourceHost: '127.0.0.1' }))).toBe('connection refused');
+  });
+
   it('sends at most two requests to one host at a time, spaced by the delay', async () => {
     const routes: Record<string, Parameters<typeof page>[0] extends string ? ReturnType<typeof page> : never> = {};
     for (let i = 0; i < 6; i++) routes[`/p${i}`] = (_req, res) => { setTimeout(() => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>x</p>'); }, 80); };
