@@ -10,12 +10,22 @@ export interface SourceFlags {
   delay?: string;
 }
 
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The options as commander arguments, so each command lists them in its own option chain. */
+export const SOURCE_OPTIONS = {
+  sources: ['--sources <file>', 'a .txt list of feed, sitemap or page URLs, one a line (repeatable)', collect] as const,
+  allowPrivate: ['--allow-private', 'follow links in feeds and pages to loopback, private or link-local addresses of other hosts'] as const,
+  timeout: ['--timeout <seconds>', 'give up on one HTTP request after this long (default: 20)'] as const,
+  delay: ['--delay <seconds>', 'pause between two requests to the same host (default: 1; robots.txt Crawl-delay can raise it)'] as const,
+};
+
 export function addSourceOptions(command: Command): Command {
   return command
-    .option('--sources <file>', 'a .txt list of feed, sitemap or page URLs, one a line (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
-    .option('--allow-private', 'follow links in feeds and pages to loopback, private or link-local addresses of other hosts')
-    .option('--timeout <seconds>', 'give up on one HTTP request after this long (default: 20)')
-    .option('--delay <seconds>', 'pause between two requests to the same host (default: 1; robots.txt Crawl-delay can raise it)');
+    .option(...SOURCE_OPTIONS.sources)
+    .option(...SOURCE_OPTIONS.allowPrivate)
+    .option(...SOURCE_OPTIONS.timeout)
+    .option(...SOURCE_OPTIONS.delay);
 }
 
 function seconds(flag: string, value: string | undefined, allowZero: boolean): number | undefined {

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
-import { addSourceOptions, fetchSettings, sourceUrls, type SourceFlags } from '../source-options.js';
+import { fetchSettings, SOURCE_OPTIONS, sourceUrls, type SourceFlags } from '../source-options.js';
 
 interface BuildFlags extends SourceFlags {
   out?: string;
@@ -27,7 +27,7 @@ function parseJobs(value: string | undefined): number | undefined {
 }
 
 export function registerBuild(program: Command, io: CliIO, setExit: (code: number) => void): void {
-  const command = program
+  program
     .command('build')
     .description('extract articles (files, folders, feeds, sitemaps or pages) and write a graph file')
     .argument('[input...]', 'article files or folders (txt, md, html, json, jsonl), URLs of feeds, sitemaps or pages, .txt lists of URLs')
@@ -36,22 +36,24 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per 500 files)`)
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
-    .option('--max-file-size <mb>', 'largest input file or fetched page to read, in MB (default: 8, or 256 for .json/.jsonl)');
-  addSourceOptions(command).action(async (inputs: string[], flags: BuildFlags) => {
-      const maxFileSize = parseMegabytes(flags.maxFileSize);
-      const fetch = fetchSettings(flags, maxFileSize);
+    .option('--max-file-size <mb>', 'largest input file or fetched page to read, in MB (default: 8, or 256 for .json/.jsonl)')
+    .option(...SOURCE_OPTIONS.sources)
+    .option(...SOURCE_OPTIONS.allowPrivate)
+    .option(...SOURCE_OPTIONS.timeout)
+    .option(...SOURCE_OPTIONS.delay)
+    .action(async (inputs: string[], flags: BuildFlags) => {
       const sources = await sourceUrls(flags);
       if (inputs.length === 0 && sources.length === 0) throw new UsageError('build needs files, folders or URLs (or --sources FILE)');
       const { buildCorpus } = await import('../../corpus/build.js');
       const summary = await buildCorpus({
         inputs,
         sources,
-        fetch,
+        fetch: fetchSettings(flags, parseMegabytes(flags.maxFileSize)),
         out: flags.out,
         into: flags.into,
         jobs: parseJobs(flags.jobs),
         cache: flags.cache === false ? false : typeof flags.cache === 'string' ? flags.cache : undefined,
-        maxFileSize,
+        maxFileSize: parseMegabytes(flags.maxFileSize),
         io,
       });
       setExit(summary.articles > 0 ? 0 : 1);
