@@ -12,8 +12,11 @@ const SLOTS = 128;
 const SHINGLE = 4;
 /** Estimated Jaccard similarity from which two texts are one story. */
 export const NEAR_DUPLICATE = 0.45;
-/** Texts with fewer shingles than this are too short to judge by overlap: only identical ones are grouped. */
-const MIN_SHINGLES = 8;
+/**
+ * Texts with fewer shingles than this (about 40 words) are too short to judge by overlap: templated briefs (results,
+ * prices) differ in a word or two and are different news. Only identical short texts are grouped.
+ */
+const MIN_SHINGLES = 40;
 /** Locality-sensitive hashing: slots compared two at a time, so a pair at J = 0.45 shares a band with p > 0.999. */
 const BAND = 2;
 
