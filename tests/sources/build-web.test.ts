@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { buildCorpus } from '../../src/corpus/build.js';
 import { captureIO } from '../helpers/cli.js';
 import { articleHtml, OTHER_STORY, page, startServer, STORY, type TestServer } from './server.js';
@@ -88,5 +89,16 @@ describe('build from web sources', () => {
     const again = server.log.slice(requestsBefore).map((l) => l.path).sort();
     expect(again).toEqual(['/atom.xml', '/robots.txt', '/sitemap.xml']);
     expect(second.notModified).toBe(2);
+  });
+
+  it('extract prints one line per web article (feed hints included) and one stderr line per failure', async () => {
+    const server = await newsSite();
+    const io = captureIO();
+    const code = await main(['extract', `${server.origin}/rss.xml`, '--no-cache', '--delay', '0'], io);
+    expect(code, io.stderr).toBe(0);
+    const lines = io.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string; file: string; article: { published: string | null }; signature?: string });
+    expect(lines.map((l) => [l.id, l.file, l.article.published])).toEqual([[`${server.origin}/world/lisbon`, `${server.origin}/world/lisbon?utm_source=rss`, '2026-03-02T09:30:00Z']]);
+    expect(lines[0]?.signature).toMatch(/^[\w-]+$/);
+    expect(io.stderr.trim().split('\n')).toHaveLength(2);
   });
 });
