@@ -13,8 +13,9 @@ import { PACKAGE_ROOT, VERSION } from '../version.js';
 const SOURCE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Code that decides what an extraction contains. */
-const CODE_FOLDERS = ['ingest', 'extract'];
-const CODE_FILES = ['graph/keys.js', 'graph/keys.ts'];
+const CODE_FOLDERS = ['ingest', 'extract', 'sources'];
+// task: how a fetched page's feed metadata fills in what the page lacks.
+const CODE_FILES = ['graph/keys.js', 'graph/keys.ts', 'corpus/task.js', 'corpus/task.ts'];
 /** Knowledge the extractor loads at run time. */
 const DATA_FOLDERS = ['models', 'data'];
 
