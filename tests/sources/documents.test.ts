@@ -59,6 +59,16 @@ describe('classifyDocument', () => {
     expect(classifyDocument(index, 'text/xml', BASE)).toEqual({ kind: 'sitemap', items: [], sitemaps: ['https://news.example/sm-1.xml'] });
   });
 
+  it('does not expand nested entities of a hostile feed (billion laughs)', () => {
+    let entities = '<!ENTITY a0 "lol">';
+    for (let i = 1; i < 10; i++) entities += `<!ENTITY a${i} "${`&a${i - 1};`.repeat(10)}">`;
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [${entities}]><rss version="2.0"><channel><title>&a9;</title><item><link>https://news.example/a</link></item></channel></rss>`;
+    const doc = classifyDocument(bomb, 'application/rss+xml', BASE);
+    if (doc.kind !== 'feed') throw new Error('not a feed');
+    expect((doc.title ?? '').length).toBeLessThan(1000);
+    expect(doc.items.map((i) => i.url)).toEqual(['https://news.example/a']);
+  });
+
   it('reports malformed XML with its line, and an HTML page is an article', () => {
     const broken = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Open</item></channel></rss>';
     expect(() => classifyDocument(broken, 'application/rss+xml', BASE)).toThrow(InputError);
