@@ -4,7 +4,8 @@
  *  b. builds of 1,000 and 5,000 article files with 1 and 2 jobs (fresh processes, no cache), beside the split
  *     baseline (two 1-job processes on the halves at once) and the machine's own 2-thread ceiling (bench/cores.ts);
  *  c. a 50,000-node graph (10,000 with --quick): JSON load, GEXF export, query latency;
- *  d. the viewer's figures (bench/viewer.ts).
+ *  d. the viewer's figures (bench/viewer.ts);
+ *  e. what one build worker pays before its first result (bench/startup.ts).
  * Benchmarks are not tests: nothing here fails on a time; the table says which targets are met.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,13 +22,14 @@ import { GraphQuery } from '../src/query/index.js';
 import { PACKAGE_ROOT, VERSION } from '../src/version.js';
 import { probeCores } from './cores.js';
 import { syntheticGraph } from './graph50k.js';
+import { measureStartup } from './startup.js';
 import { benchViewer } from './viewer.js';
 import { fmt, markdownTable, median, percentile, verdict, type BenchRow } from './table.js';
 import { countWords, loadRealTexts, sharedDataDir, type RealText } from './texts.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only=bc` runs just those sections (a, b, c, d); for working on one part of the benchmark. */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'abcd';
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'abcde';
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 /** The table's rows; each is also logged as it is measured, so a long run shows its figures as it goes. */
 const rows = new (class extends Array<BenchRow> {
@@ -300,6 +302,18 @@ async function benchViewerRows(): Promise<void> {
   rows.push({ section, measure: 'first render, viewer / minimal sigma page', value: `${fmt(r.firstRenderRatio, 2)}`, target: `minimal page ${fmt(r.minimalFirstRenderMs, 0)} ms; at most 1.5` });
 }
 
+async function benchStartup(): Promise<void> {
+  const section = 'e. worker start-up';
+  const rounds = quick ? 2 : 3;
+  const { alone, paired } = await measureStartup(rounds);
+  for (const [how, times] of [['one worker', alone], ['two workers at once', paired]] as const) {
+    const note = `median of ${times.length} fresh worker threads`;
+    rows.push({ section, measure: `${how}: load the modules`, value: `${fmt(median(times.map((t) => t.importMs)), 0)} ms`, target: note });
+    rows.push({ section, measure: `${how}: first article (model, weight table, gazetteers, knowledge)`, value: `${fmt(median(times.map((t) => t.firstMs)), 0)} ms` });
+    rows.push({ section, measure: `${how}: second article (warm)`, value: `${fmt(median(times.map((t) => t.secondMs)), 0)} ms` });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------- table
 
 function machine(): string {
@@ -336,6 +350,7 @@ await section('a. extraction (1 core)', () => benchExtraction(texts));
 await section('b. build (no cache)', () => benchBuilds(texts));
 await section('c. graph', () => benchGraph());
 await section('d. viewer', () => benchViewerRows());
+await section('e. worker start-up', () => benchStartup());
 rmSync(scratch, { recursive: true, force: true });
 
 const table = markdownTable(rows);

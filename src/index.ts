@@ -7,9 +7,12 @@ export type { Article, ArticleFormat, ArticleMeta, OffsetMap } from './ingest/ty
 export { ingestFile, ingestString, detectFormat, toOriginalSpan, fromOriginal } from './ingest/index.js';
 export { readTextFile } from './ingest/read.js';
 export { walkInputs } from './ingest/walk.js';
+export { Fetcher, HttpCache, canonicalUrl, resolveSources, loadPage, isPrivateAddress, USER_AGENT, FETCH_DEFAULTS, type FetchSettings, type FetchedDocument, type WebEntry } from './sources/index.js';
+export { classifyDocument, type LinkedItem, type SourceDocument } from './sources/documents.js';
 
 // extract: articles in, entities and relations out
 export { extract, extractArticle, type ExtractTextOptions } from './extract/index.js';
+export { textSignature, similarity, isNearDuplicate } from './extract/minhash.js';
 export type * from './extract/types.js';
 export { ENTITY_KINDS } from './extract/types.js';
 export { tagDocument, type NerLabel, type NerSpan } from './extract/ner/index.js';

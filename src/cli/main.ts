@@ -13,10 +13,12 @@ import { registerCorrect } from './commands/correct.js';
 import { registerEval } from './commands/eval.js';
 import { registerExport } from './commands/export.js';
 import { registerExtract } from './commands/extract.js';
+import { registerMerge } from './commands/merge.js';
 import { registerQuery } from './commands/query.js';
 import { registerStats } from './commands/stats.js';
 import { registerView } from './commands/view.js';
 import { inCliTerms } from './flags.js';
+import { registerWatch } from './commands/watch.js';
 
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('newsgraph')
@@ -29,7 +31,7 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   program.hook('preAction', (cmd) => {
     io.verbose = Boolean(cmd.opts().verbose);
   });
-  for (const register of [registerBuild, registerCorrect, registerExtract, registerExport, registerQuery, registerStats, registerEval, registerView]) {
+  for (const register of [registerBuild, registerCorrect, registerExtract, registerMerge, registerExport, registerQuery, registerStats, registerEval, registerView, registerWatch]) {
     register(program, io, setExit);
   }
   for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });

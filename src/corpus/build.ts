@@ -6,16 +6,17 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { UsageError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { applyCorrections, type Corrections } from '../graph/corrections.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
-import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
+import { walkInputs, type InputFile } from '../ingest/walk.js';
 import { defaultMaxBytes } from '../ingest/read.js';
 import { checkOutput, fileIdentity } from '../util/output.js';
 import { printableLine } from '../util/printable.js';
+import { canonicalUrl, Fetcher, HttpCache, isUrl, loadPage, partitionInputs, resolveSources, type FetchSettings, type WebEntry } from '../sources/index.js';
 import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
 import type { CorpusIO } from './io.js';
@@ -38,6 +39,14 @@ export interface BuildOptions {
   /** User corrections applied to the graph before it is written; `correctionsFile` names them in messages. */
   corrections?: Corrections;
   correctionsFile?: string;
+  /** Source URLs besides those among `inputs` (feeds, sitemaps, pages), e.g. read from a source list. */
+  sources?: string[];
+  /** How sources are fetched (timeouts, sizes, delay, private addresses); defaults in src/sources/settings.ts. */
+  fetch?: Partial<FetchSettings>;
+  /** Print no start and summary lines and no progress bar (per-input failure lines are still printed): for watch. */
+  quiet?: boolean;
+  /** On Ctrl-C, write the articles merged so far before stopping (watch: a round's finished work is kept). */
+  keepPartial?: boolean;
   io: CorpusIO;
 }
 
@@ -62,14 +71,22 @@ export interface BuildSummary {
   graphArticles: number;
   seconds: number;
   jobs: number;
+  /** HTTP requests sent for sources, and how many of them were answered "not modified". */
+  requests: number;
+  notModified: number;
   /** The graph file written, or null when nothing was written. */
   written: string | null;
 }
 
 /** What became of one input file, waiting in the reorder buffer to be merged. */
+type Entry = InputFile | WebEntry;
 type Outcome =
-  | { kind: 'known'; entry: InputFile }
-  | { kind: 'done'; entry: InputFile; result: FileResult; key: string | null; fromCache: boolean };
+  | { kind: 'known'; entry: Entry }
+  | { kind: 'done'; entry: Entry; result: FileResult; key: string | null; fromCache: boolean };
+
+function isWeb(entry: Entry): entry is WebEntry {
+  return (entry as WebEntry).kind === 'web';
+}
 
 /** Files in flight (dispatched, not yet merged) per job: enough to keep workers busy behind one slow file. */
 const WINDOW_PER_JOB = 32;
@@ -94,7 +111,7 @@ function checkJobs(jobs: number | undefined): void {
 async function countFiles(inputs: readonly string[], signal: AbortSignal, identities: Set<string> | null): Promise<number> {
   let total = 0;
   for await (const item of walkInputs(inputs, { signal })) {
-    if (isInputError(item)) continue;
+    if (item instanceof InputError) continue;
     total++;
     if (identities) {
       const info = await stat(item.file).catch(() => null);
@@ -108,6 +125,17 @@ async function countFiles(inputs: readonly string[], signal: AbortSignal, identi
 async function existingOutput(out: string): Promise<boolean> {
   const info = await stat(out).catch(() => null);
   return info !== null && info.isFile();
+}
+
+function openHttpCache(options: BuildOptions): HttpCache | null {
+  if (options.cache === false) return null;
+  const dir = options.cache ?? defaultCacheDir();
+  try {
+    return HttpCache.open(dir);
+  } catch (error) {
+    options.io.err(printableLine(`newsgraph: HTTP cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); fetching without it`));
+    return null;
+  }
 }
 
 function openCache(options: BuildOptions, fingerprint: string): ExtractionCache | null {
@@ -125,28 +153,53 @@ function openCache(options: BuildOptions, fingerprint: string): ExtractionCache 
 
 export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
-  const { io } = options;
+  const io: CorpusIO = options.quiet ? { ...options.io, isTTY: false } : options.io;
   const { signal } = io;
+  const say = (text: string) => {
+    if (!options.quiet) io.err(text);
+  };
   checkJobs(options.jobs);
+  const { paths, urls } = await partitionInputs(options.inputs);
+  urls.push(...(options.sources ?? []));
+  if (paths.length === 0 && urls.length === 0) throw new UsageError('no input files, folders or URLs given');
   const out = options.out ?? options.into ?? 'out/graph.json';
   // The inputs' identities are gathered only when the output exists: otherwise it cannot be one of them.
   const inputs = (await existingOutput(out)) ? new Set<string>() : null;
-  const total = await countFiles(options.inputs, signal, inputs);
+  const files = paths.length > 0 ? await countFiles(paths, signal, inputs) : 0;
   const outputOptions = inputs ? { inputs } : {};
   // Refuse a bad output (an input, a folder, a virtual file system) before extracting anything.
   await checkOutput(out, outputOptions);
-  const requestedJobs = options.jobs ?? defaultJobs(total);
   const graph: NewsGraph = options.into ? await loadGraph(options.into) : createGraph();
-  const known = new Set(graph.getAttribute('articles').map((a) => a.id));
+  const known = new Set<string>();
+  for (const article of graph.getAttribute('articles')) {
+    known.add(article.id);
+    // A web article is also known by the URL it was listed under, so a later round need not fetch it to find out.
+    const listed = isUrl(article.file) ? canonicalUrl(article.file) : null;
+    if (listed) known.add(listed);
+  }
   signal.throwIfAborted();
+
+  const httpCache = urls.length > 0 ? openHttpCache(options) : null;
+  const fetcher = urls.length > 0 ? new Fetcher(options.fetch ?? {}, httpCache, signal) : null;
+  let web: Array<WebEntry | InputError>;
+  try {
+    web = fetcher ? await resolveSources(urls, fetcher) : [];
+  } catch (error) {
+    httpCache?.close();
+    throw error;
+  }
+  const links = web.filter((w) => !(w instanceof InputError)).length;
+  const total = files + links;
+  const requestedJobs = options.jobs ?? defaultJobs(total);
   const jobs = Math.max(1, Math.min(requestedJobs, total));
 
   const summary: BuildSummary = {
     files: total, articles: 0, added: 0, alreadyInGraph: 0, skipped: 0, cached: 0, extracted: 0,
-    entities: 0, relations: 0, dated: 0, graphArticles: 0, seconds: 0, jobs, written: null,
+    entities: 0, relations: 0, dated: 0, graphArticles: 0, seconds: 0, jobs, requests: 0, notModified: 0, written: null,
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
-  io.err(printableLine(`newsgraph: building from ${total} ${total === 1 ? 'file' : 'files'} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}`));
+  const what = urls.length > 0 ? `${files} ${files === 1 ? 'file' : 'files'} and ${links} web ${links === 1 ? 'article' : 'articles'}` : `${total} ${total === 1 ? 'file' : 'files'}`;
+  say(printableLine(`newsgraph: building from ${what} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}`));
 
   const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {
@@ -159,8 +212,28 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   let runner: TaskRunner | null = null;
   const getRunner = () => (runner ??= createRunner(jobs));
 
-  const obtain = async (entry: InputFile): Promise<Outcome> => {
+  const failed = (entry: Entry, reason: string): Outcome => ({ kind: 'done', entry, key: null, fromCache: false, result: { ok: false, reason, stack: null } });
+
+  const obtainWeb = async (entry: WebEntry): Promise<Outcome> => {
+    let page;
+    try {
+      page = await loadPage(entry, fetcher as Fetcher);
+    } catch (error) {
+      if (error instanceof InputError) return failed(entry, error.reason);
+      throw error;
+    }
+    // The page may name its canonical URL: an AMP or tracking-laden link to an article the graph already has.
+    if (page.id !== entry.id && known.has(page.id)) return { kind: 'known', entry };
+    const key = cache ? cacheKey(await extractorFingerprint(), page.id, entry.file, page.bytes) : null;
+    const hit = key ? cache?.get(key) : undefined;
+    if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null, warnings: [] } };
+    const result = await getRunner().run({ file: entry.file, id: page.id, encode: key !== null, text: page.text, format: page.format, hints: page.hints });
+    return { kind: 'done', entry, key, fromCache: false, result };
+  };
+
+  const obtain = async (entry: Entry): Promise<Outcome> => {
     if (known.has(entry.id)) return { kind: 'known', entry };
+    if (isWeb(entry)) return obtainWeb(entry);
     let key: string | null = null;
     const maxBytes = options.maxFileSize ?? defaultMaxBytes(entry.file);
     // Hash only files the reader will accept: a multi-GB file must not be loaded just to compute a cache key.
@@ -241,9 +314,14 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     void task.finally(() => inFlight.delete(task));
   };
 
+  async function* entries(): AsyncGenerator<Entry | InputError, void, undefined> {
+    if (paths.length > 0) yield* walkInputs(paths, { signal });
+    yield* web;
+  }
+
   try {
-    for await (const entry of walkInputs(options.inputs, { signal })) {
-      if (isInputError(entry)) {
+    for await (const entry of entries()) {
+      if (entry instanceof InputError) {
         skip(entry.file, entry.reason);
         continue;
       }
@@ -260,7 +338,11 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     await (runner as TaskRunner | null)?.destroy();
     await Promise.allSettled(inFlight);
     cache?.close();
+    httpCache?.close();
   }
+  summary.requests = fetcher?.stats.requests ?? 0;
+  summary.notModified = fetcher?.stats.notModified ?? 0;
+  if (signal.aborted && options.keepPartial && summary.added > 0 && !failure) await saveGraph(graph, out);
   signal.throwIfAborted();
   if (failure) throw (failure as { error: unknown }).error;
 
@@ -276,7 +358,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   summary.graphArticles = graph.getAttribute('articles').length;
   summary.dated = graph.getAttribute('articles').filter((a) => a.published !== null).length;
   if (summary.articles === 0) {
-    io.err('newsgraph: no articles found in the inputs; nothing written\n');
+    say('newsgraph: no articles found in the inputs; nothing written\n');
   } else if (summary.added > 0 || corrected || out !== options.into) {
     await saveGraph(graph, out, outputOptions);
     summary.written = out;
@@ -285,8 +367,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   if (cache && cache.stats.badRows > 0) {
     io.err(`newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`);
   }
-  io.err(printableLine(describe(summary, cache, out).trimEnd()));
-  if (summary.graphArticles > 0) io.err(describeDates(summary));
+  say(printableLine(describe(summary, cache, out).trimEnd()));
+  if (summary.graphArticles > 0) say(describeDates(summary));
   return summary;
 }
 
@@ -311,6 +393,7 @@ function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): 
   if (s.alreadyInGraph > 0) parts.push(`${s.added} new, ${s.alreadyInGraph} already in the graph`);
   if (cache) parts.push(`${s.cached} from cache, ${s.extracted} extracted`);
   parts.push(`${s.skipped} skipped`, `${s.entities} entities`, `${s.relations} relations`);
+  if (s.requests > 0) parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
   const target = s.written ? ` -> ${s.written}` : s.articles > 0 ? ` (nothing new; ${out} left unchanged)` : '';
   const rate = s.seconds > 0 ? `, ${(s.articles / s.seconds).toFixed(1)} articles/s` : '';
   return `newsgraph: ${parts.join(', ')} in ${s.seconds < 60 ? `${s.seconds.toFixed(1)} s` : formatDuration(s.seconds)}${rate}${target}\n`;

@@ -13,7 +13,9 @@ import { PACKAGE_ROOT, VERSION } from '../version.js';
 const SOURCE_ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 
 /** Code that decides what an extraction contains. */
-const CODE_FOLDERS = ['contract', 'ingest', 'extract'];
+const CODE_FOLDERS = ['contract', 'ingest', 'extract', 'sources'];
+// task: how a fetched page's feed metadata fills in what the page lacks.
+const CODE_FILES = ['corpus/task.js', 'corpus/task.ts'];
 /** Knowledge the extractor loads at run time. */
 const DATA_FOLDERS = ['models', 'data'];
 
@@ -47,6 +49,7 @@ export function extractorFingerprint(): Promise<string> {
     const hash = createHash('sha256').update(`newsgraph ${VERSION}\0`);
     const isCode = (name: string) => CODE_FILE.test(name) && !name.endsWith('.d.ts');
     for (const folder of CODE_FOLDERS) await hashFiles(hash, SOURCE_ROOT, await listFiles(join(SOURCE_ROOT, folder), isCode));
+    await hashFiles(hash, SOURCE_ROOT, CODE_FILES.map((file) => join(SOURCE_ROOT, file)));
     for (const folder of DATA_FOLDERS) await hashFiles(hash, PACKAGE_ROOT, await listFiles(join(PACKAGE_ROOT, folder), () => true));
     // The exact versions of the libraries the stages call (compromise, linkedom, ...), when installed from the lock file.
     await hashFiles(hash, PACKAGE_ROOT, [join(PACKAGE_ROOT, 'package-lock.json')]);

@@ -3,7 +3,8 @@ import { deflateRawSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
-import { ingestFile } from '../ingest/index.js';
+import { ingestFile, ingestString } from '../ingest/index.js';
+import type { ArticleFormat, ArticleMeta } from '../ingest/types.js';
 
 export interface FileTask {
   file: string;
@@ -12,6 +13,11 @@ export interface FileTask {
   encode: boolean;
   /** Largest file accepted in bytes (--max-file-size); default: the reader's limit for the file's format. */
   maxBytes?: number;
+  /** The article's text when it is already in memory (a fetched page): then `file` is its URL and nothing is read. */
+  text?: string;
+  format?: ArticleFormat;
+  /** Metadata a feed stated for the article: used where the page itself says nothing. */
+  hints?: Partial<ArticleMeta>;
 }
 
 export type FileResult =
@@ -23,6 +29,13 @@ export function encodeExtractions(extractions: Extraction[]): Uint8Array {
   return deflateRawSync(JSON.stringify(extractions), { level: 1 });
 }
 
+function applyHints(article: ArticleMeta, hints: Partial<ArticleMeta>): void {
+  article.title ??= hints.title ?? null;
+  article.source ??= hints.source ?? null;
+  article.published ??= hints.published ?? null;
+  article.url ??= hints.url ?? null;
+}
+
 /**
  * Reads and extracts one file. Never rejects: an unusable file (InputError) or an extractor failure becomes a
  * result with the reason, so one bad file among thousands is reported and the build goes on.
@@ -31,11 +44,15 @@ export async function runFileTask(task: FileTask): Promise<FileResult> {
   try {
     // Warnings (an encoding repaired) travel back with the result: a callback cannot cross the worker boundary.
     const warnings: string[] = [];
-    const articles = await ingestFile(task.file, task.id, {
-      ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
-      limitHint: 'raise it with --max-file-size',
-      onWarning: (w) => warnings.push(w.reason),
-    });
+    const articles =
+      task.text !== undefined
+        ? ingestString(task.text, task.file, task.id, task.format)
+        : await ingestFile(task.file, task.id, {
+            ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
+            limitHint: 'raise it with --max-file-size',
+            onWarning: (w) => warnings.push(w.reason),
+          });
+    if (task.hints) for (const article of articles) applyHints(article, task.hints);
     const extractions = articles.map((article) => extractArticle(article));
     if (extractions.length === 0) return { ok: false, reason: 'no article in it', stack: null };
     return { ok: true, extractions, encoded: task.encode ? encodeExtractions(extractions) : null, warnings };

@@ -3,6 +3,7 @@ import { InputError } from '../errors.js';
 import { ingestString } from '../ingest/index.js';
 import type { Article } from '../ingest/types.js';
 import { analyse } from './analyse.js';
+import { textSignature } from './minhash.js';
 import { toExtraction } from './output.js';
 import { extractRelations } from './relations/index.js';
 import type { Extraction } from './types.js';
@@ -13,7 +14,10 @@ export type * from './types.js';
 export function extractArticle(article: Article): Extraction {
   const doc = analyse(article.text);
   const relations = extractRelations(doc);
-  return toExtraction(article, doc, relations);
+  const extraction = toExtraction(article, doc, relations);
+  const signature = textSignature(article.text);
+  if (signature) extraction.signature = signature;
+  return extraction;
 }
 
 export interface ExtractTextOptions {

@@ -109,4 +109,6 @@ export interface Extraction {
   article: ArticleMeta;
   entities: ExtractedEntity[];
   relations: ExtractedRelation[];
+  /** MinHash signature of the article's text (src/extract/minhash.ts): finds copies of one story. */
+  signature?: string;
 }

@@ -1,5 +1,6 @@
 /** Builds and merges graphs from extractions. One edge per (source, relation, target); more statements add evidence. */
 import { MultiDirectedGraph } from './graphology.js';
+import { bandKeys, isNearDuplicate } from '../extract/minhash.js';
 import type { Extraction } from '../extract/types.js';
 import { CREATED_WITH } from '../version.js';
 import { applyCorrections } from './corrections.js';
@@ -41,20 +42,64 @@ function insertSorted(list: string[], value: string): void {
   if (list[lo] !== value) list.splice(lo, 0, value);
 }
 
-/**
- * Article ids per graph, kept beside it so that merging stays linear in the number of articles. Rebuilt from the
- * graph's `articles` attribute whenever that attribute no longer has the length we recorded (an import or edit).
- */
-const articleIndex = new WeakMap<NewsGraph, { ids: Set<string>; length: number }>();
+/** The graph's articles by id (in list order), and their MinHash bands for finding copies of one story. */
+interface ArticleIndex {
+  records: Map<string, ArticleRecord>;
+  position: Map<string, number>;
+  bands: Map<string, string[]>;
+  length: number;
+}
 
-function articleIds(graph: NewsGraph): Set<string> {
-  const articles = graph.getAttribute('articles');
-  let entry = articleIndex.get(graph);
-  if (!entry || entry.length !== articles.length) {
-    entry = { ids: new Set(articles.map((a) => a.id)), length: articles.length };
-    articleIndex.set(graph, entry);
+/**
+ * Kept beside each graph so that merging stays linear in the number of articles. Rebuilt from the graph's
+ * `articles` attribute whenever that attribute no longer has the length we recorded (an import or edit).
+ */
+const articleIndex = new WeakMap<NewsGraph, ArticleIndex>();
+
+function indexArticle(index: ArticleIndex, record: ArticleRecord): void {
+  index.position.set(record.id, index.records.size);
+  index.records.set(record.id, record);
+  if (!record.minhash) return;
+  for (const key of bandKeys(record.minhash)) {
+    const list = index.bands.get(key);
+    if (list) list.push(record.id);
+    else index.bands.set(key, [record.id]);
   }
-  return entry.ids;
+}
+
+function articlesOf(graph: NewsGraph): ArticleIndex {
+  const articles = graph.getAttribute('articles');
+  let index = articleIndex.get(graph);
+  if (!index || index.length !== articles.length) {
+    index = { records: new Map(), position: new Map(), bands: new Map(), length: 0 };
+    for (const record of articles) indexArticle(index, record);
+    index.length = articles.length;
+    articleIndex.set(graph, index);
+  }
+  return index;
+}
+
+/** The group (first article's id) of the earliest article that is a copy of the story `signature` stands for. */
+function findGroup(index: ArticleIndex, signature: string): string | null {
+  let best: ArticleRecord | null = null;
+  let bestPosition = Infinity;
+  const tried = new Set<string>();
+  for (const key of bandKeys(signature)) {
+    for (const id of index.bands.get(key) ?? []) {
+      if (tried.has(id)) continue;
+      tried.add(id);
+      const record = index.records.get(id) as ArticleRecord;
+      const position = index.position.get(id) as number;
+      if (position < bestPosition && record.minhash && isNearDuplicate(signature, record.minhash)) {
+        best = record;
+        bestPosition = position;
+      }
+    }
+  }
+  if (!best) return null;
+  // The earlier article becomes the group's first member when it had no group yet (mutated in place, as below).
+  best.group ??= best.id;
+  return best.group;
 }
 
 /**
@@ -62,13 +107,17 @@ function articleIds(graph: NewsGraph): Set<string> {
  * `false` returned: merging the same article twice must not double its weights.
  */
 export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean {
-  const ids = articleIds(graph);
-  if (ids.has(extraction.articleId)) return false;
+  const index = articlesOf(graph);
+  if (index.records.has(extraction.articleId)) return false;
   const record: ArticleRecord = { id: extraction.articleId, ...extraction.article, file: extraction.file };
+  const group = extraction.signature ? findGroup(index, extraction.signature) : null;
+  if (extraction.signature) record.minhash = extraction.signature;
+  if (group) record.group = group;
   // Appended in place: copying the list for every article would make a corpus build quadratic.
   graph.getAttribute('articles').push(record);
-  ids.add(extraction.articleId);
-  articleIndex.set(graph, { ids, length: ids.size });
+  indexArticle(index, record);
+  index.length++;
+  const groupOf = (article: string) => index.records.get(article)?.group ?? article;
 
   for (const entity of extraction.entities) {
     const examples = entity.mentions
@@ -128,8 +177,12 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
     if (basis === 'text' || edge.basis === undefined) edge.basis = 'text';
     if (relation.qualifiers) edge.qualifiers = { ...relation.qualifiers, ...edge.qualifiers };
     for (const rule of relation.rules) insertSorted(edge.rules, rule);
-    edge.weight += evidence.length;
-    edge.confidence = combineConfidence(edge.confidence, relation.confidence);
+    // A copy of a story the edge already has evidence from is listed (every outlet shows) but not counted again.
+    const counted = group !== null && edge.evidence.some((e) => groupOf(e.article) === group);
+    if (!counted) {
+      edge.weight += evidence.length;
+      edge.confidence = combineConfidence(edge.confidence, relation.confidence);
+    }
     edge.evidence.push(...evidence);
   }
   return true;

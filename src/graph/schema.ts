@@ -32,6 +32,8 @@ const articleSchema = z.looseObject({
   published: z.string().regex(ISO_8601, 'is not an ISO 8601 date (YYYY-MM-DD, optionally with a time)').nullable(),
   url: nullableString,
   file: z.string(),
+  minhash: z.string().optional(),
+  group: z.string().optional(),
 });
 
 const graphAttributesSchema = z.looseObject({

@@ -11,6 +11,13 @@ export interface ArticleRecord {
   published: string | null;
   url: string | null;
   file: string;
+  /** MinHash signature of the text: later builds compare new articles against it to find copies of one story. */
+  minhash?: string;
+  /**
+   * Set on every article of a group of copies of one story (identical texts, wire copy in several outlets): the id
+   * of the group's first article. Edges list the evidence of every copy but count the story once.
+   */
+  group?: string;
 }
 
 export interface GraphAttributes {

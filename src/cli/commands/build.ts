@@ -3,8 +3,9 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
+import { fetchSettings, SOURCE_OPTIONS, sourceUrls, type SourceFlags } from '../source-options.js';
 
-interface BuildFlags {
+interface BuildFlags extends SourceFlags {
   out?: string;
   into?: string;
   jobs?: string;
@@ -29,21 +30,29 @@ function parseJobs(value: string | undefined): number | undefined {
 export function registerBuild(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('build')
-    .description('extract articles (files or folders) and write a graph file')
-    .argument('<input...>', 'article files or folders (txt, md, html, json, jsonl)')
+    .description('extract articles (files, folders, feeds, sitemaps or pages) and write a graph file')
+    .argument('[input...]', 'article files or folders (txt, md, html, json, jsonl), URLs of feeds, sitemaps or pages, .txt lists of URLs')
     .option('-o, --out <file>', 'graph file to write (default: the --into file, else out/graph.json)')
     .option('--into <graph>', 'merge the new articles into this existing graph file (articles already in it are skipped)')
     .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per 500 files)`)
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
-    .option('--max-file-size <mb>', 'largest input file to read, in MB (default: 8, or 256 for .json/.jsonl)')
+    .option('--max-file-size <mb>', 'largest input file or fetched page to read, in MB (default: 8, or 256 for .json/.jsonl)')
+    .option(...SOURCE_OPTIONS.sources)
+    .option(...SOURCE_OPTIONS.allowPrivate)
+    .option(...SOURCE_OPTIONS.timeout)
+    .option(...SOURCE_OPTIONS.delay)
     .option('--corrections <file>', 'apply user corrections (merge, aliases, kind, drop, distinct) from this JSON file')
     .action(async (inputs: string[], flags: BuildFlags) => {
+      const sources = await sourceUrls(flags);
+      if (inputs.length === 0 && sources.length === 0) throw new UsageError('build needs files, folders or URLs (or --sources FILE)');
       const { buildCorpus } = await import('../../corpus/build.js');
       // Checked before any extraction: a typo in the corrections file should not cost a build.
       const corrections = flags.corrections ? await (await import('../../graph/corrections.js')).loadCorrections(flags.corrections) : undefined;
       const summary = await buildCorpus({
         inputs,
+        sources,
+        fetch: fetchSettings(flags, parseMegabytes(flags.maxFileSize)),
         out: flags.out,
         into: flags.into,
         jobs: parseJobs(flags.jobs),
