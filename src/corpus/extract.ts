@@ -11,6 +11,7 @@ import { walkInputs, type InputFile } from '../ingest/walk.js';
 import { Fetcher, HttpCache, loadPage, partitionInputs, resolveSources, type FetchSettings, type WebEntry } from '../sources/index.js';
 import { defaultCacheDir } from './cache.js';
 import { runFileTask, type FileTask } from './task.js';
+import { printableLine } from '../util/printable.js';
 
 export interface Shard {
   /** 1-based. */
@@ -77,7 +78,7 @@ export async function extractCorpus(options: ExtractOptions, emit: (line: Extrac
   const result = { articles: 0, skipped: 0 };
   const skip = (file: string, reason: string) => {
     result.skipped++;
-    io.err(`newsgraph: skipped ${file}: ${reason}\n`);
+    io.err(printableLine(`newsgraph: skipped ${file}: ${reason}`));
   };
   try {
     const web = fetcher ? await resolveSources(urls, fetcher) : [];
@@ -110,7 +111,7 @@ export async function extractCorpus(options: ExtractOptions, emit: (line: Extrac
         skip(entry.file, outcome.reason);
         continue;
       }
-      for (const warning of outcome.warnings) io.err(`newsgraph: warning: ${entry.file}: ${warning}\n`);
+      for (const warning of outcome.warnings) io.err(printableLine(`newsgraph: warning: ${entry.file}: ${warning}`));
       for (const extraction of outcome.extractions) {
         emit(toLine(extraction, seq, shard));
         result.articles++;

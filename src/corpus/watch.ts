@@ -10,6 +10,7 @@ import type { CorpusIO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { FetchSettings } from '../sources/settings.js';
 import { buildCorpus } from './build.js';
+import { printableLine } from '../util/printable.js';
 
 export interface WatchOptions {
   inputs: string[];
@@ -67,7 +68,7 @@ export async function watchSources(options: WatchOptions): Promise<WatchSummary>
       });
       result.added += s.added;
       const target = s.written ? `${s.entities} entities, ${s.relations} relations -> ${s.written}` : `${options.into} unchanged`;
-      io.err(`newsgraph: round ${round} at ${clock()}: ${s.added} new, ${s.alreadyInGraph} unchanged, ${s.skipped} failed; ${target}\n`);
+      io.err(printableLine(`newsgraph: round ${round} at ${clock()}: ${s.added} new, ${s.alreadyInGraph} unchanged, ${s.skipped} failed; ${target}`));
     } catch (error) {
       if (!io.signal.aborted) throw error;
     }
@@ -80,7 +81,7 @@ export async function watchSources(options: WatchOptions): Promise<WatchSummary>
   }
   if (io.signal.aborted) {
     result.interrupted = true;
-    io.err(`newsgraph: stopped after ${result.rounds} ${result.rounds === 1 ? 'round' : 'rounds'}; ${options.into} holds every article merged\n`);
+    io.err(printableLine(`newsgraph: stopped after ${result.rounds} ${result.rounds === 1 ? 'round' : 'rounds'}; ${options.into} holds every article merged`));
   }
   return result;
 }
