@@ -83,6 +83,9 @@ function isCityReading(d: MentionDraft): boolean {
 
 /** Whether the words before a city locate something in it ("in Munich", "travelled to Munich"). */
 function locates(tokens: readonly Token[], start: number): boolean {
+  // A dateline ("LEEDS 1996-08-22", "Leeds (Reuters) -"): where the report was filed.
+  const after = tokens[start + 1]?.text ?? '';
+  if (start === 0 && (/^\d/.test(after) || after === '(' || after === '-' || after === '--' || after === ',')) return true;
   let p = start - 1;
   if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
   const prev = tokens[p]?.text.toLowerCase() ?? '';
@@ -137,7 +140,9 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       kept.push({ sentence: d.sentence, tokenStart: d.tokenStart, tokenEnd: d.tokenEnd + 1, kind: 'topic', rule: 'rule:named-agreement', canonical: null });
       continue;
     }
-    if (sport && d.kind !== 'organisation' && !(d.kind === 'state' && d.gazetteer?.type === 'country')) {
+    // All capitals (a headline, a results table): the tagger's reading of the line stands.
+    const shouting = first === first.toUpperCase() && last === last.toUpperCase();
+    if (sport && !shouting && d.kind !== 'organisation' && !(d.kind === 'state' && d.gazetteer?.type === 'country')) {
       if (isCityReading(d) && !locates(tokens, d.tokenStart)) {
         d.kind = 'organisation';
         d.rule = 'rule:sports-club';

@@ -147,11 +147,14 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   const labels: string[] = items.map(({ draft }) => {
     if (draft.canonical) return draft.canonical;
     const own = surface(trimDraft(draft, sentences[draft.sentence]!), sentences, text).text.replace(/’/g, "'");
+    // "Lord Ashcroft", "Prince Charles": a style with one name is part of the common name (the span is the name).
+    if (draft.kind === 'person' && draft.honorific && knowledge().styles.has(draft.honorific) && !own.includes(' ')) return `${draft.honorific} ${own}`;
     return draft.qualifier ? `${draft.qualifier} ${own}` : own;
   });
 
   resolveAcronymDefinitions(items, sentences, labels);
   resolvePartyCountries(items, sentences, labels);
+  harmoniseKinds(items, labels);
   resolvePeople(items, labels);
   resolveOrganisations(items, labels);
   resolvePlaces(items, labels);
@@ -237,6 +240,81 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
     labels[i] = best.label;
     item.draft = { ...d, canonical: best.label, gazetteer: best };
   });
+}
+
+const NAMED_KINDS = new Set<EntityKind>(['person', 'organisation', 'place', 'state']);
+
+/**
+ * One name, one kind within an article: the tagger may read "Opel" as a body twice and as a place once, which would
+ * make two nodes of one entity.
+ * - a surname or first name of a full name in the article, read as something else, is that person ("Hussein" after
+ *   "Saddam Hussein"), unless the data knows it as a place or body;
+ * - a name the data knows as a state is the state everywhere in the article;
+ * - otherwise the kind most of its mentions have (a full name also counts its surname's person readings); a tie
+ *   goes to the person, then to the place.
+ */
+function harmoniseKinds(items: Item[], labels: string[]): void {
+  const nameParts = new Set<string>();
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'person') return;
+    const words = nameWords(labels[i]!);
+    if (words.length < 2 || knowledge().styles.has(words[0]!)) return;
+    nameParts.add(words[0]!);
+    nameParts.add(words[words.length - 1]!);
+  });
+  const surnameVotes = new Map<string, number>();
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    if (item.draft.kind === 'person' && !labels[i]!.includes(' ')) surnameVotes.set(labels[i]!, (surnameVotes.get(labels[i]!) ?? 0) + 1);
+    if (!NAMED_KINDS.has(item.draft.kind)) return;
+    // Case kept: "NEW YORK" in a dateline and "New York" the team are two readings the text may rightly give.
+    const key = labels[i]!;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const retype = (i: number, kind: EntityKind, from?: MentionDraft) => {
+    const d = items[i]!.draft;
+    if (d.kind === kind) return;
+    resolutionWork.count++;
+    items[i]!.draft = from ? { ...d, kind, canonical: from.canonical, ...(from.stateCode ? { stateCode: from.stateCode } : {}), rule: `${d.rule}+kind` } : { ...d, kind, rule: `${d.rule}+kind` };
+    if (from?.canonical) labels[i] = from.canonical;
+  };
+  for (const [, list] of groups) {
+    const known = (i: number) => items[i]!.draft.gazetteer !== undefined || items[i]!.draft.canonical !== null;
+    const label = labels[list[0]!]!;
+    // All capitals: a headline or a results table, where the tagger's reading of each line is the best there is.
+    if (label === label.toUpperCase()) continue;
+    const single = nameWords(label).length === 1;
+    if (single && nameParts.has(label)) {
+      for (const i of list) if (!known(i)) retype(i, 'person');
+      continue;
+    }
+    const kinds = new Set(list.map((i) => items[i]!.draft.kind));
+    if (kinds.size < 2) continue;
+    // A city and a club or firm named after it are two entities: each mention keeps the kind its context gave.
+    if (list.some((i) => items[i]!.draft.rule === 'rule:sports-club' || /^(city|capital|region)$/.test(items[i]!.draft.gazetteer?.type ?? ''))) continue;
+    const state = list.find((i) => items[i]!.draft.kind === 'state' && items[i]!.draft.stateCode);
+    if (state !== undefined) {
+      for (const i of list) if (!known(i) && items[i]!.draft.kind === 'place') retype(i, 'state', items[state]!.draft);
+      continue;
+    }
+    // Readings the data fixed (a party, a known body, a state) keep their kind; the tagger's readings follow votes.
+    const votes = new Map<EntityKind, number>();
+    for (const i of list) votes.set(items[i]!.draft.kind, (votes.get(items[i]!.draft.kind) ?? 0) + 1);
+    // A full name read as a person somewhere gains the votes of its surname alone read as a person ("Morales said").
+    if (!single && votes.has('person')) {
+      const words = nameWords(label);
+      votes.set('person', votes.get('person')! + (surnameVotes.get(words[words.length - 1]!) ?? 0));
+    }
+    const max = Math.max(...votes.values());
+    const top = [...votes].filter(([, n]) => n === max).map(([k]) => k);
+    let kind: EntityKind;
+    if (top.length === 1) kind = top[0]!;
+    else if (top.includes('person')) kind = 'person';
+    else kind = top.includes('place') ? 'place' : top[0]!;
+    for (const i of list) if (!known(i) && items[i]!.draft.kind !== 'state') retype(i, kind);
+  }
 }
 
 /** Key of a run of name words (words never contain whitespace). */
