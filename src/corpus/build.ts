@@ -10,6 +10,7 @@ import type { CliIO } from '../cli/context.js';
 import { UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
+import { unifyIdentities } from '../graph/identity.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
 import { isInputError, walkInputs, type InputFile } from '../ingest/walk.js';
@@ -237,6 +238,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   signal.throwIfAborted();
   if (failure) throw (failure as { error: unknown }).error;
 
+  unifyIdentities(graph);
   summary.entities = graph.order;
   summary.relations = graph.size;
   if (summary.articles === 0) {

@@ -10,7 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface CountryInfo {
+  /** ISO 3166-1 alpha-2. */
   code: string;
+  /** ISO 3166-1 alpha-3. */
+  code3: string;
   /** The common English name used as the node label ("United States", "Russia"). */
   label: string;
   names: string[];
@@ -73,6 +76,7 @@ export interface Knowledge {
 
 interface WorldCountry {
   cca2: string;
+  cca3: string;
   name: { common: string; official: string };
   altSpellings: string[];
   capital: string[];
@@ -135,7 +139,7 @@ export function knowledge(): Knowledge {
     const capitals = new Set<string>(c.capital.filter(isLatin));
     for (const cap of extra.capitals[code] ?? []) capitals.add(cap);
     const sovereign = c.independent === true || c.unMember || extra.limitedRecognition.codes.includes(code);
-    countries.set(code, { code, label, names: [...names].filter(isLatin), demonyms: [...demonyms].filter(Boolean), capitals: [...capitals], kind: sovereign ? 'state' : 'place' });
+    countries.set(code, { code, code3: c.cca3, label, names: [...names].filter(isLatin), demonyms: [...demonyms].filter(Boolean), capitals: [...capitals], kind: sovereign ? 'state' : 'place' });
   }
   const cityData = readData<{ cities: Array<[string, string, number]> }>('cities.json');
   const exonyms = readData<{ exonyms: Record<string, string>; extraCities: Array<[string, string, number]> }>('city-exonyms.json');

@@ -350,7 +350,10 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
       }
       // "Lib Dem Treasury spokesman": a party before a body's name is its own mention.
       const party = gazetteer().longestAt(texts, start);
-      if (party && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
+      // "UKIP Scotland" (a party's branch in a place) is a body of its own.
+      const branch = party ? gazetteer().longestAt(texts, party.end) : null;
+      const inPlace = branch !== null && branch.entries.some((e) => e.type === 'country' || e.type === 'city' || e.type === 'capital' || e.type === 'region');
+      if (party && !inPlace && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
         const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!, () => true);
         if (d) {
           drafts.push(d);

@@ -154,6 +154,7 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
 
   resolveAcronymDefinitions(items, sentences, labels);
   resolvePartyCountries(items, sentences, labels);
+  resolveAlsoKnownAs(items, text, labels);
   harmoniseKinds(items, labels);
   resolvePeople(items, labels);
   resolveOrganisations(items, labels);
@@ -175,6 +176,13 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
       aliases = new Set();
       entities.set(id, entity);
       aliasSets.set(id, aliases);
+    }
+    if (kind === 'state' && entity.iso === undefined && item.draft.stateCode) {
+      const country = knowledge().countries.get(item.draft.stateCode);
+      if (country) {
+        entity.iso = country.code;
+        entity.iso3 = country.code3;
+      }
     }
     const alias = item.text.replace(/\s+/g, ' ');
     if (alias !== entity.label && !aliases.has(alias)) {
@@ -231,14 +239,56 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
     const options = (m?.end === d.tokenEnd ? m.entries : []).filter((e): e is Extract<typeof e, { type: 'party' }> => e.type === 'party');
     if (options.length < 2) return;
     if (!stateCounts) {
-      stateCounts = new Map();
-      for (const it of items) if (it.draft.stateCode) stateCounts.set(it.draft.stateCode, (stateCounts.get(it.draft.stateCode) ?? 0) + 1);
+      // The article's states: named states, its cities' and capitals' states, and the states of the parties only one
+      // state has ("SPD" says Germany).
+      const counts = new Map<string, number>();
+      stateCounts = counts;
+      const vote = (code: string | undefined) => {
+        if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+      };
+      for (const it of items) {
+        const g = it.draft.gazetteer;
+        vote(it.draft.stateCode);
+        if (g?.type === 'city') vote(g.country);
+        else if (g?.type === 'capital' && !it.draft.stateCode) vote(g.code);
+        else if (g?.type === 'party') {
+          const t = sentences[it.draft.sentence]!.tokens.map((x) => x.text);
+          const all = gazetteer().longestAt(t, it.draft.tokenStart)?.entries.filter((e) => e.type === 'party') ?? [];
+          if (all.length === 1) vote(g.country);
+        }
+      }
     }
     const counts = stateCounts;
     let best = options[0]!;
     for (const o of options) if ((counts.get(o.country) ?? 0) > (counts.get(best.country) ?? 0)) best = o;
     labels[i] = best.label;
     item.draft = { ...d, canonical: best.label, gazetteer: best };
+  });
+}
+
+/** Words between a name and another name for the same entity: "X, also known as Y", "X (formerly Y)". */
+const ALSO_KNOWN_AS = /^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.k\.a\.?|aka|formerly|formerly known as|previously known as|nicknamed|alias)\s*$/i;
+
+/**
+ * "Mahmud Rashidi, also known as Abu Karim", "Acme (formerly Widget Corp)": the second name is an alias of the
+ * first, here and wherever else the article uses it.
+ */
+function resolveAlsoKnownAs(items: Item[], text: string, labels: string[]): void {
+  const renamed = new Map<string, { label: string; kind: EntityKind }>();
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1]!;
+    const b = items[i]!;
+    if (a.draft.sentence !== b.draft.sentence || a.draft.kind === 'topic' || b.draft.kind === 'topic') continue;
+    if (b.start - a.end > 40 || !ALSO_KNOWN_AS.test(text.slice(a.end, b.start))) continue;
+    renamed.set(labels[i]!, { label: labels[i - 1]!, kind: a.draft.kind });
+  }
+  if (renamed.size === 0) return;
+  items.forEach((item, i) => {
+    const to = renamed.get(labels[i]!);
+    if (!to || item.draft.canonical !== null) return;
+    resolutionWork.count++;
+    labels[i] = to.label;
+    item.draft = { ...item.draft, kind: to.kind, rule: `${item.draft.rule}+also-known-as` };
   });
 }
 
