@@ -12,6 +12,7 @@
  * and keeps the merged label as an alias. The result depends only on the set of nodes, not on the order articles
  * were added in.
  */
+import { knowledge } from '../extract/entities/knowledge.js';
 import type { EntityKind } from '../extract/types.js';
 import { combineConfidence } from './build.js';
 import { edgeKey } from './keys.js';
@@ -56,10 +57,12 @@ export function planMerges(graph: NewsGraph): Map<string, Merge> {
   const bodyWord = new Map<string, Set<string>>(); // "organisation|Bayern" -> multi-word bodies
   const aliasOf = new Map<string, Set<string>>(); // "kind|alias" -> nodes listing it
   const situation = new Map<string, string[]>(); // "subject" -> topic nodes "subject crisis|conflict|war"
+  const styles = knowledge().styles;
   for (const key of nodes) {
     const a = graph.getNodeAttributes(key);
     const w = words(a.label);
-    if (a.kind === 'person' && w.length >= 2) add(surnameOf, w[w.length - 1]!, key);
+    // "Prince Charles" ends with a first name, not a surname.
+    if (a.kind === 'person' && w.length >= 2 && !styles.has(w[0]!)) add(surnameOf, w[w.length - 1]!, key);
     if (a.kind === 'organisation' && w.length >= 2) {
       add(bodyWord, w[0]!, key);
       add(bodyWord, w[w.length - 1]!, key);
