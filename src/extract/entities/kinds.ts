@@ -11,6 +11,7 @@
  */
 import type { Sentence, Token } from '../types.js';
 import { gazetteer } from './gazetteer.js';
+import { knowledge } from './knowledge.js';
 import { isOrganisationHead, isStopWordCapitalised } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
 
@@ -130,6 +131,8 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       if (g && g.end === d.tokenEnd - d.tokenStart && g.entries.some((e) => e.type === 'city' || e.type === 'capital')) d.kind = 'place';
     }
     if (d.canonical === null && single && d.kind !== 'topic' && isStopWordCapitalised(first)) continue;
+    // A language named alone ("in Urdu", "speaks Quechua") is no person, body or place.
+    if (d.canonical === null && single && d.kind !== 'topic' && knowledge().languages.has(first) && !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')) continue;
     if (d.kind === 'topic') {
       kept.push(d);
       continue;

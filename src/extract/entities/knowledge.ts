@@ -72,6 +72,8 @@ export interface Knowledge {
   styles: Set<string>;
   /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"): places. */
   regions: string[];
+  /** English names of the countries' official languages (world-countries): "Urdu" alone names no entity. */
+  languages: Set<string>;
 }
 
 interface WorldCountry {
@@ -83,6 +85,7 @@ interface WorldCountry {
   independent: boolean | null;
   unMember: boolean;
   demonyms?: { eng?: { m: string; f: string } };
+  languages?: Record<string, string>;
 }
 
 interface CountriesExtra {
@@ -170,6 +173,7 @@ export function knowledge(): Knowledge {
     parties: partyData.parties.map((p) => ({ label: p.label, country: p.country, names: p.names, adjectives: p.adjectives ?? [] })),
     titles: titleData.titles,
     regions: readData<{ regions: string[] }>('regions.json').regions,
+    languages: new Set(world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l))),
     honorifics: new Set([...titleData.honorifics, ...titleData.styles]),
     styles: new Set(titleData.styles),
   };
