@@ -348,12 +348,26 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         taken.push({ start: Math.min(span.start, person.start), end });
         continue;
       }
+      // "French National Front", "German Green Party": the state, then the party (of that state, see resolution).
+      const state = gazetteer().longestAt(texts, start);
+      const named = state && state.entries.some((e) => e.type === 'demonym' || e.type === 'country') ? gazetteer().longestAt(texts, state.end) : null;
+      if (state && named && named.end === end && named.entries[0]!.type === 'party') {
+        for (const [m, e] of [[state, state.entries[0]!], [named, named.entries[0]!]] as const) {
+          const d = draftFromGazetteer(sentence, tokens, m, e, () => true);
+          if (d) drafts.push(d);
+        }
+        taken.push({ start: span.start, end });
+        continue;
+      }
       // "Lib Dem Treasury spokesman": a party before a body's name is its own mention.
       const party = gazetteer().longestAt(texts, start);
       // "UKIP Scotland" (a party's branch in a place) is a body of its own.
       const branch = party ? gazetteer().longestAt(texts, party.end) : null;
       const inPlace = branch !== null && branch.entries.some((e) => e.type === 'country' || e.type === 'city' || e.type === 'capital' || e.type === 'region');
-      if (party && !inPlace && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
+      // Only before a role ("Lib Dem Treasury spokesman"): "Democratic Republic", "Republican Guards" are names.
+      const role = (texts[end] ?? '').toLowerCase();
+      const beforeRole = PARTY_NOUNS.has(role) || TITLE_HEADS.has(role) || TITLE_WORDS.has(role);
+      if (party && beforeRole && !inPlace && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
         const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!, () => true);
         if (d) {
           drafts.push(d);
