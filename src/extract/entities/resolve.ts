@@ -158,6 +158,7 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   harmoniseKinds(items, labels);
   resolvePeople(items, labels);
   resolveOrganisations(items, labels);
+  resolveCorporateSuffixes(items, labels);
   resolvePlaces(items, labels);
 
   const entities = new Map<string, Entity>();
@@ -530,6 +531,29 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
     if (nameWords(label).length >= 2) byInitials.done.add(initialsOf(label), i);
     for (const k of longerNameKeys(label)) longerNames.done.add(k, i);
   }
+}
+
+/** Words that end a body's full name and are dropped in its short form ("Union Carbide Corporation"). */
+const CORPORATE_SUFFIX = /\s+(Corporation|Corp\.?|Group|Company|Co\.?|Inc\.?|Ltd\.?|AG|GmbH|SA|plc|PLC|News Agency|News|Holdings)$/;
+
+/**
+ * "Union Carbide" and "Union Carbide Corporation", "Xinhua" and "Xinhua News" in one article are one body: names
+ * that differ only by a corporate suffix go to the longest of them.
+ */
+function resolveCorporateSuffixes(items: Item[], labels: string[]): void {
+  const longest = new Map<string, string>();
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'organisation') return;
+    const label = labels[i]!;
+    const stem = label.replace(CORPORATE_SUFFIX, '');
+    const prev = longest.get(stem);
+    if (prev === undefined || label.length > prev.length) longest.set(stem, label);
+  });
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'organisation') return;
+    const to = longest.get(labels[i]!.replace(CORPORATE_SUFFIX, ''));
+    if (to && to !== labels[i] && nameWords(to.replace(CORPORATE_SUFFIX, '')).length >= 1) labels[i] = to;
+  });
 }
 
 const initialsCache = new Map<string, string>();
