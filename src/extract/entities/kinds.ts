@@ -83,14 +83,22 @@ function isCityReading(d: MentionDraft): boolean {
 }
 
 /** Whether the words before a city locate something in it ("in Munich", "travelled to Munich"). */
-function locates(tokens: readonly Token[], start: number): boolean {
+/** Whether a word is a city or capital the gazetteer knows (and nothing it ranks above them). */
+function isKnownCity(word: string): boolean {
+  const g = gazetteer().longestAt([word], 0);
+  return g !== null && (g.entries[0]!.type === 'city' || g.entries[0]!.type === 'capital');
+}
+
+function locates(tokens: readonly Token[], start: number, sport = true): boolean {
   // A dateline ("LEEDS 1996-08-22", "Leeds (Reuters) -"): where the report was filed.
   const after = tokens[start + 1]?.text ?? '';
-  if (start === 0 && (/^\d/.test(after) || after === '(' || after === '-' || after === '--' || after === ',')) return true;
+  // A bare number after it is a score ("Leeds 2 Newcastle 1"), not a date.
+  if (start === 0 && (/^\d{4}-\d\d-\d\d$|^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(after) || after === '(' || after === '-' || after === '--' || after === ',')) return true;
   let p = start - 1;
   if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
   const prev = tokens[p]?.text.toLowerCase() ?? '';
-  if (LOCATING.has(prev)) return true;
+  // In a match report "at Leeds" is the fixture against the club; elsewhere it locates.
+  if (LOCATING.has(prev) && !(sport && prev === 'at')) return true;
   if (prev === 'to' || prev === 'from' || prev === 'into') return MOTION.has(tokens[p - 1]?.text.toLowerCase() ?? '');
   return false;
 }
@@ -155,6 +163,11 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
         d.kind = 'organisation';
         d.rule = 'rule:sports-club';
       }
+    }
+    // "travelled to Munich", "a rally in Baltimore": a known city the tagger read as a body is the place there.
+    if (d.kind === 'organisation' && d.rule === 'ner:org' && single && !shouting && isKnownCity(first) && locates(tokens, d.tokenStart, sport)) {
+      d.kind = 'place';
+      d.rule = 'rule:located-city';
     }
     // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
     if (d.kind === 'place' && d.rule === 'ner:loc' && !d.gazetteer && d.tokenEnd - d.tokenStart >= 2 && !isOrganisationHead(last)) {
