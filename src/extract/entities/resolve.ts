@@ -373,6 +373,14 @@ function runKey(words: readonly string[]): string {
   return words.join(' ');
 }
 
+/** Arabic articles glued to a surname ("al-Assad", "El-Sisi"): the surname also stands without them. */
+const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az)-(\p{Lu}[\p{L}'-]+)$/iu;
+
+/** Key of a run of person-name words: case-insensitive ("De Maiziere" is "de Maiziere"). */
+function personKey(words: readonly string[]): string {
+  return runKey(words).toLowerCase();
+}
+
 /** Surnames and first names go to the full name that contains them. */
 function resolvePeople(items: Item[], labels: string[]): void {
   // Full names (two words or more) indexed by every proper head run and tail run of their words: a mention matches
@@ -387,19 +395,22 @@ function resolvePeople(items: Item[], labels: string[]): void {
     for (let k = 1; k < words.length; k++) {
       resolutionWork.count++;
       // A style alone ("Lord" of "Lord Ashcroft") is no short form of the name.
-      if (!(k === 1 && styles.has(words[0]!))) fullByRun.add(runKey(words.slice(0, k)), i);
-      fullByRun.add(runKey(words.slice(words.length - k)), i);
+      if (!(k === 1 && styles.has(words[0]!))) fullByRun.add(personKey(words.slice(0, k)), i);
+      fullByRun.add(personKey(words.slice(words.length - k)), i);
     }
+    // "Bashar al-Assad" is later "Assad": the surname without its article.
+    const bare = ARTICLE_PREFIX.exec(words[words.length - 1]!);
+    if (bare) fullByRun.add(personKey([bare[1]!]), i);
     // "Sir Digby Jones" (label "Digby Jones") is later "Sir Digby"; "Lord Tom Hale" is "Lord Hale".
     const style = item.draft.honorific;
     if (style && styles.has(style)) {
-      fullByRun.add(runKey([style, words[0]!]), i);
-      fullByRun.add(runKey([style, words[words.length - 1]!]), i);
+      fullByRun.add(personKey([style, words[0]!]), i);
+      fullByRun.add(personKey([style, words[words.length - 1]!]), i);
     }
   });
   items.forEach((item, i) => {
     if (item.draft.kind !== 'person') return;
-    const key = runKey(nameWords(labels[i]!));
+    const key = personKey(nameWords(labels[i]!));
     // The nearest earlier full name, else the first later one ("Macron" in a headline before "Emmanuel Macron").
     const earlier = fullByRun.lastBefore(key, i);
     const pick = earlier >= 0 ? earlier : fullByRun.first(key);
