@@ -6,7 +6,8 @@
  * one (a short form that fits two nodes stays apart):
  * - a lone surname into the person whose full name ends with it ("Hale" -> "Jane Hale"); never a first name;
  * - a one-word name of a body into the body whose name starts or ends with it ("Bayern" -> "Bayern Munich");
- * - a name that another node of the same kind lists as its alias (an acronym or short form an article defined);
+ * - a body's or person's name that another node of the same kind lists as its alias (an acronym or short form an
+ *   article defined);
  * - "X crisis", "X conflict", "X war" over the same X into one topic.
  * Two different full names are never merged. Every merge adds `identity:<reason>` to the surviving node's rules
  * and keeps the merged label as an alias. The result depends only on the set of nodes, not on the order articles
@@ -87,8 +88,10 @@ export function planMerges(graph: NewsGraph): Map<string, Merge> {
       into = unique(bodyWord.get(a.label) ?? new Set(), key);
       reason = 'identity:short-form';
     }
-    // A short form another node lists as its alias; a person only by one word (two full names never merge).
-    if (!into && (kind !== 'person' || w.length === 1) && kind !== 'topic') {
+    // A short form another node lists as its alias: bodies, and people by one word (two full names never merge).
+    // Places and states are not: their names come from the gazetteer, and "London" listed by "East London" in one
+    // article is still the city.
+    if (!into && (kind === 'organisation' || (kind === 'person' && w.length === 1))) {
       const listed = unique(aliasOf.get(`${kind}|${a.label}`) ?? new Set(), key);
       if (listed && words(graph.getNodeAttribute(listed, 'label')).length > w.length) {
         into = listed;

@@ -83,6 +83,11 @@ function isCityReading(d: MentionDraft): boolean {
 }
 
 /** Whether the words before a city locate something in it ("in Munich", "travelled to Munich"). */
+function isPartyAdjective(word: string): boolean {
+  const g = gazetteer().longestAt([word], 0);
+  return g !== null && g.end === 1 && g.entries.every((e) => e.type === 'party' && e.adjective);
+}
+
 /** Whether a word is a city or capital the gazetteer knows (and nothing it ranks above them). */
 function isKnownCity(word: string): boolean {
   const g = gazetteer().longestAt([word], 0);
@@ -103,7 +108,7 @@ function locates(tokens: readonly Token[], start: number, sport = true): boolean
   return false;
 }
 
-/** Whether a span's words include a city the gazetteer knows (a club named after it). */
+/** Whether a span's words include a city the article names as such (a club named after it: "Werder Bremen"). */
 function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySet<string>): boolean {
   for (let k = d.tokenStart; k < d.tokenEnd; k++) if (cities.has(tokens[k]!.text)) return true;
   return false;
@@ -112,6 +117,8 @@ function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySe
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
   const sport = isSportsReport(sentences);
+  // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
+  // some city elsewhere stay people).
   const cities = new Set<string>();
   if (sport) {
     for (const d of drafts) {
@@ -139,6 +146,8 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       if (g && g.end === d.tokenEnd - d.tokenStart && g.entries.some((e) => e.type === 'city' || e.type === 'capital')) d.kind = 'place';
     }
     if (d.canonical === null && single && d.kind !== 'topic' && isStopWordCapitalised(first)) continue;
+    // A party adjective the party reading did not take ("the Green group") is no place or body by itself.
+    if (d.canonical === null && single && d.kind !== 'person' && d.kind !== 'topic' && isPartyAdjective(first)) continue;
     // A language named alone ("in Urdu", "speaks Quechua") is no person, body or place.
     if (d.canonical === null && single && d.kind !== 'topic' && knowledge().languages.has(first) && !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')) continue;
     if (d.kind === 'topic') {
