@@ -111,7 +111,10 @@ function locates(tokens: readonly Token[], start: number, sport = true): boolean
 /** Whether a span's words include a city the article names as such (a club named after it: "Werder Bremen"). */
 function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySet<string>): boolean {
   for (let k = d.tokenStart; k < d.tokenEnd; k++) if (cities.has(tokens[k]!.text)) return true;
-  return false;
+  // A club's name ends with a big city even when the article names the city nowhere else ("Alemannia Aachen").
+  const last = tokens[d.tokenEnd - 1]!.text;
+  const g = gazetteer().longestAt([last], 0);
+  return g !== null && g.entries.some((e) => (e.type === 'city' && e.population >= 200_000) || e.type === 'capital');
 }
 
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
