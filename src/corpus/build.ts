@@ -10,6 +10,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { applyCorrections, type Corrections } from '../graph/corrections.js';
+import { unifyIdentities } from '../graph/identity.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
 import { walkInputs, type InputFile } from '../ingest/walk.js';
@@ -346,6 +347,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   signal.throwIfAborted();
   if (failure) throw (failure as { error: unknown }).error;
 
+  unifyIdentities(graph);
   let corrected = false;
   if (options.corrections && summary.articles > 0) {
     // With --into, an entity a correction names may have been merged or dropped in an earlier run: skip, say so.

@@ -45,6 +45,9 @@ export interface Entity {
   kind: EntityKind;
   /** Every other surface form seen for this entity (never the label itself). */
   aliases: string[];
+  /** States: ISO 3166-1 alpha-2 and alpha-3 codes, so that graphs join with other data. */
+  iso?: string;
+  iso3?: string;
 }
 
 /** An article after entity recognition and resolution: what the relation extractor reads. */

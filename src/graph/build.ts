@@ -5,6 +5,7 @@ import type { Extraction } from '../extract/types.js';
 import { CREATED_WITH } from '../version.js';
 import { applyCorrections } from './corrections.js';
 import type { Corrections } from './corrections-schema.js';
+import { unifyIdentities } from './identity.js';
 import { edgeKey } from './keys.js';
 import { SCHEMA, type ArticleRecord, type EdgeEvidence, type NewsGraph } from './types.js';
 
@@ -132,11 +133,15 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
         articles: [extraction.articleId],
         rules: [...entity.rules].sort(),
         examples,
+        ...(entity.iso ? { iso: entity.iso } : {}),
+        ...(entity.iso3 ? { iso3: entity.iso3 } : {}),
       });
       continue;
     }
     // Node attributes are mutated in place for the same reason; sorted inserts keep the lists deterministic.
     const node = graph.getNodeAttributes(entity.id);
+    if (entity.iso && node.iso === undefined) node.iso = entity.iso;
+    if (entity.iso3 && node.iso3 === undefined) node.iso3 = entity.iso3;
     for (const alias of [...entity.aliases, entity.label]) {
       if (alias !== node.label) insertSorted(node.aliases, alias);
     }
@@ -192,6 +197,7 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
 export function buildGraph(extractions: Iterable<Extraction>, corrections?: Corrections): NewsGraph {
   const graph = createGraph();
   for (const extraction of extractions) addExtraction(graph, extraction);
+  unifyIdentities(graph);
   if (corrections) applyCorrections(graph, corrections);
   return graph;
 }

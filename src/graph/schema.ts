@@ -63,6 +63,8 @@ const nodeAttributesSchema = z.looseObject({
   articles: z.array(z.string()),
   rules: z.array(z.string()),
   examples: z.array(exampleSchema),
+  iso: z.string().regex(/^[A-Z]{2}$/).optional(),
+  iso3: z.string().regex(/^[A-Z]{3}$/).optional(),
   x: z.number().optional(),
   y: z.number().optional(),
 });

@@ -47,6 +47,9 @@ export interface NodeAttributes {
   rules: string[];
   /** The first mentions (up to a few per article) with offsets into the article's original text. */
   examples: MentionExample[];
+  /** States: ISO 3166-1 alpha-2 and alpha-3 codes (from world-countries), for joining with other data. */
+  iso?: string;
+  iso3?: string;
   /** Layout positions, when a layout has been run. */
   x?: number;
   y?: number;

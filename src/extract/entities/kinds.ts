@@ -11,6 +11,7 @@
  */
 import type { Sentence, Token } from '../types.js';
 import { gazetteer } from './gazetteer.js';
+import { knowledge } from './knowledge.js';
 import { isOrganisationHead, isStopWordCapitalised } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
 
@@ -82,24 +83,45 @@ function isCityReading(d: MentionDraft): boolean {
 }
 
 /** Whether the words before a city locate something in it ("in Munich", "travelled to Munich"). */
-function locates(tokens: readonly Token[], start: number): boolean {
+function isPartyAdjective(word: string): boolean {
+  const g = gazetteer().longestAt([word], 0);
+  return g !== null && g.end === 1 && g.entries.every((e) => e.type === 'party' && e.adjective);
+}
+
+/** Whether a word is a city or capital the gazetteer knows (and nothing it ranks above them). */
+function isKnownCity(word: string): boolean {
+  const g = gazetteer().longestAt([word], 0);
+  return g !== null && (g.entries[0]!.type === 'city' || g.entries[0]!.type === 'capital');
+}
+
+function locates(tokens: readonly Token[], start: number, sport = true): boolean {
+  // A dateline ("LEEDS 1996-08-22", "Leeds (Reuters) -"): where the report was filed.
+  const after = tokens[start + 1]?.text ?? '';
+  // A bare number after it is a score ("Leeds 2 Newcastle 1"), not a date.
+  if (start === 0 && (/^\d{4}-\d\d-\d\d$|^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(after) || after === '(' || after === '-' || after === '--' || after === ',')) return true;
   let p = start - 1;
   if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
   const prev = tokens[p]?.text.toLowerCase() ?? '';
-  if (LOCATING.has(prev)) return true;
+  // In a match report "at Leeds" is the fixture against the club; elsewhere it locates.
+  if (LOCATING.has(prev) && !(sport && prev === 'at')) return true;
   if (prev === 'to' || prev === 'from' || prev === 'into') return MOTION.has(tokens[p - 1]?.text.toLowerCase() ?? '');
   return false;
 }
 
-/** Whether a span's words include a city the gazetteer knows (a club named after it). */
+/** Whether a span's words include a city the article names as such (a club named after it: "Werder Bremen"). */
 function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySet<string>): boolean {
   for (let k = d.tokenStart; k < d.tokenEnd; k++) if (cities.has(tokens[k]!.text)) return true;
-  return false;
+  // A club's name ends with a big city even when the article names the city nowhere else ("Alemannia Aachen").
+  const last = tokens[d.tokenEnd - 1]!.text;
+  const g = gazetteer().longestAt([last], 0);
+  return g !== null && g.entries.some((e) => (e.type === 'city' && e.population >= 200_000) || e.type === 'capital');
 }
 
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
   const sport = isSportsReport(sentences);
+  // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
+  // some city elsewhere stay people).
   const cities = new Set<string>();
   if (sport) {
     for (const d of drafts) {
@@ -127,6 +149,10 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       if (g && g.end === d.tokenEnd - d.tokenStart && g.entries.some((e) => e.type === 'city' || e.type === 'capital')) d.kind = 'place';
     }
     if (d.canonical === null && single && d.kind !== 'topic' && isStopWordCapitalised(first)) continue;
+    // A party adjective the party reading did not take ("the Green group") is no place or body by itself.
+    if (d.canonical === null && single && d.kind !== 'person' && d.kind !== 'topic' && isPartyAdjective(first)) continue;
+    // A language named alone ("in Urdu", "speaks Quechua") is no person, body or place.
+    if (d.canonical === null && single && d.kind !== 'topic' && knowledge().languages.has(first) && !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')) continue;
     if (d.kind === 'topic') {
       kept.push(d);
       continue;
@@ -137,7 +163,9 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       kept.push({ sentence: d.sentence, tokenStart: d.tokenStart, tokenEnd: d.tokenEnd + 1, kind: 'topic', rule: 'rule:named-agreement', canonical: null });
       continue;
     }
-    if (sport && d.kind !== 'organisation' && !(d.kind === 'state' && d.gazetteer?.type === 'country')) {
+    // All capitals (a headline, a results table): the tagger's reading of the line stands.
+    const shouting = first === first.toUpperCase() && last === last.toUpperCase();
+    if (sport && !shouting && d.kind !== 'organisation' && !(d.kind === 'state' && d.gazetteer?.type === 'country')) {
       if (isCityReading(d) && !locates(tokens, d.tokenStart)) {
         d.kind = 'organisation';
         d.rule = 'rule:sports-club';
@@ -147,6 +175,11 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
         d.kind = 'organisation';
         d.rule = 'rule:sports-club';
       }
+    }
+    // "travelled to Munich", "a rally in Baltimore": a known city the tagger read as a body is the place there.
+    if (d.kind === 'organisation' && d.rule === 'ner:org' && single && !shouting && isKnownCity(first) && locates(tokens, d.tokenStart, sport)) {
+      d.kind = 'place';
+      d.rule = 'rule:located-city';
     }
     // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
     if (d.kind === 'place' && d.rule === 'ner:loc' && !d.gazetteer && d.tokenEnd - d.tokenStart >= 2 && !isOrganisationHead(last)) {

@@ -10,7 +10,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface CountryInfo {
+  /** ISO 3166-1 alpha-2. */
   code: string;
+  /** ISO 3166-1 alpha-3. */
+  code3: string;
   /** The common English name used as the node label ("United States", "Russia"). */
   label: string;
   names: string[];
@@ -69,16 +72,20 @@ export interface Knowledge {
   styles: Set<string>;
   /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"): places. */
   regions: string[];
+  /** English names of the countries' official languages (world-countries): "Urdu" alone names no entity. */
+  languages: Set<string>;
 }
 
 interface WorldCountry {
   cca2: string;
+  cca3: string;
   name: { common: string; official: string };
   altSpellings: string[];
   capital: string[];
   independent: boolean | null;
   unMember: boolean;
   demonyms?: { eng?: { m: string; f: string } };
+  languages?: Record<string, string>;
 }
 
 interface CountriesExtra {
@@ -135,7 +142,7 @@ export function knowledge(): Knowledge {
     const capitals = new Set<string>(c.capital.filter(isLatin));
     for (const cap of extra.capitals[code] ?? []) capitals.add(cap);
     const sovereign = c.independent === true || c.unMember || extra.limitedRecognition.codes.includes(code);
-    countries.set(code, { code, label, names: [...names].filter(isLatin), demonyms: [...demonyms].filter(Boolean), capitals: [...capitals], kind: sovereign ? 'state' : 'place' });
+    countries.set(code, { code, code3: c.cca3, label, names: [...names].filter(isLatin), demonyms: [...demonyms].filter(Boolean), capitals: [...capitals], kind: sovereign ? 'state' : 'place' });
   }
   const cityData = readData<{ cities: Array<[string, string, number]> }>('cities.json');
   const exonyms = readData<{ exonyms: Record<string, string>; extraCities: Array<[string, string, number]> }>('city-exonyms.json');
@@ -166,6 +173,7 @@ export function knowledge(): Knowledge {
     parties: partyData.parties.map((p) => ({ label: p.label, country: p.country, names: p.names, adjectives: p.adjectives ?? [] })),
     titles: titleData.titles,
     regions: readData<{ regions: string[] }>('regions.json').regions,
+    languages: new Set(world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l))),
     honorifics: new Set([...titleData.honorifics, ...titleData.styles]),
     styles: new Set(titleData.styles),
   };

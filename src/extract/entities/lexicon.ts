@@ -52,7 +52,7 @@ const STOP_CAPITALISED = words(
     'September October November December Mr Mrs Ms Dr ' +
     // Sentence adverbs and prepositions the tagger glues to a name at the start of a sentence ("Later Sir Hubert").
     'Later Earlier Then Now Today Yesterday Tomorrow Tonight Still Instead Indeed Besides Between Among Under Over ' +
-    'Without Within Last Next Here There Why How What Where Such Only Even Just Already Again Soon Recently ' +
+    'Without Within Last Next Here There Why How What Where Only Even Just Already Again Soon Recently ' +
     'Previously Currently Finally Initially Thus Hence Otherwise Nevertheless Nonetheless Furthermore Elsewhere ' +
     'Perhaps Maybe Unlike Like Following During Against Through Across Behind Beyond Above Below Ahead Thanks',
 );

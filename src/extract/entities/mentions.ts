@@ -214,9 +214,9 @@ interface PersonPrefix {
 }
 
 /**
- * Strips leading title words, honorifics, parties and demonyms from a person span. A style that is the common name
- * with one name after it stays ("Lord Ashcroft", "Prince Charles"); with a full name after it, it goes
- * ("Sir Digby Jones" -> "Digby Jones").
+ * Strips leading title words, honorifics, parties and demonyms from a person span. The honorific is kept on the
+ * draft: a style with one name after it goes back into the label ("Lord Ashcroft", "Prince Charles"), while the
+ * mention's span is the name, as news corpora annotate it.
  */
 function stripPersonPrefix(tokens: readonly Token[], start: number, end: number): PersonPrefix {
   let s = start;
@@ -225,7 +225,6 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
   const texts = tokens.map((x) => x.text);
   while (s < end - 1) {
     const t = tokens[s]!.text;
-    if (knowledge().styles.has(t) && end - s === 2) break;
     if (isStopWordCapitalised(t) && !knowledge().honorifics.has(t)) {
       s++;
       continue;
@@ -246,8 +245,7 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
 
 /**
  * A span the tagger typed as a body or place that is an honorific or style followed by one to three capitalised
- * names ("Sir Digby", "Lord Ashcroft", "Mr Hale"): a person. Returns where the name starts (the style stays when one
- * name follows it), or -1.
+ * names ("Sir Digby", "Lord Ashcroft", "Mr Hale"): a person. Returns where the name starts and the honorific.
  */
 function honorificPerson(tokens: readonly Token[], start: number, end: number): { start: number; honorific: string } | null {
   const first = tokens[start]!.text;
@@ -259,8 +257,7 @@ function honorificPerson(tokens: readonly Token[], start: number, end: number): 
   const nameStart = inside ? start + 1 : start;
   const names = tokens.slice(nameStart, end);
   if (names.length < 1 || names.length > 3 || !names.every((t) => /^\p{Lu}[\p{L}'-]*$/u.test(t.text) && !isOrganisationHead(t.text))) return null;
-  const styled = k.styles.has(title) && names.length === 1;
-  return { start: styled ? nameStart - 1 : nameStart, honorific: title.replace(/\.$/, '') };
+  return { start: nameStart, honorific: title.replace(/\.$/, '') };
 }
 
 /** Classifies a span the tagger marked without a confident type (the provisional stub does this). */
@@ -343,8 +340,6 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
       }
       start = prefix.start;
       honorific = prefix.honorific ?? (start > 0 && knowledge().honorifics.has(texts[start - 1]!) ? texts[start - 1]!.replace(/\.$/, '') : undefined);
-      // "Prince Charles": the style the tagger left outside the span is part of the name.
-      if (end - start === 1 && start > 0 && knowledge().styles.has(texts[start - 1]!)) start--;
     } else if (!untyped) {
       // "Sir Digby" read as a body, "Lord Ashcroft" as a place: an honorific before names makes a person.
       const person = honorificPerson(tokens, start, end);
@@ -353,9 +348,26 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         taken.push({ start: Math.min(span.start, person.start), end });
         continue;
       }
+      // "French National Front", "German Green Party": the state, then the party (of that state, see resolution).
+      const state = gazetteer().longestAt(texts, start);
+      const named = state && state.entries.some((e) => e.type === 'demonym' || e.type === 'country') ? gazetteer().longestAt(texts, state.end) : null;
+      if (state && named && named.end === end && named.entries[0]!.type === 'party') {
+        for (const [m, e] of [[state, state.entries[0]!], [named, named.entries[0]!]] as const) {
+          const d = draftFromGazetteer(sentence, tokens, m, e, () => true);
+          if (d) drafts.push(d);
+        }
+        taken.push({ start: span.start, end });
+        continue;
+      }
       // "Lib Dem Treasury spokesman": a party before a body's name is its own mention.
       const party = gazetteer().longestAt(texts, start);
-      if (party && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
+      // "UKIP Scotland" (a party's branch in a place) is a body of its own.
+      const branch = party ? gazetteer().longestAt(texts, party.end) : null;
+      const inPlace = branch !== null && branch.entries.some((e) => e.type === 'country' || e.type === 'city' || e.type === 'capital' || e.type === 'region');
+      // Only before a role ("Lib Dem Treasury spokesman"): "Democratic Republic", "Republican Guards" are names.
+      const role = (texts[end] ?? '').toLowerCase();
+      const beforeRole = PARTY_NOUNS.has(role) || TITLE_HEADS.has(role) || TITLE_WORDS.has(role);
+      if (party && beforeRole && !inPlace && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
         const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!, () => true);
         if (d) {
           drafts.push(d);

@@ -147,13 +147,18 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
   const labels: string[] = items.map(({ draft }) => {
     if (draft.canonical) return draft.canonical;
     const own = surface(trimDraft(draft, sentences[draft.sentence]!), sentences, text).text.replace(/’/g, "'");
+    // "Lord Ashcroft", "Prince Charles": a style with one name is part of the common name (the span is the name).
+    if (draft.kind === 'person' && draft.honorific && knowledge().styles.has(draft.honorific) && !own.includes(' ')) return `${draft.honorific} ${own}`;
     return draft.qualifier ? `${draft.qualifier} ${own}` : own;
   });
 
   resolveAcronymDefinitions(items, sentences, labels);
   resolvePartyCountries(items, sentences, labels);
+  resolveAlsoKnownAs(items, text, labels);
+  harmoniseKinds(items, labels);
   resolvePeople(items, labels);
   resolveOrganisations(items, labels);
+  resolveCorporateSuffixes(items, labels);
   resolvePlaces(items, labels);
 
   const entities = new Map<string, Entity>();
@@ -172,6 +177,13 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
       aliases = new Set();
       entities.set(id, entity);
       aliasSets.set(id, aliases);
+    }
+    if (kind === 'state' && entity.iso === undefined && item.draft.stateCode) {
+      const country = knowledge().countries.get(item.draft.stateCode);
+      if (country) {
+        entity.iso = country.code;
+        entity.iso3 = country.code3;
+      }
     }
     const alias = item.text.replace(/\s+/g, ' ');
     if (alias !== entity.label && !aliases.has(alias)) {
@@ -228,8 +240,24 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
     const options = (m?.end === d.tokenEnd ? m.entries : []).filter((e): e is Extract<typeof e, { type: 'party' }> => e.type === 'party');
     if (options.length < 2) return;
     if (!stateCounts) {
-      stateCounts = new Map();
-      for (const it of items) if (it.draft.stateCode) stateCounts.set(it.draft.stateCode, (stateCounts.get(it.draft.stateCode) ?? 0) + 1);
+      // The article's states: named states, its cities' and capitals' states, and the states of the parties only one
+      // state has ("SPD" says Germany).
+      const counts = new Map<string, number>();
+      stateCounts = counts;
+      const vote = (code: string | undefined) => {
+        if (code) counts.set(code, (counts.get(code) ?? 0) + 1);
+      };
+      for (const it of items) {
+        const g = it.draft.gazetteer;
+        vote(it.draft.stateCode);
+        if (g?.type === 'city') vote(g.country);
+        else if (g?.type === 'capital' && !it.draft.stateCode) vote(g.code);
+        else if (g?.type === 'party') {
+          const t = sentences[it.draft.sentence]!.tokens.map((x) => x.text);
+          const all = gazetteer().longestAt(t, it.draft.tokenStart)?.entries.filter((e) => e.type === 'party') ?? [];
+          if (all.length === 1) vote(g.country);
+        }
+      }
     }
     const counts = stateCounts;
     let best = options[0]!;
@@ -239,9 +267,118 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
   });
 }
 
+/** Words between a name and another name for the same entity: "X, also known as Y", "X (formerly Y)". */
+const ALSO_KNOWN_AS = /^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.k\.a\.?|aka|formerly|formerly known as|previously known as|nicknamed|alias)\s*$/i;
+
+/**
+ * "Mahmud Rashidi, also known as Abu Karim", "Acme (formerly Widget Corp)": the second name is an alias of the
+ * first, here and wherever else the article uses it.
+ */
+function resolveAlsoKnownAs(items: Item[], text: string, labels: string[]): void {
+  const renamed = new Map<string, { label: string; kind: EntityKind }>();
+  for (let i = 1; i < items.length; i++) {
+    const a = items[i - 1]!;
+    const b = items[i]!;
+    if (a.draft.sentence !== b.draft.sentence || a.draft.kind === 'topic' || b.draft.kind === 'topic') continue;
+    if (b.start - a.end > 40 || !ALSO_KNOWN_AS.test(text.slice(a.end, b.start))) continue;
+    renamed.set(labels[i]!, { label: labels[i - 1]!, kind: a.draft.kind });
+  }
+  if (renamed.size === 0) return;
+  items.forEach((item, i) => {
+    const to = renamed.get(labels[i]!);
+    if (!to || item.draft.canonical !== null) return;
+    resolutionWork.count++;
+    labels[i] = to.label;
+    item.draft = { ...item.draft, kind: to.kind, rule: `${item.draft.rule}+also-known-as` };
+  });
+}
+
+const NAMED_KINDS = new Set<EntityKind>(['person', 'organisation', 'place', 'state']);
+
+/**
+ * One name, one kind within an article: the tagger may read "Opel" as a body twice and as a place once, which would
+ * make two nodes of one entity.
+ * - a surname or first name of a full name in the article, read as something else, is that person ("Hussein" after
+ *   "Saddam Hussein"), unless the data knows it as a place or body;
+ * - a name the data knows as a state is the state everywhere in the article;
+ * - otherwise the kind most of its mentions have (a full name also counts its surname's person readings); a tie
+ *   goes to the person, then to the place.
+ */
+function harmoniseKinds(items: Item[], labels: string[]): void {
+  const nameParts = new Set<string>();
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'person') return;
+    const words = nameWords(labels[i]!);
+    if (words.length < 2 || knowledge().styles.has(words[0]!)) return;
+    nameParts.add(words[0]!);
+    nameParts.add(words[words.length - 1]!);
+  });
+  const surnameVotes = new Map<string, number>();
+  const groups = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    if (item.draft.kind === 'person' && !labels[i]!.includes(' ')) surnameVotes.set(labels[i]!, (surnameVotes.get(labels[i]!) ?? 0) + 1);
+    if (!NAMED_KINDS.has(item.draft.kind)) return;
+    // Case kept: "NEW YORK" in a dateline and "New York" the team are two readings the text may rightly give.
+    const key = labels[i]!;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  });
+  const retype = (i: number, kind: EntityKind, from?: MentionDraft) => {
+    const d = items[i]!.draft;
+    if (d.kind === kind) return;
+    resolutionWork.count++;
+    items[i]!.draft = from ? { ...d, kind, canonical: from.canonical, ...(from.stateCode ? { stateCode: from.stateCode } : {}), rule: `${d.rule}+kind` } : { ...d, kind, rule: `${d.rule}+kind` };
+    if (from?.canonical) labels[i] = from.canonical;
+  };
+  for (const [, list] of groups) {
+    const known = (i: number) => items[i]!.draft.gazetteer !== undefined || items[i]!.draft.canonical !== null;
+    const label = labels[list[0]!]!;
+    // All capitals: a headline or a results table, where the tagger's reading of each line is the best there is.
+    if (label === label.toUpperCase()) continue;
+    const single = nameWords(label).length === 1;
+    if (single && nameParts.has(label)) {
+      for (const i of list) if (!known(i)) retype(i, 'person');
+      continue;
+    }
+    const kinds = new Set(list.map((i) => items[i]!.draft.kind));
+    if (kinds.size < 2) continue;
+    // A city and a club or firm named after it are two entities: each mention keeps the kind its context gave.
+    if (list.some((i) => items[i]!.draft.rule === 'rule:sports-club' || /^(city|capital|region)$/.test(items[i]!.draft.gazetteer?.type ?? ''))) continue;
+    const state = list.find((i) => items[i]!.draft.kind === 'state' && items[i]!.draft.stateCode);
+    if (state !== undefined) {
+      for (const i of list) if (!known(i) && items[i]!.draft.kind === 'place') retype(i, 'state', items[state]!.draft);
+      continue;
+    }
+    // Readings the data fixed (a party, a known body, a state) keep their kind; the tagger's readings follow votes.
+    const votes = new Map<EntityKind, number>();
+    for (const i of list) votes.set(items[i]!.draft.kind, (votes.get(items[i]!.draft.kind) ?? 0) + 1);
+    // A full name read as a person somewhere gains the votes of its surname alone read as a person ("Morales said").
+    if (!single && votes.has('person')) {
+      const words = nameWords(label);
+      votes.set('person', votes.get('person')! + (surnameVotes.get(words[words.length - 1]!) ?? 0));
+    }
+    const max = Math.max(...votes.values());
+    const top = [...votes].filter(([, n]) => n === max).map(([k]) => k);
+    let kind: EntityKind;
+    if (top.length === 1) kind = top[0]!;
+    else if (top.includes('person')) kind = 'person';
+    else kind = top.includes('place') ? 'place' : top[0]!;
+    for (const i of list) if (!known(i) && items[i]!.draft.kind !== 'state') retype(i, kind);
+  }
+}
+
 /** Key of a run of name words (words never contain whitespace). */
 function runKey(words: readonly string[]): string {
   return words.join(' ');
+}
+
+/** Arabic articles glued to a surname ("al-Assad", "El-Sisi"): the surname also stands without them. */
+const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|ash|at|az)-(\p{Lu}[\p{L}'-]+)$/iu;
+
+/** Key of a run of person-name words: case-insensitive ("De Maiziere" is "de Maiziere"). */
+function personKey(words: readonly string[]): string {
+  return runKey(words).toLowerCase();
 }
 
 /** Surnames and first names go to the full name that contains them. */
@@ -258,19 +395,22 @@ function resolvePeople(items: Item[], labels: string[]): void {
     for (let k = 1; k < words.length; k++) {
       resolutionWork.count++;
       // A style alone ("Lord" of "Lord Ashcroft") is no short form of the name.
-      if (!(k === 1 && styles.has(words[0]!))) fullByRun.add(runKey(words.slice(0, k)), i);
-      fullByRun.add(runKey(words.slice(words.length - k)), i);
+      if (!(k === 1 && styles.has(words[0]!))) fullByRun.add(personKey(words.slice(0, k)), i);
+      fullByRun.add(personKey(words.slice(words.length - k)), i);
     }
+    // "Bashar al-Assad" is later "Assad": the surname without its article.
+    const bare = ARTICLE_PREFIX.exec(words[words.length - 1]!);
+    if (bare) fullByRun.add(personKey([bare[1]!]), i);
     // "Sir Digby Jones" (label "Digby Jones") is later "Sir Digby"; "Lord Tom Hale" is "Lord Hale".
     const style = item.draft.honorific;
     if (style && styles.has(style)) {
-      fullByRun.add(runKey([style, words[0]!]), i);
-      fullByRun.add(runKey([style, words[words.length - 1]!]), i);
+      fullByRun.add(personKey([style, words[0]!]), i);
+      fullByRun.add(personKey([style, words[words.length - 1]!]), i);
     }
   });
   items.forEach((item, i) => {
     if (item.draft.kind !== 'person') return;
-    const key = runKey(nameWords(labels[i]!));
+    const key = personKey(nameWords(labels[i]!));
     // The nearest earlier full name, else the first later one ("Macron" in a headline before "Emmanuel Macron").
     const earlier = fullByRun.lastBefore(key, i);
     const pick = earlier >= 0 ? earlier : fullByRun.first(key);
@@ -402,6 +542,29 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
     if (nameWords(label).length >= 2) byInitials.done.add(initialsOf(label), i);
     for (const k of longerNameKeys(label)) longerNames.done.add(k, i);
   }
+}
+
+/** Words that end a body's full name and are dropped in its short form ("Union Carbide Corporation"). */
+const CORPORATE_SUFFIX = /\s+(Corporation|Corp\.?|Group|Company|Co\.?|Inc\.?|Ltd\.?|AG|GmbH|SA|plc|PLC|News Agency|News|Holdings)$/;
+
+/**
+ * "Union Carbide" and "Union Carbide Corporation", "Xinhua" and "Xinhua News" in one article are one body: names
+ * that differ only by a corporate suffix go to the longest of them.
+ */
+function resolveCorporateSuffixes(items: Item[], labels: string[]): void {
+  const longest = new Map<string, string>();
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'organisation') return;
+    const label = labels[i]!;
+    const stem = label.replace(CORPORATE_SUFFIX, '');
+    const prev = longest.get(stem);
+    if (prev === undefined || label.length > prev.length) longest.set(stem, label);
+  });
+  items.forEach((item, i) => {
+    if (item.draft.kind !== 'organisation') return;
+    const to = longest.get(labels[i]!.replace(CORPORATE_SUFFIX, ''));
+    if (to && to !== labels[i] && nameWords(to.replace(CORPORATE_SUFFIX, '')).length >= 1) labels[i] = to;
+  });
 }
 
 const initialsCache = new Map<string, string>();

@@ -1,0 +1,100 @@
+/**
+ * A repeatable audit of graph nodes: builds one graph from the DWIE dev articles and the politics test articles
+ * (tests/fixtures/politics), draws a fixed random sample of nodes and writes each with its kind, aliases, rules and
+ * first evidence (the sentence of its first mention) for a human to mark as right, junk or of the wrong kind.
+ *
+ *   node dist/scripts/audit-nodes.js [--data DIR] [--sample 100] [--seed 13] [-o out/audit-nodes.md]
+ *
+ * DIR defaults to $NEWSGRAPH_DATA or ../shared/data. The same seed and inputs give the same sample.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { dwieDocumentText, readDwie } from '../src/eval/dwie.js';
+import { extractArticle } from '../src/extract/index.js';
+import type { Extraction } from '../src/extract/types.js';
+import { buildGraph } from '../src/graph/build.js';
+import { ingestString } from '../src/ingest/index.js';
+import { identityMap } from '../src/ingest/offsets.js';
+import { seededRandom } from '../src/util/random.js';
+
+interface Options {
+  data: string;
+  sample: number;
+  seed: number;
+  out: string;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = { data: process.env.NEWSGRAPH_DATA ?? '../shared/data', sample: 100, seed: 13, out: 'out/audit-nodes.md' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data') o.data = argv[++i] ?? o.data;
+    else if (a === '--sample') o.sample = Number(argv[++i] ?? o.sample);
+    else if (a === '--seed') o.seed = Number(argv[++i] ?? o.seed);
+    else if (a === '-o' || a === '--out') o.out = argv[++i] ?? o.out;
+  }
+  return o;
+}
+
+/** The sentence around [start, end) in a text: from the previous full stop or line break to the next. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  return text.slice(s, Math.min(text.length, e + 1)).replace(/\s+/g, ' ').trim();
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const texts = new Map<string, string>();
+  const extractions: Extraction[] = [];
+  const docs = await readDwie(join(o.data, 'dwie', 'dev.json'));
+  for (const doc of docs) {
+    const text = dwieDocumentText(doc);
+    texts.set(doc.title, text);
+    extractions.push(extractArticle({ id: doc.title, file: doc.title, original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null }));
+  }
+  const politics = 'tests/fixtures/politics';
+  for (const name of readdirSync(politics).filter((f) => f.endsWith('.txt')).sort()) {
+    const raw = readFileSync(join(politics, name), 'utf8');
+    for (const article of ingestString(raw, name, `politics/${name}`)) {
+      texts.set(article.id, article.original);
+      extractions.push(extractArticle(article));
+    }
+  }
+  extractions.sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
+  const graph = buildGraph(extractions);
+  const keys = graph.nodes().sort();
+  // A partial Fisher-Yates shuffle with the seeded generator: the first `sample` keys are the sample.
+  const random = seededRandom(o.seed);
+  const n = Math.min(o.sample, keys.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(random() * (keys.length - i));
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  const lines = [
+    `# Node audit: ${n} of ${keys.length} nodes (seed ${o.seed}), ${extractions.length} articles`,
+    '',
+    'Mark each node: ok, junk (no real-world entity) or kind (wrong kind). Verdict column left for the reviewer.',
+    '',
+    '| # | kind | label | aliases | rules | first evidence | verdict |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  keys.slice(0, n).forEach((key, i) => {
+    const a = graph.getNodeAttributes(key);
+    const first = a.examples[0];
+    const text = first ? texts.get(first.article) : undefined;
+    const evidence = first && text ? `${first.article}: ${sentenceAround(text, first.start, first.end)}` : '';
+    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    lines.push(`| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(a.aliases.join('; '))} | ${a.rules.join(', ')} | ${cell(evidence)} | |`);
+  });
+  mkdirSync(dirname(o.out), { recursive: true });
+  writeFileSync(o.out, `${lines.join('\n')}\n`);
+  process.stderr.write(`audit-nodes: ${n} nodes of ${keys.length} written to ${o.out}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`audit-nodes: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
