@@ -203,6 +203,7 @@ export class App {
   dispose(): void {
     window.removeEventListener('popstate', this.onPopState);
     if (this.progressTimer) clearInterval(this.progressTimer);
+    if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
     byId('layout-progress').hidden = true;
     this.articleView.close();
     this.focusBar.hidden = true;
@@ -232,10 +233,22 @@ export class App {
     renderer.getCamera().on('updated', () => this.scheduleUrl());
   }
 
+  private hoverFrame = 0;
+
+  /**
+   * Hovering fades everything else, which re-runs the reducers over the whole graph: not while the mouse drags the
+   * camera (the pointer then crosses nodes without pointing at them), and at most once per frame.
+   */
   hover(node: string | null): void {
+    if (node !== null && this.renderer.getMouseCaptor().isMouseDown) return;
+    if (this.state.hovered === node) return;
     this.state.hovered = node;
     this.state.hoveredNeighbours = node ? new Set(this.graph.neighbors(node)) : new Set();
-    this.renderer.refresh({ skipIndexation: true });
+    if (this.hoverFrame) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      this.renderer.refresh({ skipIndexation: true });
+    });
   }
 
   select(node: string | null, moveCamera: boolean): void {
