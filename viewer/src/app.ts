@@ -91,10 +91,10 @@ export class App {
     this.applyFilters(false);
 
     this.renderer = createRenderer(byId('graph'), graph, this.state, this.visuals);
-    this.applyFocusFrame(false);
     this.metrics = { parsedAt, firstRenderAt: 0, layout: null };
     // Sigma draws the first frame synchronously in its constructor.
     this.metrics.firstRenderAt = performance.now();
+    if (this.state.focus) this.applyFocusFrame(false);
     this.bindEvents();
 
     const viewPixels = () => {
@@ -132,7 +132,7 @@ export class App {
       graph,
       visibleNodes: () => this.state.visibleNodes,
       visibleEdges: () => this.state.visibleEdges,
-      selectNode: (node) => this.select(node, true),
+      selectNode: (node) => this.choose(node),
       selectEdge: (edge) => this.openEdge(edge),
       fileName: baseName(name),
     });
