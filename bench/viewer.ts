@@ -227,6 +227,8 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
     for (let round = 0; round < 3; round++) {
       for (const [target, best] of [[page, viewerFps], [minimal, minimalFps]] as const) {
         await target.bringToFront();
+        // Let the page finish what the previous round left (the full redraw with edges after a move).
+        await target.waitForTimeout(1500);
         const fps = await interactionFps(target, interactionMs);
         best.zoom = Math.max(best.zoom, fps.zoom);
         best.pan = Math.max(best.pan, fps.pan);

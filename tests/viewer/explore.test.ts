@@ -194,6 +194,7 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     expect(shown.drawn).toBe(ball(data, centre, 1).size);
     const back = page.getByRole('button', { name: 'Back to the whole graph' });
     await expect(back.isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(700); // the camera's move to the neighbourhood
     const ink = await countInk(page, await screenshot(page, 'explore-focus.png', '#graph'));
     expect(ink.ink).toBeGreaterThan(500);
 
@@ -297,7 +298,7 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     await page.keyboard.press('Enter');
     const region = page.getByRole('region', { name: 'Article' });
     await expect(region.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(titleText);
-    await region.locator('.article-text p').first().waitFor();
+    await region.locator('.article-text p:not(.muted)').first().waitFor();
     await expect(region.textContent()).resolves.toContain('officials said more talks would follow');
     const link = region.getByRole('link');
     await expect(link.getAttribute('href')).resolves.toMatch(/^https:\/\/news\.example\.org\//);
@@ -325,7 +326,7 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     await search(page).press('Enter');
     await details(page).getByRole('button', { name: 'Arctic states meet as Moscow warns over NATO expansion' }).first().click();
     const region = page.getByRole('region', { name: 'Article' });
-    await region.locator('.article-text p').first().waitFor();
+    await region.locator('.article-text p:not(.muted)').first().waitFor();
     await expect(region.textContent()).resolves.toContain('<b onmouseover="window.__xss=1">');
     await expect(region.locator('b, a[href^="javascript"]').count()).resolves.toBe(0);
     await expect(region.getByRole('link').count()).resolves.toBe(0);

@@ -86,14 +86,15 @@ export class App {
         return kindColor(graph.getNodeAttribute(node, 'kind'));
       },
     };
+    // The warm-up moves every entity: before a focus from the URL places its neighbourhood.
+    if (!storedPositions) warmUp(graph);
     this.applyFilters(false);
 
-    if (!storedPositions) warmUp(graph);
     this.renderer = createRenderer(byId('graph'), graph, this.state, this.visuals);
-    this.applyFocusFrame(false);
     this.metrics = { parsedAt, firstRenderAt: 0, layout: null };
     // Sigma draws the first frame synchronously in its constructor.
     this.metrics.firstRenderAt = performance.now();
+    if (this.state.focus) this.applyFocusFrame(false);
     this.bindEvents();
 
     const viewPixels = () => {
@@ -131,7 +132,7 @@ export class App {
       graph,
       visibleNodes: () => this.state.visibleNodes,
       visibleEdges: () => this.state.visibleEdges,
-      selectNode: (node) => this.select(node, true),
+      selectNode: (node) => this.choose(node),
       selectEdge: (edge) => this.openEdge(edge),
       fileName: baseName(name),
     });
@@ -153,7 +154,8 @@ export class App {
       filtersChanged: () => this.applyFilters(true),
       setColorMode: (mode) => this.setColorMode(mode),
       setSizeMode: (mode) => this.setSizeMode(mode),
-      toggleLayout: () => (this.layout.running ? this.layout.stop(false) : this.layout.start()),
+      // A focus has its own layout: ForceAtlas2 over the whole graph waits until it ends.
+      toggleLayout: () => (this.layout.running ? this.layout.stop(false) : !this.state.focus && this.layout.start()),
       layoutRunning: () => this.layout.running,
       communities: () => this.communities,
       select: (node) => this.choose(node),
@@ -171,7 +173,7 @@ export class App {
     // ForceAtlas2 starts from the stored layout when the file has one (it then settles within a few checks),
     // otherwise from the seeded placement.
     // It starts after the first frame, so it does not compete with it; its time bound counts from there.
-    requestAnimationFrame(() => this.layout.start());
+    requestAnimationFrame(() => !this.state.focus && this.layout.start());
     this.storedPositions = storedPositions;
   }
 
@@ -203,6 +205,7 @@ export class App {
   dispose(): void {
     window.removeEventListener('popstate', this.onPopState);
     if (this.progressTimer) clearInterval(this.progressTimer);
+    if (this.hoverFrame) cancelAnimationFrame(this.hoverFrame);
     byId('layout-progress').hidden = true;
     this.articleView.close();
     this.focusBar.hidden = true;
@@ -232,10 +235,22 @@ export class App {
     renderer.getCamera().on('updated', () => this.scheduleUrl());
   }
 
+  private hoverFrame = 0;
+
+  /**
+   * Hovering fades everything else, which re-runs the reducers over the whole graph: not while the mouse drags the
+   * camera (the pointer then crosses nodes without pointing at them), and at most once per frame.
+   */
   hover(node: string | null): void {
+    if (node !== null && this.renderer.getMouseCaptor().isMouseDown) return;
+    if (this.state.hovered === node) return;
     this.state.hovered = node;
     this.state.hoveredNeighbours = node ? new Set(this.graph.neighbors(node)) : new Set();
-    this.renderer.refresh({ skipIndexation: true });
+    if (this.hoverFrame) return;
+    this.hoverFrame = requestAnimationFrame(() => {
+      this.hoverFrame = 0;
+      this.renderer.refresh({ skipIndexation: true });
+    });
   }
 
   select(node: string | null, moveCamera: boolean): void {
@@ -267,9 +282,9 @@ export class App {
     this.state.selected = select;
     this.state.selectedNeighbours = select ? new Set(this.graph.neighbors(select)) : new Set();
     this.applyFilters(false);
-    this.applyFocusFrame(true);
     if (select) this.showDetails(select);
     else this.detailsPanel.hidden = true;
+    this.applyFocusFrame(true);
     this.controls.update();
     this.tables.update();
     if (push) history.pushState(null, '', this.currentUrl());
@@ -286,10 +301,48 @@ export class App {
     this.renderer.setCustomBBox(this.focusBBox);
     // Positions changed: sigma re-indexes them (label grid, picking).
     this.renderer.refresh();
-    if (animate) void this.renderer.getCamera().animatedReset({ duration: 400 });
+    if (animate) this.frameWhole();
+  }
+
+  /** The whole picture (the neighbourhood, in a focus), centred in the part of the view the details panel leaves. */
+  private frameWhole(): void {
+    const camera = this.renderer.getCamera();
+    const { width, height } = this.renderer.getDimensions();
+    const panel = this.detailsPanel.hidden ? 0 : Math.min(this.detailsPanel.offsetWidth, width / 2);
+    const ratio = width / Math.max(1, width - panel);
+    const a = this.renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 });
+    const b = this.renderer.viewportToFramedGraph({ x: width / 2 + panel / 2, y: height / 2 });
+    void camera.animate({ x: 0.5 + ((b.x - a.x) * ratio) / camera.ratio, y: 0.5, ratio, angle: 0 }, { duration: 400 });
   }
 
   private focusBBox: { x: [number, number]; y: [number, number] } | null = null;
+  /** Where the focused entities stood in the whole graph, to put them back when the focus ends or moves. */
+  private savedPositions: Map<string, { x: number; y: number }> | null = null;
+
+  /**
+   * Moves the neighbourhood's entities to their own layout and puts every other moved entity back. Sigma draws the
+   * graph's own x and y (a reducer cannot move nodes), so the focus layout is written into the graph, in one batch,
+   * and ForceAtlas2 is stopped first so that it does not pull them back.
+   */
+  private placeNodes(positions: ReadonlyMap<string, { x: number; y: number }>): void {
+    if (this.layout?.running) this.layout.stop(false);
+    const saved = this.savedPositions ?? new Map<string, { x: number; y: number }>();
+    this.graph.updateEachNodeAttributes(
+      (node, attributes) => {
+        const target = positions.get(node);
+        if (target) {
+          if (!saved.has(node)) saved.set(node, { x: attributes.x, y: attributes.y });
+          return { ...attributes, x: target.x, y: target.y };
+        }
+        const original = saved.get(node);
+        if (!original) return attributes;
+        saved.delete(node);
+        return { ...attributes, x: original.x, y: original.y };
+      },
+      { attributes: ['x', 'y'] },
+    );
+    this.savedPositions = saved.size ? saved : null;
+  }
 
   /** Back and forward: the focus and selection the URL of that history entry describes. */
   private restoreFromHistory(): void {
@@ -370,10 +423,10 @@ export class App {
       nodes = new Set([...around]);
       edges = new Set([...edges].filter((edge) => around.has(this.graph.source(edge)) && around.has(this.graph.target(edge))));
       const layout = layoutNeighbourhood(this.graph, focus.node, nodes, edges);
-      this.state.focusPositions = layout.positions;
+      this.placeNodes(layout.positions);
       this.focusBBox = layout.bbox;
-    } else {
-      this.state.focusPositions = new Map();
+    } else if (this.savedPositions) {
+      this.placeNodes(new Map());
       this.focusBBox = null;
     }
     this.state.visibleNodes = nodes;

@@ -71,8 +71,7 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
 
   const nodeReducer = (node: string, attributes: Attributes): Partial<NodeDisplayData> => {
     const data = attributes as ViewerNode;
-    const moved = state.focusPositions.get(node);
-    const display: Partial<NodeDisplayData> = { x: moved?.x ?? data.x, y: moved?.y ?? data.y, label: data.label, size: visuals.size(node), color: visuals.color(node), zIndex: 1 };
+    const display: Partial<NodeDisplayData> = { x: data.x, y: data.y, label: data.label, size: visuals.size(node), color: visuals.color(node), zIndex: 1 };
     if (!state.visibleNodes.has(node)) return { ...display, hidden: true };
     // The most central entities are named at any zoom; the label grid places the rest.
     if (state.namedNodes.has(node)) display.forceLabel = true;

@@ -62,8 +62,6 @@ export interface ViewState {
   visibleNodes: ReadonlySet<string>;
   visibleEdges: ReadonlySet<string>;
   focus: Focus | null;
-  /** Positions of the focused neighbourhood, laid out on its own (graph units). */
-  focusPositions: ReadonlyMap<string, { x: number; y: number }>;
   path: PathView | null;
   /** The most central visible entities: always labelled, whatever the zoom. */
   namedNodes: ReadonlySet<string>;
@@ -100,7 +98,6 @@ export function initialState(): ViewState {
     visibleNodes: new Set(),
     visibleEdges: new Set(),
     focus: null,
-    focusPositions: new Map(),
     path: null,
     namedNodes: new Set(),
   };
