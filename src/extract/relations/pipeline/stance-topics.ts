@@ -173,7 +173,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
         continue;
       }
       // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
-      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index });
+      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index }, np.start);
       if (!probe || probe.qualifiers?.modality) continue;
       const id = nodeKey('topic', np.label.toLowerCase());
       if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
@@ -201,7 +201,7 @@ const HYPOTHETICAL_CEILING = 0.35;
  * a little before the holder up to the target is checked. Negated: no edge; hypothetical: a low confidence and the
  * qualifier modality: hypothetical.
  */
-export function stanceGuard(ctx: ArticleContext, c: RelationCandidate): RelationCandidate | undefined {
+export function stanceGuard(ctx: ArticleContext, c: RelationCandidate, until?: number): RelationCandidate | undefined {
   if (!STANCE_RELATIONS.has(c.relation)) return c;
   const s = ctx.sentences[c.sentence];
   if (!s) return c;
@@ -215,7 +215,7 @@ export function stanceGuard(ctx: ArticleContext, c: RelationCandidate): Relation
   const text = ctx.doc.text;
   const sentence = text.slice(s.start, s.end);
   const from = src ? Math.max(s.start, src.start - 40) : s.start;
-  const to = tgt ? tgt.start : s.end;
+  const to = tgt ? tgt.start : (until ?? s.end);
   const clauseStart = Math.max(from, text.lastIndexOf(';', to) + 1, s.start);
   const span = text.slice(clauseStart, Math.max(clauseStart, to)).toLowerCase();
   const tokens = span.split(/[^\p{L}']+/u).filter(Boolean);
