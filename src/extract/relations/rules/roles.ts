@@ -247,7 +247,9 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 
   // 2. Apposition or copula after the name.
   const next = wordAt(units, p + 1);
-  if (next === ',' || (next !== undefined && COPULA.has(next))) {
+  // "X is meeting British officials": a progressive verb, not a copula; the officials are someone else.
+  const progressive = next !== ',' && /ing$/.test(wordAt(units, p + 2) ?? '');
+  if (next === ',' || (next !== undefined && COPULA.has(next) && !progressive)) {
     const r = roleAfter(units, p + 2);
     if (r?.holder) out.push({ holders: [r.holder], cls: r.cls, rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula, penalty: r.gap > 4 ? 0.1 : 0 });
     else if (r && next === ',' && !bareRole) bareRole = r.cls;
