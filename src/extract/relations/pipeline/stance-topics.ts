@@ -10,6 +10,7 @@ import type { EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
+import { listLeft } from '../rules/common.js';
 
 export const TOPIC_STANCE_RULES = {
   topicVerb: {
@@ -20,6 +21,12 @@ export const TOPIC_STANCE_RULES = {
       { text: '[Estonia|state] backed the proposed carbon tax on Monday.', expect: [['Estonia', 'supports', 'proposed carbon tax']] },
       { text: '[Rosa Lind|person] voted against the new fishing quotas.', expect: [['Rosa Lind', 'opposes', 'fishing quotas']] },
     ],
+  },
+  topicPassive: {
+    name: 'stance:topic-passive',
+    reason: '"The <noun phrase> was backed / rejected by X": the holder after "by", the topic before the verb.',
+    confidence: 0.7,
+    examples: [{ text: 'The coal levy was rejected by [Poland|state] on Friday.', expect: [['Poland', 'opposes', 'coal levy']] }],
   },
   topicNoun: {
     name: 'stance:topic-noun',
@@ -44,7 +51,14 @@ const LIGHT_HEADS = new Set(['idea', 'concept', 'notion', 'prospect', 'principle
 const PERSON_EVENTS = new Set(['return', 'release', 'reinstatement', 'appointment', 'election', 're-election', 'candidacy', 'nomination', 'leadership', 'comeback']);
 /** Words that end a noun phrase when they follow its first word: time expressions and common verbs. */
 const NP_TAIL_STOP = new Set(['a', 'an', 'the', 'this', 'its', 'their', 'ahead', 'hundred', 'thousand', 'years', 'year', 'week', 'month', 'today', 'yesterday', 'last', 'next', 'helps', 'help', 'means', 'makes', 'made', 'came', 'comes', 'could', 'should', 'would', 'gets', 'got', 'remains', 'seems']);
-const ADVERBS = new Set(['also', 'strongly', 'firmly', 'openly', 'publicly', 'fully', 'still', 'always', 'again', 'now', 'already', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'might', 'may', 'should', 'did', 'does', 'do', 'not', "n't", 'never', 'fiercely', 'vehemently', 'repeatedly', 'emphatically', 'strongly', 'unanimously', 'initially', 'previously', 'immediately', 'quickly', 'long', 'reportedly', 'allegedly']);
+const ADVERBS = new Set(['also', 'strongly', 'firmly', 'openly', 'publicly', 'fully', 'still', 'always', 'again', 'now', 'already', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'might', 'may', 'should', 'did', 'does', 'do', 'not', "n't", 'never', 'fiercely', 'vehemently', 'repeatedly', 'emphatically', 'strongly', 'unanimously', 'initially', 'previously', 'immediately', 'quickly', 'long', 'reportedly', 'allegedly', 'both', 'spoken', 'spoke', 'speaks', 'speak', 'came', 'come', 'comes', 'out', 'widely', 'publicly']);
+/** Light verbs and adjectives before a stance noun: "X offered financial backing for Y", "X voiced strong support for Y". */
+const LIGHT_VERBS = new Set(['offered', 'offers', 'offer', 'provide', 'provides', 'provided', 'providing', 'expressed', 'expresses', 'gave', 'gives', 'give', 'pledged', 'pledges', 'voiced', 'voices', 'lent', 'lends', 'reaffirmed', 'reiterated', 'signalled', 'signaled', 'declared', 'declares', 'financial', 'full', 'strong', 'firm', 'political', 'unconditional', 'its', 'their', 'his', 'her']);
+/** Passive stance: "the bill was backed by X", "a plan opposed by X". */
+const PASSIVE_TRIGGERS: Record<string, 'supports' | 'opposes'> = {
+  backed: 'supports', supported: 'supports', endorsed: 'supports', favoured: 'supports', favored: 'supports', welcomed: 'supports', championed: 'supports',
+  opposed: 'opposes', rejected: 'opposes', vetoed: 'opposes', condemned: 'opposes', resisted: 'opposes', criticised: 'opposes', criticized: 'opposes',
+};
 
 interface Trigger {
   relation: 'supports' | 'opposes';
@@ -87,21 +101,29 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
   return undefined;
 }
 
-/** The actor holding the stance: an entity right before the trigger (over adverbs and auxiliaries), or a possessor. */
-function holderBefore(units: readonly Unit[], from: number): EntityUnit | undefined {
+/**
+ * The actors holding the stance: the entity (or coordinated entities, "A and B") right before the trigger, over
+ * adverbs, auxiliaries and, for a stance noun, light verbs ("offered financial backing"); or a possessor.
+ */
+function holdersBefore(units: readonly Unit[], from: number, noun: boolean): EntityUnit[] {
   let k = from - 1;
   // "X's support for", "X's opposition to"
   if (wordAt(units, k) === "'s" || wordAt(units, k) === "'") k--;
   let steps = 0;
-  while (k >= 0 && steps < 4 && ADVERBS.has(wordAt(units, k) ?? '')) {
+  while (k >= 0 && steps < 5 && (ADVERBS.has(wordAt(units, k) ?? '') || (noun && LIGHT_VERBS.has(wordAt(units, k) ?? '')))) {
     k--;
     steps++;
   }
+  // "the ... List Pim Fortuyn ( LPF ), both opposed": a bracketed abbreviation after the name.
+  if (wordAt(units, k) === ',' && steps > 0) k--;
+  if (wordAt(units, k) === ')' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === '(') k -= 1;
   const u = units[k];
-  if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return undefined;
+  if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return [];
   // An entity after a preposition is not the subject ("support from X for ...").
-  if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(wordAt(units, k - 1) ?? '')) return undefined;
-  return u;
+  const before = wordAt(units, k - 1);
+  if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(before ?? '')) return [];
+  const list = listLeft(units, k + 1, ['person', 'state', 'organisation']);
+  return list ? list.items : [u];
 }
 
 /** The topic noun phrase after the trigger: determiners skipped, a possessor entity kept in the label. */
@@ -152,15 +174,63 @@ function topicAfter(s: SentenceUnits, text: string, at: number): { start: number
   return { start, end, label };
 }
 
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'has', 'have', 'had', 'widely', 'strongly', 'also', 'largely', 'firmly', 'a', 'move', 'that', ',', 'which']);
+
+/** "The bill was backed by X": the holder after "by", the topic the noun phrase before the auxiliaries. */
+function passiveAt(s: SentenceUnits, text: string, i: number): { relation: 'supports' | 'opposes'; holder: EntityUnit; np: { start: number; end: number; label: string } } | undefined {
+  const units = s.units;
+  const relation = PASSIVE_TRIGGERS[wordAt(units, i) ?? ''];
+  if (!relation || wordAt(units, i + 1) !== 'by') return undefined;
+  let h = i + 2;
+  if (wordAt(units, h) === 'the') h++;
+  const holder = units[h];
+  if (holder?.kind !== 'entity' || holder.entityKind === 'topic' || holder.entityKind === 'place') return undefined;
+  let k = i - 1;
+  let aux = 0;
+  while (k >= 0 && PASSIVE_AUX.has(wordAt(units, k) ?? '') && aux < 4) {
+    k--;
+    aux++;
+  }
+  // A named subject is read by supports:passive; here only plain noun phrases.
+  let end: number | undefined;
+  let start: number | undefined;
+  let n = 0;
+  for (; k >= 0 && n < MAX_NP_WORDS; k--) {
+    const u = units[k]!;
+    if (u.kind !== 'word' || !/^[\p{L}][\p{L}'-]*$/u.test(u.raw) || DETERMINERS.has(u.w) || NP_STOP.has(u.w)) break;
+    end ??= u.end;
+    start = u.start;
+    n++;
+  }
+  if (start === undefined || end === undefined) return undefined;
+  const label = text.slice(start, end);
+  if (label.length < 3 || PRONOUNS_OR_EMPTY.has(label.toLowerCase())) return undefined;
+  return { relation, holder, np: { start, end, label } };
+}
+
 /** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
 export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
   const added: EntityMention[] = [];
   for (const s of ctx.sentences) {
     const units = s.units;
     for (let i = 0; i < units.length; i++) {
+      const passive = passiveAt(s, ctx.doc.text, i);
+      if (passive) {
+        const rule = TOPIC_STANCE_RULES.topicPassive;
+        const probe = stanceGuard(ctx, { source: passive.holder.entityId, target: '', relation: passive.relation, confidence: 1, rule: rule.name, sentence: s.index }, units[i]!.start);
+        if (!probe || probe.qualifiers?.modality) continue;
+        const known = ctx.doc.mentions.find((m) => m.start < passive.np.end && passive.np.start < m.end);
+        if (known) continue;
+        const id = nodeKey('topic', passive.np.label.toLowerCase());
+        if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: passive.np.label, kind: 'topic', aliases: [] });
+        added.push({ entityId: id, start: passive.np.start, end: passive.np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(passive.np.start, passive.np.end), rule: 'rule:stance-topic' });
+        emit({ source: passive.holder.entityId, target: id, relation: passive.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index });
+        continue;
+      }
       const t = triggerAt(units, i);
       if (!t) continue;
-      const holder = holderBefore(units, t.from);
+      const holders = holdersBefore(units, t.from, t.noun);
+      const holder = holders[0];
       if (!holder) continue;
       const next = units[t.to];
       // A named object ("backs Moldova") is read by the entity stance rules.
@@ -169,17 +239,25 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       if (!np) continue;
       const rule0 = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
       if (np.person) {
-        emit({ source: holder.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
+        for (const h of holders) emit({ source: h.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
         continue;
       }
       // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
       const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index }, np.start);
       if (!probe || probe.qualifiers?.modality) continue;
-      const id = nodeKey('topic', np.label.toLowerCase());
+      // A phrase that overlaps a mention the entity stage already typed is that entity (a topic), or nothing.
+      // Named ends inside the phrase ("Spain's bailout request", "the embargo on China") stay part of it.
+      const known = ctx.doc.mentions.find(
+        (m) => m.start < np.end && np.start < m.end && !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
+      );
+      if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
+      const id = known?.entityId ?? nodeKey('topic', np.label.toLowerCase());
       if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
-      added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
+      if (!known) added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
       const rule = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
-      emit({ source: holder.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
+      for (const h of holders) {
+        emit({ source: h.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
+      }
       i = t.to - 1;
     }
   }
