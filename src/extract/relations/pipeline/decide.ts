@@ -22,6 +22,8 @@ interface PatternSpec {
   notAfter?: string;
   notBetween?: string;
   requires?: string[];
+  /** Signals that refuse the reading ("in Chinese" names a language, not a place). */
+  forbids?: string[];
   check?: 'containment' | 'notBody';
   confidence: number;
   reason: string;
@@ -110,6 +112,7 @@ export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[]
     if (p.re.after && !p.re.after.test(f.after)) continue;
     if (p.re.notAfter?.test(f.after)) continue;
     if (p.requires && !p.requires.every((s) => hasSignal(f, s))) continue;
+    if (p.forbids?.some((s) => hasSignal(f, s))) continue;
     const [source, target] = p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
     if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
     if (p.check === 'notBody' && !plausibleSeat(ctx, source)) continue;
