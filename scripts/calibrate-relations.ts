@@ -16,10 +16,14 @@ import { PACKAGE_ROOT } from '../src/version.js';
 
 const MIN_JUDGED = 8;
 
-function tally(judged: ReadonlyArray<{ rule: string; correct: boolean; edge: string }>): Map<string, { judged: number; correct: number }> {
-  // One edge can count for two families (speaks-for to a state is also citizenship): judge it once, right if right in any.
+/** A speaks-for edge also counts for citizenship, but it is right only as what it says: judge it in its own family. */
+const SECONDARY: ReadonlyArray<[string, string]> = [['citizenship', 'speaks-for'], ['based-in', 'located-in']];
+
+function tally(judged: ReadonlyArray<{ task: string; rule: string; correct: boolean; edge: string }>): Map<string, { judged: number; correct: number }> {
   const byEdge = new Map<string, { rule: string; correct: boolean }>();
   for (const j of judged) {
+    const relation = / -([a-z-]+)-> /.exec(j.edge)?.[1] ?? '';
+    if (SECONDARY.some(([task, r]) => task === j.task && r === relation)) continue;
     const k = `${j.rule}|${j.edge}`;
     const prev = byEdge.get(k);
     byEdge.set(k, { rule: j.rule, correct: (prev?.correct ?? false) || j.correct });
