@@ -70,6 +70,8 @@ const FAMILIES: Record<string, Row[]> = {
     { text: '[The EU|organisation] said that [Peru|state] should back [Chile|state].', edge: ['Peru', 'supports', 'Chile'] },
     { text: '[Latvia|state] does not support [the treaty|topic].', edge: ['Latvia', 'supports', 'the treaty'] },
     { text: 'If [Greece|state] backs [the plan|topic], talks resume.', edge: ['Greece', 'supports', 'the plan'] },
+    { text: '[Swansea|organisation] back [Rhys Jones|person] scored twice.', edge: ['Swansea', 'supports', 'Rhys Jones'] },
+    { text: '[Swansea|organisation] back [Rhys Jones|person] for the captaincy.', edge: ['Swansea', 'supports', 'Rhys Jones'], yes: true },
   ],
 };
 
