@@ -11,6 +11,7 @@ import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
 import { listLeft } from '../rules/common.js';
+import { bodyByName } from './bodies.js';
 
 export const TOPIC_STANCE_RULES = {
   topicVerb: {
@@ -27,6 +28,12 @@ export const TOPIC_STANCE_RULES = {
     reason: '"The <noun phrase> was backed / rejected by X": the holder after "by", the topic before the verb.',
     confidence: 0.7,
     examples: [{ text: 'The coal levy was rejected by [Poland|state] on Friday.', expect: [['Poland', 'opposes', 'coal levy']] }],
+  },
+  anaphora: {
+    name: 'stance:topic-verb+anaphora',
+    reason: '"The bloc / the alliance / the country backed the <noun phrase>": the body or state named just before holds the stance.',
+    confidence: 0.6,
+    examples: [{ text: 'Ministers of the [European Union|organisation] met on Monday. The bloc backed the proposed fuel levy.', expect: [['European Union', 'supports', 'proposed fuel levy']] }],
   },
   topicNoun: {
     name: 'stance:topic-noun',
@@ -208,6 +215,31 @@ function passiveAt(s: SentenceUnits, text: string, i: number): { relation: 'supp
   return { relation, holder, np: { start, end, label } };
 }
 
+/** "the bloc", "the alliance" stand for the body just named; "the country", "the government" for the state. */
+const ANAPHORA: Record<string, 'body' | 'state'> = { bloc: 'body', alliance: 'body', union: 'body', organisation: 'body', organization: 'body', country: 'state', government: 'state', kingdom: 'state', republic: 'state' };
+/** How far back (characters) an antecedent may be: the same or the previous sentence or two. */
+const ANAPHORA_REACH = 600;
+
+/** The antecedent of "the bloc" / "the country" right before the trigger: the nearest preceding body or state. */
+function anaphoricHolder(ctx: ArticleContext, units: readonly Unit[], from: number): string | undefined {
+  let k = from - 1;
+  while (k >= 0 && ADVERBS.has(wordAt(units, k) ?? '')) k--;
+  const kind = ANAPHORA[wordAt(units, k) ?? ''];
+  if (!kind || wordAt(units, k - 1) !== 'the') return undefined;
+  const at = units[k]!.start;
+  const mentions = ctx.doc.mentions;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.start >= at) continue;
+    if (at - m.end > ANAPHORA_REACH) break;
+    const e = ctx.doc.entities.get(m.entityId);
+    if (!e) continue;
+    if (kind === 'state' && e.kind === 'state') return e.id;
+    if (kind === 'body' && e.kind === 'organisation' && bodyByName(e.label)) return e.id;
+  }
+  return undefined;
+}
+
 /** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
 export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
   const added: EntityMention[] = [];
@@ -230,14 +262,22 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       const t = triggerAt(units, i);
       if (!t) continue;
       const holders = holdersBefore(units, t.from, t.noun);
-      const holder = holders[0];
-      if (!holder) continue;
+      let holder = holders[0];
+      const anaphoric = !holder;
+      if (!holder) {
+        // "The bloc backed the sanctions": the body or state named just before holds the stance.
+        const antecedent = anaphoricHolder(ctx, units, t.from);
+        const unit = antecedent ? ctx.sentences.flatMap((x) => x.units).find((u): u is EntityUnit => u.kind === 'entity' && u.entityId === antecedent) : undefined;
+        if (!unit) continue;
+        holder = unit;
+        holders.push(unit);
+      }
       const next = units[t.to];
       // A named object ("backs Moldova") is read by the entity stance rules.
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
       const np = topicAfter(s, ctx.doc.text, t.to);
       if (!np) continue;
-      const rule0 = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
+      const rule0 = anaphoric ? TOPIC_STANCE_RULES.anaphora : t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
       if (np.person) {
         for (const h of holders) emit({ source: h.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
         continue;
@@ -254,7 +294,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       const id = known?.entityId ?? nodeKey('topic', np.label.toLowerCase());
       if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
       if (!known) added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
-      const rule = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
+      const rule = rule0;
       for (const h of holders) {
         emit({ source: h.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
       }
