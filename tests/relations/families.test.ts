@@ -47,6 +47,9 @@ const FAMILIES: Record<string, Row[]> = {
     { text: '[Rita Moll|person], chief economist at [Banco Lumen|organisation], expects cuts.', edge: ['Rita Moll', 'works-for', 'Banco Lumen'], yes: true },
     { text: '[Skyline Air|organisation] attorney [Ben Cole|person] objected.', edge: ['Ben Cole', 'works-for', 'Skyline Air'], yes: true },
   ],
+  'plays-for': [
+    { text: '[Real Sociedad|organisation] striker [Iker Mendi|person] scored twice.', edge: ['Iker Mendi', 'plays-for', 'Real Sociedad'], yes: true },
+  ],
   kills: [
     { text: '[Carl Brandt|person] shot [Otto Lenz|person] in 1921.', edge: ['Carl Brandt', 'kills', 'Otto Lenz'], yes: true },
     { text: '[Otto Lenz|person] was shot dead by [Carl Brandt|person].', edge: ['Carl Brandt', 'kills', 'Otto Lenz'], yes: true },

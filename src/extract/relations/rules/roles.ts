@@ -107,7 +107,8 @@ export function relateRole(person: string, holder: string, holderKind: string, c
     return;
   }
   if (holderKind !== 'organisation') return;
-  emit({ source: person, target: holder, relation: 'member-of', confidence: conf, rule: rule.name, sentence });
+  // A player or coach plays for a club or national team: plays-for says so more precisely than member-of.
+  emit({ source: person, target: holder, relation: cls === 'player' ? 'plays-for' : 'member-of', confidence: conf, rule: rule.name, sentence });
   if (ORG_VOICE.has(cls)) emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf - 0.05, rule: rule.name, sentence });
   // An official of a state body speaks for the state, one step removed: DWIE rarely labels it (0 of 3 on dev).
   const state = ctx.bodyOf.get(holder);
