@@ -22,6 +22,8 @@ interface PatternSpec {
   notAfter?: string;
   notBetween?: string;
   requires?: string[];
+  /** Signals that refuse the reading ("in Chinese" names a language, not a place). */
+  forbids?: string[];
   check?: 'containment' | 'notBody';
   confidence: number;
   reason: string;
@@ -85,6 +87,20 @@ function containmentPlausible(ctx: ArticleContext, inner: string, outer: string)
   return true;
 }
 
+/**
+ * An organisation can be given a seat by a pattern unless it is an international body (its members are states, not
+ * a seat) or its own name already names a place ("New York Stock Exchange", a mis-cut "London UTC").
+ */
+function plausibleSeat(ctx: ArticleContext, org: string): boolean {
+  const label = ctx.doc.entities.get(org)?.label ?? '';
+  if (bodyLabelOf(label) !== undefined) return false;
+  const words = label.split(/\s+/);
+  for (let n = 1; n <= Math.min(2, words.length); n++) {
+    for (let i = 0; i + n <= words.length; i++) if (placeCountry(words.slice(i, i + n).join(' '))) return false;
+  }
+  return true;
+}
+
 export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[] {
   const out: PairDecision[] = [];
   for (const p of PATTERNS) {
@@ -96,9 +112,10 @@ export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[]
     if (p.re.after && !p.re.after.test(f.after)) continue;
     if (p.re.notAfter?.test(f.after)) continue;
     if (p.requires && !p.requires.every((s) => hasSignal(f, s))) continue;
+    if (p.forbids?.some((s) => hasSignal(f, s))) continue;
     const [source, target] = p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
     if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
-    if (p.check === 'notBody' && bodyLabelOf(ctx.doc.entities.get(source)?.label ?? '') !== undefined) continue;
+    if (p.check === 'notBody' && !plausibleSeat(ctx, source)) continue;
     out.push({ source, target, relation: p.relation, confidence: p.confidence, rule: `pair:${p.name}` });
   }
   return out;

@@ -8,7 +8,7 @@
 import type { RelationCandidate } from '../../types.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { bodyByName } from './bodies.js';
-import { cityOf, placeCountry } from './places.js';
+import { cityOf, countryOf, placeCountry } from './places.js';
 
 export const KNOWLEDGE_RULES = {
   placeState: {
@@ -22,6 +22,18 @@ export const KNOWLEDGE_RULES = {
     reason: 'A club or company named after a city ("Lyon Olympique", "Bank of Lyon") is based in that city when the article names it.',
     confidence: 0.8,
     examples: [{ text: '[Olympique Lyon|organisation] won in [Lyon|place].', expect: [['Olympique Lyon', 'based-in', 'Lyon']] }],
+  },
+  cityState: {
+    name: 'knowledge:named-after-city-state',
+    reason: 'A club or company named after a city ("Stuttgart", "Bayern Munich") is based in the state of that city when the article names the state (data/cities.json).',
+    confidence: 0.85,
+    examples: [{ text: '[Lyon Olympique|organisation] lost. [France|state] watched.', expect: [['Lyon Olympique', 'based-in', 'France']] }],
+  },
+  nameNamesState: {
+    name: 'based-in:name-names-state',
+    reason: 'An organisation whose own name names a state ("Federation of German Industry", "Polish Football Association") is based in it.',
+    confidence: 0.85,
+    examples: [{ text: 'The [Chilean Mining Society|organisation] met. [Chile|state] agreed.', expect: [['Chilean Mining Society', 'based-in', 'Chile']] }],
   },
   stateBody: {
     name: 'knowledge:state-memberships',
@@ -82,20 +94,33 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
       }
     }
   }
-  // Organisations named after a city the article names.
+  // Organisations named after a city (its node, and its state when the article names it), or naming a state.
   for (const e of ctx.doc.entities.values()) {
-    if (e.kind !== 'organisation' || !at.has(e.id) || bodyByName(e.label)) continue;
+    if (e.kind !== 'organisation' || !at.has(e.id) || bodyByName(e.label) || ctx.bodyOf.has(e.id)) continue;
     const words = e.label.split(/\s+/);
-    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
-      for (let i = 0; i + n <= words.length; i++) {
+    let found = false;
+    for (let n = Math.min(3, words.length); n >= 1 && !found; n--) {
+      for (let i = 0; i + n <= words.length && !found; i++) {
         const name = words.slice(i, i + n).join(' ');
-        const place = places.get(name.toLowerCase());
-        if (!place || !cityOf(name)) continue;
-        const r = KNOWLEDGE_RULES.clubCity;
-        emitKnowledge(emit, at, { source: e.id, target: place, relation: 'based-in', confidence: r.confidence, rule: r.name }, false);
-        n = 0;
-        break;
+        const city = cityOf(name);
+        if (city && /^\p{Lu}/u.test(name)) {
+          found = true;
+          const place = places.get(name.toLowerCase());
+          if (place) emitKnowledge(emit, at, { source: e.id, target: place, relation: 'based-in', confidence: KNOWLEDGE_RULES.clubCity.confidence, rule: KNOWLEDGE_RULES.clubCity.name }, false);
+          const state = ctx.stateOf.get(city.country);
+          if (state) emitKnowledge(emit, at, { source: e.id, target: state, relation: 'based-in', confidence: KNOWLEDGE_RULES.cityState.confidence, rule: KNOWLEDGE_RULES.cityState.name }, false);
+          continue;
+        }
+        const code = n <= 2 && /^\p{Lu}/u.test(name) ? countryOf(name) : undefined;
+        const state = code ? ctx.stateOf.get(code) : undefined;
+        if (state) {
+          found = true;
+          const r = KNOWLEDGE_RULES.nameNamesState;
+          const first = at.get(e.id)?.[0] ?? 0;
+          emit({ source: e.id, target: state, relation: 'based-in', confidence: r.confidence, rule: r.name, sentence: first });
+        }
       }
     }
   }
 }
+

@@ -4,6 +4,4 @@ export const PIPELINE_SETTINGS = {
   maxPairDistance: 14,
   /** Units of context read before the first and after the second mention. */
   contextUnits: 4,
-  /** Knowledge edges below this population (cities) are not drawn: small towns share names across countries. */
-  minCityPopulation: 100_000,
 } as const;

@@ -10,6 +10,8 @@ import type { EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
+import { listLeft } from '../rules/common.js';
+import { bodyByName } from './bodies.js';
 
 export const TOPIC_STANCE_RULES = {
   topicVerb: {
@@ -20,6 +22,18 @@ export const TOPIC_STANCE_RULES = {
       { text: '[Estonia|state] backed the proposed carbon tax on Monday.', expect: [['Estonia', 'supports', 'proposed carbon tax']] },
       { text: '[Rosa Lind|person] voted against the new fishing quotas.', expect: [['Rosa Lind', 'opposes', 'fishing quotas']] },
     ],
+  },
+  topicPassive: {
+    name: 'stance:topic-passive',
+    reason: '"The <noun phrase> was backed / rejected by X": the holder after "by", the topic before the verb.',
+    confidence: 0.7,
+    examples: [{ text: 'The coal levy was rejected by [Poland|state] on Friday.', expect: [['Poland', 'opposes', 'coal levy']] }],
+  },
+  anaphora: {
+    name: 'stance:topic-verb+anaphora',
+    reason: '"The bloc / the alliance / the country backed the <noun phrase>": the body or state named just before holds the stance.',
+    confidence: 0.6,
+    examples: [{ text: 'Ministers of the [European Union|organisation] met on Monday. The bloc backed the proposed fuel levy.', expect: [['European Union', 'supports', 'proposed fuel levy']] }],
   },
   topicNoun: {
     name: 'stance:topic-noun',
@@ -44,7 +58,14 @@ const LIGHT_HEADS = new Set(['idea', 'concept', 'notion', 'prospect', 'principle
 const PERSON_EVENTS = new Set(['return', 'release', 'reinstatement', 'appointment', 'election', 're-election', 'candidacy', 'nomination', 'leadership', 'comeback']);
 /** Words that end a noun phrase when they follow its first word: time expressions and common verbs. */
 const NP_TAIL_STOP = new Set(['a', 'an', 'the', 'this', 'its', 'their', 'ahead', 'hundred', 'thousand', 'years', 'year', 'week', 'month', 'today', 'yesterday', 'last', 'next', 'helps', 'help', 'means', 'makes', 'made', 'came', 'comes', 'could', 'should', 'would', 'gets', 'got', 'remains', 'seems']);
-const ADVERBS = new Set(['also', 'strongly', 'firmly', 'openly', 'publicly', 'fully', 'still', 'always', 'again', 'now', 'already', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'might', 'may', 'should', 'did', 'does', 'do', 'not', "n't", 'never', 'fiercely', 'vehemently', 'repeatedly', 'emphatically', 'strongly', 'unanimously', 'initially', 'previously', 'immediately', 'quickly', 'long', 'reportedly', 'allegedly']);
+const ADVERBS = new Set(['also', 'strongly', 'firmly', 'openly', 'publicly', 'fully', 'still', 'always', 'again', 'now', 'already', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'might', 'may', 'should', 'did', 'does', 'do', 'not', "n't", 'never', 'fiercely', 'vehemently', 'repeatedly', 'emphatically', 'strongly', 'unanimously', 'initially', 'previously', 'immediately', 'quickly', 'long', 'reportedly', 'allegedly', 'both', 'spoken', 'spoke', 'speaks', 'speak', 'came', 'come', 'comes', 'out', 'widely', 'publicly']);
+/** Light verbs and adjectives before a stance noun: "X offered financial backing for Y", "X voiced strong support for Y". */
+const LIGHT_VERBS = new Set(['offered', 'offers', 'offer', 'provide', 'provides', 'provided', 'providing', 'expressed', 'expresses', 'gave', 'gives', 'give', 'pledged', 'pledges', 'voiced', 'voices', 'lent', 'lends', 'reaffirmed', 'reiterated', 'signalled', 'signaled', 'declared', 'declares', 'financial', 'full', 'strong', 'firm', 'political', 'unconditional', 'its', 'their', 'his', 'her']);
+/** Passive stance: "the bill was backed by X", "a plan opposed by X". */
+const PASSIVE_TRIGGERS: Record<string, 'supports' | 'opposes'> = {
+  backed: 'supports', supported: 'supports', endorsed: 'supports', favoured: 'supports', favored: 'supports', welcomed: 'supports', championed: 'supports',
+  opposed: 'opposes', rejected: 'opposes', vetoed: 'opposes', condemned: 'opposes', resisted: 'opposes', criticised: 'opposes', criticized: 'opposes',
+};
 
 interface Trigger {
   relation: 'supports' | 'opposes';
@@ -87,21 +108,29 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
   return undefined;
 }
 
-/** The actor holding the stance: an entity right before the trigger (over adverbs and auxiliaries), or a possessor. */
-function holderBefore(units: readonly Unit[], from: number): EntityUnit | undefined {
+/**
+ * The actors holding the stance: the entity (or coordinated entities, "A and B") right before the trigger, over
+ * adverbs, auxiliaries and, for a stance noun, light verbs ("offered financial backing"); or a possessor.
+ */
+function holdersBefore(units: readonly Unit[], from: number, noun: boolean): EntityUnit[] {
   let k = from - 1;
   // "X's support for", "X's opposition to"
   if (wordAt(units, k) === "'s" || wordAt(units, k) === "'") k--;
   let steps = 0;
-  while (k >= 0 && steps < 4 && ADVERBS.has(wordAt(units, k) ?? '')) {
+  while (k >= 0 && steps < 5 && (ADVERBS.has(wordAt(units, k) ?? '') || (noun && LIGHT_VERBS.has(wordAt(units, k) ?? '')))) {
     k--;
     steps++;
   }
+  // "the ... List Pim Fortuyn ( LPF ), both opposed": a bracketed abbreviation after the name.
+  if (wordAt(units, k) === ',' && steps > 0) k--;
+  if (wordAt(units, k) === ')' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === '(') k -= 1;
   const u = units[k];
-  if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return undefined;
+  if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return [];
   // An entity after a preposition is not the subject ("support from X for ...").
-  if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(wordAt(units, k - 1) ?? '')) return undefined;
-  return u;
+  const before = wordAt(units, k - 1);
+  if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(before ?? '')) return [];
+  const list = listLeft(units, k + 1, ['person', 'state', 'organisation']);
+  return list ? list.items : [u];
 }
 
 /** The topic noun phrase after the trigger: determiners skipped, a possessor entity kept in the label. */
@@ -152,34 +181,123 @@ function topicAfter(s: SentenceUnits, text: string, at: number): { start: number
   return { start, end, label };
 }
 
+const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'has', 'have', 'had', 'widely', 'strongly', 'also', 'largely', 'firmly', 'a', 'move', 'that', ',', 'which']);
+
+/** "The bill was backed by X": the holder after "by", the topic the noun phrase before the auxiliaries. */
+function passiveAt(s: SentenceUnits, text: string, i: number): { relation: 'supports' | 'opposes'; holder: EntityUnit; np: { start: number; end: number; label: string } } | undefined {
+  const units = s.units;
+  const relation = PASSIVE_TRIGGERS[wordAt(units, i) ?? ''];
+  if (!relation || wordAt(units, i + 1) !== 'by') return undefined;
+  let h = i + 2;
+  if (wordAt(units, h) === 'the') h++;
+  const holder = units[h];
+  if (holder?.kind !== 'entity' || holder.entityKind === 'topic' || holder.entityKind === 'place') return undefined;
+  let k = i - 1;
+  let aux = 0;
+  while (k >= 0 && PASSIVE_AUX.has(wordAt(units, k) ?? '') && aux < 4) {
+    k--;
+    aux++;
+  }
+  // A named subject is read by supports:passive; here only plain noun phrases.
+  let end: number | undefined;
+  let start: number | undefined;
+  let n = 0;
+  for (; k >= 0 && n < MAX_NP_WORDS; k--) {
+    const u = units[k]!;
+    if (u.kind !== 'word' || !/^[\p{L}][\p{L}'-]*$/u.test(u.raw) || DETERMINERS.has(u.w) || NP_STOP.has(u.w)) break;
+    end ??= u.end;
+    start = u.start;
+    n++;
+  }
+  if (start === undefined || end === undefined) return undefined;
+  const label = text.slice(start, end);
+  if (label.length < 3 || PRONOUNS_OR_EMPTY.has(label.toLowerCase())) return undefined;
+  return { relation, holder, np: { start, end, label } };
+}
+
+/** "the bloc", "the alliance" stand for the body just named; "the country", "the government" for the state. */
+const ANAPHORA: Record<string, 'body' | 'state'> = { bloc: 'body', alliance: 'body', union: 'body', organisation: 'body', organization: 'body', country: 'state', government: 'state', kingdom: 'state', republic: 'state' };
+/** How far back (characters) an antecedent may be: the same or the previous sentence or two. */
+const ANAPHORA_REACH = 600;
+
+/** The antecedent of "the bloc" / "the country" right before the trigger: the nearest preceding body or state. */
+function anaphoricHolder(ctx: ArticleContext, units: readonly Unit[], from: number): string | undefined {
+  let k = from - 1;
+  while (k >= 0 && ADVERBS.has(wordAt(units, k) ?? '')) k--;
+  const kind = ANAPHORA[wordAt(units, k) ?? ''];
+  if (!kind || wordAt(units, k - 1) !== 'the') return undefined;
+  const at = units[k]!.start;
+  const mentions = ctx.doc.mentions;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i]!;
+    if (m.start >= at) continue;
+    if (at - m.end > ANAPHORA_REACH) break;
+    const e = ctx.doc.entities.get(m.entityId);
+    if (!e) continue;
+    if (kind === 'state' && e.kind === 'state') return e.id;
+    if (kind === 'body' && e.kind === 'organisation' && bodyByName(e.label)) return e.id;
+  }
+  return undefined;
+}
+
 /** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
 export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
   const added: EntityMention[] = [];
   for (const s of ctx.sentences) {
     const units = s.units;
     for (let i = 0; i < units.length; i++) {
+      const passive = passiveAt(s, ctx.doc.text, i);
+      if (passive) {
+        const rule = TOPIC_STANCE_RULES.topicPassive;
+        const probe = stanceGuard(ctx, { source: passive.holder.entityId, target: '', relation: passive.relation, confidence: 1, rule: rule.name, sentence: s.index }, units[i]!.start);
+        if (!probe || probe.qualifiers?.modality) continue;
+        const known = ctx.doc.mentions.find((m) => m.start < passive.np.end && passive.np.start < m.end);
+        if (known) continue;
+        const id = nodeKey('topic', passive.np.label.toLowerCase());
+        if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: passive.np.label, kind: 'topic', aliases: [] });
+        added.push({ entityId: id, start: passive.np.start, end: passive.np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(passive.np.start, passive.np.end), rule: 'rule:stance-topic' });
+        emit({ source: passive.holder.entityId, target: id, relation: passive.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index });
+        continue;
+      }
       const t = triggerAt(units, i);
       if (!t) continue;
-      const holder = holderBefore(units, t.from);
-      if (!holder) continue;
+      const holders = holdersBefore(units, t.from, t.noun);
+      let holder = holders[0];
+      const anaphoric = !holder;
+      if (!holder) {
+        // "The bloc backed the sanctions": the body or state named just before holds the stance.
+        const antecedent = anaphoricHolder(ctx, units, t.from);
+        const unit = antecedent ? ctx.sentences.flatMap((x) => x.units).find((u): u is EntityUnit => u.kind === 'entity' && u.entityId === antecedent) : undefined;
+        if (!unit) continue;
+        holder = unit;
+        holders.push(unit);
+      }
       const next = units[t.to];
       // A named object ("backs Moldova") is read by the entity stance rules.
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
       const np = topicAfter(s, ctx.doc.text, t.to);
       if (!np) continue;
-      const rule0 = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
+      const rule0 = anaphoric ? TOPIC_STANCE_RULES.anaphora : t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
       if (np.person) {
-        emit({ source: holder.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
+        for (const h of holders) emit({ source: h.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
         continue;
       }
       // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
-      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index });
+      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index }, np.start);
       if (!probe || probe.qualifiers?.modality) continue;
-      const id = nodeKey('topic', np.label.toLowerCase());
+      // A phrase that overlaps a mention the entity stage already typed is that entity (a topic), or nothing.
+      // Named ends inside the phrase ("Spain's bailout request", "the embargo on China") stay part of it.
+      const known = ctx.doc.mentions.find(
+        (m) => m.start < np.end && np.start < m.end && !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
+      );
+      if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
+      const id = known?.entityId ?? nodeKey('topic', np.label.toLowerCase());
       if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
-      added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
-      const rule = t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
-      emit({ source: holder.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
+      if (!known) added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
+      const rule = rule0;
+      for (const h of holders) {
+        emit({ source: h.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
+      }
       i = t.to - 1;
     }
   }
@@ -201,7 +319,7 @@ const HYPOTHETICAL_CEILING = 0.35;
  * a little before the holder up to the target is checked. Negated: no edge; hypothetical: a low confidence and the
  * qualifier modality: hypothetical.
  */
-export function stanceGuard(ctx: ArticleContext, c: RelationCandidate): RelationCandidate | undefined {
+export function stanceGuard(ctx: ArticleContext, c: RelationCandidate, until?: number): RelationCandidate | undefined {
   if (!STANCE_RELATIONS.has(c.relation)) return c;
   const s = ctx.sentences[c.sentence];
   if (!s) return c;
@@ -215,7 +333,7 @@ export function stanceGuard(ctx: ArticleContext, c: RelationCandidate): Relation
   const text = ctx.doc.text;
   const sentence = text.slice(s.start, s.end);
   const from = src ? Math.max(s.start, src.start - 40) : s.start;
-  const to = tgt ? tgt.start : s.end;
+  const to = tgt ? tgt.start : (until ?? s.end);
   const clauseStart = Math.max(from, text.lastIndexOf(';', to) + 1, s.start);
   const span = text.slice(clauseStart, Math.max(clauseStart, to)).toLowerCase();
   const tokens = span.split(/[^\p{L}']+/u).filter(Boolean);

@@ -107,7 +107,8 @@ export function relateRole(person: string, holder: string, holderKind: string, c
     return;
   }
   if (holderKind !== 'organisation') return;
-  emit({ source: person, target: holder, relation: 'member-of', confidence: conf, rule: rule.name, sentence });
+  // A player or coach plays for a club or national team: plays-for says so more precisely than member-of.
+  emit({ source: person, target: holder, relation: cls === 'player' ? 'plays-for' : 'member-of', confidence: conf, rule: rule.name, sentence });
   if (ORG_VOICE.has(cls)) emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf - 0.05, rule: rule.name, sentence });
   // An official of a state body speaks for the state, one step removed: DWIE rarely labels it (0 of 3 on dev).
   const state = ctx.bodyOf.get(holder);
@@ -247,7 +248,9 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 
   // 2. Apposition or copula after the name.
   const next = wordAt(units, p + 1);
-  if (next === ',' || (next !== undefined && COPULA.has(next))) {
+  // "X is meeting British officials": a progressive verb, not a copula; the officials are someone else.
+  const progressive = next !== ',' && /ing$/.test(wordAt(units, p + 2) ?? '');
+  if (next === ',' || (next !== undefined && COPULA.has(next) && !progressive)) {
     const r = roleAfter(units, p + 2);
     if (r?.holder) out.push({ holders: [r.holder], cls: r.cls, rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula, penalty: r.gap > 4 ? 0.1 : 0 });
     else if (r && next === ',' && !bareRole) bareRole = r.cls;

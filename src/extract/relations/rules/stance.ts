@@ -257,6 +257,9 @@ function readStances(units: readonly Unit[]): Stance[] {
       // Nouns that look like verbs ("the support", "US sanctions on X") need a verb reading: an object right after.
       const obj = objectAfter(units, i + 1, 3);
       if (!obj || wordAt(units, i + 1) === 'for' || wordAt(units, i + 1) === 'of') continue;
+      // "Cardiff back Rhys Jones scored": a club and a position before a player's name, not the verb.
+      // ("Cardiff back X for the captaincy" is still the verb: a preposition follows the name.)
+      if (w === 'back' && obj.at === i + 1 && obj.target.entityKind === 'person' && subject.sources.every((e) => e.entityKind === 'organisation') && !/^(for|as|over|to|in|against|on|because|after|,|\.)$/.test(wordAt(units, i + 2) ?? '.')) continue;
       const issue = verbRelation === 'supports' ? issueAfter(units, obj.at) : undefined;
       const rule = verbRelation === 'supports' ? STANCE_RULES.supportVerb : verbRelation === 'opposes' ? STANCE_RULES.opposeVerb : STANCE_RULES.criticiseVerb;
       out.push({ relation: verbRelation, ...subject, target: obj.target, rule, ...(issue ? { qualifiers: issue } : {}) });
