@@ -182,7 +182,7 @@ describe('newsgraph build --corrections', () => {
 
     // The next build adds an article that names the Greens again: the same corrections fold them in again.
     mkdirSync(join(dir, 'more'));
-    writeFileSync(join(dir, 'more', 'a3.txt'), 'Anna Berg, a member of the Greens, said the vote would be close.\n');
+    writeFileSync(join(dir, 'more', 'a3.txt'), 'Anna Berg, a member of the Greens, said the vote in Finland would be close.\n');
     const next = captureIO();
     expect(await main(['build', join(dir, 'more'), '--into', fixed, '--no-cache', '--jobs', '1', '--corrections', corrections], next)).toBe(0);
     const grown = read(fixed);

@@ -91,6 +91,17 @@ const CASES: Case[] = [
     has: [['Kyoto protocol', 'topic']],
   },
   {
+    name: "a party name several states' parties share is not guessed when only other states are mentioned",
+    text: 'The Greens said on Friday that Norway should wait. Lars Holm, a member of the Greens, agreed.',
+    has: [['Greens', 'organisation']],
+    none: ['Green Party of England and Wales'],
+  },
+  {
+    name: 'the same shared party name goes to the party of the state the article mentions',
+    text: 'The Greens said on Friday that Germany should wait. Anna Vogt, a member of the Greens, agreed.',
+    has: [['Alliance 90/The Greens', 'organisation']],
+  },
+  {
     name: 'a party the data knows is an organisation, never a place',
     text: 'The new party Veritas said it would stand in every seat.',
     has: [['Veritas', 'organisation']],

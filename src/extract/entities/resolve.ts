@@ -228,7 +228,8 @@ function resolveAcronymDefinitions(items: Item[], sentences: Sentence[], labels:
 
 /**
  * A party name several parties share ("Greens", "Conservatives", "Social Democrats") goes to the party of the state
- * the article mentions most among theirs; with none of their states mentioned, to the first party the data lists.
+ * the article mentions most among theirs; with no state mentioned at all, to the first party the data lists; when only
+ * other states are mentioned, to none (a plain organisation named as written).
  */
 function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: string[]): void {
   let stateCounts: Map<string, number> | null = null;
@@ -262,6 +263,12 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
     const counts = stateCounts;
     let best = options[0]!;
     for (const o of options) if ((counts.get(o.country) ?? 0) > (counts.get(best.country) ?? 0)) best = o;
+    if ((counts.get(best.country) ?? 0) === 0 && counts.size > 0) {
+      // The article is about other states: the shared name is some party there, not the default one. No guess.
+      labels[i] = item.text;
+      item.draft = { ...d, canonical: null, gazetteer: undefined };
+      return;
+    }
     labels[i] = best.label;
     item.draft = { ...d, canonical: best.label, gazetteer: best };
   });
