@@ -40,7 +40,9 @@ const PROBES: { name: string; source: string }[] = [
 ];
 
 /** Starts a thread with the probe, warms it up, and resolves to a function that runs `units` units there. */
-async function startThread(source: string): Promise<{ run: (units: number) => Promise<void>; stop: () => Promise<number> }> {
+async function startThread(
+  source: string,
+): Promise<{ run: (units: number) => Promise<void>; stop: () => Promise<number> }> {
   const worker = new Worker(
     `const { parentPort } = require('node:worker_threads');
     ${source}

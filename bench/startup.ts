@@ -14,8 +14,10 @@ export interface StartupTimes {
   secondMs: number;
 }
 
-const TEXT_A = 'The Foreign Minister of Portugal, Marta Vilanova, met the President of Ghana in Lisbon on Monday to discuss shipping.';
-const TEXT_B = 'Kenya and Tanzania signed a border agreement in Arusha on Friday, and the African Union welcomed the deal.';
+const TEXT_A =
+  'The Foreign Minister of Portugal, Marta Vilanova, met the President of Ghana in Lisbon on Monday to discuss shipping.';
+const TEXT_B =
+  'Kenya and Tanzania signed a border agreement in Arusha on Friday, and the African Union welcomed the deal.';
 
 /** The worker's code: CommonJS (eval), importing the compiled task module as a real build worker does. */
 function workerCode(taskUrl: string): string {

@@ -12,7 +12,11 @@ export interface BenchRow {
 export function markdownTable(rows: readonly BenchRow[]): string {
   const header = ['section', 'measure', 'value', 'target / note'];
   const cells = rows.map((r) => [r.section, r.measure, r.value, r.target ?? ''].map((c) => c.replace(/\|/g, '\\|')));
-  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...cells.map((c) => `| ${c.join(' | ')} |`)];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...cells.map((c) => `| ${c.join(' | ')} |`),
+  ];
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,7 +12,26 @@ export interface RealText {
   text: string;
 }
 
-const NO_SPACE_BEFORE = new Set([',', '.', ';', ':', '!', '?', ')', ']', '}', '”', '’', "'", '%', "'s", '’s', "n't", 'n’t', '...']);
+const NO_SPACE_BEFORE = new Set([
+  ',',
+  '.',
+  ';',
+  ':',
+  '!',
+  '?',
+  ')',
+  ']',
+  '}',
+  '”',
+  '’',
+  "'",
+  '%',
+  "'s",
+  '’s',
+  "n't",
+  'n’t',
+  '...',
+]);
 const NO_SPACE_AFTER = new Set(['(', '[', '{', '“', '$', '#']);
 
 /** Joins tokens into text: "Mzoudi ’s lawyers , he said ." -> "Mzoudi’s lawyers, he said." A '\n' token breaks a line. */
@@ -22,11 +41,16 @@ export function detokenize(tokens: readonly string[]): string {
   let straightQuoteOpen = false;
   for (const token of tokens) {
     if (token === '\n') {
-      text = text.trimEnd() + '\n';
+      text = `${text.trimEnd()}\n`;
       glue = true;
       continue;
     }
-    let noSpace = glue || text === '' || NO_SPACE_BEFORE.has(token) || token.startsWith('’') || (token.startsWith("'") && token.length <= 3);
+    let noSpace =
+      glue ||
+      text === '' ||
+      NO_SPACE_BEFORE.has(token) ||
+      token.startsWith('’') ||
+      (token.startsWith("'") && token.length <= 3);
     if (token === '"') {
       noSpace = straightQuoteOpen || glue || text === '';
       straightQuoteOpen = !straightQuoteOpen;
@@ -45,7 +69,10 @@ export function sharedDataDir(repoRoot: string): string {
 }
 
 function loadDwieDev(dataDir: string): RealText[] {
-  const docs = JSON.parse(readFileSync(join(dataDir, 'dwie', 'dev.json'), 'utf8')) as Array<{ title: string; sents: string[][] }>;
+  const docs = JSON.parse(readFileSync(join(dataDir, 'dwie', 'dev.json'), 'utf8')) as Array<{
+    title: string;
+    sents: string[][];
+  }>;
   return docs.map((doc) => ({ name: `dwie/${doc.title}`, text: `${doc.sents.map(detokenize).join('\n')}\n` }));
 }
 

@@ -8,17 +8,16 @@
  * heavy-tailed degrees, five kinds, eight relations, one evidence sentence per relation, dated articles.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumLaunch } from '../scripts/chromium.js';
+import { seededRandom as random } from '../src/util/random.js';
 import { findViewerDist } from '../src/view/assets.js';
 import { startViewServer } from '../src/view/server.js';
-import { seededRandom as random } from '../src/util/random.js';
 
 export interface ViewerBenchOptions {
   nodes?: number;
@@ -127,7 +126,12 @@ interface ProbeMetrics {
 
 /** Serves a built folder and one graph file at /graph.json (the minimal page's own server). */
 async function serveStatic(root: string, graphFile: string): Promise<{ url: string; close(): Promise<void> }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+  };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const file = path === '/graph.json' ? graphFile : join(root, normalize(path === '/' ? '/minimal.html' : path));
@@ -146,7 +150,13 @@ async function serveStatic(root: string, graphFile: string): Promise<{ url: stri
 async function buildMinimalPage(outDir: string): Promise<void> {
   const { build } = await import('vite');
   const root = join(findViewerDist(), '..', 'bench');
-  await build({ root, base: './', logLevel: 'error', configFile: false, build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: join(root, 'minimal.html') } } });
+  await build({
+    root,
+    base: './',
+    logLevel: 'error',
+    configFile: false,
+    build: { outDir, emptyOutDir: true, target: 'es2022', rollupOptions: { input: join(root, 'minimal.html') } },
+  });
 }
 
 /** Frames per second while the wheel zooms in and out, then while the mouse drags the camera around. */
@@ -194,16 +204,23 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
   const server = await startViewServer({ graphFile: file, port: 0 });
   const minimalServer = await serveStatic(minimalDir, minimalGraph);
   const launch = options.chromiumPath ? { executablePath: options.chromiumPath, env: {} } : await chromiumLaunch();
-  const browser = await chromium.launch({ executablePath: launch.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...launch.env } });
+  const browser = await chromium.launch({
+    executablePath: launch.executablePath,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...launch.env },
+  });
   try {
     const viewport = { width: 1280, height: 800 };
     const page = await browser.newPage({ viewport, bypassCSP: true });
     // Everything drawn, as on the minimal page (above 1,000 entities the viewer hides unconnected ones by default).
     const viewerUrl = `${server.url}#unconnected=show`;
     await page.goto(viewerUrl);
-    await page.waitForFunction('window.newsgraph && window.newsgraph.state !== "loading"', undefined, { timeout: 120_000 });
+    await page.waitForFunction('window.newsgraph && window.newsgraph.state !== "loading"', undefined, {
+      timeout: 120_000,
+    });
     const state = (await page.evaluate('window.newsgraph.state')) as string;
-    if (state !== 'ready') throw new Error(`viewer bench: the viewer did not open the synthetic graph (state ${state})`);
+    if (state !== 'ready')
+      throw new Error(`viewer bench: the viewer did not open the synthetic graph (state ${state})`);
     await page.waitForFunction('window.newsgraph.metrics().layout !== null', undefined, { timeout: 180_000 });
     const metrics = (await page.evaluate('window.newsgraph.metrics()')) as ProbeMetrics;
 
@@ -215,7 +232,9 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
     const minimal = await browser.newPage({ viewport });
     const openMinimal = async () => {
       await minimal.goto(minimalServer.url);
-      await minimal.waitForFunction('window.minimal && window.minimal.state === "ready"', undefined, { timeout: 120_000 });
+      await minimal.waitForFunction('window.minimal && window.minimal.state === "ready"', undefined, {
+        timeout: 120_000,
+      });
       return (await minimal.evaluate('window.minimal.firstRenderAt')) as number;
     };
     const minimalFirst = [await openMinimal()];
@@ -225,7 +244,10 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
     const viewerFps = { zoom: 0, pan: 0 };
     const minimalFps = { zoom: 0, pan: 0 };
     for (let round = 0; round < 3; round++) {
-      for (const [target, best] of [[page, viewerFps], [minimal, minimalFps]] as const) {
+      for (const [target, best] of [
+        [page, viewerFps],
+        [minimal, minimalFps],
+      ] as const) {
         await target.bringToFront();
         // Let the page finish what the previous round left (the full redraw with edges after a move).
         await target.waitForTimeout(1500);
@@ -239,8 +261,13 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
     await page.bringToFront();
     await page.goto('about:blank');
     await page.goto(viewerUrl);
-    await page.waitForFunction('window.newsgraph && window.newsgraph.state === "ready"', undefined, { timeout: 120_000 });
-    const viewerFirst = [metrics.firstRenderAt, ((await page.evaluate('window.newsgraph.metrics()')) as ProbeMetrics).firstRenderAt];
+    await page.waitForFunction('window.newsgraph && window.newsgraph.state === "ready"', undefined, {
+      timeout: 120_000,
+    });
+    const viewerFirst = [
+      metrics.firstRenderAt,
+      ((await page.evaluate('window.newsgraph.metrics()')) as ProbeMetrics).firstRenderAt,
+    ];
     await page.goto('about:blank');
     await minimal.bringToFront();
     minimalFirst.push(await openMinimal());
@@ -263,7 +290,7 @@ export async function benchViewer(options: ViewerBenchOptions = {}): Promise<Vie
       minimalZoomFps: round1(minimalFps.zoom),
       minimalPanFps: round1(minimalFps.pan),
       minimalFirstRenderMs: Math.round(minimalFirstRender),
-      fpsRatio: Math.round((Math.min(viewerFps.zoom / minimalFps.zoom, viewerFps.pan / minimalFps.pan)) * 100) / 100,
+      fpsRatio: Math.round(Math.min(viewerFps.zoom / minimalFps.zoom, viewerFps.pan / minimalFps.pan) * 100) / 100,
       firstRenderRatio: Math.round((firstRender / minimalFirstRender) * 100) / 100,
     };
   } finally {

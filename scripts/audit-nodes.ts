@@ -25,7 +25,12 @@ interface Options {
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const o: Options = { data: process.env.NEWSGRAPH_DATA ?? '../shared/data', sample: 100, seed: 13, out: 'out/audit-nodes.md' };
+  const o: Options = {
+    data: process.env.NEWSGRAPH_DATA ?? '../shared/data',
+    sample: 100,
+    seed: 13,
+    out: 'out/audit-nodes.md',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--data') o.data = argv[++i] ?? o.data;
@@ -42,7 +47,10 @@ function sentenceAround(text: string, start: number, end: number): string {
   while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
   let e = end;
   while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
-  return text.slice(s, Math.min(text.length, e + 1)).replace(/\s+/g, ' ').trim();
+  return text
+    .slice(s, Math.min(text.length, e + 1))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 async function main(): Promise<void> {
@@ -53,10 +61,24 @@ async function main(): Promise<void> {
   for (const doc of docs) {
     const text = dwieDocumentText(doc);
     texts.set(doc.title, text);
-    extractions.push(extractArticle({ id: doc.title, file: doc.title, original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null }));
+    extractions.push(
+      extractArticle({
+        id: doc.title,
+        file: doc.title,
+        original: text,
+        text,
+        map: identityMap(text.length),
+        title: null,
+        source: null,
+        published: null,
+        url: null,
+      }),
+    );
   }
   const politics = 'tests/fixtures/politics';
-  for (const name of readdirSync(politics).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(politics)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const raw = readFileSync(join(politics, name), 'utf8');
     for (const article of ingestString(raw, name, `politics/${name}`)) {
       texts.set(article.id, article.original);
@@ -87,7 +109,9 @@ async function main(): Promise<void> {
     const text = first ? texts.get(first.article) : undefined;
     const evidence = first && text ? `${first.article}: ${sentenceAround(text, first.start, first.end)}` : '';
     const cell = (s: string) => s.replace(/\|/g, '\\|');
-    lines.push(`| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(a.aliases.join('; '))} | ${a.rules.join(', ')} | ${cell(evidence)} | |`);
+    lines.push(
+      `| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(a.aliases.join('; '))} | ${a.rules.join(', ')} | ${cell(evidence)} | |`,
+    );
   });
   mkdirSync(dirname(o.out), { recursive: true });
   writeFileSync(o.out, `${lines.join('\n')}\n`);

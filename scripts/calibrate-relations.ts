@@ -17,9 +17,14 @@ import { PACKAGE_ROOT } from '../src/version.js';
 const MIN_JUDGED = 8;
 
 /** A speaks-for edge also counts for citizenship, but it is right only as what it says: judge it in its own family. */
-const SECONDARY: ReadonlyArray<[string, string]> = [['citizenship', 'speaks-for'], ['based-in', 'located-in']];
+const SECONDARY: ReadonlyArray<[string, string]> = [
+  ['citizenship', 'speaks-for'],
+  ['based-in', 'located-in'],
+];
 
-function tally(judged: ReadonlyArray<{ task: string; rule: string; correct: boolean; edge: string }>): Map<string, { judged: number; correct: number }> {
+function tally(
+  judged: ReadonlyArray<{ task: string; rule: string; correct: boolean; edge: string }>,
+): Map<string, { judged: number; correct: number }> {
   const byEdge = new Map<string, { rule: string; correct: boolean }>();
   for (const j of judged) {
     const relation = / -([a-z-]+)-> /.exec(j.edge)?.[1] ?? '';
@@ -43,18 +48,30 @@ async function main(): Promise<void> {
   const docs = await readDwie(join(dataDir, 'dwie', 'dev.json'));
   const extractions = new Map<string, Extraction>();
   evalDwie(docs, { onExtraction: (d, x) => extractions.set(d.title, x) });
-  const dwie = tally(evalDwieRelations(docs, (_t, title) => extractions.get(title) ?? { entities: [], relations: [] }).judged);
+  const dwie = tally(
+    evalDwieRelations(docs, (_t, title) => extractions.get(title) ?? { entities: [], relations: [] }).judged,
+  );
   const conll = tally(evalConll04(await readConll04(join(dataDir, 'conll04', 'train.json'))).judged);
   const rules: Record<string, { base: number; precision: number; judged: number; data: string }> = {};
   for (const rule of ALL_RULES) {
-    const [data, m] = (dwie.get(rule.name)?.judged ?? 0) >= MIN_JUDGED ? ['dwie dev', dwie.get(rule.name)!] : ['conll04 train', conll.get(rule.name)];
+    const [data, m] =
+      (dwie.get(rule.name)?.judged ?? 0) >= MIN_JUDGED
+        ? ['dwie dev', dwie.get(rule.name)!]
+        : ['conll04 train', conll.get(rule.name)];
     if (!m || m.judged < MIN_JUDGED) continue;
-    rules[rule.name] = { base: rule.confidence, precision: Math.round(((m.correct + 1) / (m.judged + 2)) * 1000) / 1000, judged: m.judged, data };
+    rules[rule.name] = {
+      base: rule.confidence,
+      precision: Math.round(((m.correct + 1) / (m.judged + 2)) * 1000) / 1000,
+      judged: m.judged,
+      data,
+    };
   }
   const file = join(PACKAGE_ROOT, 'src', 'extract', 'relations', 'data', 'calibration.json');
-  const source = 'Measured by scripts/calibrate-relations.ts (npm run calibrate:relations): precision per rule, Laplace-smoothed, end to end on DWIE dev, or CoNLL04 train where DWIE judged fewer than 8 edges of the rule. Regenerate after changing rules.';
+  const source =
+    'Measured by scripts/calibrate-relations.ts (npm run calibrate:relations): precision per rule, Laplace-smoothed, end to end on DWIE dev, or CoNLL04 train where DWIE judged fewer than 8 edges of the rule. Regenerate after changing rules.';
   writeFileSync(file, `${JSON.stringify({ source, rules }, null, 1)}\n`);
-  for (const [name, r] of Object.entries(rules)) console.log(`${name.padEnd(44)} base ${r.base.toFixed(2)} -> ${r.precision.toFixed(3)} (${r.judged}, ${r.data})`);
+  for (const [name, r] of Object.entries(rules))
+    console.log(`${name.padEnd(44)} base ${r.base.toFixed(2)} -> ${r.precision.toFixed(3)} (${r.judged}, ${r.data})`);
 }
 
 await main();

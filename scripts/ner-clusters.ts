@@ -10,12 +10,12 @@
  * spherical 2-means into a binary tree of depth CLUSTER_BITS: a word's path down the tree is its cluster, and path
  * prefixes give coarser clusters. Deterministic (fixed seed).
  */
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLUSTER_BITS } from '../src/extract/ner/features.js';
+import { seededRandom as mulberry32 } from '../src/util/random.js';
 import { PACKAGE_ROOT } from '../src/version.js';
 import { readConll } from './ner-conll.js';
-import { seededRandom as mulberry32 } from '../src/util/random.js';
 
 export interface Clusters {
   words: string[];
@@ -31,7 +31,10 @@ const DIM = 2 * (CONTEXTS + 1);
 export function roughTokens(text: string): string[] {
   const out: string[] = [];
   const re = /[\p{L}\p{N}]+(?:[-.'][\p{L}\p{N}]+)*\.?|\S/gu;
-  for (const m of text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').matchAll(re)) {
+  for (const m of text
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .matchAll(re)) {
     let t = m[0];
     // Keep abbreviations like "U.S." but split a sentence-final period off ordinary words.
     if (t.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(t) && t.length > 1) {
@@ -39,7 +42,7 @@ export function roughTokens(text: string): string[] {
       t = '.';
     }
     const poss = /^(.+)('s)$/i.exec(t);
-    if (poss && poss[1] && poss[2]) {
+    if (poss?.[1] && poss[2]) {
       out.push(poss[1], poss[2]);
       continue;
     }
@@ -63,7 +66,10 @@ export function unlabelledSentences(dataDir: string): string[][] {
   return sents;
 }
 
-export function learnClusters(sentences: string[][], log: (m: string) => void): { words: string[]; paths: Uint16Array } {
+export function learnClusters(
+  sentences: string[][],
+  log: (m: string) => void,
+): { words: string[]; paths: Uint16Array } {
   const count = new Map<string, number>();
   const ctxCount = new Map<string, number>();
   let tokens = 0;
@@ -75,9 +81,15 @@ export function learnClusters(sentences: string[][], log: (m: string) => void): 
       tokens++;
     }
   }
-  const words = [...count.entries()].filter(([, c]) => c >= MIN_COUNT).map(([w]) => w).sort();
+  const words = [...count.entries()]
+    .filter(([, c]) => c >= MIN_COUNT)
+    .map(([w]) => w)
+    .sort();
   const wordIdx = new Map(words.map((w, i) => [w, i]));
-  const ctxWords = [...ctxCount.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, CONTEXTS).map(([w]) => w);
+  const ctxWords = [...ctxCount.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, CONTEXTS)
+    .map(([w]) => w);
   const ctxIdx = new Map(ctxWords.map((w, i) => [w, i]));
   log(`  clusters: ${tokens} tokens, ${words.length} words, ${ctxWords.length} context words`);
   // Sparse co-occurrence counts: word x (left ctx | right ctx), ctx index CONTEXTS = boundary/other.
@@ -171,7 +183,9 @@ export function learnClusters(sentences: string[][], log: (m: string) => void): 
     }
     const left: number[] = [];
     const right: number[] = [];
-    members.forEach((m, i) => (side[i] ? right : left).push(m));
+    members.forEach((m, i) => {
+      (side[i] ? right : left).push(m);
+    });
     if (left.length === 0 || right.length === 0) {
       for (const m of members) paths[m] = path << (CLUSTER_BITS - depth);
       return;

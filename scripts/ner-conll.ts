@@ -3,8 +3,8 @@
  * Scoring follows issue 3: PER/ORG/LOC strict spans; a predicted span equal to a gold MISC span is not counted.
  */
 import { readFileSync } from 'node:fs';
-import { LABELS, spansToTags } from '../src/extract/ner/tags.js';
 import type { LabelledSpan } from '../src/extract/ner/tags.js';
+import { LABELS, spansToTags } from '../src/extract/ner/tags.js';
 
 export interface ConllDoc {
   sentences: string[][];

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { MODEL_PATH } from '../src/extract/ner/index.js';
 import { decodeModel } from '../src/extract/ner/model.js';
 import { Tagger } from '../src/extract/ner/tagger.js';
 import { LABELS } from '../src/extract/ner/tags.js';
-import { MODEL_PATH } from '../src/extract/ner/index.js';
 import { emptyScore, formatScore, readConll, scoreSentence } from './ner-conll.js';
 
 function main(): void {
@@ -43,7 +43,11 @@ function main(): void {
   const cpu = (cpuU.user + cpuU.system) / 1e6;
   docs.forEach((doc, i) => {
     doc.sentences.forEach((_, j) => {
-      const pred = (outputs[i]?.[j] ?? []).map((sp) => ({ start: sp.start, end: sp.end, label: LABELS.indexOf(sp.label) }));
+      const pred = (outputs[i]?.[j] ?? []).map((sp) => ({
+        start: sp.start,
+        end: sp.end,
+        label: LABELS.indexOf(sp.label),
+      }));
       scoreSentence(score, doc.spans[j] ?? [], pred);
     });
   });

@@ -35,7 +35,7 @@ export function tokenisePhrase(phrase: string): string {
 
 /** Dotted form of an upper-case abbreviation ("US" -> "U.S."), as news text writes it. */
 function dotted(abbrev: string): string | null {
-  return /^[A-Z]{2,3}$/.test(abbrev) ? abbrev.split('').join('.') + '.' : null;
+  return /^[A-Z]{2,3}$/.test(abbrev) ? `${abbrev.split('').join('.')}.` : null;
 }
 
 function pkgVersion(name: string): string {
@@ -77,7 +77,10 @@ export function buildGazetteers(cityMin = 100_000, townMin = 20_000): GazetteerL
   const list = (name: string, source: string, set: Set<string>): GazetteerList => ({
     name,
     source,
-    phrases: [...set].map(tokenisePhrase).filter((p) => p.length > 0).sort(),
+    phrases: [...set]
+      .map(tokenisePhrase)
+      .filter((p) => p.length > 0)
+      .sort(),
   });
   return [
     list('country', `${wc}: name.common, name.official, altSpellings (3+ chars), dotted 2-3 letter codes`, country),

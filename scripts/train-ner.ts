@@ -12,21 +12,27 @@
  * Options: --epochs N  --folds K  --prune W  --town-min POP  --out FILE  --cluster-cache FILE (reuse learnt clusters while iterating)
  *           --no-clusters --no-gazetteer --no-doc-case --no-doc-context --no-history
  */
-import { mkdirSync, writeFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { DEFAULT_CONFIG, extractFeatures, extractHistoryFeatures, mergeFeatures, prepareTokens } from '../src/extract/ner/features.js';
 import type { DocFeatures, DocTokens, FeatureConfig, History, Resources } from '../src/extract/ner/features.js';
+import {
+  DEFAULT_CONFIG,
+  extractFeatures,
+  extractHistoryFeatures,
+  mergeFeatures,
+  prepareTokens,
+} from '../src/extract/ner/features.js';
 import { Gazetteer } from '../src/extract/ner/gazetteer.js';
-import { decodeModel, encodeModel, viterbi } from '../src/extract/ner/model.js';
 import type { ModelHeader, PassExport } from '../src/extract/ner/model.js';
+import { decodeModel, encodeModel, viterbi } from '../src/extract/ner/model.js';
+import { historyFromTags, Tagger } from '../src/extract/ner/tagger.js';
 import { LABELS, N_TAGS } from '../src/extract/ner/tags.js';
-import { Tagger, historyFromTags } from '../src/extract/ner/tagger.js';
-import { PACKAGE_ROOT } from '../src/version.js';
-import { emptyScore, formatScore, goldTags, prf, readConll, scoreSentence } from './ner-conll.js';
-import type { ConllDoc } from './ner-conll.js';
-import { buildGazetteers } from './ner-resources.js';
-import { learnCaseMap, loadClusters, unlabelledSentences } from './ner-clusters.js';
 import { seededRandom as mulberry32 } from '../src/util/random.js';
+import { PACKAGE_ROOT } from '../src/version.js';
+import { learnCaseMap, loadClusters, unlabelledSentences } from './ner-clusters.js';
+import type { ConllDoc } from './ner-conll.js';
+import { emptyScore, formatScore, goldTags, prf, readConll, scoreSentence } from './ner-conll.js';
+import { buildGazetteers } from './ner-resources.js';
 
 export interface TrainDoc {
   d: DocTokens;
@@ -48,7 +54,9 @@ function shuffle<T>(arr: T[], rnd: () => number): void {
 export function toTrainDoc(doc: ConllDoc): TrainDoc {
   const d = prepareTokens(doc.sentences);
   const gold = new Uint8Array(d.raw.length);
-  doc.sentences.forEach((s, i) => gold.set(goldTags(s, doc.spans[i] ?? []), d.sentStart[i] ?? 0));
+  doc.sentences.forEach((s, i) => {
+    gold.set(goldTags(s, doc.spans[i] ?? []), d.sentStart[i] ?? 0);
+  });
   return { d, gold, history: null, base: null };
 }
 
@@ -72,7 +80,8 @@ export function trainPass(docs: TrainDoc[], res: Resources, cfg: FeatureConfig, 
   const prepared: Prepared[] = [];
   for (const doc of docs) {
     doc.base ??= extractFeatures(doc.d, res, cfg);
-    const f = cfg.history && doc.history ? mergeFeatures(doc.base, extractHistoryFeatures(doc.d, doc.history)) : doc.base;
+    const f =
+      cfg.history && doc.history ? mergeFeatures(doc.base, extractHistoryFeatures(doc.d, doc.history)) : doc.base;
     const ids = new Int32Array(f.keys.length);
     for (let i = 0; i < f.keys.length; i++) {
       const k = f.keys[i] ?? 0;
@@ -230,7 +239,10 @@ function passTagger(exp: PassExport, header: ModelHeader, clusters: Map<string, 
   });
 }
 
-export function evaluate(tagger: Tagger, docs: ConllDoc[]): { text: string; f: number; tokens: number; seconds: number } {
+export function evaluate(
+  tagger: Tagger,
+  docs: ConllDoc[],
+): { text: string; f: number; tokens: number; seconds: number } {
   const score = emptyScore();
   let tokens = 0;
   const t0 = process.hrtime.bigint();
@@ -277,7 +289,16 @@ export function calibrate(tagger: Tagger, docs: ConllDoc[], log: (m: string) => 
   return best;
 }
 
-function parseArgs(argv: string[]): { dataDir: string; out: string; epochs: number; folds: number; prune: number; cfg: FeatureConfig; clusterCache: string | null; townMin: number } {
+function parseArgs(argv: string[]): {
+  dataDir: string;
+  out: string;
+  epochs: number;
+  folds: number;
+  prune: number;
+  cfg: FeatureConfig;
+  clusterCache: string | null;
+  townMin: number;
+} {
   const cfg: FeatureConfig = { ...DEFAULT_CONFIG };
   let dataDir = '../shared/data/conll2003';
   let out = join(PACKAGE_ROOT, 'models', 'ner.bin.gz');
@@ -314,10 +335,17 @@ function main(): void {
   const dev = readConll(join(args.dataDir, 'dev.txt'));
   log(`train ${train.length} docs, dev ${dev.length} docs; config ${JSON.stringify(args.cfg)}`);
   const gazetteers = args.cfg.gazetteer ? buildGazetteers(100_000, args.townMin) : [];
-  const cl = args.cfg.clusters ? loadClusters(args.dataDir, log, args.clusterCache) : { words: [], paths: new Uint16Array(0), source: 'none' };
+  const cl = args.cfg.clusters
+    ? loadClusters(args.dataDir, log, args.clusterCache)
+    : { words: [], paths: new Uint16Array(0), source: 'none' };
   const clusters = new Map<string, number>();
-  cl.words.forEach((w, i) => clusters.set(w, cl.paths[i] ?? 0));
-  const res: Resources = { gazetteer: gazetteers.length > 0 ? new Gazetteer(gazetteers) : null, clusters: clusters.size > 0 ? clusters : null };
+  cl.words.forEach((w, i) => {
+    clusters.set(w, cl.paths[i] ?? 0);
+  });
+  const res: Resources = {
+    gazetteer: gazetteers.length > 0 ? new Gazetteer(gazetteers) : null,
+    clusters: clusters.size > 0 ? clusters : null,
+  };
   const caseForms = learnCaseMap(
     unlabelledSentences(args.dataDir),
     gazetteers.flatMap((g) => g.phrases.flatMap((p) => p.split(' '))),
@@ -332,8 +360,11 @@ function main(): void {
     clusterSource: cl.source,
     clusterWords: cl.words,
     caseForms,
-    caseSource: 'scripts/ner-clusters.ts learnCaseMap: CoNLL-2003 train tokens (labels ignored), nlp-corpus, gazetteer words',
-    notes: [`structured averaged perceptron, BILOU, Viterbi; epochs ${args.epochs}, jackknife folds ${args.folds}, prune ${args.prune}`],
+    caseSource:
+      'scripts/ner-clusters.ts learnCaseMap: CoNLL-2003 train tokens (labels ignored), nlp-corpus, gazetteer words',
+    notes: [
+      `structured averaged perceptron, BILOU, Viterbi; epochs ${args.epochs}, jackknife folds ${args.folds}, prune ${args.prune}`,
+    ],
   };
   const opt: TrainOptions = { epochs: args.epochs, seed: 20030101, prune: args.prune, log };
   const trainDocs = train.map(toTrainDoc);
@@ -359,7 +390,11 @@ function main(): void {
     passes.push(trainPass(trainDocs, res, args.cfg, opt));
   }
   // Calibrate span confidences on dev: the softmax temperature with the lowest Brier score.
-  const probe = new Tagger({ header: { ...baseHeader, passes: passes.map((p) => ({ rows: p.keys.length, scale: 1 })) }, clusters, passes });
+  const probe = new Tagger({
+    header: { ...baseHeader, passes: passes.map((p) => ({ rows: p.keys.length, scale: 1 })) },
+    clusters,
+    passes,
+  });
   const temperature = calibrate(probe, dev, log);
   const file = encodeModel({ ...baseHeader, temperature }, cl.paths, passes);
   mkdirSync(dirname(args.out), { recursive: true });

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -7,7 +7,10 @@ export const PACKAGE_ROOT: string = (() => {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(dir, 'package.json');
-    if (existsSync(candidate) && (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'newsgraph') {
+    if (
+      existsSync(candidate) &&
+      (JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string }).name === 'newsgraph'
+    ) {
       return dir;
     }
     const up = dirname(dir);

@@ -10,10 +10,14 @@ describe('library API', () => {
     const [x] = lib.extract(TEXT);
     expect(x).toBeDefined();
     const labels = x!.entities.map((e) => `${e.kind}:${e.label}`);
-    expect(labels).toEqual(expect.arrayContaining(['person:Olaf Scholz', 'person:Emmanuel Macron', 'state:Germany', 'state:France']));
+    expect(labels).toEqual(
+      expect.arrayContaining(['person:Olaf Scholz', 'person:Emmanuel Macron', 'state:Germany', 'state:France']),
+    );
     for (const e of x!.entities) for (const m of e.mentions) expect(TEXT.slice(m.start, m.end)).toBe(m.text);
     for (const r of x!.relations) for (const ev of r.evidence) expect(TEXT.slice(ev.start, ev.end)).toBe(ev.text);
-    expect(x!.relations).toContainEqual(expect.objectContaining({ source: 'person:olaf-scholz', relation: 'speaks-for', target: 'state:germany' }));
+    expect(x!.relations).toContainEqual(
+      expect.objectContaining({ source: 'person:olaf-scholz', relation: 'speaks-for', target: 'state:germany' }),
+    );
   });
 
   it('gives an empty extraction for empty text instead of throwing', () => {

@@ -5,9 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { GraphFileError, NewsgraphError } from '../errors.js';
-import { VERSION } from '../version.js';
 import { printable, printableLine } from '../util/printable.js';
-import { processIO, type CliIO } from './context.js';
+import { VERSION } from '../version.js';
 import { registerBuild } from './commands/build.js';
 import { registerCorrect } from './commands/correct.js';
 import { registerEval } from './commands/eval.js';
@@ -17,8 +16,9 @@ import { registerMerge } from './commands/merge.js';
 import { registerQuery } from './commands/query.js';
 import { registerStats } from './commands/stats.js';
 import { registerView } from './commands/view.js';
-import { inCliTerms } from './flags.js';
 import { registerWatch } from './commands/watch.js';
+import { type CliIO, processIO } from './context.js';
+import { inCliTerms } from './flags.js';
 
 export function createProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('newsgraph')
@@ -31,10 +31,22 @@ export function createProgram(io: CliIO, setExit: (code: number) => void): Comma
   program.hook('preAction', (cmd) => {
     io.verbose = Boolean(cmd.opts().verbose);
   });
-  for (const register of [registerBuild, registerCorrect, registerExtract, registerMerge, registerExport, registerQuery, registerStats, registerEval, registerView, registerWatch]) {
+  for (const register of [
+    registerBuild,
+    registerCorrect,
+    registerExtract,
+    registerMerge,
+    registerExport,
+    registerQuery,
+    registerStats,
+    registerEval,
+    registerView,
+    registerWatch,
+  ]) {
     register(program, io, setExit);
   }
-  for (const cmd of program.commands) cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
+  for (const cmd of program.commands)
+    cmd.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} });
   return program;
 }
 
@@ -58,14 +70,23 @@ export async function main(argv: string[], io?: CliIO): Promise<number> {
 function report(error: unknown, io: CliIO): number {
   if (error instanceof CommanderError) {
     // help and version are "errors" to commander, with exit code 0
-    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
+    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version')
+      return 0;
     // commander's own line breaks (a "Did you mean" hint) stay; the arguments quoted in its lines are escaped.
-    io.err(`newsgraph: ${error.message.replace(/^error: /, '').split('\n').map(printable).join('\n')}\n`);
+    io.err(
+      `newsgraph: ${error.message
+        .replace(/^error: /, '')
+        .split('\n')
+        .map(printable)
+        .join('\n')}\n`,
+    );
     return 2;
   }
   if (error instanceof GraphFileError && error.isArticle && error.file) {
     // The library cannot name commands; the CLI can teach the next step.
-    io.err(`newsgraph: ${error.message}; build a graph from articles with: newsgraph build ${error.file} -o graph.json\n`);
+    io.err(
+      `newsgraph: ${error.message}; build a graph from articles with: newsgraph build ${error.file} -o graph.json\n`,
+    );
     return error.exitCode;
   }
   if (error instanceof NewsgraphError) {

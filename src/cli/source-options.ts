@@ -15,9 +15,15 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 /** The options as commander arguments, so each command lists them in its own option chain. */
 export const SOURCE_OPTIONS = {
   sources: ['--sources <file>', 'a .txt list of feed, sitemap or page URLs, one a line (repeatable)', collect] as const,
-  allowPrivate: ['--allow-private', 'follow links in feeds and pages to loopback, private or link-local addresses of other hosts'] as const,
+  allowPrivate: [
+    '--allow-private',
+    'follow links in feeds and pages to loopback, private or link-local addresses of other hosts',
+  ] as const,
   timeout: ['--timeout <seconds>', 'give up on one HTTP request after this long (default: 20)'] as const,
-  delay: ['--delay <seconds>', 'pause between two requests to the same host (default: 1; robots.txt Crawl-delay can raise it)'] as const,
+  delay: [
+    '--delay <seconds>',
+    'pause between two requests to the same host (default: 1; robots.txt Crawl-delay can raise it)',
+  ] as const,
 };
 
 export function addSourceOptions(command: Command): Command {
@@ -31,7 +37,9 @@ export function addSourceOptions(command: Command): Command {
 function seconds(flag: string, value: string | undefined, allowZero: boolean): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(value) || (!allowZero && Number(value) <= 0)) {
-    throw new UsageError(`${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds, not '${value}'`);
+    throw new UsageError(
+      `${flag} must be a ${allowZero ? 'non-negative' : 'positive'} number of seconds, not '${value}'`,
+    );
   }
   return Math.round(Number(value) * 1000);
 }

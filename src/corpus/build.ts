@@ -10,15 +10,25 @@ import { InputError, UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { applyCorrections, type Corrections } from '../graph/corrections.js';
-import { unifyIdentities } from '../graph/identity.js';
 import { loadGraph, saveGraph } from '../graph/file.js';
+import { unifyIdentities } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
-import { walkInputs, type InputFile } from '../ingest/walk.js';
 import { defaultMaxBytes } from '../ingest/read.js';
+import { type InputFile, walkInputs } from '../ingest/walk.js';
+import {
+  canonicalUrl,
+  Fetcher,
+  type FetchSettings,
+  HttpCache,
+  isUrl,
+  loadPage,
+  partitionInputs,
+  resolveSources,
+  type WebEntry,
+} from '../sources/index.js';
 import { checkOutput, fileIdentity } from '../util/output.js';
 import { printableLine } from '../util/printable.js';
-import { canonicalUrl, Fetcher, HttpCache, isUrl, loadPage, partitionInputs, resolveSources, type FetchSettings, type WebEntry } from '../sources/index.js';
-import { ExtractionCache, cacheKey, defaultCacheDir } from './cache.js';
+import { cacheKey, defaultCacheDir, ExtractionCache } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
 import type { CorpusIO } from './io.js';
 import { createRunner, type TaskRunner } from './pool.js';
@@ -105,11 +115,16 @@ export function defaultJobs(files: number, cores: number = availableParallelism(
 }
 
 function checkJobs(jobs: number | undefined): void {
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`jobs must be a whole number of at least 1, not ${jobs}`, { option: 'jobs' });
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
+    throw new UsageError(`jobs must be a whole number of at least 1, not ${jobs}`, { option: 'jobs' });
 }
 
 /** A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing path. */
-async function countFiles(inputs: readonly string[], signal: AbortSignal, identities: Set<string> | null): Promise<number> {
+async function countFiles(
+  inputs: readonly string[],
+  signal: AbortSignal,
+  identities: Set<string> | null,
+): Promise<number> {
   let total = 0;
   for await (const item of walkInputs(inputs, { signal })) {
     if (item instanceof InputError) continue;
@@ -125,7 +140,7 @@ async function countFiles(inputs: readonly string[], signal: AbortSignal, identi
 /** True when the output already exists as a regular file: only then can it be one of the inputs. */
 async function existingOutput(out: string): Promise<boolean> {
   const info = await stat(out).catch(() => null);
-  return info !== null && info.isFile();
+  return info?.isFile() === true;
 }
 
 function openHttpCache(options: BuildOptions): HttpCache | null {
@@ -134,7 +149,11 @@ function openHttpCache(options: BuildOptions): HttpCache | null {
   try {
     return HttpCache.open(dir);
   } catch (error) {
-    options.io.err(printableLine(`newsgraph: HTTP cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); fetching without it`));
+    options.io.err(
+      printableLine(
+        `newsgraph: HTTP cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); fetching without it`,
+      ),
+    );
     return null;
   }
 }
@@ -144,10 +163,19 @@ function openCache(options: BuildOptions, fingerprint: string): ExtractionCache 
   const dir = options.cache ?? defaultCacheDir();
   try {
     const cache = ExtractionCache.open(dir, fingerprint);
-    if (cache.stats.rebuilt) options.io.err(printableLine(`newsgraph: cache ${cache.path} could not be trusted (${cache.stats.rebuilt}); started a fresh one`));
+    if (cache.stats.rebuilt)
+      options.io.err(
+        printableLine(
+          `newsgraph: cache ${cache.path} could not be trusted (${cache.stats.rebuilt}); started a fresh one`,
+        ),
+      );
     return cache;
   } catch (error) {
-    options.io.err(printableLine(`newsgraph: cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); building without it`));
+    options.io.err(
+      printableLine(
+        `newsgraph: cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); building without it`,
+      ),
+    );
     return null;
   }
 }
@@ -195,12 +223,33 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   const jobs = Math.max(1, Math.min(requestedJobs, total));
 
   const summary: BuildSummary = {
-    files: total, articles: 0, added: 0, alreadyInGraph: 0, skipped: 0, cached: 0, extracted: 0,
-    entities: 0, relations: 0, dated: 0, graphArticles: 0, seconds: 0, jobs, requests: 0, notModified: 0, written: null,
+    files: total,
+    articles: 0,
+    added: 0,
+    alreadyInGraph: 0,
+    skipped: 0,
+    cached: 0,
+    extracted: 0,
+    entities: 0,
+    relations: 0,
+    dated: 0,
+    graphArticles: 0,
+    seconds: 0,
+    jobs,
+    requests: 0,
+    notModified: 0,
+    written: null,
   };
   const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
-  const what = urls.length > 0 ? `${files} ${files === 1 ? 'file' : 'files'} and ${links} web ${links === 1 ? 'article' : 'articles'}` : `${total} ${total === 1 ? 'file' : 'files'}`;
-  say(printableLine(`newsgraph: building from ${what} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}`));
+  const what =
+    urls.length > 0
+      ? `${files} ${files === 1 ? 'file' : 'files'} and ${links} web ${links === 1 ? 'article' : 'articles'}`
+      : `${total} ${total === 1 ? 'file' : 'files'}`;
+  say(
+    printableLine(
+      `newsgraph: building from ${what} with ${jobs} ${jobs === 1 ? 'job' : 'jobs'}, ${cache ? `cache ${cache.path}` : 'no cache'}`,
+    ),
+  );
 
   const progress = createProgress(io, total);
   const skip = (file: string, reason: string, stack: string | null = null) => {
@@ -213,10 +262,16 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   let runner: TaskRunner | null = null;
   const getRunner = () => (runner ??= createRunner(jobs));
 
-  const failed = (entry: Entry, reason: string): Outcome => ({ kind: 'done', entry, key: null, fromCache: false, result: { ok: false, reason, stack: null } });
+  const failed = (entry: Entry, reason: string): Outcome => ({
+    kind: 'done',
+    entry,
+    key: null,
+    fromCache: false,
+    result: { ok: false, reason, stack: null },
+  });
 
   const obtainWeb = async (entry: WebEntry): Promise<Outcome> => {
-    let page;
+    let page: Awaited<ReturnType<typeof loadPage>>;
     try {
       page = await loadPage(entry, fetcher as Fetcher);
     } catch (error) {
@@ -227,8 +282,22 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     if (page.id !== entry.id && known.has(page.id)) return { kind: 'known', entry };
     const key = cache ? cacheKey(await extractorFingerprint(), page.id, entry.file, page.bytes) : null;
     const hit = key ? cache?.get(key) : undefined;
-    if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null, warnings: [] } };
-    const result = await getRunner().run({ file: entry.file, id: page.id, encode: key !== null, text: page.text, format: page.format, hints: page.hints });
+    if (hit)
+      return {
+        kind: 'done',
+        entry,
+        key,
+        fromCache: true,
+        result: { ok: true, extractions: hit, encoded: null, warnings: [] },
+      };
+    const result = await getRunner().run({
+      file: entry.file,
+      id: page.id,
+      encode: key !== null,
+      text: page.text,
+      format: page.format,
+      hints: page.hints,
+    });
     return { kind: 'done', entry, key, fromCache: false, result };
   };
 
@@ -238,14 +307,26 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     let key: string | null = null;
     const maxBytes = options.maxFileSize ?? defaultMaxBytes(entry.file);
     // Hash only files the reader will accept: a multi-GB file must not be loaded just to compute a cache key.
-    const size = cache ? await stat(entry.file).then((s) => s.size, () => null) : null;
+    const size = cache
+      ? await stat(entry.file).then(
+          (s) => s.size,
+          () => null,
+        )
+      : null;
     if (cache && size !== null && size <= maxBytes) {
       const bytes = await readFile(entry.file).catch(() => null);
       // An unreadable file goes to the task, whose ingest step words the reason.
       if (bytes) {
         key = cacheKey(await extractorFingerprint(), entry.id, entry.file, bytes);
         const hit = cache.get(key);
-        if (hit) return { kind: 'done', entry, key, fromCache: true, result: { ok: true, extractions: hit, encoded: null, warnings: [] } };
+        if (hit)
+          return {
+            kind: 'done',
+            entry,
+            key,
+            fromCache: true,
+            result: { ok: true, extractions: hit, encoded: null, warnings: [] },
+          };
       }
     }
     const result = await getRunner().run({
@@ -268,7 +349,8 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
       skip(entry.file, result.reason, result.stack);
       return;
     }
-    for (const warning of result.warnings) progress.note(printableLine(`newsgraph: warning: ${entry.file}: ${warning}`));
+    for (const warning of result.warnings)
+      progress.note(printableLine(`newsgraph: warning: ${entry.file}: ${warning}`));
     mergeExtractions(graph, result.extractions, summary, outcome.fromCache);
     if (cache && outcome.key && result.encoded) cache.put(outcome.key, result.encoded);
   };
@@ -351,8 +433,12 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   let corrected = false;
   if (options.corrections && summary.articles > 0) {
     // With --into, an entity a correction names may have been merged or dropped in an earlier run: skip, say so.
-    const report = applyCorrections(graph, options.corrections, { source: options.correctionsFile ?? 'corrections', onMissing: options.into ? 'skip' : 'error' });
-    for (const line of [...report.changes, ...report.skipped.map((s) => `skipped ${s}`)]) io.err(`newsgraph: correction: ${line}\n`);
+    const report = applyCorrections(graph, options.corrections, {
+      source: options.correctionsFile ?? 'corrections',
+      onMissing: options.into ? 'skip' : 'error',
+    });
+    for (const line of [...report.changes, ...report.skipped.map((s) => `skipped ${s}`)])
+      io.err(`newsgraph: correction: ${line}\n`);
     corrected = report.changes.length > 0;
   }
   summary.entities = graph.order;
@@ -367,14 +453,21 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   }
   summary.seconds = (performance.now() - started) / 1000;
   if (cache && cache.stats.badRows > 0) {
-    io.err(`newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`);
+    io.err(
+      `newsgraph: ${cache.stats.badRows} cache entries failed their checks; those articles were extracted again\n`,
+    );
   }
   say(printableLine(describe(summary, cache, out).trimEnd()));
   if (summary.graphArticles > 0) say(describeDates(summary));
   return summary;
 }
 
-function mergeExtractions(graph: NewsGraph, extractions: Extraction[], summary: BuildSummary, fromCache: boolean): void {
+function mergeExtractions(
+  graph: NewsGraph,
+  extractions: Extraction[],
+  summary: BuildSummary,
+  fromCache: boolean,
+): void {
   for (const extraction of extractions) {
     summary.articles++;
     if (fromCache) summary.cached++;
@@ -386,7 +479,12 @@ function mergeExtractions(graph: NewsGraph, extractions: Extraction[], summary: 
 
 /** Undated archives are common (scraped text without a header): say so, since date filters depend on it. */
 function describeDates(s: BuildSummary): string {
-  const none = s.dated === 0 ? '; date filters (query --from/--to) and timelines have nothing to go on' : s.dated < s.graphArticles ? '; date filters leave the others out' : '';
+  const none =
+    s.dated === 0
+      ? '; date filters (query --from/--to) and timelines have nothing to go on'
+      : s.dated < s.graphArticles
+        ? '; date filters leave the others out'
+        : '';
   return `newsgraph: ${s.dated} of ${s.graphArticles} ${s.graphArticles === 1 ? 'article has' : 'articles have'} a publication date${none}\n`;
 }
 
@@ -395,7 +493,8 @@ function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): 
   if (s.alreadyInGraph > 0) parts.push(`${s.added} new, ${s.alreadyInGraph} already in the graph`);
   if (cache) parts.push(`${s.cached} from cache, ${s.extracted} extracted`);
   parts.push(`${s.skipped} skipped`, `${s.entities} entities`, `${s.relations} relations`);
-  if (s.requests > 0) parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
+  if (s.requests > 0)
+    parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
   const target = s.written ? ` -> ${s.written}` : s.articles > 0 ? ` (nothing new; ${out} left unchanged)` : '';
   const rate = s.seconds > 0 ? `, ${(s.articles / s.seconds).toFixed(1)} articles/s` : '';
   return `newsgraph: ${parts.join(', ')} in ${s.seconds < 60 ? `${s.seconds.toFixed(1)} s` : formatDuration(s.seconds)}${rate}${target}\n`;

@@ -62,16 +62,27 @@ export function isExtractionList(value: unknown): value is Extraction[] {
     const entitiesOk = e.entities.every((n: unknown) => {
       const entity = n as Record<string, unknown> | null;
       return (
-        typeof entity === 'object' && entity !== null && typeof entity.id === 'string' && typeof entity.label === 'string' &&
-        typeof entity.kind === 'string' && isStringArray(entity.aliases) && isStringArray(entity.rules) && Array.isArray(entity.mentions)
+        typeof entity === 'object' &&
+        entity !== null &&
+        typeof entity.id === 'string' &&
+        typeof entity.label === 'string' &&
+        typeof entity.kind === 'string' &&
+        isStringArray(entity.aliases) &&
+        isStringArray(entity.rules) &&
+        Array.isArray(entity.mentions)
       );
     });
     const relationsOk = e.relations.every((r: unknown) => {
       const relation = r as Record<string, unknown> | null;
       return (
-        typeof relation === 'object' && relation !== null && typeof relation.source === 'string' &&
-        typeof relation.target === 'string' && typeof relation.relation === 'string' &&
-        typeof relation.confidence === 'number' && isStringArray(relation.rules) && Array.isArray(relation.evidence)
+        typeof relation === 'object' &&
+        relation !== null &&
+        typeof relation.source === 'string' &&
+        typeof relation.target === 'string' &&
+        typeof relation.relation === 'string' &&
+        typeof relation.confidence === 'number' &&
+        isStringArray(relation.rules) &&
+        Array.isArray(relation.evidence)
       );
     });
     return entitiesOk && relationsOk;
@@ -85,7 +96,10 @@ function openChecked(path: string): Db {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
     if (tables.length === 0) {
       db.exec(`
         CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -190,7 +204,9 @@ export class ExtractionCache {
     if (this.pending.length === 0) return;
     const rows = this.pending;
     this.pending = [];
-    const insert = this.db.prepare('INSERT OR REPLACE INTO extractions (key, fingerprint, checksum, value) VALUES (?, ?, ?, ?)');
+    const insert = this.db.prepare(
+      'INSERT OR REPLACE INTO extractions (key, fingerprint, checksum, value) VALUES (?, ?, ?, ?)',
+    );
     try {
       this.db.transaction(() => {
         for (const { key, value } of rows) insert.run(key, this.fingerprint, checksum(value), value);

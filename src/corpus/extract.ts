@@ -4,14 +4,23 @@
  * of that order and numbers its lines, so that `newsgraph merge` over all N outputs rebuilds exactly the graph one
  * build over the same inputs would write.
  */
-import type { CorpusIO } from './io.js';
+
 import { InputError, UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
-import { walkInputs, type InputFile } from '../ingest/walk.js';
-import { Fetcher, HttpCache, loadPage, partitionInputs, resolveSources, type FetchSettings, type WebEntry } from '../sources/index.js';
-import { defaultCacheDir } from './cache.js';
-import { runFileTask, type FileTask } from './task.js';
+import { type InputFile, walkInputs } from '../ingest/walk.js';
+import {
+  Fetcher,
+  type FetchSettings,
+  HttpCache,
+  loadPage,
+  partitionInputs,
+  resolveSources,
+  type WebEntry,
+} from '../sources/index.js';
 import { printableLine } from '../util/printable.js';
+import { defaultCacheDir } from './cache.js';
+import type { CorpusIO } from './io.js';
+import { type FileTask, runFileTask } from './task.js';
 
 export interface Shard {
   /** 1-based. */
@@ -43,7 +52,13 @@ export interface ExtractionLine {
 }
 
 export function toLine(x: Extraction, seq: number | null, shard: Shard | undefined): ExtractionLine {
-  const line: ExtractionLine = { file: x.file, id: x.articleId, article: x.article, entities: x.entities, relations: x.relations };
+  const line: ExtractionLine = {
+    file: x.file,
+    id: x.articleId,
+    article: x.article,
+    entities: x.entities,
+    relations: x.relations,
+  };
   if (x.signature) line.signature = x.signature;
   if (shard && seq !== null) {
     line.seq = seq;
@@ -56,12 +71,16 @@ export function parseShard(value: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(value.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`shard must be K/N with 1 <= K <= N, not '${value}'`);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new UsageError(`shard must be K/N with 1 <= K <= N, not '${value}'`);
   return { index, count };
 }
 
 /** Extracts every input in build order, calling `emit` per article. Returns the articles and the skipped inputs. */
-export async function extractCorpus(options: ExtractOptions, emit: (line: ExtractionLine) => void): Promise<{ articles: number; skipped: number }> {
+export async function extractCorpus(
+  options: ExtractOptions,
+  emit: (line: ExtractionLine) => void,
+): Promise<{ articles: number; skipped: number }> {
   const { io, shard } = options;
   const { paths, urls } = await partitionInputs(options.inputs);
   urls.push(...(options.sources ?? []));
@@ -95,11 +114,23 @@ export async function extractCorpus(options: ExtractOptions, emit: (line: Extrac
       }
       seq++;
       if (shard && seq % shard.count !== shard.index - 1) continue;
-      let task: FileTask = { file: entry.file, id: entry.id, encode: false, ...(options.maxFileSize !== undefined ? { maxBytes: options.maxFileSize } : {}) };
+      let task: FileTask = {
+        file: entry.file,
+        id: entry.id,
+        encode: false,
+        ...(options.maxFileSize !== undefined ? { maxBytes: options.maxFileSize } : {}),
+      };
       if ((entry as WebEntry).kind === 'web') {
         try {
           const page = await loadPage(entry as WebEntry, fetcher as Fetcher);
-          task = { file: entry.file, id: page.id, encode: false, text: page.text, format: page.format, hints: page.hints };
+          task = {
+            file: entry.file,
+            id: page.id,
+            encode: false,
+            text: page.text,
+            format: page.format,
+            hints: page.hints,
+          };
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           skip(entry.file, error.reason);

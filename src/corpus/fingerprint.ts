@@ -48,9 +48,15 @@ export function extractorFingerprint(): Promise<string> {
   memo ??= (async () => {
     const hash = createHash('sha256').update(`newsgraph ${VERSION}\0`);
     const isCode = (name: string) => CODE_FILE.test(name) && !name.endsWith('.d.ts');
-    for (const folder of CODE_FOLDERS) await hashFiles(hash, SOURCE_ROOT, await listFiles(join(SOURCE_ROOT, folder), isCode));
-    await hashFiles(hash, SOURCE_ROOT, CODE_FILES.map((file) => join(SOURCE_ROOT, file)));
-    for (const folder of DATA_FOLDERS) await hashFiles(hash, PACKAGE_ROOT, await listFiles(join(PACKAGE_ROOT, folder), () => true));
+    for (const folder of CODE_FOLDERS)
+      await hashFiles(hash, SOURCE_ROOT, await listFiles(join(SOURCE_ROOT, folder), isCode));
+    await hashFiles(
+      hash,
+      SOURCE_ROOT,
+      CODE_FILES.map((file) => join(SOURCE_ROOT, file)),
+    );
+    for (const folder of DATA_FOLDERS)
+      await hashFiles(hash, PACKAGE_ROOT, await listFiles(join(PACKAGE_ROOT, folder), () => true));
     // The exact versions of the libraries the stages call (compromise, linkedom, ...), when installed from the lock file.
     await hashFiles(hash, PACKAGE_ROOT, [join(PACKAGE_ROOT, 'package-lock.json')]);
     return hash.digest('hex');

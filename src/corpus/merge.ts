@@ -43,7 +43,9 @@ async function readShard(file: string, into: Parsed[], signal: AbortSignal): Pro
     await opened;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileSystemError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, { cause: error });
+    throw new FileSystemError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, {
+      cause: error,
+    });
   }
   let n = 0;
   for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
@@ -57,15 +59,16 @@ async function readShard(file: string, into: Parsed[], signal: AbortSignal): Pro
       throw new InputError(file, `line ${n}: not JSON (${(error as Error).message})`);
     }
     const extraction = {
-      articleId: value['id'],
-      file: value['file'],
-      article: value['article'],
-      entities: value['entities'],
-      relations: value['relations'],
-      ...(typeof value['signature'] === 'string' ? { signature: value['signature'] } : {}),
+      articleId: value.id,
+      file: value.file,
+      article: value.article,
+      entities: value.entities,
+      relations: value.relations,
+      ...(typeof value.signature === 'string' ? { signature: value.signature } : {}),
     };
-    if (!isExtractionList([extraction])) throw new InputError(file, `line ${n}: not a line of \`newsgraph extract\` output`);
-    const seq = typeof value['seq'] === 'number' && typeof value['shard'] === 'string' ? value['seq'] : null;
+    if (!isExtractionList([extraction]))
+      throw new InputError(file, `line ${n}: not a line of \`newsgraph extract\` output`);
+    const seq = typeof value.seq === 'number' && typeof value.shard === 'string' ? value.seq : null;
     into.push({ extraction: extraction as Extraction, seq, order: into.length });
   }
 }
@@ -75,7 +78,8 @@ export async function mergeShards(options: MergeOptions): Promise<MergeSummary> 
   const parsed: Parsed[] = [];
   for (const file of options.shards) await readShard(file, parsed, options.signal);
   // Sharded lines go back into build order; a stable sort keeps a file's several articles (JSON Lines input) together.
-  if (parsed.length > 0 && parsed.every((p) => p.seq !== null)) parsed.sort((a, b) => (a.seq as number) - (b.seq as number) || a.order - b.order);
+  if (parsed.length > 0 && parsed.every((p) => p.seq !== null))
+    parsed.sort((a, b) => (a.seq as number) - (b.seq as number) || a.order - b.order);
   const graph = options.into ? await loadGraph(options.into) : createGraph();
   const summary: MergeSummary = { lines: parsed.length, added: 0, alreadyInGraph: 0, entities: 0, relations: 0 };
   for (const { extraction } of parsed) {

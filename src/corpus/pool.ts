@@ -18,7 +18,9 @@ export interface TaskRunner {
  */
 export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'src', 'corpus', 'worker.js') : join(dirname(here), 'worker.js');
+  const file = here.endsWith('.ts')
+    ? join(PACKAGE_ROOT, 'dist', 'src', 'corpus', 'worker.js')
+    : join(dirname(here), 'worker.js');
   if (!existsSync(file)) throw new Error(`worker module ${file} is missing; run \`npm run build\``);
   return file;
 }
@@ -38,7 +40,13 @@ class PoolRunner implements TaskRunner {
   private readonly pool: Piscina<FileTask, FileResult>;
   constructor(jobs: number) {
     // Threads start together and stay up for the whole build; idle ones are not reaped mid-build.
-    this.pool = new Piscina({ filename: workerFile(), minThreads: jobs, maxThreads: jobs, idleTimeout: 60_000, concurrentTasksPerWorker: 2 });
+    this.pool = new Piscina({
+      filename: workerFile(),
+      minThreads: jobs,
+      maxThreads: jobs,
+      idleTimeout: 60_000,
+      concurrentTasksPerWorker: 2,
+    });
   }
   run(task: FileTask): Promise<FileResult> {
     return this.pool.run(task);

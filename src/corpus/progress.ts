@@ -92,7 +92,9 @@ function lineProgress(io: Pick<CorpusIO, 'err' | 'isTTY'>, total: number): Progr
       const seconds = (now - started) / 1000;
       const rate = done / seconds;
       const eta = rate > 0 ? (total - done) / rate : Infinity;
-      io.err(`newsgraph: ${done}/${total} files (${Math.floor((done * 100) / total)}%), ${rate.toFixed(1)} files/s, about ${formatDuration(eta)} left\n`);
+      io.err(
+        `newsgraph: ${done}/${total} files (${Math.floor((done * 100) / total)}%), ${rate.toFixed(1)} files/s, about ${formatDuration(eta)} left\n`,
+      );
     },
     note(text) {
       io.err(text);

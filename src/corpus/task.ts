@@ -59,6 +59,10 @@ export async function runFileTask(task: FileTask): Promise<FileResult> {
   } catch (error) {
     if (error instanceof InputError) return { ok: false, reason: error.reason, stack: null };
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `extraction failed (${message})`, stack: error instanceof Error ? (error.stack ?? null) : null };
+    return {
+      ok: false,
+      reason: `extraction failed (${message})`,
+      stack: error instanceof Error ? (error.stack ?? null) : null,
+    };
   }
 }

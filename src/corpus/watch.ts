@@ -6,11 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CorpusIO } from './io.js';
 import { UsageError } from '../errors.js';
 import type { FetchSettings } from '../sources/settings.js';
-import { buildCorpus } from './build.js';
 import { printableLine } from '../util/printable.js';
+import { buildCorpus } from './build.js';
+import type { CorpusIO } from './io.js';
 
 export interface WatchOptions {
   inputs: string[];
@@ -37,7 +37,8 @@ export interface WatchSummary {
 /** "15m", "30s", "1h", "1.5h" -> milliseconds. */
 export function parseInterval(value: string): number {
   const match = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(value.trim());
-  if (!match || Number(match[1]) <= 0) throw new UsageError(`interval must be a number with s, m or h (30s, 15m, 1h), not '${value}'`);
+  if (!match || Number(match[1]) <= 0)
+    throw new UsageError(`interval must be a number with s, m or h (30s, 15m, 1h), not '${value}'`);
   return Math.round(Number(match[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[match[2] as 's' | 'm' | 'h']);
 }
 
@@ -67,8 +68,14 @@ export async function watchSources(options: WatchOptions): Promise<WatchSummary>
         io,
       });
       result.added += s.added;
-      const target = s.written ? `${s.entities} entities, ${s.relations} relations -> ${s.written}` : `${options.into} unchanged`;
-      io.err(printableLine(`newsgraph: round ${round} at ${clock()}: ${s.added} new, ${s.alreadyInGraph} unchanged, ${s.skipped} failed; ${target}`));
+      const target = s.written
+        ? `${s.entities} entities, ${s.relations} relations -> ${s.written}`
+        : `${options.into} unchanged`;
+      io.err(
+        printableLine(
+          `newsgraph: round ${round} at ${clock()}: ${s.added} new, ${s.alreadyInGraph} unchanged, ${s.skipped} failed; ${target}`,
+        ),
+      );
     } catch (error) {
       if (!io.signal.aborted) throw error;
     }
@@ -81,7 +88,11 @@ export async function watchSources(options: WatchOptions): Promise<WatchSummary>
   }
   if (io.signal.aborted) {
     result.interrupted = true;
-    io.err(printableLine(`newsgraph: stopped after ${result.rounds} ${result.rounds === 1 ? 'round' : 'rounds'}; ${options.into} holds every article merged`));
+    io.err(
+      printableLine(
+        `newsgraph: stopped after ${result.rounds} ${result.rounds === 1 ? 'round' : 'rounds'}; ${options.into} holds every article merged`,
+      ),
+    );
   }
   return result;
 }

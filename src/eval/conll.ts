@@ -5,13 +5,14 @@
  * counted either way (the schema has no MISC: "Russian" read as Russia is fine). Topics are not named entities and
  * are not scored.
  */
-import { readDataFile } from '../util/read-file.js';
+
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { EntityKind, Extraction } from '../extract/types.js';
 import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
-import { toPrf, type Prf } from './match.js';
+import { readDataFile } from '../util/read-file.js';
+import { type Prf, toPrf } from './match.js';
 
 export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 export const SCORED_TYPES = ['PER', 'ORG', 'LOC'] as const;
@@ -50,8 +51,14 @@ export function parseConll(text: string, file = 'conll'): ConllDocument[] {
   };
   const lines = text.split(/\r?\n/);
   lines.forEach((line, n) => {
-    if (line.startsWith('-DOCSTART-')) return closeDoc();
-    if (line.trim() === '') return closeSentence();
+    if (line.startsWith('-DOCSTART-')) {
+      closeDoc();
+      return;
+    }
+    if (line.trim() === '') {
+      closeSentence();
+      return;
+    }
     const cols = line.split(/\s+/);
     const token = cols[0];
     const tag = cols[cols.length - 1];
@@ -91,7 +98,12 @@ export function conllText(doc: ConllDocument): { text: string; starts: number[];
   return { text, starts, ends };
 }
 
-const TYPE_OF_KIND: Partial<Record<EntityKind, ScoredType>> = { person: 'PER', organisation: 'ORG', state: 'LOC', place: 'LOC' };
+const TYPE_OF_KIND: Partial<Record<EntityKind, ScoredType>> = {
+  person: 'PER',
+  organisation: 'ORG',
+  state: 'LOC',
+  place: 'LOC',
+};
 
 export interface ConllReport {
   documents: number;
@@ -114,7 +126,11 @@ export interface ConllOptions {
 
 export function evalConll(docs: readonly ConllDocument[], options: ConllOptions = {}): ConllReport {
   const extract = options.extract ?? ((article: Article) => extractArticle(article));
-  const counts: Record<ScoredType, { tp: number; fp: number; fn: number }> = { PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 } };
+  const counts: Record<ScoredType, { tp: number; fp: number; fn: number }> = {
+    PER: { tp: 0, fp: 0, fn: 0 },
+    ORG: { tp: 0, fp: 0, fn: 0 },
+    LOC: { tp: 0, fp: 0, fn: 0 },
+  };
   const errors: ConllReport['errors'] = [];
   const maxErrors = options.maxErrors ?? 50;
   let misaligned = 0;
@@ -126,9 +142,23 @@ export function evalConll(docs: readonly ConllDocument[], options: ConllOptions 
     tokens += starts.length;
     const tokenAtStart = new Map<number, number>();
     const tokenAtEnd = new Map<number, number>();
-    starts.forEach((s, i) => tokenAtStart.set(s, i));
-    ends.forEach((e, i) => tokenAtEnd.set(e, i + 1));
-    const article: Article = { id: `conll#${di}`, file: 'conll', original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null };
+    starts.forEach((s, i) => {
+      tokenAtStart.set(s, i);
+    });
+    ends.forEach((e, i) => {
+      tokenAtEnd.set(e, i + 1);
+    });
+    const article: Article = {
+      id: `conll#${di}`,
+      file: 'conll',
+      original: text,
+      text,
+      map: identityMap(text.length),
+      title: null,
+      source: null,
+      published: null,
+      url: null,
+    };
     const extraction = extract(article, doc);
     const predicted = new Map<string, ScoredType>();
     for (const entity of extraction.entities) {
@@ -166,7 +196,8 @@ export function evalConll(docs: readonly ConllDocument[], options: ConllOptions 
       if (type === 'MISC') continue;
       if (predicted.get(key) !== type) {
         counts[type as ScoredType].fn++;
-        if (errors.length < maxErrors && !predicted.has(key)) errors.push({ doc: di, text: show(key), gold: type, predicted: null });
+        if (errors.length < maxErrors && !predicted.has(key))
+          errors.push({ doc: di, text: show(key), gold: type, predicted: null });
       }
     }
   });
@@ -176,7 +207,15 @@ export function evalConll(docs: readonly ConllDocument[], options: ConllOptions 
     LOC: toPrf(counts.LOC.tp, counts.LOC.fp, counts.LOC.fn),
   };
   const sum = (k: 'tp' | 'fp' | 'fn') => counts.PER[k] + counts.ORG[k] + counts.LOC[k];
-  return { documents: list.length, tokens, byType, micro: toPrf(sum('tp'), sum('fp'), sum('fn')), misaligned, ignoredMisc, errors };
+  return {
+    documents: list.length,
+    tokens,
+    byType,
+    micro: toPrf(sum('tp'), sum('fp'), sum('fn')),
+    misaligned,
+    ignoredMisc,
+    errors,
+  };
 }
 
 export async function readConll(file: string): Promise<ConllDocument[]> {

@@ -12,9 +12,9 @@ import { extractArticle } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
 import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
-import { type Prf } from './match.js';
+import type { Prf } from './match.js';
 import { readJsonFile } from './read-json.js';
-import { prf, type Counts, type JudgedEdge } from './relations.js';
+import { type Counts, type JudgedEdge, prf } from './relations.js';
 
 export interface Conll04Sentence {
   tokens: string[];
@@ -33,8 +33,16 @@ interface FamilySpec {
 
 const PLACES = ['state', 'place'];
 export const CONLL04_FAMILY_SPECS: Record<Conll04Family, FamilySpec> = {
-  Work_For: { relations: ['speaks-for', 'member-of', 'works-for', 'leads', 'plays-for'], sourceKinds: ['person'], targetKinds: ['organisation'] },
-  Live_In: { relations: ['speaks-for', 'citizen-of', 'lives-in', 'born-in', 'from'], sourceKinds: ['person'], targetKinds: PLACES },
+  Work_For: {
+    relations: ['speaks-for', 'member-of', 'works-for', 'leads', 'plays-for'],
+    sourceKinds: ['person'],
+    targetKinds: ['organisation'],
+  },
+  Live_In: {
+    relations: ['speaks-for', 'citizen-of', 'lives-in', 'born-in', 'from'],
+    sourceKinds: ['person'],
+    targetKinds: PLACES,
+  },
   Located_In: { relations: ['located-in', 'part-of'], sourceKinds: PLACES, targetKinds: PLACES },
   OrgBased_In: { relations: ['based-in', 'part-of', 'located-in'], sourceKinds: ['organisation'], targetKinds: PLACES },
   Kill: { relations: ['kills'], sourceKinds: ['person'], targetKinds: ['person'] },
@@ -68,11 +76,17 @@ export interface Conll04SentenceScore {
 }
 
 function emptyCounts(): Record<Conll04Family, Counts> {
-  return Object.fromEntries(CONLL04_FAMILIES.map((f) => [f, { tp: 0, fp: 0, fn: 0, covered: 0 }])) as Record<Conll04Family, Counts>;
+  return Object.fromEntries(CONLL04_FAMILIES.map((f) => [f, { tp: 0, fp: 0, fn: 0, covered: 0 }])) as Record<
+    Conll04Family,
+    Counts
+  >;
 }
 
 /** Scores one sentence's extraction (offsets into conll04Text(sentence).text). */
-export function scoreConll04Sentence(sentence: Conll04Sentence, extraction: Pick<Extraction, 'entities' | 'relations'>): Conll04SentenceScore {
+export function scoreConll04Sentence(
+  sentence: Conll04Sentence,
+  extraction: Pick<Extraction, 'entities' | 'relations'>,
+): Conll04SentenceScore {
   const { text, starts, ends } = conll04Text(sentence);
   const goldSpans = sentence.entities.map((e) => ({ start: starts[e.start] ?? 0, end: ends[e.end - 1] ?? 0 }));
   const byId = new Map(extraction.entities.map((e) => [e.id, e]));
@@ -142,7 +156,17 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
   const falsePositives: string[] = [];
   list.forEach((sentence, i) => {
     const { text } = conll04Text(sentence);
-    const article: Article = { id: `s${i}`, file: `s${i}`, original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null };
+    const article: Article = {
+      id: `s${i}`,
+      file: `s${i}`,
+      original: text,
+      text,
+      map: identityMap(text.length),
+      title: null,
+      source: null,
+      published: null,
+      url: null,
+    };
     const score = scoreConll04Sentence(sentence, extractArticle(article));
     for (const f of CONLL04_FAMILIES) {
       total[f].tp += score.counts[f].tp;
@@ -152,7 +176,8 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
     }
     judged.push(...score.judged);
     misses.push(...score.misses);
-    for (const j of score.judged) if (!j.correct) falsePositives.push(`${j.task}: ${j.edge} (${j.confidence.toFixed(2)}, ${j.rule}) | ${text}`);
+    for (const j of score.judged)
+      if (!j.correct) falsePositives.push(`${j.task}: ${j.edge} (${j.confidence.toFixed(2)}, ${j.rule}) | ${text}`);
   });
   const micro: Counts = { tp: 0, fp: 0, fn: 0, covered: 0 };
   for (const f of CONLL04_FAMILIES) {
@@ -168,7 +193,15 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
 export async function readConll04(file: string): Promise<Conll04Sentence[]> {
   const data = await readJsonFile(file);
   const ok = (d: unknown): d is Conll04Sentence =>
-    typeof d === 'object' && d !== null && Array.isArray((d as Conll04Sentence).tokens) && Array.isArray((d as Conll04Sentence).entities) && Array.isArray((d as Conll04Sentence).relations);
-  if (!Array.isArray(data) || !data.every(ok)) throw new InputError(file, 'expected a CoNLL04 array of sentences with tokens, entities and relations (SpERT format)');
+    typeof d === 'object' &&
+    d !== null &&
+    Array.isArray((d as Conll04Sentence).tokens) &&
+    Array.isArray((d as Conll04Sentence).entities) &&
+    Array.isArray((d as Conll04Sentence).relations);
+  if (!Array.isArray(data) || !data.every(ok))
+    throw new InputError(
+      file,
+      'expected a CoNLL04 array of sentences with tokens, entities and relations (SpERT format)',
+    );
   return data;
 }

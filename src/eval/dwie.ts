@@ -16,7 +16,7 @@ import { extractArticle } from '../extract/index.js';
 import type { ExtractedEntity, Extraction } from '../extract/types.js';
 import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
-import { normaliseName, toPrf, type Prf } from './match.js';
+import { normaliseName, type Prf, toPrf } from './match.js';
 import { readJsonFile } from './read-json.js';
 
 export interface DwieMention {
@@ -35,7 +35,11 @@ export interface DwieDocument {
 
 export const DWIE_TYPES = ['type::person', 'type::organization', 'type::location'] as const;
 type DwieType = (typeof DWIE_TYPES)[number];
-const SHORT: Record<DwieType, string> = { 'type::person': 'person', 'type::organization': 'organization', 'type::location': 'location' };
+const SHORT: Record<DwieType, string> = {
+  'type::person': 'person',
+  'type::organization': 'organization',
+  'type::location': 'location',
+};
 
 /**
  * A DWIE document's text: tokens joined by single spaces; the corpus's "\n" tokens become line breaks. DWIE's
@@ -47,7 +51,9 @@ export function dwieDocumentText(doc: DwieDocument): string {
   const tokens = doc.sents.flat();
   let text = '';
   tokens.forEach((t, i) => {
-    const joined = (t === '-' && isWord(tokens[i - 1]) && isCapitalisedWord(tokens[i + 1])) || (tokens[i - 1] === '-' && isWord(tokens[i - 2]) && isCapitalisedWord(t));
+    const joined =
+      (t === '-' && isWord(tokens[i - 1]) && isCapitalisedWord(tokens[i + 1])) ||
+      (tokens[i - 1] === '-' && isWord(tokens[i - 2]) && isCapitalisedWord(t));
     if (text.length > 0 && !joined) text += t === '\n' ? '' : ' ';
     text += t;
   });
@@ -100,10 +106,20 @@ export function scoreDwieEntities(doc: DwieDocument, entities: readonly ScoredEn
   const clusters = doc.vertexSet.map((cluster) => {
     const type = cluster[0]?.type ?? '';
     const kind = (DWIE_TYPES as readonly string[]).includes(type) ? SHORT[type as DwieType] : undefined;
-    return { name: cluster[0]?.name ?? '', type, kind, names: new Set(cluster.map((m) => normaliseName(m.name)).filter(Boolean)) };
+    return {
+      name: cluster[0]?.name ?? '',
+      type,
+      kind,
+      names: new Set(cluster.map((m) => normaliseName(m.name)).filter(Boolean)),
+    };
   });
   const nodes = entities
-    .map((e) => ({ e, kind: scoredKindOf(e.kind), label: normaliseName(e.label), names: new Set([e.label, ...e.aliases, ...e.mentions.map((m) => m.text)].map(normaliseName).filter(Boolean)) }))
+    .map((e) => ({
+      e,
+      kind: scoredKindOf(e.kind),
+      label: normaliseName(e.label),
+      names: new Set([e.label, ...e.aliases, ...e.mentions.map((m) => m.text)].map(normaliseName).filter(Boolean)),
+    }))
     .filter((n): n is typeof n & { kind: ScoredKind } => n.kind !== undefined);
   const names = (n: (typeof nodes)[number], c: (typeof clusters)[number]) => [...n.names].some((x) => c.names.has(x));
   const claimedBy = new Map<number, (typeof nodes)[number]>();
@@ -112,7 +128,9 @@ export function scoreDwieEntities(doc: DwieDocument, entities: readonly ScoredEn
   for (const pass of [1, 2] as const) {
     for (const n of nodes) {
       if (claimant.has(n)) continue;
-      const ci = clusters.findIndex((c, i) => c.kind === n.kind && !claimedBy.has(i) && (pass === 1 ? c.names.has(n.label) : names(n, c)));
+      const ci = clusters.findIndex(
+        (c, i) => c.kind === n.kind && !claimedBy.has(i) && (pass === 1 ? c.names.has(n.label) : names(n, c)),
+      );
       if (ci < 0) continue;
       claimedBy.set(ci, n);
       claimant.add(n);
@@ -161,7 +179,10 @@ export interface DwieReport {
 }
 
 /** Runs the extractor on each document and scores its entities. */
-export function evalDwie(docs: readonly DwieDocument[], options: { limit?: number; onExtraction?: (doc: DwieDocument, extraction: Extraction) => void } = {}): DwieReport {
+export function evalDwie(
+  docs: readonly DwieDocument[],
+  options: { limit?: number; onExtraction?: (doc: DwieDocument, extraction: Extraction) => void } = {},
+): DwieReport {
   const list = options.limit ? docs.slice(0, options.limit) : docs;
   let tp = 0;
   let fp = 0;
@@ -173,7 +194,17 @@ export function evalDwie(docs: readonly DwieDocument[], options: { limit?: numbe
   const wrongKind: string[] = [];
   for (const doc of list) {
     const text = dwieDocumentText(doc);
-    const article: Article = { id: doc.title, file: doc.title, original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null };
+    const article: Article = {
+      id: doc.title,
+      file: doc.title,
+      original: text,
+      text,
+      map: identityMap(text.length),
+      title: null,
+      source: null,
+      published: null,
+      url: null,
+    };
     const extraction = extractArticle(article);
     options.onExtraction?.(doc, extraction);
     const result = scoreDwieEntities(doc, extraction.entities);
@@ -195,13 +226,32 @@ export function evalDwie(docs: readonly DwieDocument[], options: { limit?: numbe
   }
   const clusters = Object.values(byType).reduce((n, r) => n + r.clusters, 0);
   const found = Object.values(byType).reduce((n, r) => n + r.found, 0);
-  const recallByType = Object.fromEntries(Object.entries(byType).map(([t, r]) => [t, { ...r, recall: r.clusters ? r.found / r.clusters : 0 }]));
-  return { documents: list.length, entities: { ...toPrf(tp, fp, fn), clusters, found }, recallByType, misses, junk, duplicates, wrongKind };
+  const recallByType = Object.fromEntries(
+    Object.entries(byType).map(([t, r]) => [t, { ...r, recall: r.clusters ? r.found / r.clusters : 0 }]),
+  );
+  return {
+    documents: list.length,
+    entities: { ...toPrf(tp, fp, fn), clusters, found },
+    recallByType,
+    misses,
+    junk,
+    duplicates,
+    wrongKind,
+  };
 }
 
 export async function readDwie(file: string): Promise<DwieDocument[]> {
   const data = await readJsonFile(file);
-  if (!Array.isArray(data) || data.some((d) => typeof d !== 'object' || d === null || !Array.isArray((d as DwieDocument).sents) || !Array.isArray((d as DwieDocument).vertexSet))) {
+  if (
+    !Array.isArray(data) ||
+    data.some(
+      (d) =>
+        typeof d !== 'object' ||
+        d === null ||
+        !Array.isArray((d as DwieDocument).sents) ||
+        !Array.isArray((d as DwieDocument).vertexSet),
+    )
+  ) {
     throw new InputError(file, 'expected a DocRED-style array of documents with sents and vertexSet');
   }
   return data as DwieDocument[];

@@ -2,22 +2,27 @@
  * Gold-file evaluation: builds the graph of one article and compares its nodes with a hand-made gold file
  * (format: seeds/*.gold.json), using the matching rules of ./match.ts.
  */
+
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { ingestFile } from '../ingest/index.js';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Article } from '../ingest/types.js';
 import { identityMap } from '../ingest/offsets.js';
+import type { Article } from '../ingest/types.js';
 import { dwieDocumentText, readDwie } from './dwie.js';
-import { matchEntities, toPrf, type EntityMatchReport, type NodeLike, type Prf } from './match.js';
-import { scoreGoldRelations } from './relations.js';
+import { type EntityMatchReport, matchEntities, type NodeLike, type Prf, toPrf } from './match.js';
 import { readJsonFile } from './read-json.js';
+import { scoreGoldRelations } from './relations.js';
 
-const GoldEntitySchema = z.object({ name: z.string().min(1), kinds: z.array(z.string()).min(1), aliases: z.array(z.string()).optional() });
+const GoldEntitySchema = z.object({
+  name: z.string().min(1),
+  kinds: z.array(z.string()).min(1),
+  aliases: z.array(z.string()).optional(),
+});
 const GoldRelationSchema = z.object({ source: z.string(), relation: z.string(), target: z.string() });
 export const GoldFileSchema = z.object({
   article: z.string().optional(),
@@ -37,7 +42,10 @@ export async function readGold(file: string): Promise<GoldFile> {
   const parsed = GoldFileSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new InputError(file, `not a gold file (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`);
+    throw new InputError(
+      file,
+      `not a gold file (${issue ? `${issue.path.join('.') || 'top level'}: ${issue.message}` : 'invalid'})`,
+    );
   }
   return parsed.data;
 }
@@ -60,8 +68,19 @@ export async function evalGoldArticle(articleFile: string, gold: GoldFile): Prom
     addExtraction(graph, x);
   }
   const nodes: NodeLike[] = graph.mapNodes((id, a) => ({ id, label: a.label, kind: a.kind, aliases: a.aliases }));
-  const edges = graph.mapEdges((_e, a, source, target) => ({ source, target, relation: a.relation, confidence: a.confidence, rules: a.rules }));
-  return { extraction: extraction!, nodes, edges, entities: matchEntities(nodes, gold.entities, gold.optionalEntities ?? []) };
+  const edges = graph.mapEdges((_e, a, source, target) => ({
+    source,
+    target,
+    relation: a.relation,
+    confidence: a.confidence,
+    rules: a.rules,
+  }));
+  return {
+    extraction: extraction!,
+    nodes,
+    edges,
+    entities: matchEntities(nodes, gold.entities, gold.optionalEntities ?? []),
+  };
 }
 
 /** Builds one article's graph from an Article in memory and scores its nodes against the gold file. */
@@ -70,7 +89,13 @@ function evalGoldText(article: Article, gold: GoldFile): GoldRun {
   const extraction = extractArticle(article);
   addExtraction(graph, extraction);
   const nodes: NodeLike[] = graph.mapNodes((id, a) => ({ id, label: a.label, kind: a.kind, aliases: a.aliases }));
-  const edges = graph.mapEdges((_e, a, source, target) => ({ source, target, relation: a.relation, confidence: a.confidence, rules: a.rules }));
+  const edges = graph.mapEdges((_e, a, source, target) => ({
+    source,
+    target,
+    relation: a.relation,
+    confidence: a.confidence,
+    rules: a.rules,
+  }));
   return { extraction, nodes, edges, entities: matchEntities(nodes, gold.entities, gold.optionalEntities ?? []) };
 }
 
@@ -98,7 +123,8 @@ export async function evalGoldSet(dwieFile: string, dir: string): Promise<GoldSe
     throw new InputError(dir, 'not a readable directory of gold files');
   }
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-  const row = (r: string) => counts.get(r) ?? (counts.set(r, { tp: 0, fp: 0, fn: 0 }).get(r) as { tp: number; fp: number; fn: number });
+  const row = (r: string) =>
+    counts.get(r) ?? (counts.set(r, { tp: 0, fp: 0, fn: 0 }).get(r) as { tp: number; fp: number; fn: number });
   const misses: string[] = [];
   const falsePositives: string[] = [];
   const judged: GoldSetReport['judged'] = [];
@@ -109,18 +135,40 @@ export async function evalGoldSet(dwieFile: string, dir: string): Promise<GoldSe
     const doc = title ? docs.get(title) : undefined;
     if (!doc) throw new InputError(file, `article ${gold.article ?? '(none)'} is not a document of ${dwieFile}`);
     const text = dwieDocumentText(doc);
-    const article: Article = { id: doc.title, file: doc.title, original: text, text, map: identityMap(text.length), title: null, source: null, published: null, url: null };
+    const article: Article = {
+      id: doc.title,
+      file: doc.title,
+      original: text,
+      text,
+      map: identityMap(text.length),
+      title: null,
+      source: null,
+      published: null,
+      url: null,
+    };
     const run = evalGoldText(article, gold);
     const report = scoreGoldRelations(run.nodes, run.edges, gold);
     const relationOf = (edge: string) => / -([a-z-]+)-> /.exec(edge)?.[1] ?? '?';
     for (const t of report.truePositives) {
       row(relationOf(t.edge)).tp++;
-      judged.push({ task: relationOf(t.edge), confidence: t.confidence, rule: t.rules[0] ?? '', correct: true, edge: t.edge });
+      judged.push({
+        task: relationOf(t.edge),
+        confidence: t.confidence,
+        rule: t.rules[0] ?? '',
+        correct: true,
+        edge: t.edge,
+      });
     }
     for (const f of report.falsePositives) {
       row(relationOf(f.edge)).fp++;
       falsePositives.push(`${doc.title}: ${f.edge} (${f.confidence.toFixed(2)}, ${f.rules.join(',')})`);
-      judged.push({ task: relationOf(f.edge), confidence: f.confidence, rule: f.rules[0] ?? '', correct: false, edge: f.edge });
+      judged.push({
+        task: relationOf(f.edge),
+        confidence: f.confidence,
+        rule: f.rules[0] ?? '',
+        correct: false,
+        edge: f.edge,
+      });
     }
     for (const m of report.misses) {
       row(relationOf(m)).fn++;
@@ -128,6 +176,10 @@ export async function evalGoldSet(dwieFile: string, dir: string): Promise<GoldSe
     }
   }
   const byRelation = Object.fromEntries([...counts].sort().map(([r, c]) => [r, toPrf(c.tp, c.fp, c.fn)]));
-  const sum = [...counts.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
+  const sum = [...counts.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), {
+    tp: 0,
+    fp: 0,
+    fn: 0,
+  });
   return { files: names.length, byRelation, total: toPrf(sum.tp, sum.fp, sum.fn), misses, falsePositives, judged };
 }

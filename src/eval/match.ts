@@ -9,19 +9,21 @@
 
 /** Normalises a name for comparison: "The ‘Kremlin’s" -> "kremlin". */
 export function normaliseName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/\s+/gu, ' ')
-    // Text rebuilt from tokens spaces out punctuation ("Washington , D.C."); names are compared as written.
-    .replace(/ ([,.;:!?)])/gu, '$1')
-    .replace(/([(]) /gu, '$1')
-    .trim()
-    .replace(/^[\s"'“”«»()[\]{}.,;:!?-]+|[\s"'“”«»()[\]{}.,;:!?-]+$/gu, '')
-    .replace(/'s$|'$/u, '')
-    .replace(/^the\s+/u, '')
-    .trim();
+  return (
+    name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[’‘`´]/g, "'")
+      .replace(/\s+/gu, ' ')
+      // Text rebuilt from tokens spaces out punctuation ("Washington , D.C."); names are compared as written.
+      .replace(/ ([,.;:!?)])/gu, '$1')
+      .replace(/([(]) /gu, '$1')
+      .trim()
+      .replace(/^[\s"'“”«»()[\]{}.,;:!?-]+|[\s"'“”«»()[\]{}.,;:!?-]+$/gu, '')
+      .replace(/'s$|'$/u, '')
+      .replace(/^the\s+/u, '')
+      .trim()
+  );
 }
 
 export interface Prf {
@@ -76,7 +78,12 @@ export interface EntityMatchReport extends Prf {
   /** Gold name -> id of the node that matched it. */
   matched: Array<{ gold: string; node: string; label: string }>;
   misses: string[];
-  falsePositives: Array<{ node: string; label: string; kind: string; reason: 'no gold entity' | 'second node for a gold entity' }>;
+  falsePositives: Array<{
+    node: string;
+    label: string;
+    kind: string;
+    reason: 'no gold entity' | 'second node for a gold entity';
+  }>;
   /** Nodes matching only optional entities (not counted). */
   ignored: string[];
 }
@@ -85,7 +92,11 @@ export interface EntityMatchReport extends Prf {
  * Matches nodes to gold entities. Nodes whose label matches come first (a node named exactly like the gold
  * entity is its best match), then nodes matching by an alias; each gold entity takes the first node that matches it.
  */
-export function matchEntities(nodes: readonly NodeLike[], gold: readonly GoldEntity[], optional: readonly GoldEntity[] = []): EntityMatchReport {
+export function matchEntities(
+  nodes: readonly NodeLike[],
+  gold: readonly GoldEntity[],
+  optional: readonly GoldEntity[] = [],
+): EntityMatchReport {
   const taken = new Map<string, NodeLike>();
   const assigned = new Set<string>();
   const labelFirst = [...nodes].sort((a, b) => labelRank(a, gold) - labelRank(b, gold));
@@ -102,7 +113,12 @@ export function matchEntities(nodes: readonly NodeLike[], gold: readonly GoldEnt
   for (const node of nodes) {
     if (assigned.has(node.id)) continue;
     if (gold.some((g) => nodeMatchesGold(node, g))) {
-      falsePositives.push({ node: node.id, label: node.label, kind: node.kind, reason: 'second node for a gold entity' });
+      falsePositives.push({
+        node: node.id,
+        label: node.label,
+        kind: node.kind,
+        reason: 'second node for a gold entity',
+      });
     } else if (optional.some((g) => nodeMatchesGold(node, g))) {
       ignored.push(node.id);
     } else {

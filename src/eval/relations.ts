@@ -10,12 +10,21 @@
  * - Oracle mode: the DocAnalysis is built from DWIE's gold mentions, so the rules are measured apart from NER.
  */
 import { nodeKey } from '../contract/keys.js';
-import { matchEntities, normaliseName, toPrf, type GoldEntity, type NodeLike, type Prf } from './match.js';
-import { fixed, table } from './report.js';
 import { extractRelations } from '../extract/relations/index.js';
 import { countryOf } from '../extract/relations/states.js';
-import type { DocAnalysis, Entity, EntityKind, EntityMention, Extraction, RelationCandidate, Sentence, Token } from '../extract/types.js';
+import type {
+  DocAnalysis,
+  Entity,
+  EntityKind,
+  EntityMention,
+  Extraction,
+  RelationCandidate,
+  Sentence,
+  Token,
+} from '../extract/types.js';
 import type { DwieDocument } from './dwie.js';
+import { type GoldEntity, matchEntities, type NodeLike, normaliseName, type Prf, toPrf } from './match.js';
+import { fixed, table } from './report.js';
 
 export const CORE_RELATIONS = ['speaks-for', 'supports', 'member-of'] as const;
 
@@ -77,7 +86,11 @@ export interface GoldRelationReport extends Prf {
 }
 
 /** Scores predicted edges (from an Extraction or a graph) against a gold file. */
-export function scoreGoldRelations(nodes: readonly NodeLike[], edges: readonly PredictedEdge[], gold: GoldFile): GoldRelationReport {
+export function scoreGoldRelations(
+  nodes: readonly NodeLike[],
+  edges: readonly PredictedEdge[],
+  gold: GoldFile,
+): GoldRelationReport {
   // Ends are matched as in the entities evaluation: one node per gold (or optional) entity.
   const matched = matchEntities(nodes, [...gold.entities, ...(gold.optionalEntities ?? [])]).matched;
   const match = new Map<string, string[]>();
@@ -116,7 +129,12 @@ export function scoreGoldRelations(nodes: readonly NodeLike[], edges: readonly P
     }
   }
   const misses = [...required].filter((k) => !found.has(k));
-  return { ...prf({ tp: found.size, fp: falsePositives.length, fn: misses.length }), misses, falsePositives, truePositives };
+  return {
+    ...prf({ tp: found.size, fp: falsePositives.length, fn: misses.length }),
+    misses,
+    falsePositives,
+    truePositives,
+  };
 }
 
 /** Convenience: scores an Extraction's entities and relations against a gold file. */
@@ -130,8 +148,22 @@ export function scoreExtractionAgainstGold(extraction: Extraction, gold: GoldFil
 /** A DWIE document (DocRED format); the one type lives beside the entity scoring in ./dwie.ts. */
 export type DwieDoc = DwieDocument;
 
-export const DWIE_SPEAKS_FOR = ['agent_of', 'head_of_state', 'head_of_gov', 'minister_of', 'spokesperson_of', 'head_of'] as const;
-export const DWIE_AFFILIATION = ['member_of', 'head_of', 'spokesperson_of', 'agent_of', 'player_of', 'coach_of'] as const;
+export const DWIE_SPEAKS_FOR = [
+  'agent_of',
+  'head_of_state',
+  'head_of_gov',
+  'minister_of',
+  'spokesperson_of',
+  'head_of',
+] as const;
+export const DWIE_AFFILIATION = [
+  'member_of',
+  'head_of',
+  'spokesperson_of',
+  'agent_of',
+  'player_of',
+  'coach_of',
+] as const;
 
 /** The relation families scored on DWIE (issue 14, "How the figures are defined"). */
 export const DWIE_FAMILIES = ['speaks-for', 'affiliation', 'citizenship', 'based-in', 'located-in'] as const;
@@ -152,7 +184,14 @@ interface DwieFamilySpec {
 }
 
 export const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
-  'speaks-for': { head: 'type::person', tail: 'type::location', labels: DWIE_SPEAKS_FOR, relations: ['speaks-for'], sourceKinds: ['person'], targetKinds: ['state', 'place'] },
+  'speaks-for': {
+    head: 'type::person',
+    tail: 'type::location',
+    labels: DWIE_SPEAKS_FOR,
+    relations: ['speaks-for'],
+    sourceKinds: ['person'],
+    targetKinds: ['state', 'place'],
+  },
   affiliation: {
     head: 'type::person',
     tail: 'type::organization',
@@ -161,7 +200,14 @@ export const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
     sourceKinds: ['person'],
     targetKinds: ['organisation'],
   },
-  citizenship: { head: 'type::person', tail: 'type::location', labels: ['citizen_of'], relations: ['citizen-of', 'speaks-for', 'lives-in', 'born-in', 'from'], sourceKinds: ['person'], targetKinds: ['state'] },
+  citizenship: {
+    head: 'type::person',
+    tail: 'type::location',
+    labels: ['citizen_of'],
+    relations: ['citizen-of', 'speaks-for', 'lives-in', 'born-in', 'from'],
+    sourceKinds: ['person'],
+    targetKinds: ['state'],
+  },
   'based-in': {
     head: 'type::organization',
     tail: 'type::location',
@@ -170,7 +216,14 @@ export const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
     sourceKinds: ['organisation'],
     targetKinds: ['place', 'state'],
   },
-  'located-in': { head: 'type::location', tail: 'type::location', labels: ['in0', 'in1', 'in2'], relations: ['located-in', 'part-of'], sourceKinds: ['place', 'state'], targetKinds: ['place', 'state'] },
+  'located-in': {
+    head: 'type::location',
+    tail: 'type::location',
+    labels: ['in0', 'in1', 'in2'],
+    relations: ['located-in', 'part-of'],
+    sourceKinds: ['place', 'state'],
+    targetKinds: ['place', 'state'],
+  },
 };
 
 /** Gold units "h|t" of one document for a family: plain labels and their `-x` forms (tail: the adjective cluster). */
@@ -199,7 +252,11 @@ export function adjectiveClusters(doc: DwieDoc): Set<number> {
 export function dwieFamiliesOf(relation: string, sourceKind: string, targetKind: string): DwieFamily[] {
   return DWIE_FAMILIES.filter((f) => {
     const spec = DWIE_FAMILY_SPECS[f];
-    return spec.relations.includes(relation) && spec.sourceKinds.includes(sourceKind) && spec.targetKinds.includes(targetKind);
+    return (
+      spec.relations.includes(relation) &&
+      spec.sourceKinds.includes(sourceKind) &&
+      spec.targetKinds.includes(targetKind)
+    );
   });
 }
 
@@ -233,7 +290,10 @@ export interface DwieDocScore {
 }
 
 function emptyCounts(): Record<DwieFamily, Counts> {
-  return Object.fromEntries(DWIE_FAMILIES.map((f) => [f, { tp: 0, fp: 0, fn: 0, covered: 0 }])) as Record<DwieFamily, Counts>;
+  return Object.fromEntries(DWIE_FAMILIES.map((f) => [f, { tp: 0, fp: 0, fn: 0, covered: 0 }])) as Record<
+    DwieFamily,
+    Counts
+  >;
 }
 
 /**
@@ -265,9 +325,14 @@ export function scoreDwieDoc(
     for (const p of best.values()) {
       // As in the entities evaluation: an end that names only a cluster of an unscored type (a demonym such as
       // "German" typed 'other', a role) is not counted either way.
-      if ((clusterOf(p.source).length === 0 && uncounted(p.source)) || (clusterOf(p.target).length === 0 && uncounted(p.target))) continue;
+      if (
+        (clusterOf(p.source).length === 0 && uncounted(p.source)) ||
+        (clusterOf(p.target).length === 0 && uncounted(p.target))
+      )
+        continue;
       const pairs: string[] = [];
-      for (const h of clusterOf(p.source)) for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pairs.push(`${h}|${t}`);
+      for (const h of clusterOf(p.source))
+        for (const t of clusterOf(p.target)) if (gold.has(`${h}|${t}`)) pairs.push(`${h}|${t}`);
       const edge = `${labelOf(p.source)} -${p.relation}-> ${labelOf(p.target)}`;
       const rule = p.basis === 'knowledge' && !p.rule.startsWith('knowledge:') ? `knowledge:${p.rule}` : p.rule;
       if (pairs.length > 0) {
@@ -298,7 +363,8 @@ export function uncountedNames(doc: DwieDoc): Set<string> {
   const adjectives = adjectiveClusters(doc);
   for (const [ci, cluster] of doc.vertexSet.entries()) {
     const type = cluster[0]?.type;
-    if (type === 'type::person' || type === 'type::organization' || type === 'type::location' || adjectives.has(ci)) continue;
+    if (type === 'type::person' || type === 'type::organization' || type === 'type::location' || adjectives.has(ci))
+      continue;
     for (const m of cluster) out.add(normaliseName(m.name));
   }
   return out;
@@ -310,7 +376,8 @@ export function clustersByName(doc: DwieDoc, names: (id: string) => readonly str
   const adjectives = adjectiveClusters(doc);
   doc.vertexSet.forEach((cluster, ci) => {
     const type = cluster[0]?.type;
-    if (type !== 'type::person' && type !== 'type::organization' && type !== 'type::location' && !adjectives.has(ci)) return;
+    if (type !== 'type::person' && type !== 'type::organization' && type !== 'type::location' && !adjectives.has(ci))
+      return;
     for (const m of cluster) {
       const k = normaliseName(m.name);
       const list = index.get(k) ?? [];
@@ -353,7 +420,8 @@ export function dwieOracleDoc(doc: DwieDoc): { analysis: DocAnalysis; clusterOfE
   const close = () => {
     const first = current.find((t) => t.text !== '\n');
     const last = [...current].reverse().find((t) => t.text !== '\n');
-    if (first && last) sentences.push({ start: first.start, end: last.end, tokens: current.filter((t) => t.text !== '\n') });
+    if (first && last)
+      sentences.push({ start: first.start, end: last.end, tokens: current.filter((t) => t.text !== '\n') });
     current = [];
   };
   tokens.forEach((t, i) => {
@@ -366,7 +434,8 @@ export function dwieOracleDoc(doc: DwieDoc): { analysis: DocAnalysis; clusterOfE
 
   // Demonym clusters (type::other) resolved to a location cluster through 'gpe0'.
   const demonymOf = new Map<number, number>();
-  for (const l of doc.labels) if (l.r === 'gpe0' && doc.vertexSet[l.t]?.[0]?.type === 'type::location') demonymOf.set(l.h, l.t);
+  for (const l of doc.labels)
+    if (l.r === 'gpe0' && doc.vertexSet[l.t]?.[0]?.type === 'type::location') demonymOf.set(l.h, l.t);
 
   const entities = new Map<string, Entity>();
   const clusterOfEntity = new Map<string, number>();
@@ -387,7 +456,8 @@ export function dwieOracleDoc(doc: DwieDoc): { analysis: DocAnalysis; clusterOfE
     const id = idOfCluster.get(loc);
     const entity = id ? entities.get(id) : undefined;
     if (!entity) continue;
-    for (const m of doc.vertexSet[demonym] ?? []) if (m.name !== entity.label && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
+    for (const m of doc.vertexSet[demonym] ?? [])
+      if (m.name !== entity.label && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
   }
 
   const mentions: EntityMention[] = [];
@@ -399,7 +469,16 @@ export function dwieOracleDoc(doc: DwieDoc): { analysis: DocAnalysis; clusterOfE
       const sentence = tokenSentence[m.pos[0]] ?? 0;
       const s = sentences[sentence];
       const tokenStart = s ? Math.max(0, s.tokens.indexOf(first)) : 0;
-      mentions.push({ entityId: id, start: first.start, end: last.end, sentence, tokenStart, tokenEnd: tokenStart + (m.pos[1] - m.pos[0]), text: text.slice(first.start, last.end), rule: 'oracle:dwie' });
+      mentions.push({
+        entityId: id,
+        start: first.start,
+        end: last.end,
+        sentence,
+        tokenStart,
+        tokenEnd: tokenStart + (m.pos[1] - m.pos[0]),
+        text: text.slice(first.start, last.end),
+        rule: 'oracle:dwie',
+      });
     }
   };
   for (const [ci, id] of idOfCluster) addMentions(ci, id);
@@ -463,7 +542,10 @@ export function evalDwieRelationsOracle(docs: readonly DwieDoc[]): DwieRelationR
  * End-to-end evaluation of one document: `extraction` comes from running the extractor over the document text
  * (tokens joined by single spaces, as the entities evaluation rebuilds it). Ends are mapped to clusters by name.
  */
-export function scoreDwieExtraction(doc: DwieDoc, extraction: Pick<Extraction, 'entities' | 'relations'>): DwieDocScore {
+export function scoreDwieExtraction(
+  doc: DwieDoc,
+  extraction: Pick<Extraction, 'entities' | 'relations'>,
+): DwieDocScore {
   const byId = new Map(extraction.entities.map((e) => [e.id, e]));
   const namesOf = (id: string): string[] => {
     const e = byId.get(id);
@@ -472,12 +554,28 @@ export function scoreDwieExtraction(doc: DwieDoc, extraction: Pick<Extraction, '
   const clusterOf = clustersByName(doc, namesOf);
   const other = uncountedNames(doc);
   const uncounted = (id: string) => namesOf(id).some((n) => other.has(normaliseName(n)));
-  const predictions: DwiePrediction[] = extraction.relations.map((r) => ({ source: r.source, target: r.target, relation: r.relation, confidence: r.confidence, rule: r.rules[0] ?? '' }));
-  return scoreDwieDoc(doc, predictions, (id) => byId.get(id)?.kind, clusterOf, (id) => byId.get(id)?.label ?? id, uncounted);
+  const predictions: DwiePrediction[] = extraction.relations.map((r) => ({
+    source: r.source,
+    target: r.target,
+    relation: r.relation,
+    confidence: r.confidence,
+    rule: r.rules[0] ?? '',
+  }));
+  return scoreDwieDoc(
+    doc,
+    predictions,
+    (id) => byId.get(id)?.kind,
+    clusterOf,
+    (id) => byId.get(id)?.label ?? id,
+    uncounted,
+  );
 }
 
 /** End-to-end over many documents, given a function that extracts one document's text. */
-export function evalDwieRelations(docs: readonly DwieDoc[], extract: (text: string, title: string) => Pick<Extraction, 'entities' | 'relations'>): DwieRelationReport {
+export function evalDwieRelations(
+  docs: readonly DwieDoc[],
+  extract: (text: string, title: string) => Pick<Extraction, 'entities' | 'relations'>,
+): DwieRelationReport {
   return sumReports(docs.map((doc) => scoreDwieExtraction(doc, extract(dwieText(doc), doc.title))));
 }
 
@@ -501,20 +599,30 @@ export interface CalibrationRow {
 }
 
 /** Precision of judged predictions per confidence band (bands are [lo, hi)). */
-export function calibration(judged: ReadonlyArray<{ confidence: number; correct: boolean }>, edges: readonly number[] = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]): CalibrationRow[] {
+export function calibration(
+  judged: ReadonlyArray<{ confidence: number; correct: boolean }>,
+  edges: readonly number[] = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01],
+): CalibrationRow[] {
   const rows: CalibrationRow[] = [];
   for (let i = 0; i + 1 < edges.length; i++) {
     const lo = edges[i]!;
     const hi = edges[i + 1]!;
     const inBand = judged.filter((j) => j.confidence >= lo && j.confidence < hi);
     const correct = inBand.filter((j) => j.correct).length;
-    rows.push({ band: `${lo.toFixed(2)}-${Math.min(hi, 1).toFixed(2)}`, predicted: inBand.length, correct, precision: inBand.length ? correct / inBand.length : 0 });
+    rows.push({
+      band: `${lo.toFixed(2)}-${Math.min(hi, 1).toFixed(2)}`,
+      predicted: inBand.length,
+      correct,
+      precision: inBand.length ? correct / inBand.length : 0,
+    });
   }
   return rows;
 }
 
 /** Precision per rule, most frequent first. */
-export function perRule(judged: ReadonlyArray<{ rule: string; correct: boolean }>): Array<{ rule: string; predicted: number; correct: number; precision: number }> {
+export function perRule(
+  judged: ReadonlyArray<{ rule: string; correct: boolean }>,
+): Array<{ rule: string; predicted: number; correct: number; precision: number }> {
   const m = new Map<string, { predicted: number; correct: number }>();
   for (const j of judged) {
     const r = m.get(j.rule) ?? { predicted: 0, correct: 0 };
@@ -522,18 +630,26 @@ export function perRule(judged: ReadonlyArray<{ rule: string; correct: boolean }
     if (j.correct) r.correct++;
     m.set(j.rule, r);
   }
-  return [...m.entries()].map(([rule, r]) => ({ rule, ...r, precision: r.correct / r.predicted })).sort((a, b) => b.predicted - a.predicted);
+  return [...m.entries()]
+    .map(([rule, r]) => ({ rule, ...r, precision: r.correct / r.predicted }))
+    .sort((a, b) => b.predicted - a.predicted);
 }
 
 /**
  * Calibration table: one row per confidence band, one column per family, each cell "correct/predicted precision".
  * Printed by every relation evaluation so that a confidence can be read as a precision.
  */
-export function calibrationTable(judged: ReadonlyArray<{ task: string; confidence: number; correct: boolean }>, families: readonly string[]): string {
+export function calibrationTable(
+  judged: ReadonlyArray<{ task: string; confidence: number; correct: boolean }>,
+  families: readonly string[],
+): string {
   const header = ['confidence', ...families, 'all'];
   const bands = calibration(judged).map((r) => r.band);
   const columns = [...families.map((f) => calibration(judged.filter((j) => j.task === f))), calibration(judged)];
-  const rows = bands.map((band, i) => [band, ...columns.map((c) => (c[i]!.predicted ? `${c[i]!.correct}/${c[i]!.predicted} ${fixed(c[i]!.precision)}` : '-'))]);
+  const rows = bands.map((band, i) => [
+    band,
+    ...columns.map((c) => (c[i]!.predicted ? `${c[i]!.correct}/${c[i]!.predicted} ${fixed(c[i]!.precision)}` : '-')),
+  ]);
   return table([header, ...rows]);
 }
 
@@ -544,7 +660,10 @@ export function perRuleTables(judged: ReadonlyArray<JudgedEdge<string>>, familie
     const mine = judged.filter((j) => j.task === task);
     if (mine.length === 0) continue;
     out += `\n${task}: precision by rule\n`;
-    out += table([['rule', 'predicted', 'correct', 'P'], ...perRule(mine).map((r) => [r.rule, r.predicted, r.correct, fixed(r.precision)])]);
+    out += table([
+      ['rule', 'predicted', 'correct', 'P'],
+      ...perRule(mine).map((r) => [r.rule, r.predicted, r.correct, fixed(r.precision)]),
+    ]);
   }
   return out;
 }
@@ -556,6 +675,9 @@ export function perRuleTables(judged: ReadonlyArray<JudgedEdge<string>>, familie
 export function relationDiagnostics(report: Pick<DwieRelationReport, 'judged'>): string {
   let out = perRuleTables(report.judged, DWIE_FAMILIES);
   out += '\nprecision by confidence band (all families)\n';
-  out += table([['confidence', 'predicted', 'correct', 'P'], ...calibration(report.judged).map((r) => [r.band, r.predicted, r.correct, fixed(r.precision)])]);
+  out += table([
+    ['confidence', 'predicted', 'correct', 'P'],
+    ...calibration(report.judged).map((r) => [r.band, r.predicted, r.correct, fixed(r.precision)]),
+  ]);
   return out;
 }

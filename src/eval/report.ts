@@ -7,14 +7,19 @@ export function fixed(n: number): string {
 
 /** Renders rows as an aligned table; the first row is the header. */
 export function table(rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : fixed(c)) : c)));
+  const cells = rows.map((r) =>
+    r.map((c) => (typeof c === 'number' ? (Number.isInteger(c) ? String(c) : fixed(c)) : c)),
+  );
   const widths: number[] = [];
-  for (const r of cells) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, c.length)));
+  for (const r of cells)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, c.length);
+    });
   const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   const out = [line(cells[0] ?? [])];
   out.push(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const r of cells.slice(1)) out.push(line(r));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 export function prfRow(name: string, p: Prf): Array<string | number> {

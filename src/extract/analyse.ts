@@ -2,13 +2,14 @@
  * The entity stage: tokens and sentences, tagger spans plus gazetteers and rules, roles, resolution and topics.
  * Linear in the text (resolution indexes names instead of comparing mentions pairwise); never throws on any text.
  */
-import { tagDocument, type NerSpan } from './ner/index.js';
-import { isStopWordCapitalised } from './entities/lexicon.js';
+
 import { settleKinds } from './entities/kinds.js';
+import { isStopWordCapitalised } from './entities/lexicon.js';
 import { detectMentions, type MentionDraft } from './entities/mentions.js';
 import { resolveDrafts } from './entities/resolve.js';
 import { attachRoles } from './entities/roles.js';
 import { detectTopics } from './entities/topics.js';
+import { type NerSpan, tagDocument } from './ner/index.js';
 import { groupSentences } from './sentences.js';
 import { tokenize } from './tokenize.js';
 import type { DocAnalysis, EntityMention, Sentence } from './types.js';
@@ -64,7 +65,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
     drafts.push(...(credit >= 0 ? found.filter((d) => d.tokenStart < credit) : found));
   });
   retypeByCoordination(sentences, drafts);
-  drafts.push(...repeatedNames(sentences, drafts).filter((d) => d.tokenStart < (creditFrom.get(d.sentence) ?? Infinity)));
+  drafts.push(
+    ...repeatedNames(sentences, drafts).filter((d) => d.tokenStart < (creditFrom.get(d.sentence) ?? Infinity)),
+  );
   const settled = settleKinds(sentences, drafts);
   const topics = detectTopics(sentences, settled);
   const all = [...settled, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
@@ -105,7 +108,6 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
 export function isCreditLine(tokens: readonly string[]): boolean {
   return creditLineStart(tokens) === 0;
 }
-
 
 /**
  * Where the article's closing credits start in a sentence, or -1: a byline ("Author: ...", "Editor: ..."), editors'
@@ -192,7 +194,14 @@ function repeatedNames(sentences: Sentence[], drafts: MentionDraft[]): MentionDr
       const next = s.tokens[k + 1]?.text ?? '';
       const prev = s.tokens[k - 1]?.text ?? '';
       if (/^\p{Lu}/u.test(next) || (k > 0 && /^\p{Lu}/u.test(prev) && !isStopWordCapitalised(prev))) return;
-      out.push({ sentence: si, tokenStart: k, tokenEnd: k + 1, kind: 'person', rule: 'rule:known-name', canonical: null });
+      out.push({
+        sentence: si,
+        tokenStart: k,
+        tokenEnd: k + 1,
+        kind: 'person',
+        rule: 'rule:known-name',
+        canonical: null,
+      });
     });
   });
   return out;
@@ -223,7 +232,12 @@ function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft[]): vo
       if (run.length >= 3 && located >= 2) {
         for (const d of run) {
           const text = tokens[d.tokenStart]!.text;
-          if (d.kind === 'person' && d.tokenEnd - d.tokenStart === 1 && d.rule.startsWith('ner:') && !fullNames.has(text)) {
+          if (
+            d.kind === 'person' &&
+            d.tokenEnd - d.tokenStart === 1 &&
+            d.rule.startsWith('ner:') &&
+            !fullNames.has(text)
+          ) {
             d.kind = 'place';
             d.rule = 'rule:coordination';
           }
@@ -234,8 +248,12 @@ function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft[]): vo
     for (const d of list) {
       const prev = run[run.length - 1];
       if (prev) {
-        const between = tokens.slice(prev.tokenEnd, d.tokenStart).map((t) => t.text.toLowerCase()).join(' ');
-        if (!(between === ',' || between === 'and' || between === 'or' || between === ', and' || between === ', or')) settle();
+        const between = tokens
+          .slice(prev.tokenEnd, d.tokenStart)
+          .map((t) => t.text.toLowerCase())
+          .join(' ');
+        if (!(between === ',' || between === 'and' || between === 'or' || between === ', and' || between === ', or'))
+          settle();
       }
       run.push(d);
     }

@@ -39,7 +39,15 @@ export function extract(text: string, options: ExtractTextOptions = {}): Extract
     articles = ingestString(text.replace(/^\uFEFF/, ''), file, id);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return [{ articleId: id, file, article: { title: null, source: null, published: null, url: null }, entities: [], relations: [] }];
+    return [
+      {
+        articleId: id,
+        file,
+        article: { title: null, source: null, published: null, url: null },
+        entities: [],
+        relations: [],
+      },
+    ];
   }
   return articles.map(extractArticle);
 }

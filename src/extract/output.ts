@@ -1,7 +1,14 @@
 /** Turns the extractor's working data (cleaned-text offsets) into an Extraction (original-text offsets). */
 import { toOriginalSpan } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
-import type { DocAnalysis, EvidenceSpan, ExtractedEntity, ExtractedRelation, Extraction, RelationCandidate } from './types.js';
+import type {
+  DocAnalysis,
+  EvidenceSpan,
+  ExtractedEntity,
+  ExtractedRelation,
+  Extraction,
+  RelationCandidate,
+} from './types.js';
 
 export function toExtraction(article: Article, doc: DocAnalysis, candidates: RelationCandidate[]): Extraction {
   const byEntity = new Map<string, ExtractedEntity>();
@@ -21,7 +28,8 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
   for (const c of candidates) {
     for (const id of [c.source, c.target]) {
       const entity = doc.entities.get(id);
-      if (entity && !byEntity.has(id)) byEntity.set(id, { ...entity, aliases: [...entity.aliases], mentions: [], rules: [c.rule] });
+      if (entity && !byEntity.has(id))
+        byEntity.set(id, { ...entity, aliases: [...entity.aliases], mentions: [], rules: [c.rule] });
     }
   }
 

@@ -10,10 +10,11 @@ const TERMINALS = new Set(['.', '!', '?', '...', '…', '?!', '!?']);
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '}', '»', "''"]);
 /** Capitalised words that usually start a sentence: after an abbreviation such as "U.S." they signal a boundary. */
 const SENTENCE_STARTERS = new Set(
-  ('The A An He She It They We I You His Her Its Their Our This That These Those There But And Yet So ' +
+  (
+    'The A An He She It They We I You His Her Its Their Our This That These Those There But And Yet So ' +
     'In On At For If When While After Before Although Though As Meanwhile However Still Now Then Last Earlier ' +
-    'Later According Some Many Most Other Others Both All No Not What Who Why How Where')
-    .split(' '),
+    'Later According Some Many Most Other Others Both All No Not What Who Why How Where'
+  ).split(' '),
 );
 /** Hard cap: a "sentence" longer than this (tables, lists without punctuation) is cut so later stages stay fast. */
 const MAX_TOKENS = 300;
@@ -29,8 +30,14 @@ function startsLower(text: string): boolean {
 }
 
 function isOpener(token: Token, text: string): boolean {
-  return token.text === '“' || token.text === '‘' || token.text === '(' || token.text === '«' || token.text === '``' ||
-    ((token.text === '"' || token.text === "'") && !/\s/.test(text[token.end] ?? ' '));
+  return (
+    token.text === '“' ||
+    token.text === '‘' ||
+    token.text === '(' ||
+    token.text === '«' ||
+    token.text === '``' ||
+    ((token.text === '"' || token.text === "'") && !/\s/.test(text[token.end] ?? ' '))
+  );
 }
 
 /** Number of line breaks in text between two offsets. */

@@ -36,7 +36,18 @@ function isUpper(ch: string | undefined): boolean {
 
 function isSpace(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  return c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0x202f || c === 0x205f;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x3000 ||
+    c === 0x202f ||
+    c === 0x205f
+  );
 }
 
 /** Tokenizes text[from, to) (the whole text by default). */
@@ -58,7 +69,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       continue;
     }
     // Signed and leading-dot numbers: "+0.435", ".596", "-3" (after a space, so "6-4" is untouched).
-    if ((ch === '+' || ch === '-' || ch === '.') && isDigit(text[i + 1]) && (i === from || isSpace(text[i - 1] as string))) {
+    if (
+      (ch === '+' || ch === '-' || ch === '.') &&
+      isDigit(text[i + 1]) &&
+      (i === from || isSpace(text[i - 1] as string))
+    ) {
       i = scanWord(text, i + 1, to, push, i);
       continue;
     }
@@ -79,12 +94,22 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (APOSTROPHES.has(ch)) {
       // "'s" after a space is still a clitic in rebuilt CoNLL text ("Russia 's"); so is "n't".
       const next = text[i + 1];
-      if ((next === 's' || next === 'S' || next === 'd' || next === 'm') && !isWordChar(text[i + 2]) && i + 2 <= to && tokens.length > 0) {
+      if (
+        (next === 's' || next === 'S' || next === 'd' || next === 'm') &&
+        !isWordChar(text[i + 2]) &&
+        i + 2 <= to &&
+        tokens.length > 0
+      ) {
         push(i, i + 2);
         i += 2;
         continue;
       }
-      if (i + 3 <= to && /^(ll|re|ve|LL|RE|VE)$/.test(text.slice(i + 1, i + 3)) && !isWordChar(text[i + 3]) && tokens.length > 0) {
+      if (
+        i + 3 <= to &&
+        /^(ll|re|ve|LL|RE|VE)$/.test(text.slice(i + 1, i + 3)) &&
+        !isWordChar(text[i + 3]) &&
+        tokens.length > 0
+      ) {
         push(i, i + 3);
         i += 3;
         continue;
@@ -116,7 +141,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
  * A word is a run of letters/digits joined by inner connectors: hyphens, apostrophes, dots (abbreviations and
  * numbers), and commas, colons or slashes between digits.
  */
-function scanWord(text: string, wordStart: number, to: number, push: (s: number, e: number) => void, tokenStart = wordStart): number {
+function scanWord(
+  text: string,
+  wordStart: number,
+  to: number,
+  push: (s: number, e: number) => void,
+  tokenStart = wordStart,
+): number {
   const start = tokenStart;
   let i = wordStart;
   let segmentStart = wordStart; // start of the current dot-separated segment
@@ -165,9 +196,15 @@ function scanWord(text: string, wordStart: number, to: number, push: (s: number,
       // Clitics split off: 's 'd 'm 'll 're 've and n't; inner apostrophes (O'Brien) stay.
       const rest2 = text.slice(i + 1, i + 3);
       const tailEnds = (n: number) => !isWordChar(text[i + 1 + n]);
-      if ((next === 's' || next === 'S' || next === 'd' || next === 'm' || next === 'D' || next === 'M') && tailEnds(1)) break;
+      if ((next === 's' || next === 'S' || next === 'd' || next === 'm' || next === 'D' || next === 'M') && tailEnds(1))
+        break;
       if (/^(ll|re|ve|LL|RE|VE)$/.test(rest2) && tailEnds(2)) break;
-      if ((text[i - 1] === 'n' || text[i - 1] === 'N') && (next === 't' || next === 'T') && tailEnds(1) && i - 1 > start) {
+      if (
+        (text[i - 1] === 'n' || text[i - 1] === 'N') &&
+        (next === 't' || next === 'T') &&
+        tailEnds(1) &&
+        i - 1 > start
+      ) {
         // "don't" -> "do" "n't"
         push(start, i - 1);
         push(i - 1, i + 2);
@@ -221,7 +258,9 @@ export function isKnownAbbreviation(word: string): boolean {
 }
 
 /** Abbreviations that normally precede a name and so never end a sentence ("Mr. Smith", "Gen. Lee"). */
-const TITLE_ABBREVIATIONS = new Set('mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj brig cpl pvt rev fr st mt ft'.split(' '));
+const TITLE_ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm maj brig cpl pvt rev fr st mt ft'.split(' '),
+);
 
 export function isTitleAbbreviation(word: string): boolean {
   return TITLE_ABBREVIATIONS.has(word.replace(/\.$/, '').toLowerCase());

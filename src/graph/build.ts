@@ -1,14 +1,14 @@
 /** Builds and merges graphs from extractions. One edge per (source, relation, target); more statements add evidence. */
-import { MultiDirectedGraph } from './graphology.js';
+
 import { bandKeys, isNearDuplicate } from '../extract/minhash.js';
 import type { Extraction } from '../extract/types.js';
 import { CREATED_WITH } from '../version.js';
 import { applyCorrections } from './corrections.js';
 import type { Corrections } from './corrections-schema.js';
+import { MultiDirectedGraph } from './graphology.js';
 import { unifyIdentities } from './identity.js';
 import { edgeKey } from './keys.js';
-import { SCHEMA, type ArticleRecord, type EdgeEvidence, type NewsGraph } from './types.js';
-
+import { type ArticleRecord, type EdgeEvidence, type NewsGraph, SCHEMA } from './types.js';
 
 /** Mention examples kept per node and article: enough to explain a node without bloating the file. */
 const EXAMPLES_PER_ARTICLE = 2;
@@ -148,7 +148,8 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
     for (const rule of entity.rules) insertSorted(node.rules, rule);
     insertSorted(node.articles, extraction.articleId);
     node.mentions += entity.mentions.length;
-    if (node.examples.length < MAX_EXAMPLES) node.examples.push(...examples.slice(0, MAX_EXAMPLES - node.examples.length));
+    if (node.examples.length < MAX_EXAMPLES)
+      node.examples.push(...examples.slice(0, MAX_EXAMPLES - node.examples.length));
   }
 
   for (const relation of extraction.relations) {

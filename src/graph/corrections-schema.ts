@@ -49,7 +49,10 @@ export function checkCorrections(data: unknown): CorrectionsCheck {
   const result = correctionsSchema.safeParse(data);
   if (result.success) return { ok: true, corrections: result.data };
   const issue = result.error.issues[0]!;
-  const where = issue.path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : `${out}${out ? '.' : ''}${String(part)}`), '');
+  const where = issue.path.reduce<string>(
+    (out, part) => (typeof part === 'number' ? `${out}[${part}]` : `${out}${out ? '.' : ''}${String(part)}`),
+    '',
+  );
   const reason =
     issue.code === 'unrecognized_keys'
       ? `unknown field ${issue.keys.map((k) => `'${k}'`).join(', ')} (expected merge, aliases, kind, drop, distinct)`

@@ -9,15 +9,15 @@
  * Order: distinct (splits), merge, kind, aliases, drop; each step sees the graph the previous ones left.
  */
 import { readFile } from 'node:fs/promises';
+import { nodeKey } from '../contract/keys.js';
 import { FileSystemError, InputError } from '../errors.js';
 import { editDistance, foldName } from '../util/names.js';
 import { combineConfidence, MAX_EXAMPLES } from './build.js';
-import { checkCorrections, type Corrections } from './corrections-schema.js';
-import { nodeKey } from '../contract/keys.js';
+import { type Corrections, checkCorrections } from './corrections-schema.js';
 import { edgeKey } from './keys.js';
 import type { EdgeAttributes, EdgeEvidence, NewsGraph, NodeAttributes } from './types.js';
 
-export { CORRECTIONS_SCHEMA, checkCorrections, correctionsSchema, type Corrections } from './corrections-schema.js';
+export { CORRECTIONS_SCHEMA, type Corrections, checkCorrections, correctionsSchema } from './corrections-schema.js';
 
 export interface CorrectionOptions {
   /** Names the corrections in error messages (the corrections file). */
@@ -40,7 +40,9 @@ export async function loadCorrections(file: string): Promise<Corrections> {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileSystemError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, { cause: error });
+    throw new FileSystemError(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? 'error'})`, {
+      cause: error,
+    });
   }
   return parseCorrections(text, file);
 }
@@ -50,10 +52,16 @@ export function parseCorrections(text: string, file: string): Corrections {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new InputError(file, `not JSON (${(error as Error).message}); a corrections file is a JSON object such as {"merge": [{"from": "A", "into": "B"}]}`);
+    throw new InputError(
+      file,
+      `not JSON (${(error as Error).message}); a corrections file is a JSON object such as {"merge": [{"from": "A", "into": "B"}]}`,
+    );
   }
   if (typeof data === 'object' && data !== null && 'nodes' in data && 'edges' in data) {
-    throw new InputError(file, 'this is a graph file, not a corrections file (a JSON object with merge, aliases, kind, drop, distinct)');
+    throw new InputError(
+      file,
+      'this is a graph file, not a corrections file (a JSON object with merge, aliases, kind, drop, distinct)',
+    );
   }
   const check = checkCorrections(data);
   if (!check.ok) throw new InputError(file, `${check.where}: ${check.reason}`);
@@ -99,7 +107,10 @@ class Names {
         scored.push({ label, score });
       }
     }
-    return scored.sort((a, b) => a.score - b.score || a.label.localeCompare(b.label)).slice(0, limit).map((s) => s.label);
+    return scored
+      .sort((a, b) => a.score - b.score || a.label.localeCompare(b.label))
+      .slice(0, limit)
+      .map((s) => s.label);
   }
 }
 
@@ -115,7 +126,13 @@ function insertSorted(list: string[], value: string): void {
 }
 
 /** Adds (or merges into) an edge; merging follows the builder: weights add, confidences combine, evidence joins. */
-function putEdge(graph: NewsGraph, source: string, target: string, attributes: EdgeAttributes, rule: string | null): void {
+function putEdge(
+  graph: NewsGraph,
+  source: string,
+  target: string,
+  attributes: EdgeAttributes,
+  rule: string | null,
+): void {
   if (source === target) return;
   const key = edgeKey(source, attributes.relation, target);
   const rules = rule ? [...new Set([...attributes.rules, rule])].sort() : [...attributes.rules];
@@ -148,13 +165,26 @@ export function moveNode(graph: NewsGraph, from: string, into: string, rule: str
     b.examples.push(...a.examples.slice(0, Math.max(0, MAX_EXAMPLES - b.examples.length)));
   }
   const edges: { source: string; target: string; attributes: EdgeAttributes }[] = [];
-  graph.forEachEdge(from, (_edge, attributes, source, target) => edges.push({ source, target, attributes: structuredClone(attributes) }));
+  graph.forEachEdge(from, (_edge, attributes, source, target) =>
+    edges.push({ source, target, attributes: structuredClone(attributes) }),
+  );
   graph.dropNode(from);
-  for (const e of edges) putEdge(graph, e.source === from ? into : e.source, e.target === from ? into : e.target, e.attributes, 'user:merge');
+  for (const e of edges)
+    putEdge(
+      graph,
+      e.source === from ? into : e.source,
+      e.target === from ? into : e.target,
+      e.attributes,
+      'user:merge',
+    );
   return edges.length;
 }
 
-export function applyCorrections(graph: NewsGraph, corrections: Corrections, options: CorrectionOptions = {}): CorrectionReport {
+export function applyCorrections(
+  graph: NewsGraph,
+  corrections: Corrections,
+  options: CorrectionOptions = {},
+): CorrectionReport {
   const report: CorrectionReport = { changes: [], skipped: [] };
   const source = options.source ?? 'corrections';
   let names = new Names(graph);
@@ -165,7 +195,10 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
     const ids = names.lookup(name);
     if (ids.length === 1) return ids[0]!;
     if (ids.length > 1) {
-      throw new InputError(source, `${where}: "${name}" names ${ids.length} entities (${ids.join(', ')}); use one of these node keys`);
+      throw new InputError(
+        source,
+        `${where}: "${name}" names ${ids.length} entities (${ids.join(', ')}); use one of these node keys`,
+      );
     }
     const suggestions = names.suggest(name);
     const hint = suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : '';
@@ -179,7 +212,8 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
   // Pairs kept apart, by the entities they name after the splits.
   const apart: [string, string][] = [];
   (corrections.distinct ?? []).forEach(([first, second], i) => {
-    if (foldName(first) === foldName(second)) throw new InputError(source, `distinct[${i}]: names "${first}" twice; list two different names`);
+    if (foldName(first) === foldName(second))
+      throw new InputError(source, `distinct[${i}]: names "${first}" twice; list two different names`);
     const a = find(first, `distinct[${i}][0]`);
     const b = find(second, `distinct[${i}][1]`);
     if (a === null || b === null) return;
@@ -208,8 +242,14 @@ export function applyCorrections(graph: NewsGraph, corrections: Corrections, opt
     const keptApart = apart.find(([x, y]) => (x === origin && y === target) || (x === target && y === origin));
     if (keptApart) throw new InputError(source, `merge[${i}]: "${from}" and "${into}" are also listed as distinct`);
     const moved = moveNode(graph, origin, target, 'user:merge');
-    report.changes.push(`merged "${from}" (${origin}) into ${label(target)} (${target}); ${plural(moved, 'relation')} moved`);
-    for (const pair of apart) pair.forEach((id, j) => id === origin && (pair[j] = target));
+    report.changes.push(
+      `merged "${from}" (${origin}) into ${label(target)} (${target}); ${plural(moved, 'relation')} moved`,
+    );
+    for (const pair of apart) {
+      pair.forEach((id, j) => {
+        if (id === origin) pair[j] = target;
+      });
+    }
     names = new Names(graph);
   });
 
@@ -294,7 +334,9 @@ function splitAlias(graph: NewsGraph, id: string, alias: string): string {
   graph.forEachEdge(id, (edge, attributes, source, target) => edges.push({ edge, source, target, attributes }));
   const articles = new Set(attributes.articles);
   for (const e of edges) {
-    const theirs: EdgeEvidence[] = e.attributes.evidence.filter((x) => mentions(x.sentence, alias) && !mentions(x.sentence, node.label));
+    const theirs: EdgeEvidence[] = e.attributes.evidence.filter(
+      (x) => mentions(x.sentence, alias) && !mentions(x.sentence, node.label),
+    );
     if (!theirs.length) continue;
     const kept = e.attributes.evidence.filter((x) => !theirs.includes(x));
     for (const x of theirs) articles.add(x.article);

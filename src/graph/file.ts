@@ -1,11 +1,10 @@
 /** Reading and writing graph files (graphology serialized JSON, newsgraph/1). */
 import { FileSystemError, GraphFileError } from '../errors.js';
-import { writeOutput, type OutputOptions } from '../util/output.js';
-import { readDataFile, type ReadDataOptions } from '../util/read-file.js';
+import { type OutputOptions, writeOutput } from '../util/output.js';
+import { type ReadDataOptions, readDataFile } from '../util/read-file.js';
 import { MultiDirectedGraph } from './graphology.js';
-import type { NewsGraph } from './types.js';
 import { parseGraphData } from './schema.js';
-
+import type { NewsGraph } from './types.js';
 
 export function serializeGraph(graph: NewsGraph): string {
   return JSON.stringify(graph.export());
@@ -18,10 +17,16 @@ export function parseGraph(json: string, file: string | null = null): NewsGraph 
     // A BOM is not part of the JSON (callers that read files already drop it).
     data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
   } catch (error) {
-    if (looksLikeArticleText(json)) throw new GraphFileError(file, null, 'not a graph file but an article (text, not graph JSON)', { isArticle: true });
+    if (looksLikeArticleText(json))
+      throw new GraphFileError(file, null, 'not a graph file but an article (text, not graph JSON)', {
+        isArticle: true,
+      });
     throw new GraphFileError(file, null, `not JSON (${(error as Error).message})`);
   }
-  if (looksLikeArticleJson(data)) throw new GraphFileError(file, null, 'not a graph file but an article (JSON with a text or body field)', { isArticle: true });
+  if (looksLikeArticleJson(data))
+    throw new GraphFileError(file, null, 'not a graph file but an article (JSON with a text or body field)', {
+      isArticle: true,
+    });
   const graph: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.import(parseGraphData(data, file));
   return graph;
@@ -42,7 +47,11 @@ const ARTICLE_FIELDS = ['text', 'body', 'articleBody', 'content', 'maintext', 'f
 /** An article object, or a list of them, or a feed holding one: what `build` reads, not a graph. */
 function looksLikeArticleJson(data: unknown): boolean {
   const isArticle = (value: unknown) =>
-    typeof value === 'object' && value !== null && !Array.isArray(value) && ARTICLE_FIELDS.some((f) => f in value) && !('nodes' in value);
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    ARTICLE_FIELDS.some((f) => f in value) &&
+    !('nodes' in value);
   if (Array.isArray(data)) return data.length > 0 && isArticle(data[0]);
   if (isArticle(data)) return true;
   if (typeof data !== 'object' || data === null || 'nodes' in data) return false;

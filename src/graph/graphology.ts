@@ -27,7 +27,7 @@ interface GraphInternals {
 type HasEdge = (this: GraphInternals, source: unknown, target?: unknown) => boolean;
 
 const PATCHED = Symbol.for('newsgraph.safeKeys');
-const own = (index: Adjacency, key: string): boolean => index !== undefined && Object.prototype.hasOwnProperty.call(index, key);
+const own = (index: Adjacency, key: string): boolean => index !== undefined && Object.hasOwn(index, key);
 
 function patchNodeData(probe: { addNode(key: string): unknown }): void {
   probe.addNode('probe');
@@ -45,7 +45,10 @@ function patchNodeData(probe: { addNode(key: string): unknown }): void {
   Object.defineProperty(proto, PATCHED, { value: true });
 }
 
-function patchHasEdge(name: 'hasDirectedEdge' | 'hasUndirectedEdge' | 'hasEdge', pairTest: (graph: GraphInternals, data: NodeData, target: string) => boolean): void {
+function patchHasEdge(
+  name: 'hasDirectedEdge' | 'hasUndirectedEdge' | 'hasEdge',
+  pairTest: (graph: GraphInternals, data: NodeData, target: string) => boolean,
+): void {
   const proto = Graph.prototype as unknown as Record<string, HasEdge>;
   const original = proto[name] as HasEdge;
   proto[name] = function (this: GraphInternals, ...args: unknown[]): boolean {

@@ -106,7 +106,9 @@ export function planMerges(graph: NewsGraph): Map<string, Merge> {
   // Near-synonym topics: the most mentioned reading survives (ties: the first key).
   for (const group of situation.values()) {
     if (group.length < 2) continue;
-    const ranked = [...group].sort((x, y) => graph.getNodeAttribute(y, 'mentions') - graph.getNodeAttribute(x, 'mentions') || (x < y ? -1 : 1));
+    const ranked = [...group].sort(
+      (x, y) => graph.getNodeAttribute(y, 'mentions') - graph.getNodeAttribute(x, 'mentions') || (x < y ? -1 : 1),
+    );
     for (const other of ranked.slice(1)) merges.set(other, { into: ranked[0]!, reason: 'identity:topic-synonym' });
   }
   return merges;

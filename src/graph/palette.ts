@@ -41,7 +41,18 @@ export const RELATION_COLORS: Readonly<Record<string, string>> = {
  * Further relations get a stable colour from a hash of the name, chosen among medium-dark hues so any
  * relation reads well on white; the same name gets the same colour on every machine and in every run.
  */
-const HASHED_RELATION_COLORS = ['#4E79A7', '#F28E2B', '#59A14F', '#B07AA1', '#76B7B2', '#EDC948', '#9C755F', '#E15759', '#BAB0AC', '#FF9DA7'];
+const HASHED_RELATION_COLORS = [
+  '#4E79A7',
+  '#F28E2B',
+  '#59A14F',
+  '#B07AA1',
+  '#76B7B2',
+  '#EDC948',
+  '#9C755F',
+  '#E15759',
+  '#BAB0AC',
+  '#FF9DA7',
+];
 
 function hashString(text: string): number {
   // FNV-1a, 32-bit: tiny, stable, well spread for short names.
@@ -54,7 +65,11 @@ function hashString(text: string): number {
 }
 
 export function relationColor(relation: string): string {
-  return RELATION_COLORS[relation] ?? HASHED_RELATION_COLORS[hashString(relation) % HASHED_RELATION_COLORS.length] ?? '#7F7F7F';
+  return (
+    RELATION_COLORS[relation] ??
+    HASHED_RELATION_COLORS[hashString(relation) % HASHED_RELATION_COLORS.length] ??
+    '#7F7F7F'
+  );
 }
 
 /** '#D55E00' -> { r: 213, g: 94, b: 0 }: the form GEXF viz:color wants. */

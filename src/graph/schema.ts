@@ -11,9 +11,17 @@
  * validates in well under a second.
  */
 import { z } from 'zod';
-import { GraphFileError } from '../errors.js';
 import { ENTITY_KINDS } from '../contract/kinds.js';
-import { SCHEMA, type ArticleRecord, type EdgeAttributes, type EdgeEvidence, type GraphAttributes, type MentionExample, type NodeAttributes } from './types.js';
+import { GraphFileError } from '../errors.js';
+import {
+  type ArticleRecord,
+  type EdgeAttributes,
+  type EdgeEvidence,
+  type GraphAttributes,
+  type MentionExample,
+  type NodeAttributes,
+  SCHEMA,
+} from './types.js';
 
 const nonNegativeInt = z.int().nonnegative();
 const offset = nonNegativeInt;
@@ -63,8 +71,14 @@ const nodeAttributesSchema = z.looseObject({
   articles: z.array(z.string()),
   rules: z.array(z.string()),
   examples: z.array(exampleSchema),
-  iso: z.string().regex(/^[A-Z]{2}$/).optional(),
-  iso3: z.string().regex(/^[A-Z]{3}$/).optional(),
+  iso: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  iso3: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   x: z.number().optional(),
   y: z.number().optional(),
 });
@@ -268,10 +282,15 @@ export function zodAcceptsShape(data: unknown): boolean {
 /** Tells a foreign file (not JSON object, other graph format, other version) apart from a damaged one. */
 function checkIdentity(data: unknown, file: string | null): void {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new GraphFileError(file, null, `not a graph file (found ${typeName(data)}, expected a graphology JSON object)`);
+    throw new GraphFileError(
+      file,
+      null,
+      `not a graph file (found ${typeName(data)}, expected a graphology JSON object)`,
+    );
   }
   const attributes = (data as { attributes?: unknown }).attributes;
-  const schema = typeof attributes === 'object' && attributes !== null ? (attributes as { schema?: unknown }).schema : undefined;
+  const schema =
+    typeof attributes === 'object' && attributes !== null ? (attributes as { schema?: unknown }).schema : undefined;
   if (schema === undefined) {
     throw new GraphFileError(file, 'attributes.schema', `missing; not a newsgraph file (expected '${SCHEMA}')`);
   }
@@ -305,7 +324,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'never') return issue.message;
-      return input === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${show(input)}`;
+      return input === undefined
+        ? `missing (expected ${issue.expected})`
+        : `expected ${issue.expected}, got ${show(input)}`;
     case 'invalid_value':
       return input === undefined
         ? `missing (expected ${issue.values.map((v) => show(v)).join(' | ')})`
@@ -313,7 +334,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'too_big':
       return `${show(input)} is above the maximum ${String(issue.maximum)}`;
     case 'too_small':
-      return typeof input === 'string' || Array.isArray(input) ? 'must not be empty' : `${show(input)} is below the minimum ${String(issue.minimum)}`;
+      return typeof input === 'string' || Array.isArray(input)
+        ? 'must not be empty'
+        : `${show(input)} is below the minimum ${String(issue.minimum)}`;
     case 'invalid_format':
       return `${show(input)} ${issue.message}`;
     default:
@@ -352,8 +375,8 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
   };
   // An attribute called `__proto__` would become the prototype of graphology's copy of the attributes (it copies
   // with Object.assign) and vanish from every output: refused, since it cannot be kept as data.
-  const protoAttribute = (record: object): boolean => Object.prototype.hasOwnProperty.call(record, '__proto__');
-  const noProto = 'attribute name \'__proto__\' is not allowed (it cannot be kept as data)';
+  const protoAttribute = (record: object): boolean => Object.hasOwn(record, '__proto__');
+  const noProto = "attribute name '__proto__' is not allowed (it cannot be kept as data)";
   if (protoAttribute(graph.attributes)) fail('attributes', noProto);
   const articleIds = new Set<string>();
   const articles = graph.attributes.articles;
@@ -422,8 +445,11 @@ export function calendarDateProblem(iso: string): string | null {
   if (day < 1 || day > days) return `${show(iso)} is not a calendar date (${iso.slice(0, 7)} has ${days} days)`;
   const time = /T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|([+-])(\d{2}):?(\d{2})?)?$/.exec(iso);
   if (time) {
-    const [hour, minute, second, zoneHour, zoneMinute] = [time[1], time[2], time[3], time[5], time[6]].map((v) => Number(v ?? 0)) as [number, number, number, number, number];
-    if (hour > 23 || minute > 59 || second > 60 || zoneHour > 23 || zoneMinute > 59) return `${show(iso)} is not a time of day`;
+    const [hour, minute, second, zoneHour, zoneMinute] = [time[1], time[2], time[3], time[5], time[6]].map((v) =>
+      Number(v ?? 0),
+    ) as [number, number, number, number, number];
+    if (hour > 23 || minute > 59 || second > 60 || zoneHour > 23 || zoneMinute > 59)
+      return `${show(iso)} is not a time of day`;
   }
   return null;
 }
@@ -431,6 +457,7 @@ export function calendarDateProblem(iso: string): string | null {
 /** The quoted text is original.slice(start, end), so it must be exactly end - start long. */
 function spanProblem(start: number, end: number, text: string): string | null {
   if (end < start) return `end ${end} is before start ${start}`;
-  if (text.length !== end - start) return `text is ${text.length} characters long but spans ${start}..${end} (${end - start})`;
+  if (text.length !== end - start)
+    return `text is ${text.length} characters long but spans ${start}..${end} (${end - start})`;
   return null;
 }

@@ -6,7 +6,7 @@
  * - splits glued sentences ("world order.The Russian official") by inserting a space, but not inside "U.S.",
  *   "e.g.", decimals, URLs, e-mail addresses or domain names.
  */
-import { MappedTextBuilder, type MappedText } from './mapped.js';
+import { type MappedText, MappedTextBuilder } from './mapped.js';
 
 export interface CleanupOptions {
   /** 'keep': line breaks survive (one, or a blank line for a paragraph break); 'join': every break becomes a space. */
@@ -15,8 +15,19 @@ export interface CleanupOptions {
 
 /** 1:1 replacements. */
 const REPLACE: Record<string, string> = {
-  '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'", '\u02BC': "'",
-  '\u201C': '"', '\u201D': '"', '\u201E': '"', '\u201F': '"', '\u2033': '"', '\u00AB': '"', '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u02BC': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
 };
 
 function isDeleted(code: number): boolean {
@@ -36,8 +47,16 @@ function isLineBreak(code: number): boolean {
 
 function isSpace(code: number): boolean {
   return (
-    code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0xa0 || code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
   );
 }
 

@@ -17,16 +17,58 @@ export interface ParsedDate {
 }
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 /** UTC offsets of zone abbreviations common in English-language news datelines, in minutes. */
 const ZONES: Record<string, number> = {
-  utc: 0, gmt: 0, z: 0, bst: 60, cet: 60, cest: 120, eet: 120, eest: 180, msk: 180, ist: 330, cst: 360 * -1,
-  cdt: -300, est: -300, edt: -240, mst: -420, mdt: -360, pst: -480, pdt: -420, jst: 540, kst: 540, aest: 600,
-  aedt: 660, hkt: 480, sgt: 480,
+  utc: 0,
+  gmt: 0,
+  z: 0,
+  bst: 60,
+  cet: 60,
+  cest: 120,
+  eet: 120,
+  eest: 180,
+  msk: 180,
+  ist: 330,
+  cst: 360 * -1,
+  cdt: -300,
+  est: -300,
+  edt: -240,
+  mst: -420,
+  mdt: -360,
+  pst: -480,
+  pdt: -420,
+  jst: 540,
+  kst: 540,
+  aest: 600,
+  aedt: 660,
+  hkt: 480,
+  sgt: 480,
 };
 
 const WEEKDAY = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]{0,6}\.?,?\s{1,3}/i;
@@ -37,7 +79,8 @@ const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})/;
 const DASHED = /^(\d{1,2})-(\d{1,2})-(\d{4})/;
 const MONTH_FIRST = /^([A-Za-z]{3,9})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})/;
 const DAY_FIRST = /^(\d{1,2})(?:st|nd|rd|th)?\s{1,3}(?:of\s{1,3})?([A-Za-z]{3,9})\.?,?\s{1,3}(\d{4})/;
-const TIME = /^(?:,?\s{0,3}(?:at\s{1,3}|-\s{0,3}|\|\s{0,3}|T)?\s{0,3})(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?/;
+const TIME =
+  /^(?:,?\s{0,3}(?:at\s{1,3}|-\s{0,3}|\|\s{0,3}|T)?\s{0,3})(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d{1,9})?)?(?:\s{0,2}([AaPp])\.?[Mm]\.?)?/;
 const ZONE_OFFSET = /^\s{0,2}(?:(?:UTC|GMT)\s{0,1})?([+-])(\d{2}):?(\d{2})?/;
 const ZONE_NAME = /^\s{0,2}\(?([A-Za-z]{1,4})\)?(?![A-Za-z])/;
 const ZONE_Z = /^Z(?![A-Za-z])/;
@@ -65,7 +108,8 @@ function dateParts(s: string): Parts | null {
   let m = ISO.exec(rest);
   if (m) return { year: +m[1]!, month: +m[2]!, day: +m[3]!, end: offset + 10 };
   if ((m = YMD_SLASH.exec(rest))) return { year: +m[1]!, month: +m[2]!, day: +m[3]!, end: offset + m[0].length };
-  if ((m = DOTTED.exec(rest)) || (m = DASHED.exec(rest))) return { year: +m[3]!, month: +m[2]!, day: +m[1]!, end: offset + m[0].length };
+  if ((m = DOTTED.exec(rest)) || (m = DASHED.exec(rest)))
+    return { year: +m[3]!, month: +m[2]!, day: +m[1]!, end: offset + m[0].length };
   if ((m = SLASHED.exec(rest))) {
     const a = +m[1]!;
     const b = +m[2]!;

@@ -27,15 +27,15 @@ interface Line {
   text: string;
 }
 
-type LineKind =
-  | { kind: 'meta'; title?: string; source?: string; dates?: string[]; url?: string }
-  | { kind: 'body' };
+type LineKind = { kind: 'meta'; title?: string; source?: string; dates?: string[]; url?: string } | { kind: 'body' };
 
 const MAX_HEADER_LINES = 14;
 const MAX_TITLE_LENGTH = 250;
-const KEY_VALUE = /^(title|headline|source|publisher|site|outlet|date|dated|published|publication date|published on|updated|last updated|modified|url|link|source url|original url|canonical|by|author|authors|byline|written by)\s{0,3}[:：]\s{0,8}(\S.{0,400})$/i;
+const KEY_VALUE =
+  /^(title|headline|source|publisher|site|outlet|date|dated|published|publication date|published on|updated|last updated|modified|url|link|source url|original url|canonical|by|author|authors|byline|written by)\s{0,3}[:：]\s{0,8}(\S.{0,400})$/i;
 const URL_LINE = /^<?(https?:\/\/[^\s<>]{1,2000})>?$/i;
-const DATE_PREFIX = /^(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|dated)(?:\s+on)?\s{0,3}:?\s{0,3}/i;
+const DATE_PREFIX =
+  /^(?:(?:first\s+)?published|updated|last\s+updated|posted|modified|dated)(?:\s+on)?\s{0,3}:?\s{0,3}/i;
 const BYLINE = /^by\s+\p{Lu}/iu;
 const SEPARATORS = [' | ', ' · ', ' • ', ' — ', ' – ', ' - ', ', ', ' |', '| ', '|'];
 
@@ -102,7 +102,8 @@ function classify(text: string): LineKind {
   const url = URL_LINE.exec(line);
   if (url) return { kind: 'meta', url: url[1]! };
   const dateline = parseDateline(line);
-  if (dateline) return { kind: 'meta', dates: [dateline.date], ...(dateline.source ? { source: dateline.source } : {}) };
+  if (dateline)
+    return { kind: 'meta', dates: [dateline.date], ...(dateline.source ? { source: dateline.source } : {}) };
   if (BYLINE.test(line) && words(line) <= 10 && !/[.!?]$/.test(line)) return { kind: 'meta' };
   // a lead teaser cut off with an ellipsis, possibly followed on the same line by "date, Source"
   const ellipsis = Math.max(line.lastIndexOf('...'), line.lastIndexOf('…'));

@@ -12,18 +12,28 @@ import { ingestMarkdown } from './formats/markdown.js';
 import { ingestText } from './formats/text.js';
 import type { Ingested } from './formats/types.js';
 import { toOffsetMap } from './mapped.js';
-import { readTextFile, type ReadOptions } from './read.js';
+import { type ReadOptions, readTextFile } from './read.js';
 import type { Article, ArticleFormat } from './types.js';
 
-export type { Article, ArticleFormat, ArticleMeta, OffsetMap } from './types.js';
 export { fromOriginal, toOriginal, toOriginalSpan } from './offsets.js';
+export type { Article, ArticleFormat, ArticleMeta, OffsetMap } from './types.js';
 
 const BY_EXTENSION: Record<string, ArticleFormat> = {
-  '.txt': 'text', '.text': 'text',
-  '.md': 'markdown', '.markdown': 'markdown', '.mdown': 'markdown', '.mkd': 'markdown', '.mdx': 'markdown',
-  '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.shtml': 'html',
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdown': 'markdown',
+  '.mkd': 'markdown',
+  '.mdx': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.shtml': 'html',
   '.json': 'json',
-  '.jsonl': 'jsonl', '.ndjson': 'jsonl', '.jsonlines': 'jsonl',
+  '.jsonl': 'jsonl',
+  '.ndjson': 'jsonl',
+  '.jsonlines': 'jsonl',
 };
 
 const HTML_START = /^\s*(?:<!--[\s\S]{0,2000}?-->\s*)?<(?:!doctype\s+html|html|head|body|article|main)[\s>]/i;
@@ -54,8 +64,15 @@ export function detectFormat(file: string, text: string): ArticleFormat {
 
 /** Several lines, each a complete JSON object (and the whole not one JSON value). */
 function looksLikeJsonLines(text: string): boolean {
-  const lines = text.slice(0, 1 << 20).split('\n').filter((l) => l.trim());
-  if (lines.length < 2 || !lines.every((l, i) => (i === lines.length - 1 && text.length > 1 << 20) || /^\s*\{.*\}\s*$/.test(l))) return false;
+  const lines = text
+    .slice(0, 1 << 20)
+    .split('\n')
+    .filter((l) => l.trim());
+  if (
+    lines.length < 2 ||
+    !lines.every((l, i) => (i === lines.length - 1 && text.length > 1 << 20) || /^\s*\{.*\}\s*$/.test(l))
+  )
+    return false;
   try {
     JSON.parse(lines[0] as string);
     return true;
@@ -72,20 +89,34 @@ function toArticle(id: string, file: string, original: string, format: ArticleFo
  * Reads one file into articles (several for JSON arrays and JSON Lines). Throws InputError for unusable files.
  * `readOptions` go to readTextFile (size limit, warnings about repaired encodings).
  */
-export async function ingestFile(file: string, id: string = basename(file), readOptions?: ReadOptions): Promise<Article[]> {
+export async function ingestFile(
+  file: string,
+  id: string = basename(file),
+  readOptions?: ReadOptions,
+): Promise<Article[]> {
   const original = await readTextFile(file, readOptions);
   return ingestString(original, file, id);
 }
 
 /** Ingests text already read from `file` (the format is detected from `file`'s extension and the text). */
-export function ingestString(original: string, file: string, id: string = basename(file), format: ArticleFormat = detectFormat(file, original)): Article[] {
+export function ingestString(
+  original: string,
+  file: string,
+  id: string = basename(file),
+  format: ArticleFormat = detectFormat(file, original),
+): Article[] {
   if (original.trim() === '') throw new InputError(file, 'empty file');
   let articles: Article[];
   if (format === 'json' || format === 'jsonl') {
     const records: JsonRecord[] = format === 'json' ? ingestJson(original, file) : ingestJsonLines(original, file);
     articles = records.map((r) => toArticle(r.n === null ? id : `${id}#${r.n}`, file, original, format, r));
   } else {
-    const read = format === 'html' ? ingestHtml(original, file) : format === 'markdown' ? ingestMarkdown(original) : ingestText(original);
+    const read =
+      format === 'html'
+        ? ingestHtml(original, file)
+        : format === 'markdown'
+          ? ingestMarkdown(original)
+          : ingestText(original);
     articles = [toArticle(id, file, original, format, read)];
   }
   const usable = articles.filter((a) => a.text.trim() !== '');

@@ -102,12 +102,21 @@ async function readBytes(file: string, options: ReadOptions): Promise<Uint8Array
 function checkKind(file: string, info: import('node:fs').Stats): void {
   if (info.isFile()) return;
   if (info.isDirectory()) throw new InputError(file, 'is a folder, not a file');
-  const kind = info.isFIFO() ? 'a named pipe' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'special';
+  const kind = info.isFIFO()
+    ? 'a named pipe'
+    : info.isSocket()
+      ? 'a socket'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : 'special';
   throw new InputError(file, `not a regular file (${kind})`);
 }
 
 function tooLarge(file: string, size: number, maxBytes: number, hint: string | undefined): InputError {
-  return new InputError(file, `too large: ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit${hint ? ` (${hint})` : ''}`);
+  return new InputError(
+    file,
+    `too large: ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit${hint ? ` (${hint})` : ''}`,
+  );
 }
 
 export function formatBytes(bytes: number): string {
@@ -200,14 +209,18 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     const percent = Math.round((100 * garbage) / Math.max(1, decoded.text.length));
     throw new InputError(file, `binary file (${percent}% control or undecodable characters)`);
   }
-  if (!/\S/u.test(decoded.text)) throw new InputError(file, decoded.text.length ? 'no text (only whitespace)' : 'empty file');
+  if (!/\S/u.test(decoded.text))
+    throw new InputError(file, decoded.text.length ? 'no text (only whitespace)' : 'empty file');
   return decoded;
 }
 
 function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if ((b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)) {
+  if (
+    (b0 === 0xff && b1 === 0xfe && bytes[2] === 0 && bytes[3] === 0) ||
+    (b0 === 0 && b1 === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+  ) {
     throw new InputError(file, 'UTF-32 text is not supported (save it as UTF-8)');
   }
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) return decodeUtf8(bytes.subarray(3));
@@ -220,7 +233,8 @@ function decodeBytes(bytes: Uint8Array, file: string): DecodedText {
 }
 
 function decodeUtf8(bytes: Uint8Array): DecodedText {
-  if (isUtf8(bytes)) return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
+  if (isUtf8(bytes))
+    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), encoding: 'utf-8', warnings: [] };
   const { invalid, multibyte } = scanUtf8(bytes);
   if (multibyte === 0) {
     // No valid multi-byte sequence anywhere: an 8-bit legacy file, not damaged UTF-8.
@@ -243,7 +257,8 @@ function decodeUtf8(bytes: Uint8Array): DecodedText {
  * C1 controls, which would lose curly quotes, dashes and the euro sign. The five bytes 1252 leaves undefined
  * stay C1 controls (and count towards the binary check), as in the WHATWG decoder.
  */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');

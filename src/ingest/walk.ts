@@ -16,7 +16,16 @@ import { extname, join, posix } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { fsError } from './read.js';
 
-export const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl'];
+export const ARTICLE_EXTENSIONS: readonly string[] = [
+  '.txt',
+  '.text',
+  '.md',
+  '.markdown',
+  '.html',
+  '.htm',
+  '.json',
+  '.jsonl',
+];
 
 /** A file to ingest. `id` is its path relative to the folder it was found in (POSIX separators), or, for a file
  * named explicitly, the path as given (normalised). */
@@ -42,7 +51,10 @@ export function isInputError(item: WalkItem): item is InputError {
  * Yields every input file under `paths`, and an InputError for every path that cannot be used. Throws
  * UsageError (before yielding) when a given path does not exist or no path is given.
  */
-export async function* walkInputs(paths: readonly string[], options: WalkOptions = {}): AsyncGenerator<WalkItem, void, undefined> {
+export async function* walkInputs(
+  paths: readonly string[],
+  options: WalkOptions = {},
+): AsyncGenerator<WalkItem, void, undefined> {
   if (paths.length === 0) throw new UsageError('no input files or folders given');
   const roots: Array<{ path: string; info: Stats | InputError }> = [];
   for (const path of paths) roots.push({ path, info: await statRoot(path) });
@@ -60,7 +72,10 @@ export async function* walkInputs(paths: readonly string[], options: WalkOptions
 }
 
 /** Convenience for callers that want everything at once: the files and the errors, in walk order. */
-export async function collectInputs(paths: readonly string[], options: WalkOptions = {}): Promise<{ files: InputFile[]; errors: InputError[] }> {
+export async function collectInputs(
+  paths: readonly string[],
+  options: WalkOptions = {},
+): Promise<{ files: InputFile[]; errors: InputError[] }> {
   const files: InputFile[] = [];
   const errors: InputError[] = [];
   for await (const item of walkInputs(paths, options)) {
@@ -131,7 +146,10 @@ class Walker {
     }
     const owner = this.ids.get(id);
     if (owner !== undefined) {
-      yield new InputError(path, `article id '${id}' is already used by ${owner}; give their common parent folder instead`);
+      yield new InputError(
+        path,
+        `article id '${id}' is already used by ${owner}; give their common parent folder instead`,
+      );
       return;
     }
     this.seenFiles.set(key, path);
@@ -143,7 +161,12 @@ class Walker {
    * Walks a folder. `ancestors` are the folders on the way down (identity and path): a link back to one of them
    * is a loop and is reported, not followed.
    */
-  async *folder(path: string, relId: string, info: Stats, ancestors: ReadonlyArray<{ key: string; path: string }>): AsyncGenerator<WalkItem, void, undefined> {
+  async *folder(
+    path: string,
+    relId: string,
+    info: Stats,
+    ancestors: ReadonlyArray<{ key: string; path: string }>,
+  ): AsyncGenerator<WalkItem, void, undefined> {
     const key = identity(info);
     const walked = this.seenFolders.get(key);
     if (walked !== undefined) {
@@ -181,7 +204,9 @@ class Walker {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (entry.isSymbolicLink() && !wanted && code === 'ENOENT') continue; // a dangling link to a non-article
-        yield code === 'ENOENT' && entry.isSymbolicLink() ? new InputError(child, 'broken symbolic link') : fsError(child, error);
+        yield code === 'ENOENT' && entry.isSymbolicLink()
+          ? new InputError(child, 'broken symbolic link')
+          : fsError(child, error);
         continue;
       }
       if (target.isDirectory()) {
@@ -205,7 +230,12 @@ class Walker {
     yield* this.file(path, id, info);
   }
 
-  private async *subfolder(path: string, id: string, ancestors: ReadonlyArray<{ key: string; path: string }>, known?: Stats): AsyncGenerator<WalkItem, void, undefined> {
+  private async *subfolder(
+    path: string,
+    id: string,
+    ancestors: ReadonlyArray<{ key: string; path: string }>,
+    known?: Stats,
+  ): AsyncGenerator<WalkItem, void, undefined> {
     let info: Stats;
     try {
       info = known ?? (await stat(path));

@@ -111,40 +111,46 @@ export function writeCsv(graph: NewsGraph, options: CsvOptions = {}): CsvFiles {
   const nodes: string[] = [csvRow([...NODE_HEADER], neutralise)];
   graph.forEachNode((node, a) => {
     nodes.push(
-      csvRow([
-        node,
-        neo4jLabel(a.kind),
-        a.label,
-        a.kind,
-        a.mentions,
-        csvArray(a.aliases),
-        csvArray(a.articles),
-        a.articles?.length ?? 0,
-        nodeFirstSeen(graph, timeline, node),
-        csvArray(a.rules),
-        Number.isFinite(a.x) ? a.x : null,
-        Number.isFinite(a.y) ? a.y : null,
-      ], neutralise),
+      csvRow(
+        [
+          node,
+          neo4jLabel(a.kind),
+          a.label,
+          a.kind,
+          a.mentions,
+          csvArray(a.aliases),
+          csvArray(a.articles),
+          a.articles?.length ?? 0,
+          nodeFirstSeen(graph, timeline, node),
+          csvArray(a.rules),
+          Number.isFinite(a.x) ? a.x : null,
+          Number.isFinite(a.y) ? a.y : null,
+        ],
+        neutralise,
+      ),
     );
   });
   const edges: string[] = [csvRow([...EDGE_HEADER], neutralise)];
   graph.forEachEdge((edge, a, source, target) => {
     const evidence = a.evidence ?? [];
     edges.push(
-      csvRow([
-        source,
-        target,
-        neo4jType(a.relation),
-        edge,
-        a.relation,
-        a.confidence,
-        a.weight,
-        evidence.length,
-        edgeFirstSeen(graph, timeline, edge),
-        csvArray(evidence.map((e) => e.sentence)),
-        csvArray([...new Set(evidence.map((e) => e.article))]),
-        csvArray(a.rules),
-      ], neutralise),
+      csvRow(
+        [
+          source,
+          target,
+          neo4jType(a.relation),
+          edge,
+          a.relation,
+          a.confidence,
+          a.weight,
+          evidence.length,
+          edgeFirstSeen(graph, timeline, edge),
+          csvArray(evidence.map((e) => e.sentence)),
+          csvArray([...new Set(evidence.map((e) => e.article))]),
+          csvArray(a.rules),
+        ],
+        neutralise,
+      ),
     );
   });
   return { nodes: nodes.join(''), edges: edges.join('') };

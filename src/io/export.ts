@@ -5,14 +5,14 @@
 import { extname, join } from 'node:path';
 import { serializeGraph } from '../graph/file.js';
 import type { NewsGraph } from '../graph/types.js';
-import { checkOutput, writeOutput, type OutputOptions } from '../util/output.js';
-import { resolveFormat, type ExportFormat } from './formats.js';
-import { writeCsv, type CsvOptions } from './csv.js';
-import { writeGexf, type GexfOptions } from './gexf.js';
+import { checkOutput, type OutputOptions, writeOutput } from '../util/output.js';
+import { type CsvOptions, writeCsv } from './csv.js';
+import { type ExportFormat, resolveFormat } from './formats.js';
+import { type GexfOptions, writeGexf } from './gexf.js';
 import { writeGraphml } from './graphml.js';
-import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
+import { degreeSizes, type LayoutOptions, layoutPositions } from './layout.js';
 
-export { EXPORT_FORMATS, isExportFormat, resolveFormat, type ExportFormat } from './formats.js';
+export { EXPORT_FORMATS, type ExportFormat, isExportFormat, resolveFormat } from './formats.js';
 
 /** The folder a CSV export writes into: 'out/graph.csv' -> 'out/graph', 'out/neo4j/' -> 'out/neo4j'. */
 export function csvFolder(output: string): string {
@@ -50,7 +50,11 @@ export interface ExportResult {
   files: string[];
 }
 
-export async function exportGraph(graph: NewsGraph, output: string, options: ExportOptions = {}): Promise<ExportResult> {
+export async function exportGraph(
+  graph: NewsGraph,
+  output: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const format = resolveFormat(output, options.format);
   const outputOptions: OutputOptions = options.inputs ? { inputs: options.inputs } : {};
   const write = (file: string, data: string) => writeOutput(file, data, outputOptions);

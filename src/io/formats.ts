@@ -21,13 +21,17 @@ export function isExportFormat(value: string): value is ExportFormat {
 export function resolveFormat(output: string, format?: string): ExportFormat {
   if (format !== undefined) {
     const lower = format.toLowerCase();
-    if (!isExportFormat(lower)) throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`, { option: 'format' });
+    if (!isExportFormat(lower))
+      throw new UsageError(`unknown format '${format}'; use one of ${EXPORT_FORMATS.join(', ')}`, { option: 'format' });
     return lower;
   }
   if (/[\\/]$/.test(output)) return 'csv';
   const byExtension = EXTENSIONS[extname(output).toLowerCase()];
   if (!byExtension) {
-    throw new UsageError(`cannot tell the format of '${output}' from its extension; name one of ${EXPORT_FORMATS.join('|')}`, { option: 'format' });
+    throw new UsageError(
+      `cannot tell the format of '${output}' from its extension; name one of ${EXPORT_FORMATS.join('|')}`,
+      { option: 'format' },
+    );
   }
   return byExtension;
 }

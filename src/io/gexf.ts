@@ -16,7 +16,7 @@ import { MultiDirectedGraph } from '../graph/graphology.js';
 import { kindColor, relationColor } from '../graph/palette.js';
 import type { EdgeAttributes, NewsGraph, NodeAttributes } from '../graph/types.js';
 import { VERSION } from '../version.js';
-import { degreeSizes, layoutPositions, type LayoutOptions } from './layout.js';
+import { degreeSizes, type LayoutOptions, layoutPositions } from './layout.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
 import { escapeXmlAttribute, escapeXmlText, stripForbiddenXmlChars, toXmlToken, withXmlIds } from './xml.js';
 
@@ -66,14 +66,16 @@ export function gexfList(values: readonly string[] | undefined): string | undefi
   const items = (values ?? []).map(stripForbiddenXmlChars).filter((v) => v.length > 0);
   if (!items.length) return undefined;
   const quoted = items.map(
-    (v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`,
+    (v) =>
+      `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`,
   );
   return `[${quoted.join(', ')}]`;
 }
 
 function compact(record: Record<string, AttributeValue | null | undefined>): Record<string, AttributeValue> {
   const out: Record<string, AttributeValue> = {};
-  for (const [key, value] of Object.entries(record)) if (value !== null && value !== undefined && value !== '') out[key] = value;
+  for (const [key, value] of Object.entries(record))
+    if (value !== null && value !== undefined && value !== '') out[key] = value;
   return out;
 }
 
@@ -91,7 +93,10 @@ function xmlWriterAttributeEscape(text: string): string {
 
 function declarations(kind: 'node' | 'edge', list: readonly AttributeDeclaration[], pretty: boolean): string {
   const [nl, inner, outer] = pretty ? ['\n', '      ', '    '] : ['', '', ''];
-  const lines = list.map((a) => `${inner}<attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"/>`);
+  const lines = list.map(
+    (a) =>
+      `${inner}<attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"/>`,
+  );
   return `<attributes class="${kind}" mode="static">${nl}${lines.join(nl)}${nl}${outer}</attributes>`;
 }
 
@@ -125,7 +130,11 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
 
   // Start dates by the id as xml-writer will spell it, to add them in one pass over the written document.
   const starts = new Map<string, string>();
-  const { written: source, originalNode, originalEdge } = withXmlIds(graph, (): NewsGraph => new MultiDirectedGraph({ allowSelfLoops: false }));
+  const {
+    written: source,
+    originalNode,
+    originalEdge,
+  } = withXmlIds(graph, (): NewsGraph => new MultiDirectedGraph({ allowSelfLoops: false }));
 
   const formatNode = (id: string, attributes: NodeAttributes) => {
     const key = originalNode(id);
@@ -140,7 +149,11 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         mentions: attributes.mentions,
         article_count: attributes.articles?.length ?? 0,
       }),
-      viz: { color: kindColor(attributes.kind), size: sizes.get(key) ?? 5, ...(position ? { x: position.x, y: position.y } : {}) },
+      viz: {
+        color: kindColor(attributes.kind),
+        size: sizes.get(key) ?? 5,
+        ...(position ? { x: position.x, y: position.y } : {}),
+      },
     };
   };
 
@@ -161,7 +174,10 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         evidence_count: evidence.length,
         sentence: evidence[0] ? stripForbiddenXmlChars(evidence[0].sentence) : undefined,
       }),
-      viz: { color: relationColor(attributes.relation), thickness: Math.round((1 + Math.log2(Math.max(1, weight))) * 100) / 100 },
+      viz: {
+        color: relationColor(attributes.relation),
+        thickness: Math.round((1 + Math.log2(Math.max(1, weight))) * 100) / 100,
+      },
     };
   };
 
@@ -187,8 +203,16 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
 
   // graphology-gexf writes the <node> and <edge> elements; the document around them is written above.
   const written = gexf.write(source, { version: '1.3', pretty, pedantic: true, formatNode, formatEdge });
-  parts.push(`${indent(2)}<nodes>`, addStarts(between(written, '<nodes>', '</nodes>')), `${graph.order ? indent(2) : ''}</nodes>${nl}`);
-  parts.push(`${indent(2)}<edges>`, addStarts(between(written, '<edges>', '</edges>')), `${graph.size ? indent(2) : ''}</edges>${nl}`);
+  parts.push(
+    `${indent(2)}<nodes>`,
+    addStarts(between(written, '<nodes>', '</nodes>')),
+    `${graph.order ? indent(2) : ''}</nodes>${nl}`,
+  );
+  parts.push(
+    `${indent(2)}<edges>`,
+    addStarts(between(written, '<edges>', '</edges>')),
+    `${graph.size ? indent(2) : ''}</edges>${nl}`,
+  );
   parts.push(`${indent(1)}</graph>${nl}`, `</gexf>${nl}`);
   return parts.join('');
 }

@@ -98,7 +98,9 @@ export function writeGraphml(graph: NewsGraph): string {
     parts.push('    </node>\n');
   });
   graph.forEachEdge((edge, attributes, source, target) => {
-    parts.push(`    <edge id="${escapeXmlAttribute(edgeIds.get(edge) ?? edge)}" source="${nodeId(source)}" target="${nodeId(target)}">\n`);
+    parts.push(
+      `    <edge id="${escapeXmlAttribute(edgeIds.get(edge) ?? edge)}" source="${nodeId(source)}" target="${nodeId(target)}">\n`,
+    );
     parts.push(dataElements(edgeKeys, attributes as unknown as Record<string, unknown>, '      '));
     parts.push('    </edge>\n');
   });

@@ -98,10 +98,16 @@ function breadthFirstOrder(graph: NewsGraph): string[] {
 }
 
 /** Layout positions for every node; existing positions are returned as they are. */
-export function layoutPositions(graph: NewsGraph, sizes: Map<string, number>, options: LayoutOptions = {}): Map<string, Position> {
+export function layoutPositions(
+  graph: NewsGraph,
+  sizes: Map<string, number>,
+  options: LayoutOptions = {},
+): Map<string, Position> {
   const positions = new Map<string, Position>();
   if (hasPositions(graph)) {
-    graph.forEachNode((node, attributes) => positions.set(node, { x: attributes.x as number, y: attributes.y as number }));
+    graph.forEachNode((node, attributes) =>
+      positions.set(node, { x: attributes.x as number, y: attributes.y as number }),
+    );
     return positions;
   }
   // Parallel edges of different relations pull as one edge with their summed weight. The layout packages index
@@ -124,7 +130,10 @@ export function layoutPositions(graph: NewsGraph, sizes: Map<string, number>, op
     forceAtlas2.assign(light, { iterations, settings: forceAtlas2.inferSettings(light), getEdgeWeight: 'weight' });
     // noverlap's grid has gridSize² cells: grow it with the graph so cells stay sparsely filled.
     const gridSize = Math.max(20, Math.round(Math.sqrt(light.order)));
-    noverlap.assign(light, { maxIterations: noverlapIterations(light.order), settings: { gridSize, margin: 2, ratio: 1.1 } });
+    noverlap.assign(light, {
+      maxIterations: noverlapIterations(light.order),
+      settings: { gridSize, margin: 2, ratio: 1.1 },
+    });
   }
   light.forEachNode((i, attributes) => {
     positions.set(order[Number(i)]!, { x: round(attributes.x), y: round(attributes.y) });

@@ -12,7 +12,9 @@ export function toIsoDate(published: string | null | undefined): string | null {
     const [, year, month, day] = direct.map(Number) as [number, number, number, number];
     const date = new Date(Date.UTC(year, month - 1, day));
     // Date.UTC rolls 2023-02-30 over to March 2: a date that does not come back unchanged does not exist.
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? direct[0] : null;
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+      ? direct[0]
+      : null;
   }
   const time = Date.parse(published);
   return Number.isNaN(time) ? null : new Date(time).toISOString().slice(0, 10);

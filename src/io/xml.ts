@@ -5,7 +5,8 @@
  */
 
 // XML 1.0 Char production: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
-const FORBIDDEN_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripForbiddenXmlChars(text: string): string {
   return text.replace(FORBIDDEN_XML_CHARS, '');
@@ -31,7 +32,11 @@ export function escapeXmlAttribute(text: string): string {
 /** Escapes for element text content. */
 export function escapeXmlText(text: string): string {
   if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
-  return stripForbiddenXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#xD;');
+  return stripForbiddenXmlChars(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#xD;');
 }
 
 /** One-line text for places the schema types as xsd:token (GEXF labels): no control characters, single spaces. */
@@ -57,7 +62,10 @@ export function xmlIdsFor(keys: Iterable<string>): Map<string, string> {
   if (changed.size === 0) return changed;
   const taken = new Set(all.filter((key) => !changed.has(key)));
   for (const key of changed.keys()) {
-    const base = key.replace(FORBIDDEN_XML_CHARS, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    const base = key.replace(
+      FORBIDDEN_XML_CHARS,
+      (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+    );
     let id = base;
     for (let n = 2; taken.has(id); n++) id = `${base}~${n}`;
     taken.add(id);
@@ -90,7 +98,8 @@ export function withXmlIds<N, E, G, T extends KeyedGraph<N, E, G>>(
   const nodeIds = xmlIdsFor(graph.nodes());
   const edgeIds = xmlIdsFor(graph.edges());
   const identity = (id: string) => id;
-  if (nodeIds.size === 0 && edgeIds.size === 0) return { written: graph, originalNode: identity, originalEdge: identity };
+  if (nodeIds.size === 0 && edgeIds.size === 0)
+    return { written: graph, originalNode: identity, originalEdge: identity };
   const nodeOf = new Map<string, string>();
   const edgeOf = new Map<string, string>();
   const copy = create();

@@ -1,10 +1,14 @@
 /** Plain-text rendering of query answers for the terminal: aligned columns, sensible truncation, no escapes. */
-import type { EvidenceItem, GraphStats, NameResolution, PathResult, RelationRow } from './types.js';
+
 import { toIsoDate } from '../io/timeline.js';
+import type { EvidenceItem, GraphStats, NameResolution, PathResult, RelationRow } from './types.js';
 
 /** News text may carry control characters (even terminal escape sequences): show them as spaces. */
 export function printable(text: string): string {
-  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Shortens to `width` characters with an ellipsis, cutting at a word boundary when one is near. */
@@ -28,7 +32,7 @@ export function table(header: string[], rows: string[][]): string {
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
       .join('  ')
       .trimEnd();
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n') + '\n';
+  return `${[line(header), line(widths.map((w) => '─'.repeat(w))), ...rows.map(line)].join('\n')}\n`;
 }
 
 const NAME_WIDTH = 32;
@@ -44,16 +48,19 @@ export function relationTable(rows: RelationRow[], details?: RowDetails): string
     r.relation,
     truncate(printable(r.target.label), NAME_WIDTH),
     r.confidence.toFixed(2),
-    truncate(printable(r.evidence[0]?.sentence ?? ''), SENTENCE_WIDTH) + (r.evidence.length > 1 ? ` (+${r.evidence.length - 1})` : ''),
+    truncate(printable(r.evidence[0]?.sentence ?? ''), SENTENCE_WIDTH) +
+      (r.evidence.length > 1 ? ` (+${r.evidence.length - 1})` : ''),
   ]);
   let text = table(['source', 'relation', 'target', 'conf', 'evidence'], body);
   if (details) {
     const lines = text.split('\n');
     const out = lines.slice(0, 2);
-    rows.forEach((row, i) => out.push(lines[i + 2]!, ...details(row)));
+    rows.forEach((row, i) => {
+      out.push(lines[i + 2]!, ...details(row));
+    });
     text = `${out.join('\n')}\n`;
   }
-  return text + `${rows.length} relation${rows.length === 1 ? '' : 's'}\n`;
+  return `${text}${rows.length} relation${rows.length === 1 ? '' : 's'}\n`;
 }
 
 /** Where a row comes from: how many articles, and the first one reported (earliest date, else first listed). */
@@ -61,10 +68,16 @@ export function provenanceLine(items: EvidenceItem[]): string {
   const articles = new Map<string, EvidenceItem>();
   for (const item of items) if (!articles.has(item.article)) articles.set(item.article, item);
   const list = [...articles.values()];
-  const dated = list.filter((a) => toIsoDate(a.published)).sort((a, b) => toIsoDate(a.published)!.localeCompare(toIsoDate(b.published)!));
+  const dated = list
+    .filter((a) => toIsoDate(a.published))
+    .sort((a, b) => toIsoDate(a.published)!.localeCompare(toIsoDate(b.published)!));
   const first = dated[0] ?? list[0];
   if (!first) return '    no statements';
-  const parts = [truncate(printable(first.title ?? first.article), 70), first.source ? printable(first.source) : 'source unknown', toIsoDate(first.published) ?? 'undated'];
+  const parts = [
+    truncate(printable(first.title ?? first.article), 70),
+    first.source ? printable(first.source) : 'source unknown',
+    toIsoDate(first.published) ?? 'undated',
+  ];
   return `    ${list.length} article${list.length === 1 ? '' : 's'}; first: ${parts.join(' · ')}`;
 }
 
@@ -88,14 +101,18 @@ export function aboutText(entity: { label: string; id: string }, rows: RelationR
     if (group) group.push(row);
     else groups.set(row.relation, [row]);
   }
-  const sections = [...groups].map(([relation, group]) => `\n${relation} (${group.length})\n${relationTable(group, details).replace(/\d+ relations?\n$/, '')}`);
+  const sections = [...groups].map(
+    ([relation, group]) =>
+      `\n${relation} (${group.length})\n${relationTable(group, details).replace(/\d+ relations?\n$/, '')}`,
+  );
   return head + sections.join('');
 }
 
 /** One line saying which entity an ambiguous name was taken to mean, and what else it could mean. */
 export function resolutionNote(resolution: NameResolution): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const describe = (c: NameResolution['chosen']) => `${printable(c.label)} (${c.id}; ${plural(c.mentions, 'mention')}, ${plural(c.relations, 'relation')})`;
+  const describe = (c: NameResolution['chosen']) =>
+    `${printable(c.label)} (${c.id}; ${plural(c.mentions, 'mention')}, ${plural(c.relations, 'relation')})`;
   const others = resolution.candidates.filter((c) => c.id !== resolution.chosen.id);
   return `"${printable(resolution.name)}" taken as ${describe(resolution.chosen)}; also matches ${others.map(describe).join(', ')}`;
 }
@@ -105,7 +122,9 @@ export function pathText(path: PathResult): string {
   const lines: string[] = [];
   let chain = printable(path.hops[0]!.from.label);
   for (const hop of path.hops) {
-    const relations = hop.edges.map((e) => (e.direction === 'forward' ? `-[${e.relation}]->` : `<-[${e.relation}]-`)).join(' ');
+    const relations = hop.edges
+      .map((e) => (e.direction === 'forward' ? `-[${e.relation}]->` : `<-[${e.relation}]-`))
+      .join(' ');
     chain += ` ${relations} ${printable(hop.to.label)}`;
   }
   lines.push(chain, '');
@@ -121,8 +140,16 @@ export function pathText(path: PathResult): string {
 
 export function statsText(stats: GraphStats): string {
   const out: string[] = [];
-  const dated = stats.datedArticles === stats.articles ? 'all dated' : stats.datedArticles === 0 ? 'none dated' : `${stats.datedArticles} dated`;
-  out.push(`${stats.nodes} entities, ${stats.edges} relations, ${stats.articles} articles${stats.articles ? ` (${dated})` : ''}`, '');
+  const dated =
+    stats.datedArticles === stats.articles
+      ? 'all dated'
+      : stats.datedArticles === 0
+        ? 'none dated'
+        : `${stats.datedArticles} dated`;
+  out.push(
+    `${stats.nodes} entities, ${stats.edges} relations, ${stats.articles} articles${stats.articles ? ` (${dated})` : ''}`,
+    '',
+  );
   const counts = (title: string, record: Record<string, number>) => {
     const rows = Object.entries(record)
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -132,12 +159,19 @@ export function statsText(stats: GraphStats): string {
   counts('kind', stats.byKind);
   counts('relation', stats.byRelation);
   const ranked = (title: string, list: GraphStats['topByDegree'], digits: number) =>
-    out.push(table(['#', title, 'kind', 'score'], list.map((e, i) => [String(i + 1), truncate(printable(e.label), 40), e.kind, e.score.toFixed(digits)])));
+    out.push(
+      table(
+        ['#', title, 'kind', 'score'],
+        list.map((e, i) => [String(i + 1), truncate(printable(e.label), 40), e.kind, e.score.toFixed(digits)]),
+      ),
+    );
   ranked('top by degree', stats.topByDegree, 3);
   ranked('top by PageRank', stats.topByPagerank, 4);
   out.push(`${stats.communities.count} communities (Louvain), modularity ${stats.communities.modularity.toFixed(3)}`);
   for (const c of stats.communities.largest) {
-    out.push(`  ${String(c.size).padStart(4)}  ${c.members.map((m) => truncate(printable(m.label), 30)).join(', ')}${c.size > c.members.length ? ', …' : ''}`);
+    out.push(
+      `  ${String(c.size).padStart(4)}  ${c.members.map((m) => truncate(printable(m.label), 30)).join(', ')}${c.size > c.members.length ? ', …' : ''}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

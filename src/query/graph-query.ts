@@ -7,14 +7,14 @@ import louvainModule from 'graphology-communities-louvain';
 import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { EntityNotFoundError, NewsgraphError, UsageError } from '../errors.js';
-import type { ArticleRecord, EdgeAttributes, NewsGraph } from '../graph/types.js';
 import { loadGraph } from '../graph/file.js';
 import { MultiDirectedGraph, UndirectedGraph } from '../graph/graphology.js';
+import type { ArticleRecord, EdgeAttributes, NewsGraph } from '../graph/types.js';
 import { toIsoDate } from '../io/timeline.js';
+import { seededRandom } from '../util/random.js';
 import { parseQueryDate } from './dates.js';
 import { NameIndex } from './names.js';
 import { closestRelations } from './pattern.js';
-import { seededRandom } from '../util/random.js';
 import type {
   AboutOptions,
   Basis,
@@ -47,13 +47,15 @@ export class RelationNotFoundError extends NewsgraphError {
     const suggestions = closestRelations(relation, known);
     const hint = suggestions.length ? `; did you mean ${suggestions.map((r) => `"${r}"`).join(' or ')}?` : '';
     const list = known.length ? known.join(', ') : 'no relations';
-    super('NOT_FOUND', `no relation "${relation}" in this graph${hint ? `${hint} It has ${list}` : `; it has ${list}`}`);
+    super(
+      'NOT_FOUND',
+      `no relation "${relation}" in this graph${hint ? `${hint} It has ${list}` : `; it has ${list}`}`,
+    );
     this.relation = relation;
     this.known = known;
     this.suggestions = suggestions;
   }
 }
-
 
 type Projection = InstanceType<typeof UndirectedGraph<Record<string, never>, { weight: number }>>;
 
@@ -76,7 +78,10 @@ function checkDate(value: string | undefined, which: 'from' | 'to'): string | un
 }
 
 /** Validated date bounds; a range that ends before it starts is a mistake, not an empty answer. */
-function checkRange(from: string | undefined, to: string | undefined): { from: string | undefined; to: string | undefined } {
+function checkRange(
+  from: string | undefined,
+  to: string | undefined,
+): { from: string | undefined; to: string | undefined } {
   const range = { from: checkDate(from, 'from'), to: checkDate(to, 'to') };
   if (range.from !== undefined && range.to !== undefined && range.from > range.to) {
     throw new UsageError(`the date range starts (${range.from}) after it ends (${range.to})`);
@@ -125,7 +130,14 @@ export class GraphQuery {
 
   entity(id: string): EntityInfo {
     const a = this.graph.getNodeAttributes(id);
-    return { id, label: a.label, kind: a.kind, aliases: [...(a.aliases ?? [])], mentions: a.mentions, articles: [...(a.articles ?? [])] };
+    return {
+      id,
+      label: a.label,
+      kind: a.kind,
+      aliases: [...(a.aliases ?? [])],
+      mentions: a.mentions,
+      articles: [...(a.articles ?? [])],
+    };
   }
 
   /** Every entity a name stands for (label matches win over alias matches); empty when none. */
@@ -213,7 +225,13 @@ export class GraphQuery {
   evidenceItems(evidence: EdgeAttributes['evidence']): EvidenceItem[] {
     return (evidence ?? []).map((e) => {
       const article = this.articles.get(e.article);
-      return { ...e, title: article?.title ?? null, source: article?.source ?? null, published: article?.published ?? null, url: article?.url ?? null };
+      return {
+        ...e,
+        title: article?.title ?? null,
+        source: article?.source ?? null,
+        published: article?.published ?? null,
+        url: article?.url ?? null,
+      };
     });
   }
 
@@ -253,7 +271,13 @@ export class GraphQuery {
     return inRange.length ? this.row(edge, inRange) : null;
   }
 
-  private edgeFilter(options: { relation?: string | undefined; minConfidence?: number | undefined; from?: string | undefined; to?: string | undefined; basis?: Basis | undefined }): EdgeFilter {
+  private edgeFilter(options: {
+    relation?: string | undefined;
+    minConfidence?: number | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    basis?: Basis | undefined;
+  }): EdgeFilter {
     const wildcard = (v: string | undefined) => v === undefined || v.trim() === '' || v.trim() === '?';
     const relation = wildcard(options.relation) ? null : options.relation!.trim().toLowerCase();
     if (relation !== null) {
@@ -320,7 +344,11 @@ export class GraphQuery {
     else this.graph.forEachEdge(visit);
 
     return rows.sort(
-      (x, y) => y.confidence - x.confidence || x.source.label.localeCompare(y.source.label) || x.relation.localeCompare(y.relation) || x.target.label.localeCompare(y.target.label),
+      (x, y) =>
+        y.confidence - x.confidence ||
+        x.source.label.localeCompare(y.source.label) ||
+        x.relation.localeCompare(y.relation) ||
+        x.target.label.localeCompare(y.target.label),
     );
   }
 
@@ -333,7 +361,13 @@ export class GraphQuery {
       if (options.relation && a.relation !== options.relation) return;
       const kind = this.graph.getNodeAttribute(other, 'kind');
       if (options.kind && kind !== options.kind) return;
-      out.push({ entity: { ...this.ref(other), kind }, relation: a.relation, direction: dir, edge, confidence: a.confidence });
+      out.push({
+        entity: { ...this.ref(other), kind },
+        relation: a.relation,
+        direction: dir,
+        edge,
+        confidence: a.confidence,
+      });
     };
     if (direction !== 'in') this.graph.forEachOutEdge(id, (edge, a, _s, target) => add(edge, a, target, 'out'));
     if (direction !== 'out') this.graph.forEachInEdge(id, (edge, a, source) => add(edge, a, source, 'in'));
@@ -354,7 +388,9 @@ export class GraphQuery {
     });
     this.graph.forEachEdge((_e, a, source, target) => {
       const weight = Number.isFinite(a.weight) && a.weight > 0 ? a.weight : 1;
-      projection.updateEdge(index.get(source)!, index.get(target)!, (current) => ({ weight: (current.weight ?? 0) + weight }));
+      projection.updateEdge(index.get(source)!, index.get(target)!, (current) => ({
+        weight: (current.weight ?? 0) + weight,
+      }));
     });
     this.projectionCache = { graph: projection, keys, index };
     return this.projectionCache;
@@ -365,7 +401,10 @@ export class GraphQuery {
     const a = this.findEntity(from).id;
     const b = this.findEntity(to).id;
     const projection = this.projection();
-    const found = a === b ? [projection.index.get(a)!] : bidirectional(projection.graph, projection.index.get(a)!, projection.index.get(b)!);
+    const found =
+      a === b
+        ? [projection.index.get(a)!]
+        : bidirectional(projection.graph, projection.index.get(a)!, projection.index.get(b)!);
     if (!found) return null;
     const nodes = found.map((id) => projection.keys[Number(id)]!);
     const hops = [];
@@ -374,7 +413,13 @@ export class GraphQuery {
       const y = nodes[i + 1]!;
       const edges: PathResult['hops'][number]['edges'] = [];
       const push = (edge: string, attributes: EdgeAttributes, direction: 'forward' | 'backward') =>
-        edges.push({ edge, relation: attributes.relation, direction, confidence: attributes.confidence, sentence: attributes.evidence?.[0]?.sentence ?? null });
+        edges.push({
+          edge,
+          relation: attributes.relation,
+          direction,
+          confidence: attributes.confidence,
+          sentence: attributes.evidence?.[0]?.sentence ?? null,
+        });
       this.graph.forEachDirectedEdge(x, y, (edge, attributes, source) => {
         if (source === x) push(edge, attributes, 'forward');
       });
@@ -430,7 +475,10 @@ export class GraphQuery {
   /** Degree centrality (degree / (n - 1), parallel edges counted), highest first. */
   topByDegree(limit = 10): RankedEntity[] {
     const scale = this.graph.order < 2 ? 0 : 1 / (this.graph.order - 1);
-    return this.ranked(this.graph.mapNodes((n): [string, number] => [n, this.graph.degree(n) * scale]), limit);
+    return this.ranked(
+      this.graph.mapNodes((n): [string, number] => [n, this.graph.degree(n) * scale]),
+      limit,
+    );
   }
 
   /** PageRank over the directed relations, weighted by the number of statements, highest first. */
@@ -445,7 +493,9 @@ export class GraphQuery {
       numbered.addNode(String(keys.length));
       keys.push(node);
     });
-    this.graph.forEachEdge((_e, a, source, target) => numbered.addEdge(index.get(source)!, index.get(target)!, { weight: a.weight }));
+    this.graph.forEachEdge((_e, a, source, target) =>
+      numbered.addEdge(index.get(source)!, index.get(target)!, { weight: a.weight }),
+    );
     let scores: Record<string, number>;
     try {
       scores = pagerank(numbered, { getEdgeWeight: 'weight' });
@@ -453,7 +503,10 @@ export class GraphQuery {
       // Convergence can fail on odd weightings; more iterations and a looser tolerance settle it.
       scores = pagerank(numbered, { getEdgeWeight: 'weight', maxIterations: 1000, tolerance: 1e-6 });
     }
-    return this.ranked(keys.map((key, i): [string, number] => [key, scores[String(i)] ?? 0]), limit);
+    return this.ranked(
+      keys.map((key, i): [string, number] => [key, scores[String(i)] ?? 0]),
+      limit,
+    );
   }
 
   /** Louvain communities on the undirected projection (deterministic seed); largest first. */
@@ -474,7 +527,9 @@ export class GraphQuery {
       .map(([id, members]) => ({
         id,
         size: members.length,
-        members: members.sort((x, y) => this.graph.degree(y) - this.graph.degree(x) || x.localeCompare(y)).map((m) => this.ref(m)),
+        members: members
+          .sort((x, y) => this.graph.degree(y) - this.graph.degree(x) || x.localeCompare(y))
+          .map((m) => this.ref(m)),
       }))
       .sort((x, y) => y.size - x.size || x.id - y.id);
     return { count: result.count, modularity: result.modularity, communities };

@@ -75,7 +75,8 @@ export class NameIndex {
     if (existing) existing.byLabel ||= byLabel;
     else matches.push({ id, byLabel });
     // A label is the better spelling to suggest than an alias or a key.
-    if (byLabel && this.graph.hasNode(id) && this.graph.getNodeAttribute(id, 'label') === name) this.display.set(folded, name);
+    if (byLabel && this.graph.hasNode(id) && this.graph.getNodeAttribute(id, 'label') === name)
+      this.display.set(folded, name);
   }
 
   /**
@@ -101,7 +102,10 @@ export class NameIndex {
     }
     // Rank the candidates that share the most trigrams by edit distance; also try word-level containment so
     // "Scholz" suggests "Olaf Scholz" even when the alias is missing.
-    const pool = [...shared].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([candidate]) => candidate);
+    const pool = [...shared]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 200)
+      .map(([candidate]) => candidate);
     const scored = pool.map((candidate) => {
       const distance = editDistance(folded, candidate);
       const contains = candidate.split(' ').includes(folded) || folded.split(' ').includes(candidate);
@@ -116,7 +120,8 @@ export class NameIndex {
       const shown = this.display.get(candidate) ?? candidate;
       // Suggest each entity once, by its label.
       const ids = this.byName.get(candidate) ?? [];
-      const label = ids.length === 1 && this.graph.hasNode(ids[0]!.id) ? this.graph.getNodeAttribute(ids[0]!.id, 'label') : shown;
+      const label =
+        ids.length === 1 && this.graph.hasNode(ids[0]!.id) ? this.graph.getNodeAttribute(ids[0]!.id, 'label') : shown;
       if (seen.has(label)) continue;
       seen.add(label);
       out.push(label);

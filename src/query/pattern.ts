@@ -34,7 +34,10 @@ function tokenize(pattern: string): Token[] {
 const KEBAB = /^[a-z]+(?:-[a-z]+)*$/;
 
 function side(tokens: Token[]): string | null {
-  const text = tokens.map((t) => t.text).join(' ').trim();
+  const text = tokens
+    .map((t) => t.text)
+    .join(' ')
+    .trim();
   return text === '?' && !tokens[0]?.quoted ? null : text;
 }
 
@@ -76,10 +79,17 @@ export type ParsedQuery = ({ kind: 'pattern' } & ParsedPattern) | { kind: 'entit
  * whether a text names an entity of the graph. Words that are neither a pattern nor a known name are taken as a
  * name, so the answer is "no entity named ..." with the nearest names rather than a lecture on patterns.
  */
-export function parseQuery(text: string, knownRelations: readonly string[], isName: (name: string) => boolean): ParsedQuery {
+export function parseQuery(
+  text: string,
+  knownRelations: readonly string[],
+  isName: (name: string) => boolean,
+): ParsedQuery {
   const known = new Set(knownRelations.map((r) => r.toLowerCase()));
   const tokens = joinSpacedRelations(tokenize(text), known);
-  const whole = tokens.map((t) => t.text).join(' ').trim();
+  const whole = tokens
+    .map((t) => t.text)
+    .join(' ')
+    .trim();
   // A name that contains a relation's word ("Supports Group") is still a name when the graph has it.
   if (tokens.every((t) => t.quoted || t.text !== '?') && isName(whole)) return { kind: 'entity', name: whole };
   if (isNameSide(tokens, known)) {
@@ -93,7 +103,12 @@ export function parseQuery(text: string, knownRelations: readonly string[], isNa
     } catch {
       return { kind: 'entity', name: whole };
     }
-    if (parsed.relation === null || known.has(parsed.relation) || closestRelations(parsed.relation, knownRelations).length) return { kind: 'pattern', ...parsed };
+    if (
+      parsed.relation === null ||
+      known.has(parsed.relation) ||
+      closestRelations(parsed.relation, knownRelations).length
+    )
+      return { kind: 'pattern', ...parsed };
     return { kind: 'entity', name: whole };
   }
   return { kind: 'pattern', ...parsePattern(text, knownRelations) };
@@ -105,11 +120,23 @@ export function parsePattern(pattern: string, knownRelations: readonly string[])
   const usage = `a pattern is SOURCE RELATION TARGET with ? for any part, e.g. "? supports China" (got '${pattern}')`;
   // A relation at one end: the other side is open ("Jane Doe supports", "member-of NATO").
   const last = tokens.at(-1);
-  if (tokens.length >= 2 && last && !last.quoted && known.has(last.text.toLowerCase()) && isNameSide(tokens.slice(0, -1), known)) {
+  if (
+    tokens.length >= 2 &&
+    last &&
+    !last.quoted &&
+    known.has(last.text.toLowerCase()) &&
+    isNameSide(tokens.slice(0, -1), known)
+  ) {
     return { source: side(tokens.slice(0, -1)), relation: last.text.toLowerCase(), target: null };
   }
   const first = tokens[0];
-  if (tokens.length >= 2 && first && !first.quoted && known.has(first.text.toLowerCase()) && isNameSide(tokens.slice(1), known)) {
+  if (
+    tokens.length >= 2 &&
+    first &&
+    !first.quoted &&
+    known.has(first.text.toLowerCase()) &&
+    isNameSide(tokens.slice(1), known)
+  ) {
     return { source: null, relation: first.text.toLowerCase(), target: side(tokens.slice(1)) };
   }
   if (tokens.length < 3) throw new UsageError(usage);
@@ -125,10 +152,15 @@ export function parsePattern(pattern: string, knownRelations: readonly string[])
     // A relation the graph lacks, next to a '?' side: "? criticises Jane Doe" (answered with the known relations).
     candidates.find(
       ({ token, index }) =>
-        KEBAB.test(token.text) && ((index === 1 && tokens[0]!.text === '?') || (index === tokens.length - 2 && tokens.at(-1)!.text === '?')),
+        KEBAB.test(token.text) &&
+        ((index === 1 && tokens[0]!.text === '?') || (index === tokens.length - 2 && tokens.at(-1)!.text === '?')),
     ) ??
     // A misspelt relation between two names: "Jane Doe suports Acme" (answered with the closest relations).
-    candidates.find(({ token }) => KEBAB.test(token.text.toLowerCase()) && closestRelations(token.text, knownRelations).some((r) => editDistance(r, token.text.toLowerCase()) <= 2)) ??
+    candidates.find(
+      ({ token }) =>
+        KEBAB.test(token.text.toLowerCase()) &&
+        closestRelations(token.text, knownRelations).some((r) => editDistance(r, token.text.toLowerCase()) <= 2),
+    ) ??
     (tokens.length === 3 ? candidates[0] : undefined);
   if (!pick) throw new UsageError(usage);
   const relation = pick.token.text === '?' ? null : pick.token.text.toLowerCase();
@@ -140,12 +172,22 @@ export function parsePattern(pattern: string, knownRelations: readonly string[])
  * as a word ("member" -> "member-of"), or the same words joined differently ("member of" -> "member-of").
  */
 export function closestRelations(relation: string, known: readonly string[], limit = 3): string[] {
-  const asked = relation.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const asked = relation
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   const scored = known
     .map((name) => {
       const distance = editDistance(asked, name, 3);
       const sharesWord = name.split('-').includes(asked) || asked.split('-').includes(name);
-      const score = name === asked ? -1 : sharesWord ? 0 : distance <= Math.max(1, Math.floor(name.length / 4)) ? distance : Infinity;
+      const score =
+        name === asked
+          ? -1
+          : sharesWord
+            ? 0
+            : distance <= Math.max(1, Math.floor(name.length / 4))
+              ? distance
+              : Infinity;
       return { name, score };
     })
     .filter((s) => s.score !== Infinity)

@@ -114,7 +114,13 @@ export interface PathHop {
   from: EntityRef;
   to: EntityRef;
   /** Every edge joining the two, in either direction. */
-  edges: { edge: string; relation: string; direction: 'forward' | 'backward'; confidence: number; sentence: string | null }[];
+  edges: {
+    edge: string;
+    relation: string;
+    direction: 'forward' | 'backward';
+    confidence: number;
+    sentence: string | null;
+  }[];
 }
 
 export interface PathResult {

@@ -35,7 +35,8 @@ const parser = new XMLParser({
   isArray: (name) => LISTS.has(name),
 });
 
-const XML_ROOT = /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(rss|feed|urlset|sitemapindex|rdf:RDF|RDF)[\s>]/i;
+const XML_ROOT =
+  /^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<(rss|feed|urlset|sitemapindex|rdf:RDF|RDF)[\s>]/i;
 
 function text(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() || null;
@@ -64,51 +65,63 @@ function item(url: string | null, title: string | null, date: unknown, source: s
 }
 
 function rss(root: Node, base: string): SourceDocument {
-  const channel = list(root['channel'])[0] ?? {};
-  const title = text(channel['title']);
-  const items = list(channel['item']).flatMap((i) =>
+  const channel = list(root.channel)[0] ?? {};
+  const title = text(channel.title);
+  const items = list(channel.item).flatMap((i) =>
     // RSS puts the article URL in <link>; a permalink <guid> is the fallback when <link> is missing.
     item(
-      absolute(text(i['link']) ?? (list(i['guid'])[0]?.['@isPermaLink'] !== 'false' ? text(i['guid']) : null), base),
-      text(i['title']),
-      text(i['pubDate']) ?? text(i['date']),
-      text(i['source']) ?? title,
+      absolute(text(i.link) ?? (list(i.guid)[0]?.['@isPermaLink'] !== 'false' ? text(i.guid) : null), base),
+      text(i.title),
+      text(i.pubDate) ?? text(i.date),
+      text(i.source) ?? title,
     ),
   );
   return { kind: 'feed', format: 'rss', title, items };
 }
 
 function rdf(root: Node, base: string): SourceDocument {
-  const title = text(list(root['channel'])[0]?.['title']);
-  const items = list(root['item']).flatMap((i) => item(absolute(text(i['link']) ?? text(i['@about']), base), text(i['title']), text(i['date']), title));
+  const title = text(list(root.channel)[0]?.title);
+  const items = list(root.item).flatMap((i) =>
+    item(absolute(text(i.link) ?? text(i['@about']), base), text(i.title), text(i.date), title),
+  );
   return { kind: 'feed', format: 'rdf', title, items };
 }
 
 function atomLink(entry: Node): string | null {
-  const links = list(entry['link']);
+  const links = list(entry.link);
   const alternate = links.find((l) => (l['@rel'] ?? 'alternate') === 'alternate') ?? links[0];
-  return typeof alternate?.['@href'] === 'string' ? alternate['@href'] : text(entry['link']);
+  return typeof alternate?.['@href'] === 'string' ? alternate['@href'] : text(entry.link);
 }
 
 function atom(root: Node, base: string): SourceDocument {
-  const title = text(root['title']);
-  const items = list(root['entry']).flatMap((e) =>
-    item(absolute(atomLink(e), base), text(e['title']), text(e['published']) ?? text(e['updated']), text(list(e['source'])[0]?.['title']) ?? title),
+  const title = text(root.title);
+  const items = list(root.entry).flatMap((e) =>
+    item(
+      absolute(atomLink(e), base),
+      text(e.title),
+      text(e.published) ?? text(e.updated),
+      text(list(e.source)[0]?.title) ?? title,
+    ),
   );
   return { kind: 'feed', format: 'atom', title, items };
 }
 
 function sitemap(root: Node, base: string): SourceDocument {
-  const items = list(root['url']).flatMap((u) => {
-    const news = list(u['news'])[0];
-    const publication = list(news?.['publication'])[0];
-    return item(absolute(text(u['loc']), base), text(news?.['title']), text(news?.['publication_date']) ?? text(u['lastmod']), text(publication?.['name']));
+  const items = list(root.url).flatMap((u) => {
+    const news = list(u.news)[0];
+    const publication = list(news?.publication)[0];
+    return item(
+      absolute(text(u.loc), base),
+      text(news?.title),
+      text(news?.publication_date) ?? text(u.lastmod),
+      text(publication?.name),
+    );
   });
   return { kind: 'sitemap', items, sitemaps: [] };
 }
 
 function sitemapIndex(root: Node, base: string): SourceDocument {
-  const sitemaps = list(root['sitemap']).flatMap((s) => absolute(text(s['loc']), base) ?? []);
+  const sitemaps = list(root.sitemap).flatMap((s) => absolute(text(s.loc), base) ?? []);
   return { kind: 'sitemap', items: [], sitemaps };
 }
 
@@ -116,7 +129,8 @@ function parseXml(body: string, url: string): SourceDocument {
   const valid = XMLValidator.validate(body);
   if (valid !== true) throw new InputError(url, `malformed XML (line ${valid.err.line}: ${valid.err.msg})`);
   const doc = parser.parse(body) as Node;
-  const [name, root] = Object.entries(doc).find(([key, value]) => !key.startsWith('?') && typeof value === 'object') ?? [];
+  const [name, root] =
+    Object.entries(doc).find(([key, value]) => !key.startsWith('?') && typeof value === 'object') ?? [];
   const node = (root ?? {}) as Node;
   switch (name) {
     case 'rss':
@@ -135,9 +149,9 @@ function parseXml(body: string, url: string): SourceDocument {
 }
 
 function parseJsonFeed(feed: Node, url: string): SourceDocument {
-  const title = text(feed['title']);
-  const items = list(feed['items']).flatMap((i) =>
-    item(absolute(text(i['url']) ?? text(i['external_url']), url), text(i['title']), i['date_published'] ?? i['date_modified'], title),
+  const title = text(feed.title);
+  const items = list(feed.items).flatMap((i) =>
+    item(absolute(text(i.url) ?? text(i.external_url), url), text(i.title), i.date_published ?? i.date_modified, title),
   );
   return { kind: 'feed', format: 'json-feed', title, items };
 }
@@ -146,7 +160,11 @@ function parseJsonFeed(feed: Node, url: string): SourceDocument {
 export function classifyDocument(body: string, contentType: string, url: string): SourceDocument {
   const head = body.slice(0, 4096);
   if (XML_ROOT.test(head)) return parseXml(body, url);
-  if (/[/+]xml$/.test(contentType) && !/html/.test(contentType) && !/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype\s+html|<html)/i.test(head)) {
+  if (
+    /[/+]xml$/.test(contentType) &&
+    !/html/.test(contentType) &&
+    !/^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!doctype\s+html|<html)/i.test(head)
+  ) {
     return parseXml(body, url);
   }
   if (contentType === 'application/feed+json' || contentType === 'application/json' || /^\s*\{/.test(head)) {
@@ -154,11 +172,13 @@ export function classifyDocument(body: string, contentType: string, url: string)
     try {
       value = JSON.parse(body);
     } catch (error) {
-      if (contentType === 'application/feed+json') throw new InputError(url, `malformed JSON Feed (${(error as Error).message})`);
+      if (contentType === 'application/feed+json')
+        throw new InputError(url, `malformed JSON Feed (${(error as Error).message})`);
       return { kind: 'article', format: contentType === 'text/plain' ? 'text' : 'html' };
     }
-    const version = (value as Node | null)?.['version'];
-    if (typeof version === 'string' && version.startsWith('https://jsonfeed.org/version/')) return parseJsonFeed(value as Node, url);
+    const version = (value as Node | null)?.version;
+    if (typeof version === 'string' && version.startsWith('https://jsonfeed.org/version/'))
+      return parseJsonFeed(value as Node, url);
     return { kind: 'article', format: 'json' };
   }
   return { kind: 'article', format: contentType === 'text/plain' ? 'text' : 'html' };

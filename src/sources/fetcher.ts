@@ -5,12 +5,20 @@
  * is read; and every request names the project in its User-Agent. Every failure is an InputError naming the URL
  * and one reason, so a build reports it in one line and goes on.
  */
-import { setTimeout as sleep } from 'node:timers/promises';
+
 import { createRequire } from 'node:module';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InputError } from '../errors.js';
 import { AddressGuard } from './address.js';
 import type { HttpCache } from './http-cache.js';
-import { ACCEPTED_TYPES, ACCEPT_HEADER, FETCH_DEFAULTS, ROBOTS_AGENT, USER_AGENT, type FetchSettings } from './settings.js';
+import {
+  ACCEPT_HEADER,
+  ACCEPTED_TYPES,
+  FETCH_DEFAULTS,
+  type FetchSettings,
+  ROBOTS_AGENT,
+  USER_AGENT,
+} from './settings.js';
 
 export interface FetchedDocument {
   /** The URL asked for. */
@@ -79,7 +87,10 @@ function mediaType(header: string | null): string {
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === 'TimeoutError' || (error.cause as Error | undefined)?.name === 'TimeoutError')) {
+  if (
+    error instanceof Error &&
+    (error.name === 'TimeoutError' || (error.cause as Error | undefined)?.name === 'TimeoutError')
+  ) {
     return `timed out after ${timeoutMs / 1000} s`;
   }
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
@@ -140,7 +151,8 @@ export class Fetcher {
       throw new InputError(url, 'not a valid URL');
     }
     for (let hops = 0; ; hops++) {
-      if (current.protocol !== 'http:' && current.protocol !== 'https:') throw new InputError(url, `unsupported scheme ${current.protocol}`);
+      if (current.protocol !== 'http:' && current.protocol !== 'https:')
+        throw new InputError(url, `unsupported scheme ${current.protocol}`);
       if (!this.settings.allowPrivate) {
         const refused = await this.guard.check(current, options.sourceHost);
         if (refused) throw new InputError(url, refused);
@@ -150,12 +162,20 @@ export class Fetcher {
       if (rule.kind === 'rules' && rule.robots.isAllowed(current.href, ROBOTS_AGENT) === false) {
         throw new InputError(url, `disallowed by ${current.origin}/robots.txt`);
       }
-      const delay = Math.max(this.settings.delayMs, Math.min(this.settings.maxCrawlDelayMs, (rule.kind === 'rules' ? rule.robots.getCrawlDelay(ROBOTS_AGENT) ?? 0 : 0) * 1000));
+      const delay = Math.max(
+        this.settings.delayMs,
+        Math.min(
+          this.settings.maxCrawlDelayMs,
+          (rule.kind === 'rules' ? (rule.robots.getCrawlDelay(ROBOTS_AGENT) ?? 0) : 0) * 1000,
+        ),
+      );
       const cached = this.cache?.get(current.href);
       const headers: Record<string, string> = { 'user-agent': USER_AGENT, accept: ACCEPT_HEADER };
       if (cached?.etag) headers['if-none-match'] = cached.etag;
       if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
-      const answer = await this.request(current, headers, delay, (response) => this.handle(url, current, response, cached, hops));
+      const answer = await this.request(current, headers, delay, (response) =>
+        this.handle(url, current, response, cached, hops),
+      );
       if (answer instanceof URL) {
         current = answer;
         continue;
@@ -171,7 +191,12 @@ export class Fetcher {
   }
 
   /** One request through the host's gate; `consume` reads the response while the slot is held. */
-  private async request<T>(url: URL, headers: Record<string, string>, delayMs: number, consume: (response: Response) => Promise<T>): Promise<T> {
+  private async request<T>(
+    url: URL,
+    headers: Record<string, string>,
+    delayMs: number,
+    consume: (response: Response) => Promise<T>,
+  ): Promise<T> {
     const gate = this.gate(url.host);
     await gate.acquire(delayMs, this.signal);
     const signal = AbortSignal.any([this.signal, AbortSignal.timeout(this.settings.timeoutMs)]);
@@ -188,13 +213,20 @@ export class Fetcher {
     }
   }
 
-  private async handle(url: string, current: URL, response: Response, cached: ReturnType<HttpCache['get']>, hops: number): Promise<FetchedDocument | URL> {
+  private async handle(
+    url: string,
+    current: URL,
+    response: Response,
+    cached: ReturnType<HttpCache['get']>,
+    hops: number,
+  ): Promise<FetchedDocument | URL> {
     const { status } = response;
     if (status >= 300 && status < 400 && status !== 304) {
       await response.body?.cancel().catch(() => {});
       const location = response.headers.get('location');
       if (!location) throw new InputError(url, `HTTP ${status} without a Location`);
-      if (hops + 1 > this.settings.maxRedirects) throw new InputError(url, `more than ${this.settings.maxRedirects} redirects`);
+      if (hops + 1 > this.settings.maxRedirects)
+        throw new InputError(url, `more than ${this.settings.maxRedirects} redirects`);
       try {
         return new URL(location, current);
       } catch {
@@ -211,7 +243,12 @@ export class Fetcher {
       throw new InputError(url, `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`);
     }
     const contentType = mediaType(response.headers.get('content-type'));
-    if (contentType && !ACCEPTED_TYPES.includes(contentType) && !contentType.endsWith('+xml') && !contentType.endsWith('+json')) {
+    if (
+      contentType &&
+      !ACCEPTED_TYPES.includes(contentType) &&
+      !contentType.endsWith('+xml') &&
+      !contentType.endsWith('+json')
+    ) {
       await response.body?.cancel().catch(() => {});
       throw new InputError(url, `unsupported content type ${contentType}`);
     }
@@ -219,7 +256,8 @@ export class Fetcher {
     const etag = response.headers.get('etag');
     const lastModified = response.headers.get('last-modified');
     const document: FetchedDocument = { url, finalUrl: current.href, contentType, body, notModified: false };
-    if (this.cache && (etag || lastModified)) this.cache.put({ url: current.href, etag, lastModified, contentType, finalUrl: current.href, body });
+    if (this.cache && (etag || lastModified))
+      this.cache.put({ url: current.href, etag, lastModified, contentType, finalUrl: current.href, body });
     return document;
   }
 
@@ -238,22 +276,30 @@ export class Fetcher {
     let target = new URL(robotsUrl);
     try {
       for (let hops = 0; hops <= this.settings.maxRedirects; hops++) {
-        const answer = await this.request(target, { 'user-agent': USER_AGENT, accept: 'text/plain' }, this.settings.delayMs, async (response): Promise<RobotsRule | URL> => {
-          if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
-            await response.body?.cancel().catch(() => {});
-            return new URL(response.headers.get('location') as string, target);
-          }
-          if (response.status >= 400 && response.status < 500) {
-            await response.body?.cancel().catch(() => {});
-            return { kind: 'allow-all' };
-          }
-          if (response.status >= 500) {
-            await response.body?.cancel().catch(() => {});
-            return { kind: 'deny-all', reason: `${robotsUrl} answered HTTP ${response.status}; not fetching from a site whose rules cannot be read` };
-          }
-          const text = new TextDecoder().decode(await readLimited(response, 512 * 1024, robotsUrl));
-          return { kind: 'rules', robots: robotsParser(robotsUrl, text) };
-        });
+        const answer = await this.request(
+          target,
+          { 'user-agent': USER_AGENT, accept: 'text/plain' },
+          this.settings.delayMs,
+          async (response): Promise<RobotsRule | URL> => {
+            if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
+              await response.body?.cancel().catch(() => {});
+              return new URL(response.headers.get('location') as string, target);
+            }
+            if (response.status >= 400 && response.status < 500) {
+              await response.body?.cancel().catch(() => {});
+              return { kind: 'allow-all' };
+            }
+            if (response.status >= 500) {
+              await response.body?.cancel().catch(() => {});
+              return {
+                kind: 'deny-all',
+                reason: `${robotsUrl} answered HTTP ${response.status}; not fetching from a site whose rules cannot be read`,
+              };
+            }
+            const text = new TextDecoder().decode(await readLimited(response, 512 * 1024, robotsUrl));
+            return { kind: 'rules', robots: robotsParser(robotsUrl, text) };
+          },
+        );
         if (!(answer instanceof URL)) return answer;
         target = answer;
       }

@@ -30,7 +30,10 @@ function open(path: string): Database.Database {
   const db = new Database(path, { timeout: 5000 });
   try {
     db.pragma('journal_mode = WAL');
-    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+    const tables = db
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+      .pluck()
+      .all() as string[];
     if (tables.length === 0) {
       db.exec(`CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE responses (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_type TEXT NOT NULL,
@@ -38,7 +41,10 @@ function open(path: string): Database.Database {
       db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run('schema', SCHEMA);
       return db;
     }
-    const schema = tables.join(',') === 'meta,responses' ? db.prepare("SELECT value FROM meta WHERE name = 'schema'").pluck().get() : null;
+    const schema =
+      tables.join(',') === 'meta,responses'
+        ? db.prepare("SELECT value FROM meta WHERE name = 'schema'").pluck().get()
+        : null;
     if (schema !== SCHEMA) throw new Error('not a newsgraph HTTP cache');
     return db;
   } catch (error) {
@@ -69,17 +75,43 @@ export class HttpCache {
   }
 
   get(url: string): CachedResponse | undefined {
-    const row = this.db.prepare('SELECT etag, last_modified, content_type, final_url, checksum, body FROM responses WHERE url = ?').get(url) as
-      | { etag: string | null; last_modified: string | null; content_type: string; final_url: string; checksum: string; body: Uint8Array }
+    const row = this.db
+      .prepare('SELECT etag, last_modified, content_type, final_url, checksum, body FROM responses WHERE url = ?')
+      .get(url) as
+      | {
+          etag: string | null;
+          last_modified: string | null;
+          content_type: string;
+          final_url: string;
+          checksum: string;
+          body: Uint8Array;
+        }
       | undefined;
     if (!row || !(row.body instanceof Uint8Array) || digest(row.body) !== row.checksum) return undefined;
-    return { url, etag: row.etag, lastModified: row.last_modified, contentType: row.content_type, finalUrl: row.final_url, body: row.body };
+    return {
+      url,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      contentType: row.content_type,
+      finalUrl: row.final_url,
+      body: row.body,
+    };
   }
 
   put(response: CachedResponse): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO responses (url, etag, last_modified, content_type, final_url, checksum, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(response.url, response.etag, response.lastModified, response.contentType, response.finalUrl, digest(response.body), response.body);
+      .prepare(
+        'INSERT OR REPLACE INTO responses (url, etag, last_modified, content_type, final_url, checksum, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        response.url,
+        response.etag,
+        response.lastModified,
+        response.contentType,
+        response.finalUrl,
+        digest(response.body),
+        response.body,
+      );
   }
 
   close(): void {

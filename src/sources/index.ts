@@ -12,11 +12,11 @@ import { canonicalUrl, siteOf } from './canonical.js';
 import { classifyDocument, type LinkedItem } from './documents.js';
 import type { FetchedDocument, Fetcher } from './fetcher.js';
 
-export { canonicalUrl, siteOf } from './canonical.js';
-export { Fetcher, type FetchedDocument } from './fetcher.js';
-export { HttpCache } from './http-cache.js';
-export { FETCH_DEFAULTS, USER_AGENT, type FetchSettings } from './settings.js';
 export { AddressGuard, isPrivateAddress } from './address.js';
+export { canonicalUrl, siteOf } from './canonical.js';
+export { type FetchedDocument, Fetcher } from './fetcher.js';
+export { HttpCache } from './http-cache.js';
+export { FETCH_DEFAULTS, type FetchSettings, USER_AGENT } from './settings.js';
 
 /** An article to fetch (or already fetched) from the web. */
 export interface WebEntry {
@@ -48,7 +48,10 @@ export function isUrl(input: string): boolean {
 
 /** A source list: every line that is not blank or a # comment is an http(s) URL (and there is at least one). */
 export function parseSourceList(text: string): string[] | null {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   return lines.length > 0 && lines.every((l) => isUrl(l) && !/\s/.test(l)) ? lines : null;
 }
 
@@ -61,7 +64,8 @@ export async function readSourceList(file: string): Promise<string[]> {
     throw new UsageError(`${file}: cannot read the source list (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   const urls = parseSourceList(text);
-  if (!urls) throw new UsageError(`${file}: not a source list (one http(s) URL a line; blank lines and # comments allowed)`);
+  if (!urls)
+    throw new UsageError(`${file}: not a source list (one http(s) URL a line; blank lines and # comments allowed)`);
   return urls;
 }
 
@@ -78,7 +82,10 @@ export async function partitionInputs(inputs: readonly string[]): Promise<{ path
       continue;
     }
     if (extname(input).toLowerCase() === '.txt') {
-      const size = await stat(input).then((s) => (s.isFile() ? s.size : -1), () => -1);
+      const size = await stat(input).then(
+        (s) => (s.isFile() ? s.size : -1),
+        () => -1,
+      );
       if (size > 0 && size < 1 << 20) {
         const list = parseSourceList(await readFile(input, 'utf8').catch(() => ''));
         if (list) {
@@ -112,7 +119,12 @@ function hintsOf(item: LinkedItem): Partial<ArticleMeta> {
   return hints;
 }
 
-async function expand(url: string, fetcher: Fetcher, sourceHost: string, depth: number): Promise<Array<WebEntry | InputError>> {
+async function expand(
+  url: string,
+  fetcher: Fetcher,
+  sourceHost: string,
+  depth: number,
+): Promise<Array<WebEntry | InputError>> {
   let document: FetchedDocument;
   let body: string;
   try {
@@ -122,7 +134,7 @@ async function expand(url: string, fetcher: Fetcher, sourceHost: string, depth: 
     if (error instanceof InputError) return [error];
     throw error;
   }
-  let kind;
+  let kind: ReturnType<typeof classifyDocument>;
   try {
     kind = classifyDocument(body, document.contentType, document.finalUrl);
   } catch (error) {
@@ -142,7 +154,13 @@ async function expand(url: string, fetcher: Fetcher, sourceHost: string, depth: 
   }
   if (kind.kind === 'sitemap') {
     for (const child of kind.sitemaps) {
-      if (depth >= fetcher.settings.maxSitemapDepth) out.push(new InputError(child, `sitemap nested deeper than ${fetcher.settings.maxSitemapDepth} levels (listed in ${url})`));
+      if (depth >= fetcher.settings.maxSitemapDepth)
+        out.push(
+          new InputError(
+            child,
+            `sitemap nested deeper than ${fetcher.settings.maxSitemapDepth} levels (listed in ${url})`,
+          ),
+        );
       else out.push(...(await expand(child, fetcher, host, depth + 1)));
     }
   }

@@ -38,8 +38,16 @@ export const FETCH_DEFAULTS: FetchSettings = {
 
 /** Content types read as pages, feeds or sitemaps; anything else (images, PDFs, video) is refused before reading. */
 export const ACCEPTED_TYPES: readonly string[] = [
-  'text/html', 'application/xhtml+xml', 'text/xml', 'application/xml', 'application/rss+xml', 'application/atom+xml',
-  'application/rdf+xml', 'application/feed+json', 'application/json', 'text/plain',
+  'text/html',
+  'application/xhtml+xml',
+  'text/xml',
+  'application/xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/rdf+xml',
+  'application/feed+json',
+  'application/json',
+  'text/plain',
 ];
 
 export const ACCEPT_HEADER =
@@ -50,10 +58,48 @@ export const ACCEPT_HEADER =
  * URLs are compared, so the same article shared through different channels is one article.
  */
 export const TRACKING_PARAMS: readonly string[] = [
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'yclid', 'twclid', 'igshid', 'mc_cid', 'mc_eid', '_ga', '_gl',
-  'ref', 'ref_src', 'ref_url', 'cmpid', 'cmp', 'ito', 'smid', 'smtyp', 'ocid', 's_cid', 'taid', 'at_medium', 'at_campaign',
-  'at_custom1', 'at_custom2', 'at_custom3', 'at_custom4', 'CMP', 'share', 'src', 'xtor', 'ncid', 'sr_share', 'mbid',
-  'amp', 'outputType', 'amp_js_v', 'usqp', '__twitter_impression',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'yclid',
+  'twclid',
+  'igshid',
+  'mc_cid',
+  'mc_eid',
+  '_ga',
+  '_gl',
+  'ref',
+  'ref_src',
+  'ref_url',
+  'cmpid',
+  'cmp',
+  'ito',
+  'smid',
+  'smtyp',
+  'ocid',
+  's_cid',
+  'taid',
+  'at_medium',
+  'at_campaign',
+  'at_custom1',
+  'at_custom2',
+  'at_custom3',
+  'at_custom4',
+  'CMP',
+  'share',
+  'src',
+  'xtor',
+  'ncid',
+  'sr_share',
+  'mbid',
+  'amp',
+  'outputType',
+  'amp_js_v',
+  'usqp',
+  '__twitter_impression',
 ];
 /** Parameter prefixes with the same role (utm_source, utm_medium, ...; ns_campaign, ...). */
 export const TRACKING_PREFIXES: readonly string[] = ['utm_', 'ns_', 'pk_', 'mtm_', 'hsa_', 'oly_'];

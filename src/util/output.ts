@@ -14,7 +14,7 @@
  * - a failure says what went wrong in one line, naming the output as given, and leaves no temporary file.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, statSync, statfsSync, type Stats } from 'node:fs';
+import { mkdirSync, type Stats, statfsSync, statSync } from 'node:fs';
 import { lstat, open, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { FileSystemError, UsageError } from '../errors.js';
@@ -123,7 +123,8 @@ export function ensureFolder(dir: string, file: string = dir, { create = true }:
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       // ENOTDIR: a file further up; keep climbing until stat finds it and names it.
-      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw cannotWrite(file, `${current}: ${describeFsError(error)}`, error);
+      if (code !== 'ENOENT' && code !== 'ENOTDIR')
+        throw cannotWrite(file, `${current}: ${describeFsError(error)}`, error);
       const parent = dirname(current);
       if (parent === current) throw cannotWrite(file, `${current} does not exist`, error);
       missing.push(current);
@@ -141,7 +142,11 @@ export function ensureFolder(dir: string, file: string = dir, { create = true }:
       mkdirSync(folder);
     } catch (error) {
       // Made by someone else in the meantime: fine, as long as it is a folder.
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && statSync(folder, { throwIfNoEntry: false })?.isDirectory()) continue;
+      if (
+        (error as NodeJS.ErrnoException).code === 'EEXIST' &&
+        statSync(folder, { throwIfNoEntry: false })?.isDirectory()
+      )
+        continue;
       throw cannotWrite(file, `cannot create folder ${folder} (${describeFsError(error)})`, error);
     }
   }
@@ -152,7 +157,8 @@ async function followDanglingLinks(file: string): Promise<string> {
   let current = file;
   for (let i = 0; i < MAX_LINKS; i++) {
     const info = await lstat(current).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR')
+        return null;
       throw cannotWrite(file, describeFsError(error), error);
     });
     if (!info?.isSymbolicLink()) return current;
@@ -175,7 +181,8 @@ export async function resolveOutput(file: string, options: OutputOptions = {}): 
     info = null;
   }
   if (!info) return { kind: 'file', path: await followDanglingLinks(file), mode: null };
-  if (options.inputs?.has(fileIdentity(info))) throw new UsageError(`${file}: is one of the inputs; refusing to overwrite it (choose another output)`);
+  if (options.inputs?.has(fileIdentity(info)))
+    throw new UsageError(`${file}: is one of the inputs; refusing to overwrite it (choose another output)`);
   if (info.isDirectory()) throw cannotWrite(file, 'is a folder');
   if (info.isCharacterDevice() || info.isFIFO()) return { kind: 'stream', path: file };
   if (!info.isFile()) throw cannotWrite(file, `is ${specialKind(info)}; refusing to write there`);

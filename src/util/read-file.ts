@@ -44,7 +44,10 @@ const READ_REASONS: Readonly<Record<string, string>> = {
 /** A Node file-system error as a one-line reason for a read. */
 export function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return (code && READ_REASONS[code]) ?? `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
+  return (
+    (code && READ_REASONS[code]) ??
+    `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`
+  );
 }
 
 function kindProblem(info: Stats): string | null {

@@ -68,7 +68,8 @@ export class ArticleTexts {
       for (const record of articles) {
         if (typeof record !== 'object' || record === null) continue;
         const { id, file, text } = record as { id?: unknown; file?: unknown; text?: unknown };
-        if (typeof id === 'string' && typeof file === 'string') listed.set(id, { file, text: typeof text === 'string' ? text : null });
+        if (typeof id === 'string' && typeof file === 'string')
+          listed.set(id, { file, text: typeof text === 'string' ? text : null });
       }
     } catch {
       // An unreadable graph has no articles to serve; the viewer reports the graph itself.

@@ -21,7 +21,8 @@ export function findViewerDist(): string {
   for (;;) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'viewer'))) return join(dir, 'viewer', 'dist');
     const parent = dirname(dir);
-    if (parent === dir) throw new FileSystemError('viewer/dist', 'viewer folder not found next to the newsgraph package');
+    if (parent === dir)
+      throw new FileSystemError('viewer/dist', 'viewer folder not found next to the newsgraph package');
     dir = parent;
   }
 }
@@ -39,7 +40,8 @@ export async function listAssets(appDir: string): Promise<AssetMap> {
   } catch {
     throw new FileSystemError(appDir, 'the viewer is not built (run `npm run build:viewer`)');
   }
-  if (!existsSync(join(root, 'index.html'))) throw new FileSystemError(appDir, 'the viewer is not built (no index.html; run `npm run build:viewer`)');
+  if (!existsSync(join(root, 'index.html')))
+    throw new FileSystemError(appDir, 'the viewer is not built (no index.html; run `npm run build:viewer`)');
   const assets = new Map<string, string>();
   const walk = async (dir: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true })) {

@@ -8,11 +8,11 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
+import { type AddressInfo, isIPv4, isIPv6 } from 'node:net';
 import { basename, extname } from 'node:path';
 import { FileSystemError, UsageError } from '../errors.js';
 import { ArticleTexts } from './articles.js';
-import { findViewerDist, listAssets, type AssetMap } from './assets.js';
+import { type AssetMap, findViewerDist, listAssets } from './assets.js';
 
 /** Where the viewer fetches the graph from when no `?graph=` is given. */
 export const GRAPH_PATH = '/graph.json';
@@ -68,21 +68,26 @@ const SECURITY_HEADERS: Record<string, string> = {
  * IPv4-mapped loopback. Those keep the Host check; anything else is reachable by others.
  */
 export function isLoopbackHost(host: string): boolean {
-  const name = host.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const name = host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   if (name === 'localhost') return true;
   const v4 = name.startsWith('::ffff:') ? name.slice(7) : name;
   if (isIPv4(v4)) return v4.startsWith('127.');
   if (!isIPv6(name)) return false;
   // ::1 in any spelling (0:0:0:0:0:0:0:1, ::0:1): every group zero but the last, which is 1.
   const [head = '', tail = ''] = name.split('::');
-  const groups = name.includes('::') ? [...head.split(':').filter(Boolean), ...tail.split(':').filter(Boolean)] : name.split(':');
+  const groups = name.includes('::')
+    ? [...head.split(':').filter(Boolean), ...tail.split(':').filter(Boolean)]
+    : name.split(':');
   const numbers = groups.map((g) => parseInt(g, 16));
   return numbers.length > 0 && numbers.at(-1) === 1 && numbers.slice(0, -1).every((n) => n === 0);
 }
 
 /** The path part of a request target, percent-decoded; null when it is not an origin-form path or not decodable. */
 export function requestPath(target: string | undefined): string | null {
-  if (!target || !target.startsWith('/')) return null;
+  if (!target?.startsWith('/')) return null;
   const raw = target.split(/[?#]/, 1)[0] ?? '';
   try {
     const path = decodeURIComponent(raw);
@@ -100,11 +105,20 @@ function hostAllowed(header: string | undefined, port: number, bound: string): b
 }
 
 function send(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   res.end(`${text}\n`);
 }
 
-async function sendFile(req: IncomingMessage, res: ServerResponse, file: string, headers: Record<string, string>): Promise<void> {
+async function sendFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  headers: Record<string, string>,
+): Promise<void> {
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return send(res, 404, 'not found');
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Length': String(info.size), ...headers });
@@ -114,7 +128,11 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, file: string,
     .pipe(res);
 }
 
-export function createViewHandler(assets: AssetMap, graphFile: string, checkHost: (host: string | undefined) => boolean) {
+export function createViewHandler(
+  assets: AssetMap,
+  graphFile: string,
+  checkHost: (host: string | undefined) => boolean,
+) {
   const graphName = basename(graphFile).replace(/[^\w.-]+/g, '_');
   const texts = new ArticleTexts(graphFile);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -136,7 +154,12 @@ export function createViewHandler(assets: AssetMap, graphFile: string, checkHost
       const article = id ? await texts.get(id) : null;
       if (!article) return send(res, 404, 'not found');
       const body = JSON.stringify(article);
-      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        ...SECURITY_HEADERS,
+        'Content-Type': 'application/json; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(body)),
+        'Cache-Control': 'no-store',
+      });
       return void res.end(req.method === 'HEAD' ? undefined : body);
     }
     const file = path === null ? undefined : assets.get(path);
@@ -153,10 +176,16 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off('listening', onListening);
-      if (error.code === 'EADDRINUSE') reject(new UsageError(`port ${port} on ${host} is in use; choose another port`, { option: 'port' }));
-      else if (error.code === 'EACCES') reject(new UsageError(`not allowed to listen on port ${port}; choose one above 1023`, { option: 'port' }));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new UsageError(`cannot listen on host ${host}`));
-      else reject(new FileSystemError(`${host}:${port}`, `cannot listen (${error.code ?? error.message})`, { cause: error }));
+      if (error.code === 'EADDRINUSE')
+        reject(new UsageError(`port ${port} on ${host} is in use; choose another port`, { option: 'port' }));
+      else if (error.code === 'EACCES')
+        reject(new UsageError(`not allowed to listen on port ${port}; choose one above 1023`, { option: 'port' }));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new UsageError(`cannot listen on host ${host}`));
+      else
+        reject(
+          new FileSystemError(`${host}:${port}`, `cannot listen (${error.code ?? error.message})`, { cause: error }),
+        );
     };
     const onListening = () => {
       server.off('error', onError);
@@ -173,7 +202,9 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
   const assets = await listAssets(options.appDir ?? findViewerDist());
   let boundPort = 0;
   let boundAddress = host;
-  const checkHost = isLoopbackHost(host) ? (header: string | undefined) => hostAllowed(header, boundPort, boundAddress) : () => true;
+  const checkHost = isLoopbackHost(host)
+    ? (header: string | undefined) => hostAllowed(header, boundPort, boundAddress)
+    : () => true;
   const handler = createViewHandler(assets, options.graphFile, checkHost);
   const server = createServer((req, res) => {
     handler(req, res).catch(() => {

@@ -2,12 +2,12 @@
  * The extraction cache and --into, through buildCorpus in this process (one job, no worker threads): a rebuild
  * extracts only new or changed files, a corrupt cache is detected and rebuilt, and merging adds only new articles.
  */
-import { readFileSync, rmSync, truncateSync, writeFileSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus, type BuildOptions } from '../../src/corpus/build.js';
+import { type BuildOptions, buildCorpus } from '../../src/corpus/build.js';
 import { checksum } from '../../src/corpus/cache.js';
 import { loadGraph } from '../../src/graph/file.js';
 import { captureIO, newsTexts, tempDir, writeCorpus } from './helpers.js';
@@ -58,29 +58,51 @@ describe('extraction cache', () => {
 
   const corruptions: Array<[string, (db: string) => void, RegExp | null]> = [
     ['a truncated database file', (db) => truncateSync(db, Math.floor(statSync(db).size / 3)), /could not be trusted/],
-    ['a file of garbage bytes', (db) => writeFileSync(db, Buffer.from('this is not an sqlite database '.repeat(200))), /could not be trusted/],
-    ['a database of another schema', (db) => {
-      rmSync(db);
-      const other = new Database(db);
-      other.exec("CREATE TABLE extractions (key TEXT PRIMARY KEY, value TEXT); INSERT INTO extractions VALUES ('k', 'v');");
-      other.close();
-    }, /could not be trusted/],
-    ['a schema version from elsewhere', (db) => {
-      const other = new Database(db);
-      other.prepare("UPDATE meta SET value = 'someone-else/9' WHERE name = 'schema'").run();
-      other.close();
-    }, /could not be trusted .*someone-else/],
-    ['rows whose bytes were overwritten', (db) => {
-      const other = new Database(db);
-      other.prepare('UPDATE extractions SET value = randomblob(200)').run();
-      other.close();
-    }, null],
-    ['rows with a valid checksum but not extractions', (db) => {
-      const other = new Database(db);
-      const value = deflateRawSync(JSON.stringify([{ articleId: 'x', entities: 'no' }]));
-      other.prepare('UPDATE extractions SET value = ?, checksum = ?').run(value, checksum(value));
-      other.close();
-    }, null],
+    [
+      'a file of garbage bytes',
+      (db) => writeFileSync(db, Buffer.from('this is not an sqlite database '.repeat(200))),
+      /could not be trusted/,
+    ],
+    [
+      'a database of another schema',
+      (db) => {
+        rmSync(db);
+        const other = new Database(db);
+        other.exec(
+          "CREATE TABLE extractions (key TEXT PRIMARY KEY, value TEXT); INSERT INTO extractions VALUES ('k', 'v');",
+        );
+        other.close();
+      },
+      /could not be trusted/,
+    ],
+    [
+      'a schema version from elsewhere',
+      (db) => {
+        const other = new Database(db);
+        other.prepare("UPDATE meta SET value = 'someone-else/9' WHERE name = 'schema'").run();
+        other.close();
+      },
+      /could not be trusted .*someone-else/,
+    ],
+    [
+      'rows whose bytes were overwritten',
+      (db) => {
+        const other = new Database(db);
+        other.prepare('UPDATE extractions SET value = randomblob(200)').run();
+        other.close();
+      },
+      null,
+    ],
+    [
+      'rows with a valid checksum but not extractions',
+      (db) => {
+        const other = new Database(db);
+        const value = deflateRawSync(JSON.stringify([{ articleId: 'x', entities: 'no' }]));
+        other.prepare('UPDATE extractions SET value = ?, checksum = ?').run(value, checksum(value));
+        other.close();
+      },
+      null,
+    ],
   ];
 
   it.each(corruptions)('detects %s, never trusts it, and rebuilds', async (_name, corrupt, message) => {
@@ -113,7 +135,13 @@ describe('build --into', () => {
 
     writeCorpus(join(dir, 'day2'), 6, 3); // articles 3 and 4 again, 5..8 new
     const merged = await build({ inputs: [join(dir, 'day2')], into: graphFile, cache: false });
-    expect(merged.summary).toMatchObject({ articles: 6, added: 4, alreadyInGraph: 2, extracted: 4, written: graphFile });
+    expect(merged.summary).toMatchObject({
+      articles: 6,
+      added: 4,
+      alreadyInGraph: 2,
+      extracted: 4,
+      written: graphFile,
+    });
 
     // The same as building everything at once.
     writeCorpus(join(dir, 'all'), 9);
@@ -123,7 +151,8 @@ describe('build --into', () => {
     expect(a.getAttribute('articles').map((x) => x.id)).toEqual(b.getAttribute('articles').map((x) => x.id));
     expect(a.nodes().sort()).toEqual(b.nodes().sort());
     expect(a.edges().sort()).toEqual(b.edges().sort());
-    for (const node of a.nodes()) expect(a.getNodeAttribute(node, 'mentions')).toBe(b.getNodeAttribute(node, 'mentions'));
+    for (const node of a.nodes())
+      expect(a.getNodeAttribute(node, 'mentions')).toBe(b.getNodeAttribute(node, 'mentions'));
   });
 
   it('leaves the graph file untouched when nothing is new', async () => {
@@ -144,7 +173,9 @@ describe('build --into', () => {
     writeFileSync(graphFile, '{"attributes": {"schema": "something-else"}}');
     writeCorpus(join(dir, 'in'), 1);
     const io = captureIO();
-    await expect(buildCorpus({ inputs: [join(dir, 'in')], into: graphFile, cache: false, jobs: 1, io })).rejects.toMatchObject({ code: 'GRAPH_INVALID' });
+    await expect(
+      buildCorpus({ inputs: [join(dir, 'in')], into: graphFile, cache: false, jobs: 1, io }),
+    ).rejects.toMatchObject({ code: 'GRAPH_INVALID' });
     expect(readFileSync(graphFile, 'utf8')).toBe('{"attributes": {"schema": "something-else"}}');
   });
 });

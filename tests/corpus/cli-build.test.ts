@@ -33,7 +33,12 @@ describe('newsgraph build (CLI)', () => {
     expect(defaultJobs(100_000, 1)).toBe(1);
     const dir = tempDir('default-jobs');
     writeCorpus(join(dir, 'in'), 3);
-    const summary = await buildCorpus({ inputs: [join(dir, 'in')], out: join(dir, 'graph.json'), cache: false, io: captureIO() });
+    const summary = await buildCorpus({
+      inputs: [join(dir, 'in')],
+      out: join(dir, 'graph.json'),
+      cache: false,
+      io: captureIO(),
+    });
     expect(summary).toMatchObject({ articles: 3, jobs: 1 });
   });
 
@@ -78,31 +83,40 @@ describe('newsgraph build (CLI)', () => {
   it.each([
     ['-o', (prev: string) => ['-o', prev]],
     ['--into', (prev: string) => ['--into', prev]],
-  ])('Ctrl-C during a build with %s leaves the previous graph byte-for-byte intact and no temporary file', async (_flag, target) => {
-    const dir = tempDir('sigint');
-    writeCorpus(join(dir, 'first'), 3);
-    writeCorpus(join(dir, 'in'), 400, 3);
-    const outDir = join(dir, 'out');
-    const prev = join(outDir, 'graph.json');
-    const first = await buildCorpus({ inputs: [join(dir, 'first')], out: prev, cache: false, jobs: 1, io: captureIO() });
-    expect(first.written).toBe(prev);
-    const before = readFileSync(prev);
+  ])(
+    'Ctrl-C during a build with %s leaves the previous graph byte-for-byte intact and no temporary file',
+    async (_flag, target) => {
+      const dir = tempDir('sigint');
+      writeCorpus(join(dir, 'first'), 3);
+      writeCorpus(join(dir, 'in'), 400, 3);
+      const outDir = join(dir, 'out');
+      const prev = join(outDir, 'graph.json');
+      const first = await buildCorpus({
+        inputs: [join(dir, 'first')],
+        out: prev,
+        cache: false,
+        jobs: 1,
+        io: captureIO(),
+      });
+      expect(first.written).toBe(prev);
+      const before = readFileSync(prev);
 
-    let sent = false;
-    const run = await runCli(['build', join(dir, 'in'), ...target(prev), '--jobs', '2', '--no-cache'], {
-      onStderr: (stderr, child) => {
-        // Interrupt once extraction is under way (the start line is printed when the pool begins).
-        if (!sent && stderr.includes('building from')) {
-          sent = true;
-          setTimeout(() => child.kill('SIGINT'), 400);
-        }
-      },
-    });
-    expect(sent).toBe(true);
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain('interrupted');
-    expect(run.stderr).not.toMatch(/-> .*graph\.json/);
-    expect(readFileSync(prev).equals(before)).toBe(true);
-    expect(readdirSync(outDir)).toEqual(['graph.json']);
-  });
+      let sent = false;
+      const run = await runCli(['build', join(dir, 'in'), ...target(prev), '--jobs', '2', '--no-cache'], {
+        onStderr: (stderr, child) => {
+          // Interrupt once extraction is under way (the start line is printed when the pool begins).
+          if (!sent && stderr.includes('building from')) {
+            sent = true;
+            setTimeout(() => child.kill('SIGINT'), 400);
+          }
+        },
+      });
+      expect(sent).toBe(true);
+      expect(run.code).toBe(130);
+      expect(run.stderr).toContain('interrupted');
+      expect(run.stderr).not.toMatch(/-> .*graph\.json/);
+      expect(readFileSync(prev).equals(before)).toBe(true);
+      expect(readdirSync(outDir)).toEqual(['graph.json']);
+    },
+  );
 });

@@ -4,8 +4,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { captureIO as capture, type CapturedIO } from '../helpers/cli.js';
-import { newsCorpus, type NewsText } from '../helpers/news-corpus.js';
+import { type CapturedIO, captureIO as capture } from '../helpers/cli.js';
+import { type NewsText, newsCorpus } from '../helpers/news-corpus.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const CLI = join(REPO, 'bin', 'newsgraph.js');
@@ -42,9 +42,15 @@ export interface CliRun {
 }
 
 /** Runs the built CLI (dist/) in a child process; `onStderr` sees stderr as it arrives. */
-export function runCli(args: string[], options: { cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { cwd?: string; onStderr?: (text: string, child: ReturnType<typeof spawn>) => void } = {},
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd ?? REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -60,7 +60,9 @@ describe('newsgraph correct', () => {
     const before = original.nodes.map((n) => n.attributes);
     const mentions = (label: string) => before.find((a) => a.label === label)!.mentions;
     expect(alliance.attributes.mentions).toBe(mentions('Greens') + mentions('Green Alliance'));
-    for (const old of original.edges.filter((e) => e.source === 'organisation:greens' || e.target === 'organisation:greens')) {
+    for (const old of original.edges.filter(
+      (e) => e.source === 'organisation:greens' || e.target === 'organisation:greens',
+    )) {
       const source = old.source === 'organisation:greens' ? 'organisation:green-alliance' : old.source;
       const target = old.target === 'organisation:greens' ? 'organisation:green-alliance' : old.target;
       const moved = g.edges.find((e) => e.key === `${source}|${old.attributes.relation}|${target}`)!;
@@ -81,7 +83,10 @@ describe('newsgraph correct', () => {
 
     // A kind is part of the key: the node is re-keyed and its relations follow.
     expect(node('place:northern-union')).toBeUndefined();
-    expect(node('organisation:northern-union')!.attributes).toMatchObject({ kind: 'organisation', rules: expect.arrayContaining(['user:kind']) });
+    expect(node('organisation:northern-union')!.attributes).toMatchObject({
+      kind: 'organisation',
+      rules: expect.arrayContaining(['user:kind']),
+    });
     expect(g.edges.map((e) => e.key)).toContain('state:sweden|member-of|organisation:northern-union');
 
     expect(node('organisation:weather-desk')).toBeUndefined();
@@ -93,9 +98,13 @@ describe('newsgraph correct', () => {
     expect(prince.attributes.rules).toEqual(['user:distinct']);
     expect(node('person:oskar-berg')!.attributes.aliases).not.toContain('Prince Oskar');
     const princeEdges = g.edges.filter((e) => e.source === 'person:prince-oskar');
-    expect(princeEdges.flatMap((e) => e.attributes.evidence.map((x) => x.sentence))).toEqual(['Prince Oskar said he backed the Green Alliance.']);
+    expect(princeEdges.flatMap((e) => e.attributes.evidence.map((x) => x.sentence))).toEqual([
+      'Prince Oskar said he backed the Green Alliance.',
+    ]);
     const berg = g.edges.find((e) => e.key === 'person:oskar-berg|supports|organisation:green-alliance')!;
-    expect(berg.attributes.evidence.map((x) => x.sentence)).toEqual(['Oskar Berg supports the Green Alliance, aides said.']);
+    expect(berg.attributes.evidence.map((x) => x.sentence)).toEqual([
+      'Oskar Berg supports the Green Alliance, aides said.',
+    ]);
     expect(berg.attributes.weight).toBe(1);
 
     // The result is a valid graph that queries find the corrected names in.
@@ -113,14 +122,23 @@ describe('newsgraph correct', () => {
   });
 
   it.each([
-    [{ merge: [{ from: 'Grens', into: 'Green Alliance' }] }, 'merge[0].from: no entity named "Grens"; did you mean "Greens"'],
+    [
+      { merge: [{ from: 'Grens', into: 'Green Alliance' }] },
+      'merge[0].from: no entity named "Grens"; did you mean "Greens"',
+    ],
     [{ drop: ['Wether Desk'] }, 'drop[0]: no entity named "Wether Desk"; did you mean "Weather Desk"'],
-    [{ kind: [{ entity: 'Northern Onion', kind: 'organisation' }] }, 'kind[0].entity: no entity named "Northern Onion"; did you mean "Northern Union"'],
+    [
+      { kind: [{ entity: 'Northern Onion', kind: 'organisation' }] },
+      'kind[0].entity: no entity named "Northern Onion"; did you mean "Northern Union"',
+    ],
     [{ merges: [] }, "unknown field 'merges'"],
     [{ kind: [{ entity: 'Sweden', kind: 'country' }] }, 'kind[0].kind'],
     [{ distinct: [['Oskar Berg']] }, 'distinct[0]'],
     ['{"merge": [', 'not JSON'],
-    [{ merge: [{ from: 'Greens', into: 'Green Alliance' }], distinct: [['Greens', 'Green Alliance']] }, 'also listed as distinct'],
+    [
+      { merge: [{ from: 'Greens', into: 'Green Alliance' }], distinct: [['Greens', 'Green Alliance']] },
+      'also listed as distinct',
+    ],
     [{ distinct: [['Oskar Berg', 'oskar berg']] }, 'distinct[0]: names "Oskar Berg" twice'],
     [original, 'this is a graph file, not a corrections file'],
   ])('%j is refused with one line saying what and where (exit 1), nothing written', async (corrections, message) => {
@@ -149,7 +167,8 @@ describe('newsgraph build --corrections', () => {
     'a1.txt':
       'Coalition talks resume\nDate: 2025-01-10\n\nSwedish Prime Minister Maria Lindqvist said on Monday that Sweden supports Finland in the dispute. ' +
       'Lindqvist, who leads the Green Alliance, met the Finnish Prime Minister Juhani Korpela in Stockholm.\n',
-    'a2.txt': 'The Greens said on Tuesday that they would back the budget. Erik Salo, a member of the Greens, said Finland would wait.\n',
+    'a2.txt':
+      'The Greens said on Tuesday that they would back the budget. Erik Salo, a member of the Greens, said Finland would wait.\n',
   };
 
   it('builds with the corrections applied: relations and evidence follow the merged entity', async () => {
@@ -157,21 +176,33 @@ describe('newsgraph build --corrections', () => {
     mkdirSync(join(dir, 'in'));
     for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, 'in', name), text);
     const corrections = join(dir, 'corrections.json');
-    writeFileSync(corrections, JSON.stringify({ merge: [{ from: 'Greens', into: 'Green Alliance' }], drop: ['Stockholm'] }));
+    writeFileSync(
+      corrections,
+      JSON.stringify({ merge: [{ from: 'Greens', into: 'Green Alliance' }], drop: ['Stockholm'] }),
+    );
     const plain = join(dir, 'plain.json');
     const fixed = join(dir, 'fixed.json');
     const first = captureIO();
     expect(await main(['build', join(dir, 'in'), '-o', plain, '--no-cache', '--jobs', '1'], first)).toBe(0);
     expect(first.stderr).toContain('1 of 2 articles have a publication date');
     const io = captureIO();
-    expect(await main(['build', join(dir, 'in'), '-o', fixed, '--no-cache', '--jobs', '1', '--corrections', corrections], io)).toBe(0);
+    expect(
+      await main(
+        ['build', join(dir, 'in'), '-o', fixed, '--no-cache', '--jobs', '1', '--corrections', corrections],
+        io,
+      ),
+    ).toBe(0);
     expect(io.stderr).toContain('correction: merged "Greens"');
 
     const before = read(plain);
     const after = read(fixed);
     // The extractor found both organisations and a relation of the Greens; the corrected build has one organisation.
-    expect(before.nodes.map((n) => n.key)).toEqual(expect.arrayContaining(['organisation:greens', 'organisation:green-alliance', 'place:stockholm']));
-    const greensEdges = before.edges.filter((e) => e.target === 'organisation:greens' || e.source === 'organisation:greens');
+    expect(before.nodes.map((n) => n.key)).toEqual(
+      expect.arrayContaining(['organisation:greens', 'organisation:green-alliance', 'place:stockholm']),
+    );
+    const greensEdges = before.edges.filter(
+      (e) => e.target === 'organisation:greens' || e.source === 'organisation:greens',
+    );
     expect(greensEdges.length).toBeGreaterThan(0);
     expect(after.nodes.map((n) => n.key)).not.toContain('organisation:greens');
     expect(after.nodes.map((n) => n.key)).not.toContain('place:stockholm');
@@ -182,9 +213,17 @@ describe('newsgraph build --corrections', () => {
 
     // The next build adds an article that names the Greens again: the same corrections fold them in again.
     mkdirSync(join(dir, 'more'));
-    writeFileSync(join(dir, 'more', 'a3.txt'), 'Anna Berg, a member of the Greens, said the vote in Finland would be close.\n');
+    writeFileSync(
+      join(dir, 'more', 'a3.txt'),
+      'Anna Berg, a member of the Greens, said the vote in Finland would be close.\n',
+    );
     const next = captureIO();
-    expect(await main(['build', join(dir, 'more'), '--into', fixed, '--no-cache', '--jobs', '1', '--corrections', corrections], next)).toBe(0);
+    expect(
+      await main(
+        ['build', join(dir, 'more'), '--into', fixed, '--no-cache', '--jobs', '1', '--corrections', corrections],
+        next,
+      ),
+    ).toBe(0);
     const grown = read(fixed);
     expect(grown.nodes.map((n) => n.key)).not.toContain('organisation:greens');
     expect(grown.nodes.find((n) => n.key === 'organisation:green-alliance')!.attributes.articles).toContain('a3.txt');
@@ -195,7 +234,12 @@ describe('newsgraph build --corrections', () => {
     writeFileSync(join(dir, 'a.txt'), ARTICLES['a2.txt']!);
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ merge: [{ from: 'Greens' }] }));
     const io = captureIO();
-    expect(await main(['build', join(dir, 'a.txt'), '-o', join(dir, 'g.json'), '--no-cache', '--corrections', join(dir, 'bad.json')], io)).toBe(1);
+    expect(
+      await main(
+        ['build', join(dir, 'a.txt'), '-o', join(dir, 'g.json'), '--no-cache', '--corrections', join(dir, 'bad.json')],
+        io,
+      ),
+    ).toBe(1);
     expect(io.stderr).toContain('merge[0].into');
     expect(io.stderr).not.toContain('building from');
     expect(existsSync(join(dir, 'g.json'))).toBe(false);
@@ -210,9 +254,14 @@ describe('buildGraph(extractions, corrections)', () => {
     const graph = buildGraph(extract(text), { merge: [{ from: 'Greens', into: 'Green Alliance' }] });
     expect(graph.hasNode('organisation:greens')).toBe(false);
     expect(graph.getNodeAttribute('organisation:green-alliance', 'aliases')).toContain('Greens');
-    const moved = plain.edges().filter((e) => plain.target(e) === 'organisation:greens' || plain.source(e) === 'organisation:greens');
+    const moved = plain
+      .edges()
+      .filter((e) => plain.target(e) === 'organisation:greens' || plain.source(e) === 'organisation:greens');
     expect(moved.length).toBeGreaterThan(0);
-    for (const edge of moved) expect(graph.hasEdge(edge.replaceAll('organisation:greens', 'organisation:green-alliance'))).toBe(true);
-    expect(() => buildGraph(extract(text), { drop: ['Grens'] })).toThrow(/drop\[0\]: no entity named "Grens"; did you mean "Greens"\?/);
+    for (const edge of moved)
+      expect(graph.hasEdge(edge.replaceAll('organisation:greens', 'organisation:green-alliance'))).toBe(true);
+    expect(() => buildGraph(extract(text), { drop: ['Grens'] })).toThrow(
+      /drop\[0\]: no entity named "Grens"; did you mean "Greens"\?/,
+    );
   });
 });

@@ -5,13 +5,24 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIO } from '../helpers/cli.js';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-eval-cli-'));
 
 describe('newsgraph eval conll / dwie', () => {
   it('scores a small CoNLL file and prints the micro average', async () => {
     const file = join(dir, 'mini.conll');
-    writeFileSync(file, ['-DOCSTART- -X- -X- O', '', 'Germany NNP B-NP B-LOC', 'and CC O O', 'France NNP B-NP B-LOC', 'signed VBD B-VP O', '. . O O', ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '-DOCSTART- -X- -X- O',
+        '',
+        'Germany NNP B-NP B-LOC',
+        'and CC O O',
+        'France NNP B-NP B-LOC',
+        'signed VBD B-VP O',
+        '. . O O',
+        '',
+      ].join('\n'),
+    );
     const io = captureIO();
     expect(await main(['eval', 'conll', file, '--json'], io)).toBe(0);
     const report = JSON.parse(io.stdout) as { micro: { tp: number; fn: number }; byType: { LOC: { tp: number } } };
@@ -28,7 +39,11 @@ describe('newsgraph eval conll / dwie', () => {
         {
           title: 'mini',
           sents: [['Germany', 'and', 'France', 'signed', 'a', 'German', 'plan', '.']],
-          vertexSet: [[m('Germany', 'type::location', [0, 1])], [m('France', 'type::location', [2, 3])], [m('German', 'type::other', [5, 6])]],
+          vertexSet: [
+            [m('Germany', 'type::location', [0, 1])],
+            [m('France', 'type::location', [2, 3])],
+            [m('German', 'type::other', [5, 6])],
+          ],
           labels: [],
         },
       ]),

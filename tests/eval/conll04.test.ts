@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { conll04FamiliesOf, conll04Text, scoreConll04Sentence, type Conll04Sentence } from '../../src/eval/conll04.js';
+import { type Conll04Sentence, conll04FamiliesOf, conll04Text, scoreConll04Sentence } from '../../src/eval/conll04.js';
 import { captureIO } from '../helpers/cli.js';
 
 const SENTENCE: Conll04Sentence = {
@@ -28,8 +28,22 @@ function spanOf(text: string, s: string) {
 
 describe('CoNLL04 relation scoring', () => {
   const { text } = conll04Text(SENTENCE);
-  const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation' | 'place') => ({ id, label, kind, aliases: [], rules: [], mentions: [spanOf(text, label)] });
-  const rel = (source: string, relation: string, target: string, confidence = 0.9) => ({ source, target, relation, confidence, rules: ['r'], evidence: [] });
+  const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation' | 'place') => ({
+    id,
+    label,
+    kind,
+    aliases: [],
+    rules: [],
+    mentions: [spanOf(text, label)],
+  });
+  const rel = (source: string, relation: string, target: string, confidence = 0.9) => ({
+    source,
+    target,
+    relation,
+    confidence,
+    rules: ['r'],
+    evidence: [],
+  });
 
   it('maps predicted relations to families by name and end kinds', () => {
     expect(conll04FamiliesOf('speaks-for', 'person', 'organisation')).toEqual(['Work_For']);
@@ -41,8 +55,18 @@ describe('CoNLL04 relation scoring', () => {
 
   it('counts a mention inside a gold span (title included in gold) and one pair once', () => {
     const score = scoreConll04Sentence(SENTENCE, {
-      entities: [entity('p', 'Ada Lind', 'person'), entity('s', 'Ohio', 'state'), entity('o', 'Acme Corp.', 'organisation'), entity('d', 'Dayton', 'place')],
-      relations: [rel('p', 'speaks-for', 's'), rel('p', 'lives-in', 's', 0.5), rel('p', 'member-of', 'o'), rel('o', 'based-in', 's')],
+      entities: [
+        entity('p', 'Ada Lind', 'person'),
+        entity('s', 'Ohio', 'state'),
+        entity('o', 'Acme Corp.', 'organisation'),
+        entity('d', 'Dayton', 'place'),
+      ],
+      relations: [
+        rel('p', 'speaks-for', 's'),
+        rel('p', 'lives-in', 's', 0.5),
+        rel('p', 'member-of', 'o'),
+        rel('o', 'based-in', 's'),
+      ],
     });
     expect(score.counts.Live_In).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(score.counts.Work_For).toMatchObject({ tp: 1, fp: 0, fn: 0 });
@@ -65,7 +89,12 @@ describe('CoNLL04 relation scoring', () => {
     writeFileSync(file, JSON.stringify([sentence]));
     const io = captureIO();
     expect(await main(['eval', 'conll04', file, '--json'], io)).toBe(0);
-    const report = JSON.parse(io.stdout) as { sentences: number; families: { Work_For: { tp: number; fn: number } }; micro: { recall: number }; calibration: unknown[] };
+    const report = JSON.parse(io.stdout) as {
+      sentences: number;
+      families: { Work_For: { tp: number; fn: number } };
+      micro: { recall: number };
+      calibration: unknown[];
+    };
     expect(report.sentences).toBe(1);
     expect(report.families.Work_For).toMatchObject({ tp: 1, fn: 0 });
     expect(report.micro.recall).toBe(1);

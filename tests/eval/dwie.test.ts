@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dwieDocumentText, scoreDwieEntities, type DwieDocument } from '../../src/eval/dwie.js';
+import { type DwieDocument, dwieDocumentText, scoreDwieEntities } from '../../src/eval/dwie.js';
 
 const mention = (name: string, type: string) => ({ name, type, pos: [0, 1] as [number, number], sent_id: 0 });
 
@@ -38,7 +38,11 @@ describe('scoreDwieEntities', () => {
   });
 
   it('does not count an entity that matches only a cluster of another type, nor topics', () => {
-    const r = scoreDwieEntities(DOC, [entity('g', 'Germany', 'state', [], ['German']), entity('x', 'France', 'state', [], ['German']), entity('t', 'trade', 'topic')]);
+    const r = scoreDwieEntities(DOC, [
+      entity('g', 'Germany', 'state', [], ['German']),
+      entity('x', 'France', 'state', [], ['German']),
+      entity('t', 'trade', 'topic'),
+    ]);
     // "Germany" claims the location cluster; "France" (mentioned as "German") matches only the "other" cluster.
     expect(r.tp).toBe(1);
     expect(r.fp).toBe(0);
@@ -57,7 +61,14 @@ describe('scoreDwieEntities: one count per node, kinds must agree', () => {
       [mention('Portuguese', 'type::ethnicity')],
     ],
   };
-  const cases: Array<{ name: string; nodes: ReturnType<typeof entity>[]; tp: number; fp: number; fn: number; reasons: string[] }> = [
+  const cases: Array<{
+    name: string;
+    nodes: ReturnType<typeof entity>[];
+    tp: number;
+    fp: number;
+    fn: number;
+    reasons: string[];
+  }> = [
     {
       name: 'a node of the wrong kind is a false positive and leaves its cluster missed',
       nodes: [entity('a', 'Lisbon', 'place'), entity('b', 'Benfica', 'place')],
@@ -114,7 +125,28 @@ describe('dwieDocumentText', () => {
   });
 
   it('joins the hyphen of a hyphenated name back, but not a dash or a lower-case compound', () => {
-    const doc = { ...DOC, sents: [['Frank', '-', 'Walter', 'Steinmeier', 'met', 'al', '-', 'Assad', '-', 'a', 'long', '-', 'awaited', 'talk', '.']] };
+    const doc = {
+      ...DOC,
+      sents: [
+        [
+          'Frank',
+          '-',
+          'Walter',
+          'Steinmeier',
+          'met',
+          'al',
+          '-',
+          'Assad',
+          '-',
+          'a',
+          'long',
+          '-',
+          'awaited',
+          'talk',
+          '.',
+        ],
+      ],
+    };
     expect(dwieDocumentText(doc)).toBe('Frank-Walter Steinmeier met al-Assad - a long - awaited talk .');
   });
 });

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIO } from '../helpers/cli.js';
 
-
 const dir = mkdtempSync(join(tmpdir(), 'newsgraph-eval-'));
 const article = join(dir, 'article.txt');
-writeFileSync(article, 'Turkish Foreign Minister Mevlut Cavusoglu met NATO officials in Brussels on Monday. Cavusoglu said Ankara would back the plan.\n');
+writeFileSync(
+  article,
+  'Turkish Foreign Minister Mevlut Cavusoglu met NATO officials in Brussels on Monday. Cavusoglu said Ankara would back the plan.\n',
+);
 const gold = join(dir, 'article.gold.json');
 writeFileSync(
   gold,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchEntities, normaliseName, toPrf, type GoldEntity, type NodeLike } from '../../src/eval/match.js';
+import { type GoldEntity, matchEntities, type NodeLike, normaliseName, toPrf } from '../../src/eval/match.js';
 
 describe('normaliseName', () => {
   it.each([
@@ -16,7 +16,12 @@ describe('normaliseName', () => {
   });
 });
 
-const node = (id: string, label: string, kind: string, aliases: string[] = []): NodeLike => ({ id, label, kind, aliases });
+const node = (id: string, label: string, kind: string, aliases: string[] = []): NodeLike => ({
+  id,
+  label,
+  kind,
+  aliases,
+});
 
 describe('matchEntities', () => {
   const gold: GoldEntity[] = [
@@ -27,7 +32,15 @@ describe('matchEntities', () => {
   const optional: GoldEntity[] = [{ name: 'Berlin', kinds: ['place'] }];
 
   it('matches by label or alias, case-insensitively, and only with an allowed kind', () => {
-    const r = matchEntities([node('p', 'olaf scholz', 'person'), node('s', 'USA', 'state', ['America']), node('t', 'Arms Control', 'organisation')], gold, optional);
+    const r = matchEntities(
+      [
+        node('p', 'olaf scholz', 'person'),
+        node('s', 'USA', 'state', ['America']),
+        node('t', 'Arms Control', 'organisation'),
+      ],
+      gold,
+      optional,
+    );
     expect(r.matched.map((m) => m.gold).sort()).toEqual(['Olaf Scholz', 'United States']);
     expect(r.misses).toEqual(['arms control']);
     expect(r.falsePositives.map((f) => f.label)).toEqual(['Arms Control']);
@@ -36,7 +49,9 @@ describe('matchEntities', () => {
   it('counts a second node for the same gold entity as a false positive, preferring the exact label', () => {
     const r = matchEntities([node('a', 'Scholz', 'person'), node('b', 'Olaf Scholz', 'person')], gold);
     expect(r.matched).toEqual([{ gold: 'Olaf Scholz', node: 'b', label: 'Olaf Scholz' }]);
-    expect(r.falsePositives).toEqual([{ node: 'a', label: 'Scholz', kind: 'person', reason: 'second node for a gold entity' }]);
+    expect(r.falsePositives).toEqual([
+      { node: 'a', label: 'Scholz', kind: 'person', reason: 'second node for a gold entity' },
+    ]);
   });
 
   it('does not count nodes that match only optional entities', () => {

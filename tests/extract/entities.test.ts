@@ -34,7 +34,9 @@ describe('resolution within an article', () => {
   });
 
   it('reads a capital as its state when it acts, and as a place when it locates', () => {
-    const doc = analyse('Talks between Moscow and Kyiv stalled again. Later the delegation arrived in Moscow for more talks. Ankara rejected the offer.');
+    const doc = analyse(
+      'Talks between Moscow and Kyiv stalled again. Later the delegation arrived in Moscow for more talks. Ankara rejected the offer.',
+    );
     const moscow = doc.mentions.filter((m) => m.text === 'Moscow').map((m) => m.entityId);
     expect(moscow).toEqual(['state:russia', 'place:moscow']);
     expect(idsOf(doc, 'Kyiv')).toEqual(['state:ukraine']);
@@ -52,30 +54,42 @@ describe('resolution within an article', () => {
   });
 
   it('joins US, U.S., America and the United States in one node', () => {
-    const doc = analyse('The US imposed tariffs. U.S. officials said America would not back down, and the United States later eased them.');
+    const doc = analyse(
+      'The US imposed tariffs. U.S. officials said America would not back down, and the United States later eased them.',
+    );
     for (const s of ['US', 'U.S.', 'America', 'United States']) expect(idsOf(doc, s)).toEqual(['state:united-states']);
     expect(entity(doc, 'state:united-states').label).toBe('United States');
   });
 
   it('joins an acronym defined in the text with its expansion', () => {
-    const doc = analyse('The Collective Security Treaty Organization (CSTO) met in Minsk. Later the CSTO issued a statement.');
+    const doc = analyse(
+      'The Collective Security Treaty Organization (CSTO) met in Minsk. Later the CSTO issued a statement.',
+    );
     expect(new Set(idsOf(doc, 'CSTO'))).toEqual(new Set(['organisation:collective-security-treaty-organization']));
-    expect(idsOf(doc, 'Collective Security Treaty Organization')).toEqual(['organisation:collective-security-treaty-organization']);
+    expect(idsOf(doc, 'Collective Security Treaty Organization')).toEqual([
+      'organisation:collective-security-treaty-organization',
+    ]);
   });
 
   it('joins a known acronym and its expansion without a definition in the text', () => {
-    const doc = analyse('Leaders of the Association of Southeast Asian Nations gathered in Jakarta. ASEAN then issued a statement.');
+    const doc = analyse(
+      'Leaders of the Association of Southeast Asian Nations gathered in Jakarta. ASEAN then issued a statement.',
+    );
     expect(idsOf(doc, 'ASEAN')).toEqual(idsOf(doc, 'Association of Southeast Asian Nations'));
   });
 
   it('reads "the Security Council" after a UN mention as the UN body, and a national council as another body', () => {
-    const doc = analyse('The Turkish Security Council met in the morning. At the UN, the Security Council discussed the ceasefire.');
+    const doc = analyse(
+      'The Turkish Security Council met in the morning. At the UN, the Security Council discussed the ceasefire.',
+    );
     expect(idsOf(doc, 'Turkish Security Council')).toEqual(['organisation:turkish-security-council']);
     expect(idsOf(doc, 'Security Council')).toEqual(['organisation:united-nations-security-council']);
   });
 
   it('strips titles from names and keeps them as roles', () => {
-    const doc = analyse('French President Emmanuel Macron spoke first. Sergei Lavrov, Foreign Minister of Russia, replied.');
+    const doc = analyse(
+      'French President Emmanuel Macron spoke first. Sergei Lavrov, Foreign Minister of Russia, replied.',
+    );
     const macron = doc.mentions.find((m) => m.text === 'Emmanuel Macron');
     expect(macron?.entityId).toBe('person:emmanuel-macron');
     expect(macron?.roles?.map((r) => [r.title, r.of])).toEqual([['President', 'state:france']]);
@@ -141,7 +155,11 @@ describe('resolution within an article', () => {
 });
 
 describe('topics', () => {
-  const topics = (doc: DocAnalysis) => [...doc.entities.values()].filter((e) => e.kind === 'topic').map((e) => e.label).sort();
+  const topics = (doc: DocAnalysis) =>
+    [...doc.entities.values()]
+      .filter((e) => e.kind === 'topic')
+      .map((e) => e.label)
+      .sort();
 
   it('finds issues after cues, quoted terms and state crises, and nothing else', () => {
     const doc = analyse(
@@ -151,7 +169,9 @@ describe('topics', () => {
   });
 
   it('joins an underspecified phrase to the nearest specific one with the same head', () => {
-    const doc = analyse('Both sides seek to build a new world order. They want to create a multipolar order without blocs.');
+    const doc = analyse(
+      'Both sides seek to build a new world order. They want to create a multipolar order without blocs.',
+    );
     const topicMentions = doc.mentions.filter((m) => doc.entities.get(m.entityId)?.kind === 'topic');
     expect(topicMentions.map((m) => m.text)).toEqual(['new world order', 'multipolar order']);
     expect(new Set(topicMentions.map((m) => m.entityId))).toEqual(new Set(['topic:multipolar-order']));
@@ -162,7 +182,14 @@ describe('topics', () => {
     // No tagger spans: the cue alone makes them topics.
     expect(topics(analyse(text, { tag: (sentences) => sentences.map(() => []) }))).toEqual(['Ladakh', 'Sindh']);
     // Spans the tagger typed as locations stay places.
-    const tagged = analyse(text, { tag: () => [[{ start: 6, end: 7, label: 'LOC', score: 0.9 }, { start: 8, end: 9, label: 'LOC', score: 0.9 }]] });
+    const tagged = analyse(text, {
+      tag: () => [
+        [
+          { start: 6, end: 7, label: 'LOC', score: 0.9 },
+          { start: 8, end: 9, label: 'LOC', score: 0.9 },
+        ],
+      ],
+    });
     expect(topics(tagged)).toEqual([]);
     expect([...tagged.entities.keys()].sort()).toEqual(['place:ladakh', 'place:sindh']);
   });
@@ -170,13 +197,22 @@ describe('topics', () => {
   it('retypes a lone "person" coordinated with places as a place', () => {
     const text = 'Floods hit Gansu, Tibet, Qinghai and Sichuan.';
     const doc = analyse(text, {
-      tag: () => [[{ start: 2, end: 3, label: 'LOC', score: 0.9 }, { start: 4, end: 5, label: 'LOC', score: 0.9 }, { start: 6, end: 7, label: 'PER', score: 0.6 }, { start: 8, end: 9, label: 'LOC', score: 0.9 }]],
+      tag: () => [
+        [
+          { start: 2, end: 3, label: 'LOC', score: 0.9 },
+          { start: 4, end: 5, label: 'LOC', score: 0.9 },
+          { start: 6, end: 7, label: 'PER', score: 0.6 },
+          { start: 8, end: 9, label: 'LOC', score: 0.9 },
+        ],
+      ],
     });
     expect(doc.mentions.find((m) => m.text === 'Qinghai')?.entityId).toBe('place:qinghai');
   });
 
   it('splits a tagged span "Body CEO Name" into the body and the person, keeping the title as a role', () => {
-    const doc = analyse('Acme CEO Jane Porter resigned.', { tag: () => [[{ start: 0, end: 4, label: 'PER', score: 0.7 }]] });
+    const doc = analyse('Acme CEO Jane Porter resigned.', {
+      tag: () => [[{ start: 0, end: 4, label: 'PER', score: 0.7 }]],
+    });
     const person = doc.mentions.find((m) => m.entityId === 'person:jane-porter');
     expect(person?.roles?.map((r) => [r.title, r.of])).toEqual([['CEO', 'organisation:acme']]);
     expect(doc.entities.get('organisation:acme')?.kind).toBe('organisation');
@@ -184,7 +220,12 @@ describe('topics', () => {
 
   it('finds the body named before a title when the tagger left it untagged', () => {
     const doc = analyse('Iranian Expediency Council Secretary Ali Rezaei spoke.', {
-      tag: () => [[{ start: 0, end: 1, label: 'MISC', score: 0.9 }, { start: 4, end: 6, label: 'PER', score: 0.9 }]],
+      tag: () => [
+        [
+          { start: 0, end: 1, label: 'MISC', score: 0.9 },
+          { start: 4, end: 6, label: 'PER', score: 0.9 },
+        ],
+      ],
     });
     const body = doc.mentions.find((m) => m.text === 'Expediency Council');
     expect(body?.entityId).toBe('organisation:iranian-expediency-council');
@@ -197,12 +238,16 @@ describe('topics', () => {
   });
 
   it('does not read a compound of two state names as one place', () => {
-    const doc = analyse('India-Pakistan talks resumed.', { tag: () => [[{ start: 0, end: 1, label: 'LOC', score: 0.8 }]] });
+    const doc = analyse('India-Pakistan talks resumed.', {
+      tag: () => [[{ start: 0, end: 1, label: 'LOC', score: 0.8 }]],
+    });
     expect(doc.mentions).toEqual([]);
   });
 
   it('splits a tagger span "Leader Seat" into the leader and the seat of power', () => {
-    const doc = analyse('Aides in the Carter White House disagreed.', { tag: () => [[{ start: 3, end: 6, label: 'ORG', score: 0.8 }]] });
+    const doc = analyse('Aides in the Carter White House disagreed.', {
+      tag: () => [[{ start: 3, end: 6, label: 'ORG', score: 0.8 }]],
+    });
     expect(doc.mentions.map((m) => [m.text, m.entityId])).toEqual([
       ['Carter', 'person:carter'],
       ['White House', 'organisation:white-house'],

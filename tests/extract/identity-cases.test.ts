@@ -45,32 +45,56 @@ const CASES: Case[] = [
   {
     name: 'a royal title and a first name never resolve to a different full name',
     text: 'Prince Frederick visited the school on Monday. Its headteacher, Frederick Molloy, said the pupils were delighted.',
-    has: [['Prince Frederick', 'person'], ['Frederick Molloy', 'person']],
+    has: [
+      ['Prince Frederick', 'person'],
+      ['Frederick Molloy', 'person'],
+    ],
   },
   {
     name: "a party adjective before a name is the party, and the person's member-of",
     text: 'Tory Neil Brassey said the tax was wrong. Lib Dem Fiona Garth disagreed.',
-    has: [['Neil Brassey', 'person'], ['Fiona Garth', 'person'], ['Conservative Party', 'organisation'], ['Liberal Democrats', 'organisation']],
+    has: [
+      ['Neil Brassey', 'person'],
+      ['Fiona Garth', 'person'],
+      ['Conservative Party', 'organisation'],
+      ['Liberal Democrats', 'organisation'],
+    ],
     none: ['Tory Neil Brassey', 'Lib Dem Fiona Garth'],
-    edges: [['Neil Brassey', 'member-of', 'Conservative Party'], ['Fiona Garth', 'member-of', 'Liberal Democrats']],
+    edges: [
+      ['Neil Brassey', 'member-of', 'Conservative Party'],
+      ['Fiona Garth', 'member-of', 'Liberal Democrats'],
+    ],
   },
   {
     name: 'every name of a party is one node, and a party adjective before a noun is the party, not a person',
     text: 'The Conservatives launched a campaign. Tory Owen Pask led it. Labour has dismissed the Tory scheme. The Tories say it will pass.',
-    has: [['Conservative Party', 'organisation'], ['Labour Party', 'organisation']],
-    alias: [['Conservative Party', 'Tories'], ['Conservative Party', 'Conservatives'], ['Conservative Party', 'Tory']],
+    has: [
+      ['Conservative Party', 'organisation'],
+      ['Labour Party', 'organisation'],
+    ],
+    alias: [
+      ['Conservative Party', 'Tories'],
+      ['Conservative Party', 'Conservatives'],
+      ['Conservative Party', 'Tory'],
+    ],
     noEdges: [['Labour Party', 'opposes', 'Owen Pask']],
   },
   {
     name: 'a party before a body is its own mention ("Lib Dem Treasury spokesman")',
     text: 'Lib Dem Treasury spokesman Carl Weaver criticised the budget.',
-    has: [['Liberal Democrats', 'organisation'], ['Carl Weaver', 'person']],
+    has: [
+      ['Liberal Democrats', 'organisation'],
+      ['Carl Weaver', 'person'],
+    ],
     none: ['Lib Dem Treasury'],
   },
   {
     name: 'an acronym in brackets resolves to the party and back; a branch in a place stays its own body',
     text: 'The UK Independence Party (UKIP) held a rally. UKIP wants lower taxes. UKIP Wales will publish its own plan.',
-    has: [['UK Independence Party', 'organisation'], ['UKIP Wales', 'organisation']],
+    has: [
+      ['UK Independence Party', 'organisation'],
+      ['UKIP Wales', 'organisation'],
+    ],
     alias: [['UK Independence Party', 'UKIP']],
   },
   {
@@ -112,12 +136,18 @@ const CASES: Case[] = [
       'Hamburg beat Freiburg 3-1 in the league on Saturday. The striker scored twice before half-time and the coach praised the squad. ' +
       'Freiburg remain bottom of the league after the match, while Hamburg climb to third. The goalkeeper saved a penalty in the derby. ' +
       'Fans travelled to Hamburg from across the region for the season finale.',
-    has: [['Hamburg', 'organisation'], ['Freiburg', 'organisation']],
+    has: [
+      ['Hamburg', 'organisation'],
+      ['Freiburg', 'organisation'],
+    ],
   },
   {
     name: 'a state carries its ISO 3166 codes',
     text: 'France and Portugal signed a trade agreement.',
-    has: [['France', 'state'], ['Portugal', 'state']],
+    has: [
+      ['France', 'state'],
+      ['Portugal', 'state'],
+    ],
   },
   {
     name: 'a time zone or a credit glued to a name is cut off',
@@ -134,9 +164,14 @@ describe('one node per entity within an article', () => {
   it.each(CASES)('$name', (c) => {
     const [x] = extract(c.text);
     if (!x) throw new Error('no extraction');
-    for (const [label, kind] of c.has ?? []) expect(byLabel(x, label)?.kind, `${label} as ${kind} in ${x.entities.map((e) => `${e.label}/${e.kind}`).join(', ')}`).toBe(kind);
+    for (const [label, kind] of c.has ?? [])
+      expect(
+        byLabel(x, label)?.kind,
+        `${label} as ${kind} in ${x.entities.map((e) => `${e.label}/${e.kind}`).join(', ')}`,
+      ).toBe(kind);
     for (const label of c.none ?? []) expect(byLabel(x, label), label).toBeUndefined();
-    for (const [label, alias] of c.alias ?? []) expect(byLabel(x, label)?.aliases ?? [], `${label} aliases`).toContain(alias);
+    for (const [label, alias] of c.alias ?? [])
+      expect(byLabel(x, label)?.aliases ?? [], `${label} aliases`).toContain(alias);
     const label = (id: string) => x.entities.find((e) => e.id === id)?.label;
     const edges = x.relations.map((r) => `${label(r.source)} ${r.relation} ${label(r.target)}`);
     for (const e of c.edges ?? []) expect(edges).toContain(e.join(' '));

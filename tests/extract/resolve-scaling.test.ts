@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/extract/analyse.js';
-import type { NerSpan } from '../../src/extract/ner/index.js';
 import { resolutionWork } from '../../src/extract/entities/resolve.js';
+import type { NerSpan } from '../../src/extract/ner/index.js';
 
 // Invented names (no real people), combined so that the document holds many distinct names, not one repeated.
 const FIRST = ['Ana', 'Boris', 'Clara', 'Dmitri', 'Elif', 'Farid', 'Greta', 'Hugo'];
@@ -41,8 +41,11 @@ function tag(sentences: string[][]): NerSpan[][] {
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
       const next = tokens[i + 1] ?? '';
-      if (FIRST.includes(t) && SURNAMES.includes(next)) spans.push({ start: i, end: (i += 2), label: 'PER', score: 1 }), i--;
-      else if (SURNAMES.includes(t) || FIRST.includes(t)) spans.push({ start: i, end: i + 1, label: 'PER', score: 1 });
+      if (FIRST.includes(t) && SURNAMES.includes(next)) {
+        spans.push({ start: i, end: i + 2, label: 'PER', score: 1 });
+        i++;
+      } else if (SURNAMES.includes(t) || FIRST.includes(t))
+        spans.push({ start: i, end: i + 1, label: 'PER', score: 1 });
       else if (TOWNS.includes(t)) spans.push({ start: i, end: next === 'Bay' ? i + 2 : i + 1, label: 'LOC', score: 1 });
       else if (t === 'National' || (BODIES.includes(t) && next === 'Authority')) {
         const end = tokens.indexOf('Authority', i) + 1;

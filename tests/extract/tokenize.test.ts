@@ -10,7 +10,10 @@ describe('tokenize', () => {
     ['a rules-based order and Franco-German ties', ['a', 'rules-based', 'order', 'and', 'Franco-German', 'ties']],
     ['Mr. Smith of Acme Inc. arrived.', ['Mr.', 'Smith', 'of', 'Acme', 'Inc.', 'arrived', '.']],
     ['They don’t agree, he said.', ['They', 'do', 'n’t', 'agree', ',', 'he', 'said', '.']],
-    ['It fell 3.5 percent to 1,200 on 21.02.2023.', ['It', 'fell', '3.5', 'percent', 'to', '1,200', 'on', '21.02.2023', '.']],
+    [
+      'It fell 3.5 percent to 1,200 on 21.02.2023.',
+      ['It', 'fell', '3.5', 'percent', 'to', '1,200', 'on', '21.02.2023', '.'],
+    ],
     ['the world.“Specifically', ['the', 'world', '.', '“', 'Specifically']],
     ['the order.The talks', ['the', 'order', '.', 'The', 'talks']],
     ['J. R. Smith (AP) wrote...', ['J.', 'R.', 'Smith', '(', 'AP', ')', 'wrote', '...']],
@@ -22,7 +25,26 @@ describe('tokenize', () => {
   });
 
   it('keeps CoNLL tokens whole when a sentence is rebuilt with single spaces', () => {
-    const conll = ['Russia', "'s", 'Yeltsin', 'said', 'on', 'Monday', 'the', 'U.S.', '-', 'based', 'firm', '(', 'Reuters', ')', "n't", 'rose', '1/2', '.'];
+    const conll = [
+      'Russia',
+      "'s",
+      'Yeltsin',
+      'said',
+      'on',
+      'Monday',
+      'the',
+      'U.S.',
+      '-',
+      'based',
+      'firm',
+      '(',
+      'Reuters',
+      ')',
+      "n't",
+      'rose',
+      '1/2',
+      '.',
+    ];
     expect(texts(conll.join(' '))).toEqual(conll);
   });
 

@@ -5,10 +5,46 @@ import { splitSentences } from '../../src/extract/sentences.js';
 import { tokenize } from '../../src/extract/tokenize.js';
 
 /** Text made of the characters news text actually contains, weighted towards the tricky ones. */
-const newsChar = fc.constantFrom(...'aZ .,;:\'"’‘“”()-–—\n\t/&+?!…0123456789UuSs'.split(''), 'é', '中', '😀', '\u00a0', '\u200b');
-const newsText = fc.oneof(fc.string({ maxLength: 200 }), fc.array(newsChar, { maxLength: 300 }).map((a) => a.join('')));
+const newsChar = fc.constantFrom(
+  ...'aZ .,;:\'"’‘“”()-–—\n\t/&+?!…0123456789UuSs'.split(''),
+  'é',
+  '中',
+  '😀',
+  '\u00a0',
+  '\u200b',
+);
+const newsText = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.array(newsChar, { maxLength: 300 }).map((a) => a.join('')),
+);
 const wordy = fc
-  .array(fc.constantFrom('Russia', 'U.S.', "China's", 'the', 'West', 'President', 'Moscow', 'said', '.', ',', '(SCO)', 'Security', 'Council', 'UN', 'in', '“quoted”', 'Mr.', 'Jane', 'Doe', '\n', 'issues', 'of'), { maxLength: 80 })
+  .array(
+    fc.constantFrom(
+      'Russia',
+      'U.S.',
+      "China's",
+      'the',
+      'West',
+      'President',
+      'Moscow',
+      'said',
+      '.',
+      ',',
+      '(SCO)',
+      'Security',
+      'Council',
+      'UN',
+      'in',
+      '“quoted”',
+      'Mr.',
+      'Jane',
+      'Doe',
+      '\n',
+      'issues',
+      'of',
+    ),
+    { maxLength: 80 },
+  )
   .map((a) => a.join(' '));
 
 describe('totality', () => {

@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import type { ExtractedRelation, Extraction } from '../../src/extract/types.js';
 import { addExtraction, buildGraph, combineConfidence, createGraph } from '../../src/graph/build.js';
 import { parseGraphData } from '../../src/graph/schema.js';
-import type { Extraction, ExtractedRelation } from '../../src/extract/types.js';
 
-const entity = (id: string, label: string, kind: 'person' | 'state' | 'place') => ({ id, label, kind, aliases: [], rules: ['r'], mentions: [{ start: 0, end: label.length, text: label }] });
+const entity = (id: string, label: string, kind: 'person' | 'state' | 'place') => ({
+  id,
+  label,
+  kind,
+  aliases: [],
+  rules: ['r'],
+  mentions: [{ start: 0, end: label.length, text: label }],
+});
 
 function extraction(id: string, relations: ExtractedRelation[]): Extraction {
   return {
     articleId: id,
     file: `${id}.txt`,
     article: { title: null, source: null, published: null, url: null },
-    entities: [entity('place:lyon', 'Lyon', 'place'), entity('state:france', 'France', 'state'), entity('person:ada', 'Ada', 'person')],
+    entities: [
+      entity('place:lyon', 'Lyon', 'place'),
+      entity('state:france', 'France', 'state'),
+      entity('person:ada', 'Ada', 'person'),
+    ],
     relations,
   };
 }
 
-const rel = (relation: string, confidence: number, basis?: 'text' | 'knowledge', qualifiers?: Record<string, string>): ExtractedRelation => ({
+const rel = (
+  relation: string,
+  confidence: number,
+  basis?: 'text' | 'knowledge',
+  qualifiers?: Record<string, string>,
+): ExtractedRelation => ({
   source: relation === 'located-in' ? 'place:lyon' : 'person:ada',
   target: 'state:france',
   relation,
@@ -28,7 +44,10 @@ const rel = (relation: string, confidence: number, basis?: 'text' | 'knowledge',
 
 describe('edge confidence and basis in the graph', () => {
   it('stores confidences rounded to three decimals, also after merging statements', () => {
-    const g = buildGraph([extraction('a', [rel('speaks-for', 0.7999999999999999)]), extraction('b', [rel('speaks-for', 0.3333333)])]);
+    const g = buildGraph([
+      extraction('a', [rel('speaks-for', 0.7999999999999999)]),
+      extraction('b', [rel('speaks-for', 0.3333333)]),
+    ]);
     const c = g.getEdgeAttribute(g.edges()[0]!, 'confidence');
     expect(c).toBe(0.867);
     expect(combineConfidence(0.1, 0.2)).toBe(0.28);

@@ -10,7 +10,10 @@ const SCHEMA_DIR = new URL('../../schemas/gexf-1.3/', import.meta.url);
 let grammar: { schema: XMLFileInfo; preload: XMLFileInfo[] } | null = null;
 
 function gexfGrammar(): { schema: XMLFileInfo; preload: XMLFileInfo[] } {
-  const file = (fileName: string): XMLFileInfo => ({ fileName, contents: readFileSync(new URL(fileName, SCHEMA_DIR), 'utf8') });
+  const file = (fileName: string): XMLFileInfo => ({
+    fileName,
+    contents: readFileSync(new URL(fileName, SCHEMA_DIR), 'utf8'),
+  });
   // gexf.rng includes the two others by relative name: they must sit beside it in xmllint's in-memory file system.
   grammar ??= { schema: file('gexf.rng'), preload: [file('dynamics.rng'), file('viz.rng')] };
   return grammar;

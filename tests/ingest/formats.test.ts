@@ -28,9 +28,25 @@ describe('HTML news page', () => {
     const a = await only('news-page.html');
     expect(a.format).toBe('html');
     expect(a.text).toMatch(/^Dockworkers at the port of Rotterdam voted on Wednesday/);
-    expect(a.text).toContain('Work at the terminals is expected to resume on Thursday morning, the port authority said.');
+    expect(a.text).toContain(
+      'Work at the terminals is expected to resume on Thursday morning, the port authority said.',
+    );
     expect(a.text.split('\n\n')).toHaveLength(6);
-    for (const boilerplate of ['cookies', 'Accept all', 'Subscribe', 'Politics', 'Advertisement', 'Related stories', 'Ferry fares', 'headphones', 'Privacy policy', 'All rights reserved', 'Share on X', 'Read more', 'Home']) {
+    for (const boilerplate of [
+      'cookies',
+      'Accept all',
+      'Subscribe',
+      'Politics',
+      'Advertisement',
+      'Related stories',
+      'Ferry fares',
+      'headphones',
+      'Privacy policy',
+      'All rights reserved',
+      'Share on X',
+      'Read more',
+      'Home',
+    ]) {
       expect(a.text).not.toContain(boilerplate);
     }
     expect(a.text).not.toContain('Port strike ends as dockworkers'); // the headline is the title, not body text
@@ -60,7 +76,12 @@ describe('HTML news page', () => {
       "datePublished":"2022-09-05","publisher":{"@type":"Organization","name":"Alpine Post"},"mainEntityOfPage":{"@id":"https://alpine.example/glaciers"}}]</script>
       </head><body><article><p>${'Swiss glaciers lost six percent of their volume this year, scientists said on Monday. '.repeat(4)}</p></article></body></html>`;
     const [a] = ingestString(html, 'page.html');
-    expect(meta(a!)).toEqual({ title: 'Glacier loss speeds up', source: 'Alpine Post', published: '2022-09-05', url: 'https://alpine.example/glaciers' });
+    expect(meta(a!)).toEqual({
+      title: 'Glacier loss speeds up',
+      source: 'Alpine Post',
+      published: '2022-09-05',
+      url: 'https://alpine.example/glaciers',
+    });
     expect(a!.text).toMatch(/^Swiss glaciers lost six percent/);
   });
 
@@ -121,7 +142,10 @@ describe('HTML robustness', () => {
   });
 
   it('reads a page with no article element and no paragraphs through the body fallback', () => {
-    const [a] = ingestString('<html><body><header>Site</header>Heavy rain hit Genoa.<footer>(c) Site</footer></body></html>', 'short.html');
+    const [a] = ingestString(
+      '<html><body><header>Site</header>Heavy rain hit Genoa.<footer>(c) Site</footer></body></html>',
+      'short.html',
+    );
     expect(a!.text).toBe('Heavy rain hit Genoa.');
   });
 });
@@ -142,7 +166,8 @@ describe('Markdown', () => {
     expect(a.text).toContain('The operator, Leipziger Verkehrsbetriebe, expects'); // link text kept, URL dropped
     expect(a.text).toContain('buses & cycle lanes');
     expect(a.text).toContain('a spokesman said on Friday.');
-    for (const markup of ['---', 'title:', '**', '](', '```', 'notProse', '#', '>']) expect(a.text).not.toContain(markup);
+    for (const markup of ['---', 'title:', '**', '](', '```', 'notProse', '#', '>'])
+      expect(a.text).not.toContain(markup);
   });
 
   it('maps escapes and entities back to the source', async () => {
@@ -187,9 +212,24 @@ describe('JSON', () => {
       ['feed.json#1', 'A', 'Lagos opened a new rail line.'],
       ['feed.json#3', 'C', 'Accra hosted the summit.'],
     ]);
-    const newsApi = JSON.stringify({ status: 'ok', articles: [{ source: { id: null, name: 'Coast Times' }, title: 'T', publishedAt: '2021-05-05T10:00:00Z', content: 'Mombasa port expanded.' }] });
+    const newsApi = JSON.stringify({
+      status: 'ok',
+      articles: [
+        {
+          source: { id: null, name: 'Coast Times' },
+          title: 'T',
+          publishedAt: '2021-05-05T10:00:00Z',
+          content: 'Mombasa port expanded.',
+        },
+      ],
+    });
     const [r] = ingestString(newsApi, 'top.json', 'top.json');
-    expect([r!.id, r!.source, r!.published, r!.text]).toEqual(['top.json#1', 'Coast Times', '2021-05-05T10:00:00Z', 'Mombasa port expanded.']);
+    expect([r!.id, r!.source, r!.published, r!.text]).toEqual([
+      'top.json#1',
+      'Coast Times',
+      '2021-05-05T10:00:00Z',
+      'Mombasa port expanded.',
+    ]);
   });
 
   it('reads the text of an HTML body (WordPress REST shape) and maps it into the JSON string', () => {
@@ -197,12 +237,17 @@ describe('JSON', () => {
       title: { rendered: 'Rates rise &#8211; again' },
       date: '2023-06-01T10:00:00',
       link: 'https://blog.example/rates',
-      content: { rendered: '<p>The central bank of Iceland raised rates to 8.75%.</p>\n<p>Governor &#8220;&Aacute;sgeir&#8221; J&oacute;nsson <a href="/x">spoke</a> in Reykjavik.</p>\n<script>track()</script>' },
+      content: {
+        rendered:
+          '<p>The central bank of Iceland raised rates to 8.75%.</p>\n<p>Governor &#8220;&Aacute;sgeir&#8221; J&oacute;nsson <a href="/x">spoke</a> in Reykjavik.</p>\n<script>track()</script>',
+      },
     });
     const [a] = ingestString(json, 'post.json');
     expect(a!.title).toBe('Rates rise \u2013 again');
     expect(a!.published).toBe('2023-06-01T10:00:00Z');
-    expect(a!.text).toBe('The central bank of Iceland raised rates to 8.75%.\n\nGovernor "Ásgeir" Jónsson spoke in Reykjavik.');
+    expect(a!.text).toBe(
+      'The central bank of Iceland raised rates to 8.75%.\n\nGovernor "Ásgeir" Jónsson spoke in Reykjavik.',
+    );
     expect(originalOf(a!, 'Jónsson')).toBe('J&oacute;nsson');
     expect(originalOf(a!, 'spoke in')).toBe('spoke</a> in');
     expect(mismatchedWords(a!).filter(([w]) => /^[A-Za-z0-9]+$/.test(w))).toEqual([]);
@@ -237,13 +282,25 @@ describe('JSON Lines', () => {
     const articles = await ingestFile(fixture('wire-feed.jsonl'), 'wire-feed.jsonl');
     expect(articles.map((a) => a.id)).toEqual(['wire-feed.jsonl#1', 'wire-feed.jsonl#3', 'wire-feed.jsonl#4']);
     expect(articles.map(meta)).toEqual([
-      { title: 'Kenya launches its first earth observation satellite', source: 'East Africa Desk', published: '2023-04-15', url: 'https://eadesk.example/kenya-satellite' },
-      { title: 'Norway raises interest rate to 4.5%', source: 'Nordic Markets Daily', published: '2023-12-21T09:00:00Z', url: 'https://nordicmarkets.example/norges-bank' },
+      {
+        title: 'Kenya launches its first earth observation satellite',
+        source: 'East Africa Desk',
+        published: '2023-04-15',
+        url: 'https://eadesk.example/kenya-satellite',
+      },
+      {
+        title: 'Norway raises interest rate to 4.5%',
+        source: 'Nordic Markets Daily',
+        published: '2023-12-21T09:00:00Z',
+        url: 'https://nordicmarkets.example/norges-bank',
+      },
       { title: 'Quebec signs hydro deal with New York', source: 'Le Fil Nord', published: '2023-12-05', url: null },
     ]);
     expect(articles[1]!.text).toContain('on Thursday. Governor Ida Wolden Bache');
     expect(articles[1]!.text).toContain('"for some time"');
-    expect(articles[2]!.text).toBe('Hydro-Québec signed a 25-year contract to supply power to New York City, the premier of Quebec said. The line will run 545 km.');
+    expect(articles[2]!.text).toBe(
+      'Hydro-Québec signed a 25-year contract to supply power to New York City, the premier of Quebec said. The line will run 545 km.',
+    );
     expect(originalOf(articles[2]!, 'Hydro-Québec')).toBe('Hydro-Qu\\u00e9bec');
     // offsets point into the whole file, on the record's own line
     const line3 = articles[1]!.original.split('\n')[2]!;
@@ -256,7 +313,14 @@ describe('JSON Lines', () => {
 });
 
 describe('every format maps every word of the text back to the identical word of the original', () => {
-  it.each(['news-page.html', 'council-vote.md', 'wire-story.json', 'wire-feed.jsonl', 'scraped-header.txt', 'article-no-header.txt'])('%s', async (name) => {
+  it.each([
+    'news-page.html',
+    'council-vote.md',
+    'wire-story.json',
+    'wire-feed.jsonl',
+    'scraped-header.txt',
+    'article-no-header.txt',
+  ])('%s', async (name) => {
     const articles = await ingestFile(fixture(name), name);
     for (const a of articles) {
       expect(a.text.length).toBeGreaterThan(50);

@@ -32,7 +32,9 @@ describe('plain-text header', () => {
     expect(a!.title).toBe('Fishing quotas cut as cod stocks fall in the Baltic');
     expect(a!.source).toBe('Baltic Times Wire');
     expect(a!.published).toBe('2023-12-12T05:40:00Z'); // the earliest timestamp, 06:40 CET
-    expect(a!.text).toMatch(/^EU fisheries ministers agreed early on Tuesday to cut cod catches in the eastern Baltic after/);
+    expect(a!.text).toMatch(
+      /^EU fisheries ministers agreed early on Tuesday to cut cod catches in the eastern Baltic after/,
+    );
     expect(a!.text).not.toContain('Updated');
     expect(a!.text).not.toContain('20 per cent');
     expect(a!.text).toContain('recovered. The European Commission');
@@ -43,19 +45,34 @@ describe('plain-text header', () => {
     [
       'key-value lines',
       'Title: Drought forces Panama Canal to limit crossings\nSource: Isthmus Shipping News\nDate: 2023-08-03\nURL: https://isthmus.example/canal\n\nThe Panama Canal Authority cut daily crossings to 32.',
-      { title: 'Drought forces Panama Canal to limit crossings', source: 'Isthmus Shipping News', published: '2023-08-03', url: 'https://isthmus.example/canal' },
+      {
+        title: 'Drought forces Panama Canal to limit crossings',
+        source: 'Isthmus Shipping News',
+        published: '2023-08-03',
+        url: 'https://isthmus.example/canal',
+      },
       'The Panama Canal Authority',
     ],
     [
       'a byline with a date and a bare URL line',
       'Drought forces Panama Canal to limit crossings\nBy Ana Morales | August 3, 2023\nhttps://isthmus.example/canal\n\nThe Panama Canal Authority cut daily crossings to 32.',
-      { title: 'Drought forces Panama Canal to limit crossings', source: null, published: '2023-08-03', url: 'https://isthmus.example/canal' },
+      {
+        title: 'Drought forces Panama Canal to limit crossings',
+        source: null,
+        published: '2023-08-03',
+        url: 'https://isthmus.example/canal',
+      },
       'The Panama Canal Authority',
     ],
     [
       'a "Source | date" line',
       'Drought forces Panama Canal to limit crossings\n\nIsthmus Shipping News | Thu, 03 Aug 2023 14:00:00 GMT\n\nThe Panama Canal Authority cut daily crossings to 32.',
-      { title: 'Drought forces Panama Canal to limit crossings', source: 'Isthmus Shipping News', published: '2023-08-03T14:00:00Z', url: null },
+      {
+        title: 'Drought forces Panama Canal to limit crossings',
+        source: 'Isthmus Shipping News',
+        published: '2023-08-03T14:00:00Z',
+        url: null,
+      },
       'The Panama Canal Authority',
     ],
     [
@@ -78,8 +95,14 @@ describe('plain-text header', () => {
   });
 
   it.each([
-    ['a file that starts with a body paragraph', 'Storms cut power to 200,000 homes in Brittany on Thursday, the grid operator said.\n\nRepairs began on Friday.'],
-    ['a first line ending in a full stop', 'Storms cut power.\nRepairs began on Friday and continued into the weekend across the region.'],
+    [
+      'a file that starts with a body paragraph',
+      'Storms cut power to 200,000 homes in Brittany on Thursday, the grid operator said.\n\nRepairs began on Friday.',
+    ],
+    [
+      'a first line ending in a full stop',
+      'Storms cut power.\nRepairs began on Friday and continued into the weekend across the region.',
+    ],
     ['a short first line followed by a shorter one', 'Storms in Brittany\nRepairs began.'],
   ])('finds no header in %s', (_name, text) => {
     expect(detectHeader(text).bodyStart).toBe(0);
@@ -96,7 +119,11 @@ describe('plain-text header', () => {
     expect(parseDateline(line)).toEqual(expected);
   });
 
-  it.each(['The talks ended on February 21, 2023, without a deal.', 'Russia and China have ramped up cooperation', '2023'])('rejects %j as a dateline', (line) => {
+  it.each([
+    'The talks ended on February 21, 2023, without a deal.',
+    'Russia and China have ramped up cooperation',
+    '2023',
+  ])('rejects %j as a dateline', (line) => {
     expect(parseDateline(line)).toBeNull();
   });
 });

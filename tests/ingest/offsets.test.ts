@@ -46,7 +46,13 @@ describe('offset maps', () => {
   });
 
   const textWithOddities = fc.string({
-    unit: fc.constantFrom(...'ab Z.,?!"\'\n\t\u00a0\u00ad\u200b\u201c\u201d\u2019\u2026xyU1'.split(''), 'S.', 'The', 'www.', '://'),
+    unit: fc.constantFrom(
+      ...'ab Z.,?!"\'\n\t\u00a0\u00ad\u200b\u201c\u201d\u2019\u2026xyU1'.split(''),
+      'S.',
+      'The',
+      'www.',
+      '://',
+    ),
     maxLength: 200,
   });
 

@@ -49,7 +49,9 @@ describe('CSV export for neo4j-admin import', () => {
     const nodeHeader = readCsv(nodes)[0]!;
     const edgeHeader = readCsv(edges)[0]!;
     expect(nodeHeader.slice(0, 2)).toEqual(['id:ID', ':LABEL']);
-    expect(nodeHeader).toEqual(expect.arrayContaining(['label', 'mentions:int', 'aliases:string[]', 'articles:string[]']));
+    expect(nodeHeader).toEqual(
+      expect.arrayContaining(['label', 'mentions:int', 'aliases:string[]', 'articles:string[]']),
+    );
     expect(edgeHeader.slice(0, 3)).toEqual([':START_ID', ':END_ID', ':TYPE']);
     expect(edgeHeader).toEqual(expect.arrayContaining(['confidence:float', 'weight:int', 'sentences:string[]']));
     // Every typed column uses a type neo4j-admin knows.
@@ -63,7 +65,12 @@ describe('CSV export for neo4j-admin import', () => {
 
   it('ends every record with CRLF (RFC 4180)', () => {
     expect(nodes.endsWith('\r\n')).toBe(true);
-    expect(nodes.replace(/"[^"]*"/g, '').split('\n').every((line) => line === '' || line.endsWith('\r'))).toBe(true);
+    expect(
+      nodes
+        .replace(/"[^"]*"/g, '')
+        .split('\n')
+        .every((line) => line === '' || line.endsWith('\r')),
+    ).toBe(true);
   });
 
   it('has one row per node with its label, kind as the Neo4j label, and arrays joined by ;', () => {
@@ -97,7 +104,9 @@ describe('CSV export for neo4j-admin import', () => {
       expect(row['sentences:string[]']!.split(';')).toEqual(a.evidence.map((e) => e.sentence.replaceAll(';', ',')));
     }
     const multiline = rows.find((r) => r.id === 'state:france|member-of|organisation:nato')!;
-    expect(multiline['sentences:string[]']).toBe('France and the alliance agreed to\ncoordinate deliveries, a NATO official said.');
+    expect(multiline['sentences:string[]']).toBe(
+      'France and the alliance agreed to\ncoordinate deliveries, a NATO official said.',
+    );
   });
 
   it.each([
@@ -122,7 +131,15 @@ describe('CSV export for neo4j-admin import', () => {
   it('exports the seed graph built through the real pipeline with every node and edge', async () => {
     const seed = await seedGraph();
     const csv = writeCsv(seed);
-    expect(records(csv.nodes).map((r) => r['id:ID']).sort()).toEqual(seed.nodes().sort());
-    expect(records(csv.edges).map((r) => r.id).sort()).toEqual(seed.edges().sort());
+    expect(
+      records(csv.nodes)
+        .map((r) => r['id:ID'])
+        .sort(),
+    ).toEqual(seed.nodes().sort());
+    expect(
+      records(csv.edges)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(seed.edges().sort());
   });
 });

@@ -24,7 +24,11 @@ describe('newsgraph export', () => {
 
   it('writes GraphML, JSON and a CSV folder', async () => {
     const dir = tempDir();
-    for (const [name, extra] of [['g.graphml', []], ['g.json', []], ['neo4j', ['--format', 'csv']]] as const) {
+    for (const [name, extra] of [
+      ['g.graphml', []],
+      ['g.json', []],
+      ['neo4j', ['--format', 'csv']],
+    ] as const) {
       expect(await main(['export', FIXTURE, '-o', join(dir, name), ...extra], captureIO())).toBe(0);
     }
     expect(readFileSync(join(dir, 'g.graphml'), 'utf8')).toContain('<graphml');

@@ -1,6 +1,6 @@
-import { DOMParser } from 'linkedom';
 import graphology from 'graphology';
 import gexf from 'graphology-gexf';
+import { DOMParser } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { KIND_COLORS, relationColor } from '../../src/graph/palette.js';
 import type { NewsGraph } from '../../src/graph/types.js';
@@ -78,7 +78,9 @@ describe('GEXF export of a hand-made graph', () => {
   });
 
   it('keeps two edges of different relations between the same pair apart', () => {
-    const pair = back.edges('person:ursula-von-der-leyen', 'organisation:european-union').map((e) => back.getEdgeAttribute(e, 'kind'));
+    const pair = back
+      .edges('person:ursula-von-der-leyen', 'organisation:european-union')
+      .map((e) => back.getEdgeAttribute(e, 'kind'));
     expect(pair.sort()).toEqual(['member-of', 'speaks-for']);
   });
 
@@ -180,7 +182,15 @@ describe('GEXF export edge cases', () => {
     const empty: NewsGraph = new MultiDirectedGraph({ allowSelfLoops: false });
     empty.replaceAttributes({ schema: 'newsgraph/1', createdWith: 'test', articles: [] });
     await exportAndValidate(empty);
-    empty.addNode('topic:inflation', { label: 'inflation', kind: 'topic', aliases: [], mentions: 1, articles: [], rules: [], examples: [] });
+    empty.addNode('topic:inflation', {
+      label: 'inflation',
+      kind: 'topic',
+      aliases: [],
+      mentions: 1,
+      articles: [],
+      rules: [],
+      examples: [],
+    });
     // A file without edges has no edge type to infer, so the reader is told to keep the graph's own type.
     const back = gexf.parse(MultiDirectedGraph, await exportAndValidate(empty), { respectInputGraphType: true });
     expect(back.nodes()).toEqual(['topic:inflation']);
@@ -194,7 +204,9 @@ describe('GEXF export edge cases', () => {
     ]);
     const back = gexf.parse(MultiDirectedGraph, await exportAndValidate(graph));
     expect(back.getNodeAttribute('state:spain', 'label')).toBe('Spain [31m(red)');
-    expect(back.getEdgeAttribute('state:spain|supports|state:ukraine', 'sentence')).toBe('Tab\there, bell, lone  surrogate & "quotes".');
+    expect(back.getEdgeAttribute('state:spain|supports|state:ukraine', 'sentence')).toBe(
+      'Tab\there, bell, lone  surrogate & "quotes".',
+    );
   });
 });
 

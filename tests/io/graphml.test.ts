@@ -62,11 +62,16 @@ describe('GraphML export', () => {
   it('escapes news text: quotes, ampersands, angle brackets, newlines; drops what XML forbids in plain strings', async () => {
     expect(back.getNodeAttribute('organisation:cafe-le-zinc', 'label')).toBe('Café "Le Zinc" & <Bar>');
     // Inside JSON the control character is an escape sequence, so even it survives.
-    expect(decoded(back.getNodeAttribute('organisation:cafe-le-zinc', 'aliases'))).toEqual(['Le Zinc\u0007', 'Zinc, the café']);
+    expect(decoded(back.getNodeAttribute('organisation:cafe-le-zinc', 'aliases'))).toEqual([
+      'Le Zinc\u0007',
+      'Zinc, the café',
+    ]);
     const g = loadFixture();
     g.setNodeAttribute('state:spain', 'label', 'Spain\u0001\u001b & Co\nnext line');
     expect(await xmlSyntaxErrors(writeGraphml(g))).toEqual([]);
-    expect(readBack(g).getNodeAttribute('state:spain', 'label')).toBe('Spain\u0001\u001b & Co\nnext line'.replace(CONTROL, ''));
+    expect(readBack(g).getNodeAttribute('state:spain', 'label')).toBe(
+      'Spain\u0001\u001b & Co\nnext line'.replace(CONTROL, ''),
+    );
   });
 
   it('reads back the seed graph built through the real pipeline', async () => {

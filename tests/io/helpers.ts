@@ -21,7 +21,11 @@ export function tempDir(): string {
 /** Checks that a document is well-formed XML by libxml2's parser (xmllint in WebAssembly); returns its complaints. */
 export async function xmlSyntaxErrors(xml: string): Promise<string[]> {
   // xmllint-wasm wants a schema or a normalisation; reformatting parses the whole document, which is the check.
-  const result = await validateXML({ xml: { fileName: 'document.xml', contents: xml }, normalization: 'format', maxMemoryPages: 16_384 });
+  const result = await validateXML({
+    xml: { fileName: 'document.xml', contents: xml },
+    normalization: 'format',
+    maxMemoryPages: 16_384,
+  });
   return result.valid ? [] : result.errors.map((error) => error.rawMessage);
 }
 

@@ -10,10 +10,13 @@ describe('shared palette', () => {
     expect(kindColor('unknown-kind')).toMatch(/^#[0-9A-F]{6}$/i);
   });
 
-  it.each(['speaks-for', 'member-of', 'supports', 'some-new-relation', 'x'])('colours relation %s the same way every time', (relation) => {
-    expect(relationColor(relation)).toMatch(/^#[0-9A-F]{6}$/i);
-    expect(relationColor(relation)).toBe(relationColor(relation));
-  });
+  it.each(['speaks-for', 'member-of', 'supports', 'some-new-relation', 'x'])(
+    'colours relation %s the same way every time',
+    (relation) => {
+      expect(relationColor(relation)).toMatch(/^#[0-9A-F]{6}$/i);
+      expect(relationColor(relation)).toBe(relationColor(relation));
+    },
+  );
 
   it('tells the core relations apart', () => {
     expect(new Set(['speaks-for', 'member-of', 'supports'].map(relationColor)).size).toBe(3);

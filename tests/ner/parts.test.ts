@@ -1,16 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { Gazetteer } from '../../src/extract/ner/gazetteer.js';
-import { WeightTable, decodeModel, encodeModel, viterbi } from '../../src/extract/ner/model.js';
-import { ALLOWED, N_TAGS, TAG_NAMES, spansToTags, tagsToSpans } from '../../src/extract/ner/tags.js';
 import { DEFAULT_CONFIG } from '../../src/extract/ner/features.js';
+import { Gazetteer } from '../../src/extract/ner/gazetteer.js';
+import { decodeModel, encodeModel, viterbi, WeightTable } from '../../src/extract/ner/model.js';
+import { ALLOWED, N_TAGS, spansToTags, TAG_NAMES, tagsToSpans } from '../../src/extract/ner/tags.js';
 
 const tagIndex = (name: string): number => TAG_NAMES.indexOf(name);
 
 describe('BILOU tags', () => {
   it.each([
-    [5, [{ start: 0, end: 2, label: 0 }, { start: 3, end: 4, label: 2 }], ['B-PER', 'L-PER', 'O', 'U-LOC', 'O']],
+    [
+      5,
+      [
+        { start: 0, end: 2, label: 0 },
+        { start: 3, end: 4, label: 2 },
+      ],
+      ['B-PER', 'L-PER', 'O', 'U-LOC', 'O'],
+    ],
     [4, [{ start: 0, end: 4, label: 1 }], ['B-ORG', 'I-ORG', 'I-ORG', 'L-ORG']],
-    [3, [{ start: 0, end: 1, label: 3 }, { start: 1, end: 3, label: 0 }], ['U-MISC', 'B-PER', 'L-PER']],
+    [
+      3,
+      [
+        { start: 0, end: 1, label: 3 },
+        { start: 1, end: 3, label: 0 },
+      ],
+      ['U-MISC', 'B-PER', 'L-PER'],
+    ],
   ])('encodes and decodes %i tokens', (n, spans, names) => {
     const tags = spansToTags(n, spans);
     expect([...tags].map((t) => TAG_NAMES[t])).toEqual(names);
@@ -42,11 +56,29 @@ describe('Viterbi', () => {
     scores[N_TAGS + tagIndex('L-PER')] = 0.5;
     const zeros = new Float32Array(N_TAGS * N_TAGS);
     const out = new Uint8Array(n);
-    viterbi(scores, n, zeros, new Float32Array(N_TAGS), new Float32Array(N_TAGS), out, new Float32Array(n * N_TAGS), new Uint8Array(n * N_TAGS));
+    viterbi(
+      scores,
+      n,
+      zeros,
+      new Float32Array(N_TAGS),
+      new Float32Array(N_TAGS),
+      out,
+      new Float32Array(n * N_TAGS),
+      new Uint8Array(n * N_TAGS),
+    );
     // O + U-LOC = 6 beats B-PER + L-PER = 5.5; B-PER + U-LOC would score 11 but is not well-formed.
     expect([...out].map((t) => TAG_NAMES[t])).toEqual(['O', 'U-LOC']);
     scores[N_TAGS + tagIndex('L-PER')] = 2; // now B-PER + L-PER = 7 wins
-    viterbi(scores, n, zeros, new Float32Array(N_TAGS), new Float32Array(N_TAGS), out, new Float32Array(n * N_TAGS), new Uint8Array(n * N_TAGS));
+    viterbi(
+      scores,
+      n,
+      zeros,
+      new Float32Array(N_TAGS),
+      new Float32Array(N_TAGS),
+      out,
+      new Float32Array(n * N_TAGS),
+      new Uint8Array(n * N_TAGS),
+    );
     expect([...out].map((t) => TAG_NAMES[t])).toEqual(['B-PER', 'L-PER']);
   });
 });
@@ -69,9 +101,24 @@ describe('model file', () => {
     const keys = Uint32Array.from([11, 22, 33]);
     const weights = new Float32Array(3 * N_TAGS).map((_, i) => (i % 5) - 2.5);
     const trans = new Float32Array(N_TAGS * N_TAGS).map((_, i) => i / 100);
-    const pass = { keys, weights, trans, start: new Float32Array(N_TAGS).fill(1), end: new Float32Array(N_TAGS).fill(-1) };
+    const pass = {
+      keys,
+      weights,
+      trans,
+      start: new Float32Array(N_TAGS).fill(1),
+      end: new Float32Array(N_TAGS).fill(-1),
+    };
     const buf = encodeModel(
-      { format: 'newsgraph-ner/1', created: 't', trainedOn: 't', config: DEFAULT_CONFIG, gazetteers: [], clusterSource: 'x', clusterWords: ['a', 'b', 'c'], notes: [] },
+      {
+        format: 'newsgraph-ner/1',
+        created: 't',
+        trainedOn: 't',
+        config: DEFAULT_CONFIG,
+        gazetteers: [],
+        clusterSource: 'x',
+        clusterWords: ['a', 'b', 'c'],
+        notes: [],
+      },
       Uint16Array.from([1, 2, 65535]),
       [pass],
     );

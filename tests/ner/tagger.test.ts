@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getTagger, tagDocument } from '../../src/extract/ner/index.js';
 import type { NerSpan } from '../../src/extract/ner/index.js';
+import { getTagger, tagDocument } from '../../src/extract/ner/index.js';
 import { LABELS } from '../../src/extract/ner/tags.js';
 
 const tok = (s: string): string[] => s.split(' ');
@@ -42,13 +42,31 @@ describe('NER model', () => {
 
 describe('tagDocument on clear news sentences', () => {
   it.each([
-    ['The Chancellor of Austria , Karl Nehammer , arrived in Vienna on Friday .', ['LOC:Austria', 'PER:Karl Nehammer', 'LOC:Vienna']],
-    ['Shares of Microsoft Corp rose 3 percent in New York after the company reported strong earnings .', ['ORG:Microsoft Corp', 'LOC:New York']],
-    ['Prime Minister Jacinda Ardern said New Zealand would close its borders .', ['PER:Jacinda Ardern', 'LOC:New Zealand']],
+    [
+      'The Chancellor of Austria , Karl Nehammer , arrived in Vienna on Friday .',
+      ['LOC:Austria', 'PER:Karl Nehammer', 'LOC:Vienna'],
+    ],
+    [
+      'Shares of Microsoft Corp rose 3 percent in New York after the company reported strong earnings .',
+      ['ORG:Microsoft Corp', 'LOC:New York'],
+    ],
+    [
+      'Prime Minister Jacinda Ardern said New Zealand would close its borders .',
+      ['PER:Jacinda Ardern', 'LOC:New Zealand'],
+    ],
     ['The European Union and NATO held talks in Brussels .', ['ORG:European Union', 'ORG:NATO', 'LOC:Brussels']],
-    ['Toyota Motor Corp said its chief executive , Akio Toyoda , would step down .', ['ORG:Toyota Motor Corp', 'PER:Akio Toyoda']],
-    ['Police in Nairobi arrested two men , a spokesman for the Kenya Police Service said .', ['LOC:Nairobi', 'ORG:Kenya Police Service']],
-    ['The World Health Organization said cases had risen in Brazil and India .', ['ORG:World Health Organization', 'LOC:Brazil', 'LOC:India']],
+    [
+      'Toyota Motor Corp said its chief executive , Akio Toyoda , would step down .',
+      ['ORG:Toyota Motor Corp', 'PER:Akio Toyoda'],
+    ],
+    [
+      'Police in Nairobi arrested two men , a spokesman for the Kenya Police Service said .',
+      ['LOC:Nairobi', 'ORG:Kenya Police Service'],
+    ],
+    [
+      'The World Health Organization said cases had risen in Brazil and India .',
+      ['ORG:World Health Organization', 'LOC:Brazil', 'LOC:India'],
+    ],
   ])('%s', (sentence, expected) => {
     const got = found(sentence).filter((x) => !x.startsWith('MISC:'));
     expect(got).toEqual(expected);
@@ -66,10 +84,15 @@ describe('tagDocument on clear news sentences', () => {
 
 describe('tagDocument on headline and lower-case text', () => {
   it('tags an ALL-CAPS headline using the casing seen in the article body', () => {
-    const doc = ['FLOODS HIT NAIROBI AS RAINS CONTINUE', 'Heavy rain flooded parts of Nairobi on Sunday , the Kenya Red Cross said .'];
+    const doc = [
+      'FLOODS HIT NAIROBI AS RAINS CONTINUE',
+      'Heavy rain flooded parts of Nairobi on Sunday , the Kenya Red Cross said .',
+    ];
     const out = tagDocument(doc.map(tok));
     const headline = tok(doc[0] ?? '');
-    expect((out[0] ?? []).map((s) => `${s.label}:${headline.slice(s.start, s.end).join(' ')}`)).toEqual(['LOC:NAIROBI']);
+    expect((out[0] ?? []).map((s) => `${s.label}:${headline.slice(s.start, s.end).join(' ')}`)).toEqual([
+      'LOC:NAIROBI',
+    ]);
   });
 
   it('truecases an all-lower-case sentence and keeps spans on the original tokens', () => {
@@ -93,7 +116,10 @@ describe('tagDocument robustness', () => {
     ['odd unicode', [['\uD800', 'İstanbul', 'Ångström', 'ｆｕｌｌｗｉｄｔｈ', 'مرحبا', '東京', 'e\u0301']]],
     ['a 10,000-token sentence', [huge]],
     ['very long tokens', [['x'.repeat(100_000), 'Berlin']]],
-    ['all caps and lower case', [tok('PRESIDENT VISITS ALGERIA AND MOROCCO'), tok('the bank of england raised rates in london .')]],
+    [
+      'all caps and lower case',
+      [tok('PRESIDENT VISITS ALGERIA AND MOROCCO'), tok('the bank of england raised rates in london .')],
+    ],
   ])('never throws on %s', (_name, sentences) => {
     const out = tagDocument(sentences);
     assertWellFormed(sentences, out);

@@ -25,7 +25,11 @@ describe.skipIf(!present)('DWIE dev: one node per entity', () => {
     expect(docs.length).toBe(extractions.length);
     expect(dwieDocumentText(docs[0]!).length).toBeGreaterThan(0);
     const graph = buildGraph(extractions);
-    const partyWords = new Set(knowledge().parties.flatMap((p) => [...p.names, ...p.adjectives]).filter((n) => !n.includes(' ')));
+    const partyWords = new Set(
+      knowledge()
+        .parties.flatMap((p) => [...p.names, ...p.adjectives])
+        .filter((n) => !n.includes(' ')),
+    );
     graph.forEachNode((_key, a) => {
       expect(a.label).not.toMatch(/^(Mr|Mrs|Ms|Miss|Dr)\.?( |$)/);
       if (a.kind === 'organisation' || a.kind === 'place') expect(a.label).not.toMatch(/^(Lord|Lady|Sir|Dame) /);

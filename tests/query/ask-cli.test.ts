@@ -18,7 +18,12 @@ interface RawEdge {
   key: string;
   source: string;
   target: string;
-  attributes: { relation: string; confidence: number; evidence: { article: string; sentence: string }[]; basis?: string };
+  attributes: {
+    relation: string;
+    confidence: number;
+    evidence: { article: string; sentence: string }[];
+    basis?: string;
+  };
 }
 interface RawArticle {
   id: string;
@@ -38,9 +43,19 @@ interface JsonRow {
   evidence: { article: string; sentence: string }[];
   basis: string;
   articles: number;
-  provenance: { article: string; title: string | null; source: string | null; published: string | null; url: string | null }[];
+  provenance: {
+    article: string;
+    title: string | null;
+    source: string | null;
+    published: string | null;
+    url: string | null;
+  }[];
   direction?: 'out' | 'in';
-  resolution?: { name: string; chosen: { id: string }; candidates: { id: string; mentions: number; relations: number }[] }[];
+  resolution?: {
+    name: string;
+    chosen: { id: string };
+    candidates: { id: string; mentions: number; relations: number }[];
+  }[];
 }
 
 async function run(args: string[], file = POLITICS) {
@@ -68,13 +83,20 @@ describe('names resolve the way a person means them', () => {
     expect(r.stdout).toContain('Maria Lindqvist  speaks-for');
   });
 
-  it('--json rows are the chosen entity\'s edges and carry the candidates', async () => {
+  it("--json rows are the chosen entity's edges and carry the candidates", async () => {
     const { rows } = await json(['Lindqvist ? ?']);
-    const want = raw.edges.filter((e) => e.source === 'person:maria-lindqvist').map((e) => e.key).sort();
+    const want = raw.edges
+      .filter((e) => e.source === 'person:maria-lindqvist')
+      .map((e) => e.key)
+      .sort();
     expect(rows.map((r) => r.edge).sort()).toEqual(want);
     for (const row of rows) {
       expect(row.resolution?.[0]?.chosen.id).toBe('person:maria-lindqvist');
-      expect(row.resolution?.[0]?.candidates.map((c) => c.id)).toEqual(['person:maria-lindqvist', 'person:erik-lindqvist', 'person:lindqvist']);
+      expect(row.resolution?.[0]?.candidates.map((c) => c.id)).toEqual([
+        'person:maria-lindqvist',
+        'person:erik-lindqvist',
+        'person:lindqvist',
+      ]);
     }
   });
 
@@ -83,13 +105,20 @@ describe('names resolve the way a person means them', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([]);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toContain('"Lindqvist" exactly is person:lindqvist, with no relations; without --exact it means Maria Lindqvist');
+    expect(r.stderr).toContain(
+      '"Lindqvist" exactly is person:lindqvist, with no relations; without --exact it means Maria Lindqvist',
+    );
   });
 
   it('a full name is that person, without a note', async () => {
     const { rows, stderr } = await json(['Erik Lindqvist ? ?']);
     expect(stderr).toBe('');
-    expect(rows.map((r) => r.edge).sort()).toEqual(raw.edges.filter((e) => e.source === 'person:erik-lindqvist').map((e) => e.key).sort());
+    expect(rows.map((r) => r.edge).sort()).toEqual(
+      raw.edges
+        .filter((e) => e.source === 'person:erik-lindqvist')
+        .map((e) => e.key)
+        .sort(),
+    );
   });
 
   it('--path resolves names the same way (and --exact finds no path from the lone node)', async () => {
@@ -138,7 +167,7 @@ describe('everything about one entity', () => {
     expect(r.stdout).toMatch(/Erik Lindqvist\s+supports\s+Maria Lindqvist/);
   });
 
-  it('the end of a person\'s name, several words long, is a name too', async () => {
+  it("the end of a person's name, several words long, is a name too", async () => {
     const r = await run(['der Leyen ? ?'], FIXTURE);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Ursula von der Leyen\s+speaks-for/m);
@@ -189,7 +218,7 @@ describe('provenance in every answer', () => {
     expect(r.stdout).toContain(`    1 article; first: ${article('p3').title} · source unknown · undated`);
   });
 
-  it('--json rows carry each evidence item\'s article id, title, source, date and URL', async () => {
+  it("--json rows carry each evidence item's article id, title, source, date and URL", async () => {
     const { rows } = await json(['? ? ?']);
     expect(rows).toHaveLength(raw.edges.length);
     for (const row of rows) {
@@ -207,7 +236,9 @@ describe('provenance in every answer', () => {
   it('--evidence N prints up to N sentences under each row', async () => {
     const quoted = (stdout: string) => stdout.split('\n').filter((l) => l.startsWith('      “'));
     const one = await run(['? speaks-for Sweden', '--evidence', '1']);
-    expect(quoted(one.stdout)).toEqual([`      “${raw.edges[0]!.attributes.evidence[0]!.sentence}” (${article('p1').title}, 2025-01-10)`]);
+    expect(quoted(one.stdout)).toEqual([
+      `      “${raw.edges[0]!.attributes.evidence[0]!.sentence}” (${article('p1').title}, 2025-01-10)`,
+    ]);
     const two = await run(['? speaks-for Sweden', '--evidence', '5']);
     expect(quoted(two.stdout)).toHaveLength(2);
     expect((await run(['? ? ?', '--evidence', '0'])).code).toBe(2);
@@ -226,7 +257,9 @@ describe('the library speaks without CLI flags', () => {
   });
 
   it('filters by basis and suggests the closest relations', () => {
-    expect(query.relations({ basis: 'knowledge' }).map((r) => r.edge)).toEqual(['state:sweden|member-of|place:northern-union']);
+    expect(query.relations({ basis: 'knowledge' }).map((r) => r.edge)).toEqual([
+      'state:sweden|member-of|place:northern-union',
+    ]);
     expect(() => query.relations({ relation: 'member' })).toThrow(RelationNotFoundError);
     try {
       query.relations({ relation: 'membr-of' });
@@ -243,9 +276,16 @@ describe('the library speaks without CLI flags', () => {
 describe('--basis', () => {
   it('keeps relations of one basis; a missing basis counts as text', async () => {
     const knowledge = await json(['? ? ?', '--basis', 'knowledge']);
-    expect(knowledge.rows.map((r) => r.edge)).toEqual(raw.edges.filter((e) => e.attributes.basis === 'knowledge').map((e) => e.key));
+    expect(knowledge.rows.map((r) => r.edge)).toEqual(
+      raw.edges.filter((e) => e.attributes.basis === 'knowledge').map((e) => e.key),
+    );
     const text = await json(['? ? ?', '--basis', 'text']);
-    expect(text.rows.map((r) => r.edge).sort()).toEqual(raw.edges.filter((e) => e.attributes.basis !== 'knowledge').map((e) => e.key).sort());
+    expect(text.rows.map((r) => r.edge).sort()).toEqual(
+      raw.edges
+        .filter((e) => e.attributes.basis !== 'knowledge')
+        .map((e) => e.key)
+        .sort(),
+    );
     expect(text.rows.every((r) => r.basis === 'text')).toBe(true);
     expect((await run(['? ? ?', '--basis', 'rumour'])).code).toBe(2);
   });
@@ -296,12 +336,19 @@ describe('honest dates', () => {
 describe('messages that teach', () => {
   it.each([
     ['a text article', 'politics-001.txt', 'Ministers met on Monday to discuss the budget.\nThe talks went on late.\n'],
-    ['a JSON article', 'story.json', JSON.stringify({ title: 'Budget talks', text: 'Ministers met on Monday to discuss the budget.' })],
+    [
+      'a JSON article',
+      'story.json',
+      JSON.stringify({ title: 'Budget talks', text: 'Ministers met on Monday to discuss the budget.' }),
+    ],
     ['an HTML page', 'page.html', '<html><body><p>Ministers met on Monday to discuss the budget.</p></body></html>'],
   ])('%s given where a graph is expected names newsgraph build (exit 1)', async (_what, name, content) => {
     const file = join(tempDir(), name);
     writeFileSync(file, content);
-    for (const command of [['stats', file], ['query', file, '? ? ?']]) {
+    for (const command of [
+      ['stats', file],
+      ['query', file, '? ? ?'],
+    ]) {
       const io = captureIO();
       expect(await main(command, io)).toBe(1);
       expect(io.stderr.trim().split('\n')).toHaveLength(1);

@@ -42,7 +42,15 @@ describe('finding entities by name', () => {
 
   it('prefers an entity whose label is the name over one that has it as an alias', async () => {
     const graph = loadFixture();
-    graph.addNode('place:paris', { label: 'Paris', kind: 'place', aliases: [], mentions: 1, articles: ['a2'], rules: [], examples: [] });
+    graph.addNode('place:paris', {
+      label: 'Paris',
+      kind: 'place',
+      aliases: [],
+      mentions: 1,
+      articles: ['a2'],
+      rules: [],
+      examples: [],
+    });
     const q = new GraphQuery(graph);
     expect(q.findEntities('Paris')).toEqual(['place:paris']);
     // Without the city, Paris still stands for France through the alias.
@@ -62,7 +70,10 @@ describe('finding entities by name', () => {
 describe('relations by pattern', () => {
   it('filters by confidence and by article date range, keeping only statements in range', () => {
     const rows = query.relations({ relation: 'supports', from: '2024-02-13', to: '2024-02-28' });
-    expect(rows.map((r) => r.edge).sort()).toEqual(['state:france|supports|state:ukraine', 'state:germany|supports|state:ukraine']);
+    expect(rows.map((r) => r.edge).sort()).toEqual([
+      'state:france|supports|state:ukraine',
+      'state:germany|supports|state:ukraine',
+    ]);
     const germany = rows.find((r) => r.source.id === 'state:germany')!;
     // Germany's support is stated in a1 (12 Feb) and a2 (14 Feb): only the a2 statement is in range.
     expect(germany.evidence.map((e) => e.article)).toEqual(['a2']);
@@ -78,7 +89,12 @@ describe('relations by pattern', () => {
   it('returns the evidence of an edge with its article', () => {
     const evidence = query.evidence('state:germany|member-of|organisation:nato');
     expect(evidence).toHaveLength(1);
-    expect(evidence[0]).toMatchObject({ article: 'a1', title: 'Berlin pledges more air defence for Ukraine', published: '2024-02-12T09:30:00Z', qualifiers: { since: '1955' } });
+    expect(evidence[0]).toMatchObject({
+      article: 'a1',
+      title: 'Berlin pledges more air defence for Ukraine',
+      published: '2024-02-12T09:30:00Z',
+      qualifiers: { since: '1955' },
+    });
   });
 });
 
@@ -91,7 +107,10 @@ describe('pattern parsing', () => {
     ['? ? Jane Doe', { source: null, relation: null, target: 'Jane Doe' }],
     ['Supports Group member-of ?', { source: 'Supports Group', relation: 'member-of', target: null }],
     ['"Jane ? Doe" ? ?', { source: 'Jane ? Doe', relation: null, target: null }],
-    ['United States speaks-for United Nations', { source: 'United States', relation: 'speaks-for', target: 'United Nations' }],
+    [
+      'United States speaks-for United Nations',
+      { source: 'United States', relation: 'speaks-for', target: 'United Nations' },
+    ],
     ['? criticises Jane Doe', { source: null, relation: 'criticises', target: 'Jane Doe' }],
   ])('%s', (pattern, parsed) => {
     expect(parsePattern(pattern, known)).toEqual(parsed);
@@ -106,25 +125,52 @@ describe('neighbours, ego networks, centrality, communities', () => {
   it('lists neighbours filtered by relation, direction and kind', () => {
     const all = query.neighbours('European Union');
     expect(all.map((n) => n.entity.id).sort()).toEqual(
-      ['person:ursula-von-der-leyen', 'person:ursula-von-der-leyen', 'state:germany', 'state:spain', 'topic:energy-security'].sort(),
+      [
+        'person:ursula-von-der-leyen',
+        'person:ursula-von-der-leyen',
+        'state:germany',
+        'state:spain',
+        'topic:energy-security',
+      ].sort(),
     );
     expect(query.neighbours('EU', { direction: 'out' }).map((n) => n.entity.id)).toEqual(['topic:energy-security']);
-    expect(query.neighbours('EU', { relation: 'member-of', kind: 'state' }).map((n) => n.entity.id)).toEqual(['state:spain']);
+    expect(query.neighbours('EU', { relation: 'member-of', kind: 'state' }).map((n) => n.entity.id)).toEqual([
+      'state:spain',
+    ]);
     expect(query.neighbours('Germany', { direction: 'in' })).toEqual([
-      expect.objectContaining({ entity: { id: 'person:olaf-scholz', label: 'Olaf Scholz', kind: 'person' }, relation: 'speaks-for', direction: 'in' }),
+      expect.objectContaining({
+        entity: { id: 'person:olaf-scholz', label: 'Olaf Scholz', kind: 'person' },
+        relation: 'speaks-for',
+        direction: 'in',
+      }),
     ]);
   });
 
   it('cuts the ego network at the asked depth', () => {
     const one = query.ego('Spain', 1);
-    expect(one.nodes().sort()).toEqual(['organisation:european-union', 'person:jose-manuel-albares', 'state:spain', 'state:ukraine']);
+    expect(one.nodes().sort()).toEqual([
+      'organisation:european-union',
+      'person:jose-manuel-albares',
+      'state:spain',
+      'state:ukraine',
+    ]);
     expect(one.size).toBe(3);
     const two = query.ego('Spain', 2);
     expect(two.hasNode('state:germany')).toBe(true);
     expect(two.hasNode('place:kyiv')).toBe(false);
     // Only the articles its nodes come from.
-    expect(one.getAttribute('articles').map((a) => a.id).sort()).toEqual(['a1', 'a2', 'a3', 'a4']);
-    expect(query.ego('Kyiv', 3).getAttribute('articles').map((a) => a.id)).toEqual(['a3']);
+    expect(
+      one
+        .getAttribute('articles')
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(
+      query
+        .ego('Kyiv', 3)
+        .getAttribute('articles')
+        .map((a) => a.id),
+    ).toEqual(['a3']);
   });
 
   it('ranks by PageRank with scores summing to one', () => {
@@ -138,7 +184,13 @@ describe('neighbours, ego networks, centrality, communities', () => {
     const b = new GraphQuery(loadFixture()).communities();
     expect(b).toEqual(a);
     const members = a.communities.flatMap((c) => c.members.map((m) => m.id));
-    expect(members.sort()).toEqual(query.graph.nodes().filter((n) => query.graph.degree(n) > 0).concat(query.graph.nodes().filter((n) => query.graph.degree(n) === 0)).sort());
+    expect(members.sort()).toEqual(
+      query.graph
+        .nodes()
+        .filter((n) => query.graph.degree(n) > 0)
+        .concat(query.graph.nodes().filter((n) => query.graph.degree(n) === 0))
+        .sort(),
+    );
     // Germany and its chancellor belong together.
     const community = (id: string) => a.communities.find((c) => c.members.some((m) => m.id === id))!.id;
     expect(community('person:olaf-scholz')).toBe(community('state:germany'));

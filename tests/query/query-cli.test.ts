@@ -28,7 +28,11 @@ function fold(text: string): string {
 
 function named(name: string | null): Set<string> | null {
   if (name === null) return null;
-  return new Set(raw.nodes.filter((n) => [n.attributes.label, ...n.attributes.aliases].some((x) => fold(x) === fold(name))).map((n) => n.key));
+  return new Set(
+    raw.nodes
+      .filter((n) => [n.attributes.label, ...n.attributes.aliases].some((x) => fold(x) === fold(name)))
+      .map((n) => n.key),
+  );
 }
 
 /** The edges of the file that a pattern should return, computed straight from the JSON. */
@@ -39,7 +43,13 @@ function expected(source: string | null, relation: string | null, target: string
     .filter((e) => (!sources || sources.has(e.source)) && (!targets || targets.has(e.target)))
     .filter((e) => relation === null || e.attributes.relation === relation)
     .filter((e) => e.attributes.confidence >= minConfidence)
-    .map((e) => ({ source: e.source, relation: e.attributes.relation, target: e.target, confidence: e.attributes.confidence, evidence: e.attributes.evidence }))
+    .map((e) => ({
+      source: e.source,
+      relation: e.attributes.relation,
+      target: e.target,
+      confidence: e.attributes.confidence,
+      evidence: e.attributes.evidence,
+    }))
     .sort((a, b) => `${a.source}|${a.relation}|${a.target}`.localeCompare(`${b.source}|${b.relation}|${b.target}`));
 }
 
@@ -61,7 +71,13 @@ async function queryJson(args: string[]): Promise<JsonRow[]> {
 
 function comparable(rows: JsonRow[]) {
   return rows
-    .map((r) => ({ source: r.source.id, relation: r.relation, target: r.target.id, confidence: r.confidence, evidence: r.evidence }))
+    .map((r) => ({
+      source: r.source.id,
+      relation: r.relation,
+      target: r.target.id,
+      confidence: r.confidence,
+      evidence: r.evidence,
+    }))
     .sort((a, b) => `${a.source}|${a.relation}|${a.target}`.localeCompare(`${b.source}|${b.relation}|${b.target}`));
 }
 
@@ -114,7 +130,8 @@ describe('newsgraph query table output', () => {
     expect(germany).toMatch(/^Germany\s+supports\s+Ukraine\s+0\.88\s+"We will stand with Ukraine/);
     // Columns line up: 'supports' starts at the same place on every row.
     const column = lines[0]!.indexOf('relation');
-    for (const line of lines.slice(2).filter((l) => / supports /.test(l))) expect(line.indexOf('supports')).toBe(column);
+    for (const line of lines.slice(2).filter((l) => / supports /.test(l)))
+      expect(line.indexOf('supports')).toBe(column);
     expect(io.stdout).toContain('3 relations');
   });
 });
@@ -178,7 +195,10 @@ describe('newsgraph query --path', () => {
   it('finds a shortest chain, each hop an edge of the file', async () => {
     const io = captureIO();
     expect(await main(['query', FIXTURE, '--path', 'Albares', 'Olaf Scholz', '--json'], io)).toBe(0);
-    const path = JSON.parse(io.stdout) as { nodes: { id: string }[]; hops: { from: { id: string }; to: { id: string }; edges: { edge: string }[] }[] };
+    const path = JSON.parse(io.stdout) as {
+      nodes: { id: string }[];
+      hops: { from: { id: string }; to: { id: string }; edges: { edge: string }[] }[];
+    };
     expect(path.nodes[0]!.id).toBe('person:jose-manuel-albares');
     expect(path.nodes.at(-1)!.id).toBe('person:olaf-scholz');
     expect(path.hops).toHaveLength(hops('person:jose-manuel-albares', 'person:olaf-scholz'));

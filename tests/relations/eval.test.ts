@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   calibration,
   calibrationTable,
-  prf,
+  type DwieDoc,
   dwieOracleDoc,
   evalDwieRelationsOracle,
+  type GoldFile,
+  prf,
   scoreDwieExtraction,
   scoreGoldRelations,
-  type DwieDoc,
-  type GoldFile,
 } from '../../src/eval/relations.js';
 
 const gold: GoldFile = {
@@ -34,26 +34,58 @@ const nodes = [
 
 describe('gold-file relation scoring', () => {
   it('counts core kinds only, ignores optional relations and reports misses', () => {
-    const r = scoreGoldRelations(nodes, [
-      { source: 'person:ana-lima', target: 'state:brazil', relation: 'speaks-for', confidence: 0.9, rules: ['r'] },
-      { source: 'person:ana-lima', target: 'organisation:mercosur', relation: 'member-of', confidence: 0.9, rules: ['r'] },
-      { source: 'person:ana-lima', target: 'state:chile', relation: 'visits', confidence: 0.9, rules: ['r'] },
-      { source: 'state:brazil', target: 'state:chile', relation: 'supports', confidence: 0.5, rules: ['r'] },
-    ], gold);
+    const r = scoreGoldRelations(
+      nodes,
+      [
+        { source: 'person:ana-lima', target: 'state:brazil', relation: 'speaks-for', confidence: 0.9, rules: ['r'] },
+        {
+          source: 'person:ana-lima',
+          target: 'organisation:mercosur',
+          relation: 'member-of',
+          confidence: 0.9,
+          rules: ['r'],
+        },
+        { source: 'person:ana-lima', target: 'state:chile', relation: 'visits', confidence: 0.9, rules: ['r'] },
+        { source: 'state:brazil', target: 'state:chile', relation: 'supports', confidence: 0.5, rules: ['r'] },
+      ],
+      gold,
+    );
     expect([r.tp, r.fp, r.fn]).toEqual([1, 1, 1]);
     expect(r.misses).toEqual(['Brazil -member-of-> Mercosur']);
     expect(r.falsePositives.map((f) => f.edge)).toEqual(['Brazil -supports-> Chile']);
   });
 
   it('needs the same kind of relation', () => {
-    const r = scoreGoldRelations(nodes, [{ source: 'person:ana-lima', target: 'state:brazil', relation: 'supports', confidence: 0.9 }], gold);
+    const r = scoreGoldRelations(
+      nodes,
+      [{ source: 'person:ana-lima', target: 'state:brazil', relation: 'supports', confidence: 0.9 }],
+      gold,
+    );
     expect([r.tp, r.fp, r.fn]).toEqual([0, 1, 2]);
   });
 });
 
 /** A tiny DWIE document: "German Chancellor Angela Merkel met Greenpeace spokesman Tom Berg in Germany ." */
-const tokens = ['German', 'Chancellor', 'Angela', 'Merkel', 'met', 'Greenpeace', 'spokesman', 'Tom', 'Berg', 'in', 'Germany', '.'];
-const m = (name: string, from: number, to: number, type: string) => ({ name, pos: [from, to] as [number, number], sent_id: 0, type });
+const tokens = [
+  'German',
+  'Chancellor',
+  'Angela',
+  'Merkel',
+  'met',
+  'Greenpeace',
+  'spokesman',
+  'Tom',
+  'Berg',
+  'in',
+  'Germany',
+  '.',
+];
+const m = (name: string, from: number, to: number, type: string) => ({
+  name,
+  pos: [from, to] as [number, number],
+  sent_id: 0,
+  type,
+});
 const dwie: DwieDoc = {
   title: 'test',
   sents: [tokens],
@@ -77,7 +109,10 @@ describe('DWIE relation scoring', () => {
     const { analysis } = dwieOracleDoc(dwie);
     const germany = [...analysis.entities.values()].find((e) => e.label === 'Germany');
     expect(germany?.kind).toBe('state');
-    expect(analysis.mentions.filter((x) => x.entityId === germany?.id).map((x) => x.text)).toEqual(['German', 'Germany']);
+    expect(analysis.mentions.filter((x) => x.entityId === germany?.id).map((x) => x.text)).toEqual([
+      'German',
+      'Germany',
+    ]);
   });
 
   it('scores oracle speaks-for and affiliation pairs once per document', () => {
@@ -87,10 +122,29 @@ describe('DWIE relation scoring', () => {
   });
 
   it('maps extracted entities to clusters by name and skips ends that only name unscored clusters', () => {
-    const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation', aliases: string[] = []) => ({ id, label, kind, aliases, mentions: [], rules: [] });
-    const relation = (source: string, target: string, relation: string) => ({ source, target, relation, confidence: 0.9, rules: ['r'], evidence: [] });
+    const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation', aliases: string[] = []) => ({
+      id,
+      label,
+      kind,
+      aliases,
+      mentions: [],
+      rules: [],
+    });
+    const relation = (source: string, target: string, relation: string) => ({
+      source,
+      target,
+      relation,
+      confidence: 0.9,
+      rules: ['r'],
+      evidence: [],
+    });
     const score = scoreDwieExtraction(dwie, {
-      entities: [entity('p:merkel', 'Merkel', 'person', ['Angela Merkel']), entity('s:de', 'Deutschland', 'state', ['German']), entity('p:tom', 'Tom Berg', 'person'), entity('s:fr', 'France', 'state')],
+      entities: [
+        entity('p:merkel', 'Merkel', 'person', ['Angela Merkel']),
+        entity('s:de', 'Deutschland', 'state', ['German']),
+        entity('p:tom', 'Tom Berg', 'person'),
+        entity('s:fr', 'France', 'state'),
+      ],
       relations: [relation('p:merkel', 's:de', 'speaks-for'), relation('p:tom', 's:fr', 'speaks-for')],
     });
     // Merkel -> "German" (a demonym cluster typed other) is not counted; Tom Berg -> France is wrong.
@@ -104,7 +158,12 @@ describe('DWIE relation scoring', () => {
       { confidence: 0.85, correct: false },
       { confidence: 0.82, correct: true },
     ]);
-    expect(rows.find((r) => r.band === '0.80-0.90')).toEqual({ band: '0.80-0.90', predicted: 2, correct: 1, precision: 0.5 });
+    expect(rows.find((r) => r.band === '0.80-0.90')).toEqual({
+      band: '0.80-0.90',
+      predicted: 2,
+      correct: 1,
+      precision: 0.5,
+    });
   });
 });
 
@@ -127,7 +186,13 @@ describe('DWIE relation families (issue 14)', () => {
   const doc: DwieDoc = {
     title: 'families',
     sents: [['x']],
-    vertexSet: [[m('Siemens', 'type::organization')], [m('Germany', 'type::location')], [m('German', 'type::other')], [m('Munich', 'type::location')], [m('Ada Lind', 'type::person')]],
+    vertexSet: [
+      [m('Siemens', 'type::organization')],
+      [m('Germany', 'type::location')],
+      [m('German', 'type::other')],
+      [m('Munich', 'type::location')],
+      [m('Ada Lind', 'type::person')],
+    ],
     labels: [
       { h: 0, t: 1, r: 'based_in0' },
       { h: 0, t: 2, r: 'based_in0-x' },
@@ -135,13 +200,35 @@ describe('DWIE relation families (issue 14)', () => {
       { h: 4, t: 2, r: 'citizen_of-x' },
     ],
   };
-  const entity = (id: string, label: string, kind: 'person' | 'state' | 'organisation' | 'place', aliases: string[] = []) => ({ id, label, kind, aliases, mentions: [], rules: [] });
-  const relation = (source: string, target: string, relation: string) => ({ source, target, relation, confidence: 0.9, rules: ['r'], evidence: [] });
+  const entity = (
+    id: string,
+    label: string,
+    kind: 'person' | 'state' | 'organisation' | 'place',
+    aliases: string[] = [],
+  ) => ({ id, label, kind, aliases, mentions: [], rules: [] });
+  const relation = (source: string, target: string, relation: string) => ({
+    source,
+    target,
+    relation,
+    confidence: 0.9,
+    rules: ['r'],
+    evidence: [],
+  });
 
   it('counts the -x adjective unit like the country, precision per edge and recall per unit', () => {
     const score = scoreDwieExtraction(doc, {
-      entities: [entity('o', 'Siemens', 'organisation'), entity('s', 'Germany', 'state', ['German']), entity('c', 'Munich', 'place'), entity('p', 'Ada Lind', 'person')],
-      relations: [relation('o', 's', 'based-in'), relation('c', 's', 'located-in'), relation('p', 's', 'citizen-of'), relation('o', 'c', 'based-in')],
+      entities: [
+        entity('o', 'Siemens', 'organisation'),
+        entity('s', 'Germany', 'state', ['German']),
+        entity('c', 'Munich', 'place'),
+        entity('p', 'Ada Lind', 'person'),
+      ],
+      relations: [
+        relation('o', 's', 'based-in'),
+        relation('c', 's', 'located-in'),
+        relation('p', 's', 'citizen-of'),
+        relation('o', 'c', 'based-in'),
+      ],
     });
     // One edge covers both based-in units; Siemens -> Munich is not gold.
     expect(score.counts['based-in']).toEqual({ tp: 1, fp: 1, fn: 0, covered: 2 });

@@ -14,7 +14,10 @@ describe('rule examples', () => {
   it.each(cases)('$rule: $text', ({ rule, text, expect: expected }) => {
     const doc = annotatedDoc(text);
     const label = (id: string) => doc.entities.get(id)?.label;
-    const got = extractRelations(doc).map((c) => ({ edge: [label(c.source), c.relation, label(c.target)].join(' '), rule: c.rule }));
+    const got = extractRelations(doc).map((c) => ({
+      edge: [label(c.source), c.relation, label(c.target)].join(' '),
+      rule: c.rule,
+    }));
     for (const [s, r, t] of expected) {
       const edge = [s, r, t].join(' ');
       expect(got.filter((g) => g.edge === edge).map((g) => g.rule)).toContain(rule);

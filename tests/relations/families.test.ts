@@ -23,58 +23,177 @@ function edges(text: string) {
 
 const FAMILIES: Record<string, Row[]> = {
   'located-in': [
-    { text: 'The strike spread to [Bilbao|place], [Spain|state], on Tuesday.', edge: ['Bilbao', 'located-in', 'Spain'], yes: true },
-    { text: 'Police in the southern [Dutch|state|Netherlands] city of [Breda|place] made arrests.', edge: ['Breda', 'located-in', 'Netherlands'], yes: true },
-    { text: 'Flights from [Rome|place], [Madrid|place] and [Oslo|place] were cancelled.', edge: ['Rome', 'located-in', 'Madrid'] },
-    { text: 'Talks in [Lyon|place] ended early. [France|state] said more talks would follow.', edge: ['Lyon', 'located-in', 'France'], yes: true, basis: 'knowledge' },
+    {
+      text: 'The strike spread to [Bilbao|place], [Spain|state], on Tuesday.',
+      edge: ['Bilbao', 'located-in', 'Spain'],
+      yes: true,
+    },
+    {
+      text: 'Police in the southern [Dutch|state|Netherlands] city of [Breda|place] made arrests.',
+      edge: ['Breda', 'located-in', 'Netherlands'],
+      yes: true,
+    },
+    {
+      text: 'Flights from [Rome|place], [Madrid|place] and [Oslo|place] were cancelled.',
+      edge: ['Rome', 'located-in', 'Madrid'],
+    },
+    {
+      text: 'Talks in [Lyon|place] ended early. [France|state] said more talks would follow.',
+      edge: ['Lyon', 'located-in', 'France'],
+      yes: true,
+      basis: 'knowledge',
+    },
   ],
   'based-in': [
-    { text: '[Vantor Systems|organisation], based in [Turin|place], cut jobs.', edge: ['Vantor Systems', 'based-in', 'Turin'], yes: true },
-    { text: 'The [Finnish|state|Finland] paper maker [Norrland Pulp|organisation] grew.', edge: ['Norrland Pulp', 'based-in', 'Finland'], yes: true },
-    { text: 'Officials of the [European Union|organisation] in [Brussels|place] declined to comment.', edge: ['European Union', 'based-in', 'Brussels'] },
+    {
+      text: '[Vantor Systems|organisation], based in [Turin|place], cut jobs.',
+      edge: ['Vantor Systems', 'based-in', 'Turin'],
+      yes: true,
+    },
+    {
+      text: 'The [Finnish|state|Finland] paper maker [Norrland Pulp|organisation] grew.',
+      edge: ['Norrland Pulp', 'based-in', 'Finland'],
+      yes: true,
+    },
+    {
+      text: 'Officials of the [European Union|organisation] in [Brussels|place] declined to comment.',
+      edge: ['European Union', 'based-in', 'Brussels'],
+    },
   ],
   'citizen-of': [
-    { text: 'A [Norwegian|state|Norway] tourist, [Erik Dahl|person], was injured.', edge: ['Erik Dahl', 'citizen-of', 'Norway'], yes: true },
-    { text: '[Paula Sousa|person], a [Brazilian|state|Brazil] engineer, was freed.', edge: ['Paula Sousa', 'citizen-of', 'Brazil'], yes: true },
-    { text: 'The [Italian|state|Italy] airline [Volaria|person] cancelled flights.', edge: ['Volaria', 'citizen-of', 'Italy'] },
+    {
+      text: 'A [Norwegian|state|Norway] tourist, [Erik Dahl|person], was injured.',
+      edge: ['Erik Dahl', 'citizen-of', 'Norway'],
+      yes: true,
+    },
+    {
+      text: '[Paula Sousa|person], a [Brazilian|state|Brazil] engineer, was freed.',
+      edge: ['Paula Sousa', 'citizen-of', 'Brazil'],
+      yes: true,
+    },
+    {
+      text: 'The [Italian|state|Italy] airline [Volaria|person] cancelled flights.',
+      edge: ['Volaria', 'citizen-of', 'Italy'],
+    },
   ],
   'born-in / lives-in': [
-    { text: '[Ines Carvalho|person] was born in [Braga|place] in 1970.', edge: ['Ines Carvalho', 'born-in', 'Braga'], yes: true },
-    { text: '[Tom Ash|person] was born in [Akron|place], [Ohio|place], in 1950.', edge: ['Tom Ash', 'born-in', 'Ohio'], yes: true },
-    { text: '[Nadia Farouk|person], who lives in [Marseille|place], spoke to us.', edge: ['Nadia Farouk', 'lives-in', 'Marseille'], yes: true },
+    {
+      text: '[Ines Carvalho|person] was born in [Braga|place] in 1970.',
+      edge: ['Ines Carvalho', 'born-in', 'Braga'],
+      yes: true,
+    },
+    {
+      text: '[Tom Ash|person] was born in [Akron|place], [Ohio|place], in 1950.',
+      edge: ['Tom Ash', 'born-in', 'Ohio'],
+      yes: true,
+    },
+    {
+      text: '[Nadia Farouk|person], who lives in [Marseille|place], spoke to us.',
+      edge: ['Nadia Farouk', 'lives-in', 'Marseille'],
+      yes: true,
+    },
   ],
   'works-for': [
-    { text: '[Rita Moll|person], chief economist at [Banco Lumen|organisation], expects cuts.', edge: ['Rita Moll', 'works-for', 'Banco Lumen'], yes: true },
-    { text: '[Skyline Air|organisation] attorney [Ben Cole|person] objected.', edge: ['Ben Cole', 'works-for', 'Skyline Air'], yes: true },
+    {
+      text: '[Rita Moll|person], chief economist at [Banco Lumen|organisation], expects cuts.',
+      edge: ['Rita Moll', 'works-for', 'Banco Lumen'],
+      yes: true,
+    },
+    {
+      text: '[Skyline Air|organisation] attorney [Ben Cole|person] objected.',
+      edge: ['Ben Cole', 'works-for', 'Skyline Air'],
+      yes: true,
+    },
   ],
   'plays-for': [
-    { text: '[Real Sociedad|organisation] striker [Iker Mendi|person] scored twice.', edge: ['Iker Mendi', 'plays-for', 'Real Sociedad'], yes: true },
+    {
+      text: '[Real Sociedad|organisation] striker [Iker Mendi|person] scored twice.',
+      edge: ['Iker Mendi', 'plays-for', 'Real Sociedad'],
+      yes: true,
+    },
   ],
   kills: [
-    { text: '[Carl Brandt|person] shot [Otto Lenz|person] in 1921.', edge: ['Carl Brandt', 'kills', 'Otto Lenz'], yes: true },
-    { text: '[Otto Lenz|person] was shot dead by [Carl Brandt|person].', edge: ['Carl Brandt', 'kills', 'Otto Lenz'], yes: true },
+    {
+      text: '[Carl Brandt|person] shot [Otto Lenz|person] in 1921.',
+      edge: ['Carl Brandt', 'kills', 'Otto Lenz'],
+      yes: true,
+    },
+    {
+      text: '[Otto Lenz|person] was shot dead by [Carl Brandt|person].',
+      edge: ['Carl Brandt', 'kills', 'Otto Lenz'],
+      yes: true,
+    },
     { text: '[Carl Brandt|person] tried to shoot [Otto Lenz|person].', edge: ['Carl Brandt', 'kills', 'Otto Lenz'] },
-    { text: '[Otto Lenz|person] was shot by police, [Carl Brandt|person] said.', edge: ['Otto Lenz', 'kills', 'Carl Brandt'] },
+    {
+      text: '[Otto Lenz|person] was shot by police, [Carl Brandt|person] said.',
+      edge: ['Otto Lenz', 'kills', 'Carl Brandt'],
+    },
   ],
   'member-of (knowledge)': [
-    { text: '[Portugal|state] asked the [European Union|organisation] for help.', edge: ['Portugal', 'member-of', 'European Union'], yes: true, basis: 'knowledge' },
-    { text: '[Norway|state] and the [European Union|organisation] signed a deal.', edge: ['Norway', 'member-of', 'European Union'] },
+    {
+      text: '[Portugal|state] asked the [European Union|organisation] for help.',
+      edge: ['Portugal', 'member-of', 'European Union'],
+      yes: true,
+      basis: 'knowledge',
+    },
+    {
+      text: '[Norway|state] and the [European Union|organisation] signed a deal.',
+      edge: ['Norway', 'member-of', 'European Union'],
+    },
   ],
   'speaks-for (issue failures, rewritten)': [
-    { text: '[US|state|United States] Undersecretary of State [Tom Reed|person] is meeting [British|state|United Kingdom] officials.', edge: ['Tom Reed', 'speaks-for', 'United States'], yes: true },
-    { text: '[US|state|United States] Undersecretary of State [Tom Reed|person] is meeting [British|state|United Kingdom] officials.', edge: ['Tom Reed', 'speaks-for', 'United Kingdom'] },
-    { text: 'Former [Chilean|state|Chile] president [Luis Vera|person] spoke.', edge: ['Luis Vera', 'speaks-for', 'Chile'], yes: true, qualifiers: { former: 'true' } },
-    { text: '[Ana Paz|person], the ex-finance minister of [Peru|state], spoke.', edge: ['Ana Paz', 'speaks-for', 'Peru'], yes: true, qualifiers: { former: 'true' } },
+    {
+      text: '[US|state|United States] Undersecretary of State [Tom Reed|person] is meeting [British|state|United Kingdom] officials.',
+      edge: ['Tom Reed', 'speaks-for', 'United States'],
+      yes: true,
+    },
+    {
+      text: '[US|state|United States] Undersecretary of State [Tom Reed|person] is meeting [British|state|United Kingdom] officials.',
+      edge: ['Tom Reed', 'speaks-for', 'United Kingdom'],
+    },
+    {
+      text: 'Former [Chilean|state|Chile] president [Luis Vera|person] spoke.',
+      edge: ['Luis Vera', 'speaks-for', 'Chile'],
+      yes: true,
+      qualifiers: { former: 'true' },
+    },
+    {
+      text: '[Ana Paz|person], the ex-finance minister of [Peru|state], spoke.',
+      edge: ['Ana Paz', 'speaks-for', 'Peru'],
+      yes: true,
+      qualifiers: { former: 'true' },
+    },
   ],
   'supports / opposes (topics and guards)': [
-    { text: '[Estonia|state] rejected the proposed fuel levy.', edge: ['Estonia', 'opposes', 'proposed fuel levy'], yes: true },
-    { text: "[Malta|state]'s support for the asylum reform is firm.", edge: ['Malta', 'supports', 'asylum reform'], yes: true },
-    { text: 'It is not yet known whether [Norway|state] would support [the bid|topic].', edge: ['Norway', 'supports', 'the bid'] },
-    { text: '[The EU|organisation] said that [Peru|state] should back [Chile|state].', edge: ['Peru', 'supports', 'Chile'] },
+    {
+      text: '[Estonia|state] rejected the proposed fuel levy.',
+      edge: ['Estonia', 'opposes', 'proposed fuel levy'],
+      yes: true,
+    },
+    {
+      text: "[Malta|state]'s support for the asylum reform is firm.",
+      edge: ['Malta', 'supports', 'asylum reform'],
+      yes: true,
+    },
+    {
+      text: 'It is not yet known whether [Norway|state] would support [the bid|topic].',
+      edge: ['Norway', 'supports', 'the bid'],
+    },
+    {
+      text: '[The EU|organisation] said that [Peru|state] should back [Chile|state].',
+      edge: ['Peru', 'supports', 'Chile'],
+    },
     { text: '[Latvia|state] does not support [the treaty|topic].', edge: ['Latvia', 'supports', 'the treaty'] },
     { text: 'If [Greece|state] backs [the plan|topic], talks resume.', edge: ['Greece', 'supports', 'the plan'] },
-    { text: '[Swansea|organisation] back [Rhys Jones|person] scored twice.', edge: ['Swansea', 'supports', 'Rhys Jones'] },
-    { text: '[Swansea|organisation] back [Rhys Jones|person] for the captaincy.', edge: ['Swansea', 'supports', 'Rhys Jones'], yes: true },
+    {
+      text: '[Swansea|organisation] back [Rhys Jones|person] scored twice.',
+      edge: ['Swansea', 'supports', 'Rhys Jones'],
+    },
+    {
+      text: '[Swansea|organisation] back [Rhys Jones|person] for the captaincy.',
+      edge: ['Swansea', 'supports', 'Rhys Jones'],
+      yes: true,
+    },
   ],
 };
 
@@ -85,7 +204,8 @@ describe.each(Object.entries(FAMILIES))('%s', (_family, rows) => {
     if (yes) {
       expect(found.length, `expected ${edge.join(' ')}`).toBeGreaterThan(0);
       if (basis) expect(found.some((e) => (e.c.basis ?? 'text') === basis)).toBe(true);
-      if (qualifiers) expect(found.some((e) => Object.entries(qualifiers).every(([k, v]) => e.c.qualifiers?.[k] === v))).toBe(true);
+      if (qualifiers)
+        expect(found.some((e) => Object.entries(qualifiers).every(([k, v]) => e.c.qualifiers?.[k] === v))).toBe(true);
     } else {
       expect(found.filter((e) => e.c.confidence >= 0.5).map((e) => e.c.rule)).toEqual([]);
     }

@@ -4,10 +4,50 @@ import { extractRelations } from '../../src/extract/relations/index.js';
 import { annotatedDoc } from '../../src/extract/relations/testing.js';
 import type { DocAnalysis } from '../../src/extract/types.js';
 
-const WORDS = ['said', 'the', 'of', 'President', 'minister', 'supports', 'not', 'members', 'as', ',', '.', '"', "'s", 'and', 'met', 'visit', 'counterpart', 'his', 'our', 'support', 'for', 'on', '(', ')', 'seek', 'to', 'create', 'cooperation', 'in'];
-const ENTITIES = ['[Chile|state]', '[Peru|state]', '[Ana Lima|person]', '[Rui Costa|person]', '[Mercosur|organisation]', '[trade|topic]', '[Lima|place]'];
+const WORDS = [
+  'said',
+  'the',
+  'of',
+  'President',
+  'minister',
+  'supports',
+  'not',
+  'members',
+  'as',
+  ',',
+  '.',
+  '"',
+  "'s",
+  'and',
+  'met',
+  'visit',
+  'counterpart',
+  'his',
+  'our',
+  'support',
+  'for',
+  'on',
+  '(',
+  ')',
+  'seek',
+  'to',
+  'create',
+  'cooperation',
+  'in',
+];
+const ENTITIES = [
+  '[Chile|state]',
+  '[Peru|state]',
+  '[Ana Lima|person]',
+  '[Rui Costa|person]',
+  '[Mercosur|organisation]',
+  '[trade|topic]',
+  '[Lima|place]',
+];
 
-const annotated = fc.array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...ENTITIES)), { maxLength: 60 }).map((parts) => parts.join(' '));
+const annotated = fc
+  .array(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...ENTITIES)), { maxLength: 60 })
+  .map((parts) => parts.join(' '));
 
 describe('relation extraction on arbitrary word salad', () => {
   it('never throws and only returns edges between known entities, in existing sentences', () => {
@@ -28,7 +68,9 @@ describe('relation extraction on arbitrary word salad', () => {
   });
 
   it('survives mentions that overlap, straddle sentences or name unknown entities', () => {
-    const doc: DocAnalysis = annotatedDoc('[Chile|state] backs [Peru|state]. [Ana Lima|person] met [Rui Costa|person].');
+    const doc: DocAnalysis = annotatedDoc(
+      '[Chile|state] backs [Peru|state]. [Ana Lima|person] met [Rui Costa|person].',
+    );
     const [a, b] = doc.mentions;
     doc.mentions.push({ ...a!, entityId: 'state:nowhere' }, { ...b!, start: a!.start + 1, end: doc.text.length });
     doc.mentions.sort((x, y) => x.start - y.start);

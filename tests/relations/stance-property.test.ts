@@ -7,9 +7,22 @@ import { describe, expect, it } from 'vitest';
 import { extractRelations } from '../../src/extract/relations/index.js';
 import { annotatedDoc } from '../../src/extract/relations/testing.js';
 
-const holders = ['[Norway|state]', '[Peru|state]', '[Amnesty International|organisation]', '[Lena Moro|person]', '[Kenya|state] and [Ghana|state]'];
+const holders = [
+  '[Norway|state]',
+  '[Peru|state]',
+  '[Amnesty International|organisation]',
+  '[Lena Moro|person]',
+  '[Kenya|state] and [Ghana|state]',
+];
 const verbs = ['support', 'back', 'endorse', 'oppose', 'reject', 'condemn', 'welcome', 'veto', 'criticise', 'favour'];
-const objects = ['[Chile|state]', '[the treaty|topic]', 'the fuel levy', 'the new border plan', '[Tom Berg|person]', "[Spain|state]'s bailout request"];
+const objects = [
+  '[Chile|state]',
+  '[the treaty|topic]',
+  'the fuel levy',
+  'the new border plan',
+  '[Tom Berg|person]',
+  "[Spain|state]'s bailout request",
+];
 const negated = (h: string, v: string, o: string) => [
   `${h} does not ${v} ${o}.`,
   `${h} did not ${v} ${o}, officials said.`,
@@ -40,8 +53,12 @@ describe('stance under negation and modality (property)', () => {
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);
           const text = lead + forms[k % forms.length]!;
-          const confident = extractRelations(annotatedDoc(text)).filter((c) => STANCE.has(c.relation) && c.confidence >= 0.5);
-          expect(confident.map((c) => `${c.source} ${c.relation} ${c.target} ${c.rule} ${c.confidence} | ${text}`)).toEqual([]);
+          const confident = extractRelations(annotatedDoc(text)).filter(
+            (c) => STANCE.has(c.relation) && c.confidence >= 0.5,
+          );
+          expect(
+            confident.map((c) => `${c.source} ${c.relation} ${c.target} ${c.rule} ${c.confidence} | ${text}`),
+          ).toEqual([]);
         },
       ),
       { numRuns: 300, seed: 14 },
@@ -49,7 +66,9 @@ describe('stance under negation and modality (property)', () => {
   });
 
   it('still reads the plain statement (the property is not vacuous)', () => {
-    const got = extractRelations(annotatedDoc('[Norway|state] rejected the fuel levy.')).filter((c) => c.relation === 'opposes');
+    const got = extractRelations(annotatedDoc('[Norway|state] rejected the fuel levy.')).filter(
+      (c) => c.relation === 'opposes',
+    );
     expect(got.length).toBe(1);
     expect(got[0]!.confidence).toBeGreaterThanOrEqual(0.5);
   });

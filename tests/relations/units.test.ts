@@ -5,9 +5,21 @@ import { sentenceUnits } from '../../src/extract/relations/units.js';
 
 describe('sentence units', () => {
   it('keeps an entity as one unit and splits a possessive off the words after it', () => {
-    const doc = annotatedDoc("[New Zealand|state]’s “firm” stance on the U.S. plan.");
+    const doc = annotatedDoc('[New Zealand|state]’s “firm” stance on the U.S. plan.');
     const units = sentenceUnits(doc)[0]!.units;
-    expect(units.map((u) => (u.kind === 'entity' ? `[${u.entityId}]` : u.w))).toEqual(['[state:new-zealand]', "'s", '"', 'firm', '"', 'stance', 'on', 'the', 'u.s.', 'plan', '.']);
+    expect(units.map((u) => (u.kind === 'entity' ? `[${u.entityId}]` : u.w))).toEqual([
+      '[state:new-zealand]',
+      "'s",
+      '"',
+      'firm',
+      '"',
+      'stance',
+      'on',
+      'the',
+      'u.s.',
+      'plan',
+      '.',
+    ]);
   });
 
   it('assigns mentions to their own sentence', () => {
@@ -42,7 +54,11 @@ describe('countries and state bodies', () => {
     expect(bodyCountry(name)).toBe(code);
   });
 
-  it.each(['German Chamber of Industry and Commerce', 'American Institute for Contemporary German Studies', 'United Nations Security Council'])('%s is not a state body', (name) => {
+  it.each([
+    'German Chamber of Industry and Commerce',
+    'American Institute for Contemporary German Studies',
+    'United Nations Security Council',
+  ])('%s is not a state body', (name) => {
     expect(bodyCountry(name)).toBeUndefined();
   });
 });

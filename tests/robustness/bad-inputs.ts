@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { captureIO as capture, type CapturedIO } from '../helpers/cli.js';
+import { type CapturedIO, captureIO as capture } from '../helpers/cli.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/bad/', import.meta.url));
 
@@ -41,13 +41,17 @@ export function randomBytes(length: number, seed = 0x9e3779b9, { noNul = false }
 
 /** A minimal but well-formed one-page PDF. */
 export function pdfBytes(): Uint8Array {
-  const body = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+  const body =
+    '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
   return Buffer.from(body, 'latin1');
 }
 
 /** A 1x1 transparent PNG. */
 export function pngBytes(): Uint8Array {
-  return Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4560000000049454e44ae426082', 'hex');
+  return Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4560000000049454e44ae426082',
+    'hex',
+  );
 }
 
 export function utf16(text: string, order: 'le' | 'be', bom = true): Uint8Array {
@@ -58,7 +62,18 @@ export function utf16(text: string, order: 'le' | 'be', bom = true): Uint8Array 
 
 /** Text in Windows-1252, as old news archives hold it. Only for characters that exist in 1252. */
 export function cp1252(text: string): Uint8Array {
-  const high: Record<string, number> = { '€': 0x80, '‚': 0x82, '„': 0x84, '…': 0x85, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+  const high: Record<string, number> = {
+    '€': 0x80,
+    '‚': 0x82,
+    '„': 0x84,
+    '…': 0x85,
+    '‘': 0x91,
+    '’': 0x92,
+    '“': 0x93,
+    '”': 0x94,
+    '–': 0x96,
+    '—': 0x97,
+  };
   return Uint8Array.from([...text].map((c) => high[c] ?? c.charCodeAt(0)));
 }
 
@@ -66,7 +81,23 @@ export const SENTENCE_EN = 'The mayor of Lyon said on Monday that the city would
 
 /** A 1 MB "sentence": words and no punctuation at all (built in its own test: it is the slow one). */
 export function longSentence(bytes = 1024 * 1024): string {
-  const words = ['the', 'council', 'of', 'Lyon', 'and', 'Marseille', 'voted', 'for', 'new', 'trams', 'while', 'ministers', 'in', 'Paris', 'waited'];
+  const words = [
+    'the',
+    'council',
+    'of',
+    'Lyon',
+    'and',
+    'Marseille',
+    'voted',
+    'for',
+    'new',
+    'trams',
+    'while',
+    'ministers',
+    'in',
+    'Paris',
+    'waited',
+  ];
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < bytes; i++) {
@@ -100,7 +131,8 @@ export function writeBadFolder(dir: string, { huge = true }: { huge?: boolean } 
   mkdirSync(dir, { recursive: true });
   const put = (name: string, data: string | Uint8Array) => writeFileSync(join(dir, name), data);
   copyFileSync(join(FIXTURES, 'good-article.txt'), join(dir, 'good-article.txt'));
-  for (const name of ['russian.txt', 'chinese.txt', 'arabic.txt', 'not-an-article.json', 'unclosed.html']) copyFileSync(join(FIXTURES, name), join(dir, name));
+  for (const name of ['russian.txt', 'chinese.txt', 'arabic.txt', 'not-an-article.json', 'unclosed.html'])
+    copyFileSync(join(FIXTURES, name), join(dir, name));
   put('empty.txt', '');
   put('whitespace.md', ' \n\t\r\n\u00a0\u2003\n');
   put('nul-bytes.txt', `${SENTENCE_EN}\0\0\0\u0001binary tail\0`);
@@ -108,8 +140,20 @@ export function writeBadFolder(dir: string, { huge = true }: { huge?: boolean } 
   put('photo.md', pngBytes());
   put('random.txt', randomBytes(4096));
   put('random-no-nul.txt', randomBytes(4096, 12345, { noNul: true }));
-  put('invalid-utf8.txt', Buffer.concat([Buffer.from(`${SENTENCE_EN} Z\u00fcrich `), Buffer.from([0xff, 0xc3]), Buffer.from(' and more text.\n')]));
-  put('latin1.txt', cp1252(`Der B\u00fcrgermeister von M\u00fcnchen sagte am Montag, die Stadt baue \u201eneue\u201c Stra\u00dfenbahnen.\n`));
+  put(
+    'invalid-utf8.txt',
+    Buffer.concat([
+      Buffer.from(`${SENTENCE_EN} Z\u00fcrich `),
+      Buffer.from([0xff, 0xc3]),
+      Buffer.from(' and more text.\n'),
+    ]),
+  );
+  put(
+    'latin1.txt',
+    cp1252(
+      `Der B\u00fcrgermeister von M\u00fcnchen sagte am Montag, die Stadt baue \u201eneue\u201c Stra\u00dfenbahnen.\n`,
+    ),
+  );
   put('utf16le-bom.txt', utf16(`${SENTENCE_EN}\n`, 'le'));
   put('utf16be-bom.txt', utf16(`${SENTENCE_EN}\n`, 'be'));
   // 20,000 levels: far past what a recursive walk survives (stack overflow near 10,000 frames), cheap to parse.

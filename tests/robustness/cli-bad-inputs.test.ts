@@ -5,11 +5,20 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { FIXTURES, captureIO, longSentence, pdfBytes, pngBytes, randomBytes, tempDir, writeBadFolder } from './bad-inputs.js';
+import {
+  captureIO,
+  FIXTURES,
+  longSentence,
+  pdfBytes,
+  pngBytes,
+  randomBytes,
+  tempDir,
+  writeBadFolder,
+} from './bad-inputs.js';
 
 const BUILD_FLAGS = ['--no-cache', '--jobs', '1'];
 const CLI = fileURLToPath(new URL('../../bin/newsgraph.js', import.meta.url));
@@ -98,7 +107,10 @@ describe('a 1 MB "sentence" without punctuation', () => {
 });
 
 /** Runs bin/newsgraph.js (dist/) in a child process, killed after `limitMs`. */
-function runBuiltCli(args: string[], limitMs: number): Promise<{ code: number | null; killed: boolean; stderr: string }> {
+function runBuiltCli(
+  args: string[],
+  limitMs: number,
+): Promise<{ code: number | null; killed: boolean; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -128,7 +140,9 @@ describe('exit codes', () => {
     const io = captureIO();
     expect(await main(['build', only, '-o', out, ...BUILD_FLAGS], io)).toBe(1);
     expect(existsSync(out)).toBe(false);
-    expect([...skipped(io.stderr).keys()].sort()).toEqual(['empty.txt', 'nul-bytes.txt', 'photo.md', 'random.txt'].map((n) => join(only, n)));
+    expect([...skipped(io.stderr).keys()].sort()).toEqual(
+      ['empty.txt', 'nul-bytes.txt', 'photo.md', 'random.txt'].map((n) => join(only, n)),
+    );
     expectNoStackTrace(io.stderr);
   });
 

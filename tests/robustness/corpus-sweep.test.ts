@@ -10,8 +10,8 @@
 import corpus from 'nlp-corpus';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { extractArticle, type Extraction } from '../../src/extract/index.js';
-import { ingestString, type Article } from '../../src/ingest/index.js';
+import { type Extraction, extractArticle } from '../../src/extract/index.js';
+import { type Article, ingestString } from '../../src/ingest/index.js';
 import { contractBreaches } from './contract.js';
 
 const STRIDE = Math.max(1, Number(process.env.NEWSGRAPH_SWEEP_STRIDE ?? 40) || 40);
@@ -60,10 +60,14 @@ describe(`nlp-corpus sweep (every ${STRIDE}th sentence)`, () => {
           breaches.push(...problems.map((b) => `#${i} ${JSON.stringify(sentence.slice(0, 120))}: ${b}`));
         });
       } catch (error) {
-        throws.push(`#${i} ${JSON.stringify(sentence.slice(0, 200))}: ${error instanceof Error ? error.message : String(error)}`);
+        throws.push(
+          `#${i} ${JSON.stringify(sentence.slice(0, 200))}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
-    console.info(`nlp-corpus sweep: ${swept} of ${all.length} sentences; slowest ${slowest.ms.toFixed(1)} ms: ${JSON.stringify(slowest.sentence.slice(0, 100))}`);
+    console.info(
+      `nlp-corpus sweep: ${swept} of ${all.length} sentences; slowest ${slowest.ms.toFixed(1)} ms: ${JSON.stringify(slowest.sentence.slice(0, 100))}`,
+    );
     expect(throws).toEqual([]);
     expect(breaches.slice(0, 20)).toEqual([]);
     expect(slow).toEqual([]);

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { extractArticle } from '../../src/extract/index.js';
-import { ingestString, type Article, type ArticleFormat } from '../../src/ingest/index.js';
+import { type Article, type ArticleFormat, ingestString } from '../../src/ingest/index.js';
 import { longSentence } from './bad-inputs.js';
 import { contractBreaches } from './contract.js';
 
@@ -17,7 +17,12 @@ import { contractBreaches } from './contract.js';
 function run(text: string, format: ArticleFormat, twice = false): string[] {
   let articles: Article[];
   try {
-    articles = ingestString(text, `fuzz.${format === 'markdown' ? 'md' : format === 'html' ? 'html' : 'txt'}`, 'fuzz', format);
+    articles = ingestString(
+      text,
+      `fuzz.${format === 'markdown' ? 'md' : format === 'html' ? 'html' : 'txt'}`,
+      'fuzz',
+      format,
+    );
   } catch (error) {
     if (error instanceof InputError) return [];
     throw error;
@@ -26,31 +31,150 @@ function run(text: string, format: ArticleFormat, twice = false): string[] {
   for (const article of articles) {
     const x = extractArticle(article);
     problems.push(...contractBreaches(article, x));
-    if (twice && JSON.stringify(extractArticle(article)) !== JSON.stringify(x)) problems.push('a second extraction of the same article differs');
+    if (twice && JSON.stringify(extractArticle(article)) !== JSON.stringify(x))
+      problems.push('a second extraction of the same article differs');
   }
   return problems;
 }
 
 /** Pieces of news and of the things that break tokenisers, glued at random. */
 const NEWSY = [
-  'The', 'the', 'said', ' ', ' ', ' ', '  ', '\n', '\n\n', '\r\n', '\t', '.', '. ', ',', ';', ':', '!', '?', '...', '…',
-  '"', '“', '”', "'", '‘', '’', "'s", '’s', '(', ')', '[', ']', '—', '–', '-', '/',
-  'Mr.', 'Dr.', 'U.S.', 'U.N.', 'e.g.', 'No.', 'St.', 'Jan.', 'a.m.',
-  'President', 'Minister', 'Foreign Minister', 'spokesperson', 'of', 'for', 'and', 'in', 'on', 'told', 'according to',
-  'Germany', 'German', 'Berlin', 'France', 'Paris', 'European Union', 'EU', 'NATO', 'United Nations', 'Security Council',
-  'Anna', 'Weber', 'Kowalski', 'Jean-Luc', "O'Neill", 'McDonald', 'van der Berg', 'al-Sayed',
-  'supports', 'opposes', 'met', 'criticised', 'backed', 'member of', 'visited',
-  '2024', '12', '3.5%', '$4bn', '€', '#', '@', '&amp;', '<p>', '</p>', '<br>', '* ', '# ', '---', '> ', '`', '[link](http://x.y)',
-  'é', 'e\u0301', 'ß', 'İ', 'ﬁ', 'Ⅻ', '東京', 'Москва', 'مصر', 'עברית', '👩‍👩‍👧', '🇩🇪', '\u200b', '\u200d', '\u00a0', '\u2028', '\ufeff', '\u0000', '\u0007', '\ud800', '\udfff',
+  'The',
+  'the',
+  'said',
+  ' ',
+  ' ',
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\t',
+  '.',
+  '. ',
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '...',
+  '…',
+  '"',
+  '“',
+  '”',
+  "'",
+  '‘',
+  '’',
+  "'s",
+  '’s',
+  '(',
+  ')',
+  '[',
+  ']',
+  '—',
+  '–',
+  '-',
+  '/',
+  'Mr.',
+  'Dr.',
+  'U.S.',
+  'U.N.',
+  'e.g.',
+  'No.',
+  'St.',
+  'Jan.',
+  'a.m.',
+  'President',
+  'Minister',
+  'Foreign Minister',
+  'spokesperson',
+  'of',
+  'for',
+  'and',
+  'in',
+  'on',
+  'told',
+  'according to',
+  'Germany',
+  'German',
+  'Berlin',
+  'France',
+  'Paris',
+  'European Union',
+  'EU',
+  'NATO',
+  'United Nations',
+  'Security Council',
+  'Anna',
+  'Weber',
+  'Kowalski',
+  'Jean-Luc',
+  "O'Neill",
+  'McDonald',
+  'van der Berg',
+  'al-Sayed',
+  'supports',
+  'opposes',
+  'met',
+  'criticised',
+  'backed',
+  'member of',
+  'visited',
+  '2024',
+  '12',
+  '3.5%',
+  '$4bn',
+  '€',
+  '#',
+  '@',
+  '&amp;',
+  '<p>',
+  '</p>',
+  '<br>',
+  '* ',
+  '# ',
+  '---',
+  '> ',
+  '`',
+  '[link](http://x.y)',
+  'é',
+  'e\u0301',
+  'ß',
+  'İ',
+  'ﬁ',
+  'Ⅻ',
+  '東京',
+  'Москва',
+  'مصر',
+  'עברית',
+  '👩‍👩‍👧',
+  '🇩🇪',
+  '\u200b',
+  '\u200d',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\ud800',
+  '\udfff',
 ];
 
 const soup = fc.array(fc.constantFrom(...NEWSY), { maxLength: 120 }).map((parts) => parts.join(''));
 /** Any UTF-16 code units, lone surrogates included. */
-const codeUnits = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 200 });
+const codeUnits = fc.string({
+  unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  maxLength: 200,
+});
 const anyUnicode = fc.string({ unit: 'binary', maxLength: 200 });
 /** Long runs of one piece, alone or inside soup: what triggers backtracking and quadratic loops. */
 const runs = fc
-  .tuple(soup, fc.constantFrom('a', 'A', 'Aa ', 'A. ', '.', ' ', '\n', '"', '(', 'Mr. ', 'said ', 'of the ', '-', '’'), fc.integer({ min: 50, max: 2000 }), soup)
+  .tuple(
+    soup,
+    fc.constantFrom('a', 'A', 'Aa ', 'A. ', '.', ' ', '\n', '"', '(', 'Mr. ', 'said ', 'of the ', '-', '’'),
+    fc.integer({ min: 50, max: 2000 }),
+    soup,
+  )
   .map(([a, piece, n, b]) => `${a}${piece.repeat(n)}${b}`);
 
 /** The extractor's properties read strings as text and Markdown; HTML and JSON have their own ingest property. */
@@ -75,18 +199,25 @@ describe('extractor on arbitrary strings', () => {
     ['newsy soup', soup, 6],
     ['any UTF-16 code units', codeUnits, 7],
     ['long runs', runs, 8],
-  ] as const)('ingest (HTML, JSON, JSON Lines, Markdown, text) throws nothing but InputError: %s', (_name, strings, seed) => {
-    fc.assert(
-      fc.property(strings, fc.constantFrom<ArticleFormat>('html', 'json', 'jsonl', 'markdown', 'text'), (text, format) => {
-        try {
-          ingestString(text, 'fuzz', 'fuzz', format);
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-        }
-      }),
-      { numRuns: 150, seed },
-    );
-  });
+  ] as const)(
+    'ingest (HTML, JSON, JSON Lines, Markdown, text) throws nothing but InputError: %s',
+    (_name, strings, seed) => {
+      fc.assert(
+        fc.property(
+          strings,
+          fc.constantFrom<ArticleFormat>('html', 'json', 'jsonl', 'markdown', 'text'),
+          (text, format) => {
+            try {
+              ingestString(text, 'fuzz', 'fuzz', format);
+            } catch (error) {
+              if (!(error instanceof InputError)) throw error;
+            }
+          },
+        ),
+        { numRuns: 150, seed },
+      );
+    },
+  );
 
   it('gives the same extraction twice for the same article', () => {
     fc.assert(
@@ -146,13 +277,22 @@ describe('extractor cost grows linearly with the input', () => {
   it.each([
     ['news prose', (size: number) => repeatTo(size, NEWS_SENTENCES)],
     ['one sentence without punctuation', (size: number) => longSentence(size)],
-    ['a run of capitalised words', (size: number) => repeatTo(size, ['Alpha ', 'Beta ', 'Gamma ', 'Delta ', 'Epsilon ', 'Zeta '])],
-    ['unbalanced quotes and brackets', (size: number) => repeatTo(size, ['"', '(', 'the ', 'Council ', '“', 'of ', '[', 'said ', '’'])],
+    [
+      'a run of capitalised words',
+      (size: number) => repeatTo(size, ['Alpha ', 'Beta ', 'Gamma ', 'Delta ', 'Epsilon ', 'Zeta ']),
+    ],
+    [
+      'unbalanced quotes and brackets',
+      (size: number) => repeatTo(size, ['"', '(', 'the ', 'Council ', '“', 'of ', '[', 'said ', '’']),
+    ],
     ['one huge token', (size: number) => 'x'.repeat(size)],
   ])('%s', (_name, make) => {
     let measured = growth(make, N);
     // A ratio over the bound is measured twice more before it counts: a one-off pause must not fail the suite.
     for (let retry = 0; retry < 2 && measured.ratio >= 12; retry++) measured = growth(make, N);
-    expect(measured.ratio, `cost of 4n / cost of n (${measured.large.toFixed(0)} ms / ${measured.small.toFixed(0)} ms)`).toBeLessThan(12);
+    expect(
+      measured.ratio,
+      `cost of 4n / cost of n (${measured.large.toFixed(0)} ms / ${measured.small.toFixed(0)} ms)`,
+    ).toBeLessThan(12);
   });
 });

@@ -1,17 +1,25 @@
+// biome-ignore-all lint/complexity/noCommaOperator: the table's mutators are one-line (change, return) pairs
+// biome-ignore-all lint/suspicious/noAssignInExpressions: likewise
 /** Graph files are checked against the newsgraph/1 contract; a malformed one gets one line saying what and where. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import graphology from 'graphology';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import { GraphFileError } from '../../src/errors.js';
 import type { Extraction } from '../../src/extract/types.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { loadGraph, parseGraph, serializeGraph } from '../../src/graph/file.js';
-import { hasFastPath, isValidShape, parseGraphData, validateGraphData, zodAcceptsShape } from '../../src/graph/schema.js';
-import fc from 'fast-check';
+import {
+  hasFastPath,
+  isValidShape,
+  parseGraphData,
+  validateGraphData,
+  zodAcceptsShape,
+} from '../../src/graph/schema.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { captureIO, tempDir } from './bad-inputs.js';
-import { main } from '../../src/cli/main.js';
 
 const { MultiDirectedGraph } = graphology;
 
@@ -29,9 +37,30 @@ function validGraphJson(): string {
     file: 'in/wire/a1.txt',
     article: { title: 'Plan backed', source: 'Example Wire', published: '2025-03-03', url: null },
     entities: [
-      { id: 'state:france', label: 'France', kind: 'state', aliases: [], mentions: [span('France')], rules: ['gazetteer:countries'] },
-      { id: 'person:anna-weber', label: 'Anna Weber', kind: 'person', aliases: [], mentions: [span('Anna Weber')], rules: ['ner'] },
-      { id: 'organisation:european-commission', label: 'European Commission', kind: 'organisation', aliases: [], mentions: [span('European Commission')], rules: ['ner'] },
+      {
+        id: 'state:france',
+        label: 'France',
+        kind: 'state',
+        aliases: [],
+        mentions: [span('France')],
+        rules: ['gazetteer:countries'],
+      },
+      {
+        id: 'person:anna-weber',
+        label: 'Anna Weber',
+        kind: 'person',
+        aliases: [],
+        mentions: [span('Anna Weber')],
+        rules: ['ner'],
+      },
+      {
+        id: 'organisation:european-commission',
+        label: 'European Commission',
+        kind: 'organisation',
+        aliases: [],
+        mentions: [span('European Commission')],
+        rules: ['ner'],
+      },
     ],
     relations: [
       {
@@ -51,7 +80,12 @@ type Json = Record<string, unknown> & {
   attributes: Record<string, unknown> & { articles: Array<Record<string, unknown>> };
   options: Record<string, unknown>;
   nodes: Array<{ key: string; attributes: Record<string, unknown> }>;
-  edges: Array<{ key?: string; source: string; target: string; attributes: Record<string, unknown> & { evidence: Array<Record<string, unknown>> } }>;
+  edges: Array<{
+    key?: string;
+    source: string;
+    target: string;
+    attributes: Record<string, unknown> & { evidence: Array<Record<string, unknown>> };
+  }>;
 };
 
 function validData(): Json {
@@ -90,21 +124,61 @@ describe('graph file validation', () => {
   });
 
   const cases: Array<[string, (d: Json) => unknown, string]> = [
-    ['an array', () => [1, 2], "g.json: not a graph file (found an array, expected a graphology JSON object)"],
-    ['a string', () => 'graph', "g.json: not a graph file (found a string, expected a graphology JSON object)"],
+    ['an array', () => [1, 2], 'g.json: not a graph file (found an array, expected a graphology JSON object)'],
+    ['a string', () => 'graph', 'g.json: not a graph file (found a string, expected a graphology JSON object)'],
     ['null', () => null, 'g.json: not a graph file (found null, expected a graphology JSON object)'],
-    ['a foreign JSON object', () => ({ name: 'package', version: '1.0.0' }), "g.json: attributes.schema: missing; not a newsgraph file (expected 'newsgraph/1')"],
-    ['a plain graphology export', (d) => ({ ...d, attributes: {} }), "g.json: attributes.schema: missing; not a newsgraph file (expected 'newsgraph/1')"],
-    ['another schema version', (d) => ((d.attributes.schema = 'newsgraph/2'), d), "g.json: attributes.schema: 'newsgraph/2' is not supported (expected 'newsgraph/1')"],
-    ['missing article list', (d) => (delete (d.attributes as Partial<Json['attributes']>).articles, d), 'g.json: attributes.articles: missing (expected array)'],
-    ['an article without id', (d) => (delete d.attributes.articles[0]!.id, d), 'g.json: attributes.articles[0].id: missing (expected string)'],
-    ['duplicate article ids', (d) => (d.attributes.articles.push({ ...d.attributes.articles[0]! }), d), "g.json: attributes.articles[1]: duplicate article id 'wire/a1.txt'"],
+    [
+      'a foreign JSON object',
+      () => ({ name: 'package', version: '1.0.0' }),
+      "g.json: attributes.schema: missing; not a newsgraph file (expected 'newsgraph/1')",
+    ],
+    [
+      'a plain graphology export',
+      (d) => ({ ...d, attributes: {} }),
+      "g.json: attributes.schema: missing; not a newsgraph file (expected 'newsgraph/1')",
+    ],
+    [
+      'another schema version',
+      (d) => ((d.attributes.schema = 'newsgraph/2'), d),
+      "g.json: attributes.schema: 'newsgraph/2' is not supported (expected 'newsgraph/1')",
+    ],
+    [
+      'missing article list',
+      (d) => (delete (d.attributes as Partial<Json['attributes']>).articles, d),
+      'g.json: attributes.articles: missing (expected array)',
+    ],
+    [
+      'an article without id',
+      (d) => (delete d.attributes.articles[0]!.id, d),
+      'g.json: attributes.articles[0].id: missing (expected string)',
+    ],
+    [
+      'duplicate article ids',
+      (d) => (d.attributes.articles.push({ ...d.attributes.articles[0]! }), d),
+      "g.json: attributes.articles[1]: duplicate article id 'wire/a1.txt'",
+    ],
     ['nodes not an array', (d) => ({ ...d, nodes: {} }), 'g.json: nodes: expected array, got an object'],
-    ['undirected options', (d) => ((d.options.type = 'undirected'), d), "g.json: options.type: 'undirected' is not allowed (expected 'directed')"],
+    [
+      'undirected options',
+      (d) => ((d.options.type = 'undirected'), d),
+      "g.json: options.type: 'undirected' is not allowed (expected 'directed')",
+    ],
     ['missing options', (d) => (delete d.options.multi, d), 'g.json: options.multi: missing (expected true)'],
-    ['a node without attributes', (d) => (delete (d.nodes[1] as { attributes?: unknown }).attributes, d), "g.json: node 1 ('person:anna-weber'): attributes: missing (expected object)"],
-    ['a node missing its label', (d) => (delete d.nodes[1]!.attributes.label, d), "g.json: node 1 ('person:anna-weber'): attributes.label: missing (expected string)"],
-    ['an empty label', (d) => ((d.nodes[1]!.attributes.label = ''), d), "g.json: node 1 ('person:anna-weber'): attributes.label: must not be empty"],
+    [
+      'a node without attributes',
+      (d) => (delete (d.nodes[1] as { attributes?: unknown }).attributes, d),
+      "g.json: node 1 ('person:anna-weber'): attributes: missing (expected object)",
+    ],
+    [
+      'a node missing its label',
+      (d) => (delete d.nodes[1]!.attributes.label, d),
+      "g.json: node 1 ('person:anna-weber'): attributes.label: missing (expected string)",
+    ],
+    [
+      'an empty label',
+      (d) => ((d.nodes[1]!.attributes.label = ''), d),
+      "g.json: node 1 ('person:anna-weber'): attributes.label: must not be empty",
+    ],
     [
       'a bad kind',
       (d) => ((d.nodes[1]!.attributes.kind = 'human'), d),
@@ -120,21 +194,81 @@ describe('graph file validation', () => {
       },
       "g.json: node 2 ('organisation:european-commission'): attributes.type: not allowed (the entity kind goes in 'kind'; sigma reads 'type' as the name of a renderer) (and 1 more problem)",
     ],
-    ["'type' on an edge", (d) => ((d.edges[0]!.attributes.type = 'arrow'), d), `g.json: edge 0 ('${edgeKey}'): attributes.type: not allowed (the relation goes in 'relation'; sigma reads 'type' as the name of a renderer)`],
-    ['negative mentions', (d) => ((d.nodes[0]!.attributes.mentions = -1), d), "g.json: node 0 ('state:france'): attributes.mentions: -1 is below the minimum 0"],
-    ['fractional mentions', (d) => ((d.nodes[0]!.attributes.mentions = 1.5), d), "g.json: node 0 ('state:france'): attributes.mentions: expected int, got 1.5"],
-    ['aliases not a list', (d) => ((d.nodes[0]!.attributes.aliases = 'Frankreich'), d), "g.json: node 0 ('state:france'): attributes.aliases: expected array, got 'Frankreich'"],
-    ['duplicate node keys', (d) => (d.nodes.push(d.nodes[0]!), d), "g.json: node 3 ('state:france'): duplicate node key 'state:france'"],
-    ['confidence 2', (d) => ((d.edges[0]!.attributes.confidence = 2), d), `g.json: edge 0 ('${edgeKey}'): attributes.confidence: 2 is above the maximum 1`],
-    ['confidence as text', (d) => ((d.edges[0]!.attributes.confidence = 'high'), d), `g.json: edge 0 ('${edgeKey}'): attributes.confidence: expected number, got 'high'`],
-    ['a relation that is not kebab-case', (d) => ((d.edges[0]!.attributes.relation = 'Speaks For'), d), `g.json: edge 0 ('${edgeKey}'): attributes.relation: 'Speaks For' must be kebab-case`],
-    ['an edge to a missing node', (d) => ((d.edges[0]!.target = 'state:atlantis'), d), `g.json: edge 0 ('${edgeKey}'): target 'state:atlantis' is not a node`],
-    ['an edge from a missing node', (d) => ((d.edges[0]!.source = 'x'), d), `g.json: edge 0 ('${edgeKey}'): source 'x' is not a node`],
-    ['a self-loop', (d) => ((d.edges[0]!.target = d.edges[0]!.source), d), `g.json: edge 0 ('${edgeKey}'): self-loop on 'person:anna-weber' (not allowed)`],
-    ['an undirected edge', (d) => (Object.assign(d.edges[0]!, { undirected: true }), d), `g.json: edge 0 ('${edgeKey}'): undirected: true is not allowed (expected false)`],
-    ['duplicate edge keys', (d) => (d.edges.push(d.edges[0]!), d), `g.json: edge 1 ('${edgeKey}'): duplicate edge key '${edgeKey}'`],
-    ['evidence without its sentence', (d) => (delete d.edges[0]!.attributes.evidence[0]!.sentence, d), `g.json: edge 0 ('${edgeKey}'): attributes.evidence[0].sentence: missing (expected string)`],
-    ['a negative offset', (d) => ((d.edges[0]!.attributes.evidence[0]!.start = -3), d), `g.json: edge 0 ('${edgeKey}'): attributes.evidence[0].start: -3 is below the minimum 0`],
+    [
+      "'type' on an edge",
+      (d) => ((d.edges[0]!.attributes.type = 'arrow'), d),
+      `g.json: edge 0 ('${edgeKey}'): attributes.type: not allowed (the relation goes in 'relation'; sigma reads 'type' as the name of a renderer)`,
+    ],
+    [
+      'negative mentions',
+      (d) => ((d.nodes[0]!.attributes.mentions = -1), d),
+      "g.json: node 0 ('state:france'): attributes.mentions: -1 is below the minimum 0",
+    ],
+    [
+      'fractional mentions',
+      (d) => ((d.nodes[0]!.attributes.mentions = 1.5), d),
+      "g.json: node 0 ('state:france'): attributes.mentions: expected int, got 1.5",
+    ],
+    [
+      'aliases not a list',
+      (d) => ((d.nodes[0]!.attributes.aliases = 'Frankreich'), d),
+      "g.json: node 0 ('state:france'): attributes.aliases: expected array, got 'Frankreich'",
+    ],
+    [
+      'duplicate node keys',
+      (d) => (d.nodes.push(d.nodes[0]!), d),
+      "g.json: node 3 ('state:france'): duplicate node key 'state:france'",
+    ],
+    [
+      'confidence 2',
+      (d) => ((d.edges[0]!.attributes.confidence = 2), d),
+      `g.json: edge 0 ('${edgeKey}'): attributes.confidence: 2 is above the maximum 1`,
+    ],
+    [
+      'confidence as text',
+      (d) => ((d.edges[0]!.attributes.confidence = 'high'), d),
+      `g.json: edge 0 ('${edgeKey}'): attributes.confidence: expected number, got 'high'`,
+    ],
+    [
+      'a relation that is not kebab-case',
+      (d) => ((d.edges[0]!.attributes.relation = 'Speaks For'), d),
+      `g.json: edge 0 ('${edgeKey}'): attributes.relation: 'Speaks For' must be kebab-case`,
+    ],
+    [
+      'an edge to a missing node',
+      (d) => ((d.edges[0]!.target = 'state:atlantis'), d),
+      `g.json: edge 0 ('${edgeKey}'): target 'state:atlantis' is not a node`,
+    ],
+    [
+      'an edge from a missing node',
+      (d) => ((d.edges[0]!.source = 'x'), d),
+      `g.json: edge 0 ('${edgeKey}'): source 'x' is not a node`,
+    ],
+    [
+      'a self-loop',
+      (d) => ((d.edges[0]!.target = d.edges[0]!.source), d),
+      `g.json: edge 0 ('${edgeKey}'): self-loop on 'person:anna-weber' (not allowed)`,
+    ],
+    [
+      'an undirected edge',
+      (d) => (Object.assign(d.edges[0]!, { undirected: true }), d),
+      `g.json: edge 0 ('${edgeKey}'): undirected: true is not allowed (expected false)`,
+    ],
+    [
+      'duplicate edge keys',
+      (d) => (d.edges.push(d.edges[0]!), d),
+      `g.json: edge 1 ('${edgeKey}'): duplicate edge key '${edgeKey}'`,
+    ],
+    [
+      'evidence without its sentence',
+      (d) => (delete d.edges[0]!.attributes.evidence[0]!.sentence, d),
+      `g.json: edge 0 ('${edgeKey}'): attributes.evidence[0].sentence: missing (expected string)`,
+    ],
+    [
+      'a negative offset',
+      (d) => ((d.edges[0]!.attributes.evidence[0]!.start = -3), d),
+      `g.json: edge 0 ('${edgeKey}'): attributes.evidence[0].start: -3 is below the minimum 0`,
+    ],
     [
       'evidence from an unlisted article',
       (d) => ((d.edges[0]!.attributes.evidence[0]!.article = 'other.txt'), d),
@@ -181,8 +315,12 @@ describe('graph file validation', () => {
     const paths: Array<Array<string | number>> = [];
     const collect = (value: unknown, path: Array<string | number>) => {
       if (path.length) paths.push(path);
-      if (Array.isArray(value)) value.forEach((v, i) => collect(v, [...path, i]));
-      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) collect(v, [...path, k]);
+      if (Array.isArray(value)) {
+        value.forEach((v, i) => {
+          collect(v, [...path, i]);
+        });
+      } else if (value && typeof value === 'object')
+        for (const [k, v] of Object.entries(value)) collect(v, [...path, k]);
     };
     collect(base, []);
     const damage = fc.record({
@@ -200,7 +338,9 @@ describe('graph file validation', () => {
         const data = structuredClone(base) as unknown as Record<string | number, unknown>;
         for (const { path, value } of damages) {
           let parent: unknown = data;
-          for (const part of path.slice(0, -1)) parent = parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[part] : undefined;
+          for (const part of path.slice(0, -1))
+            parent =
+              parent && typeof parent === 'object' ? (parent as Record<string | number, unknown>)[part] : undefined;
           if (!parent || typeof parent !== 'object') continue;
           const last = path.at(-1) as string | number;
           if (value === undefined) delete (parent as Record<string | number, unknown>)[last];
@@ -223,15 +363,35 @@ describe('graph file validation', () => {
     const articles = [{ id: 'a', title: null, source: null, published: null, url: null, file: 'a.txt' }];
     const nodes = Array.from({ length: 50_000 }, (_, i) => ({
       key: `person:p${i}`,
-      attributes: { label: `P ${i}`, kind: 'person', aliases: [], mentions: 1, articles: ['a'], rules: ['ner'], examples: [{ article: 'a', start: 0, end: 3, text: 'P 1' }] },
+      attributes: {
+        label: `P ${i}`,
+        kind: 'person',
+        aliases: [],
+        mentions: 1,
+        articles: ['a'],
+        rules: ['ner'],
+        examples: [{ article: 'a', start: 0, end: 3, text: 'P 1' }],
+      },
     }));
     const edges = Array.from({ length: 100_000 }, (_, i) => ({
       key: `e${i}`,
       source: `person:p${i % 50_000}`,
       target: `person:p${(i * 7 + 1) % 50_000}`,
-      attributes: { relation: 'meets', label: 'meets', weight: 1, confidence: 0.5, rules: ['r'], evidence: [{ article: 'a', sentence: 'P met Q.', start: 10, end: 18, rule: 'r' }] },
+      attributes: {
+        relation: 'meets',
+        label: 'meets',
+        weight: 1,
+        confidence: 0.5,
+        rules: ['r'],
+        evidence: [{ article: 'a', sentence: 'P met Q.', start: 10, end: 18, rule: 'r' }],
+      },
     }));
-    const data = { options: { type: 'directed', multi: true, allowSelfLoops: false }, attributes: { schema: 'newsgraph/1', createdWith: 'test', articles }, nodes, edges };
+    const data = {
+      options: { type: 'directed', multi: true, allowSelfLoops: false },
+      attributes: { schema: 'newsgraph/1', createdWith: 'test', articles },
+      nodes,
+      edges,
+    };
     expect(parseGraphData(data, 'big.json').nodes).toHaveLength(50_000);
     edges[99_998]!.target = 'person:missing';
     expect(message(data)).toBe("g.json: edge 99998 ('e99998'): target 'person:missing' is not a node");

@@ -4,8 +4,8 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { decodeText, readTextFile, scanUtf8, type InputWarning } from '../../src/ingest/read.js';
-import { RUNNING_AS_ROOT, SENTENCE_EN, cp1252, pdfBytes, pngBytes, randomBytes, tempDir, utf16 } from './bad-inputs.js';
+import { decodeText, type InputWarning, readTextFile, scanUtf8 } from '../../src/ingest/read.js';
+import { cp1252, pdfBytes, pngBytes, RUNNING_AS_ROOT, randomBytes, SENTENCE_EN, tempDir, utf16 } from './bad-inputs.js';
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
@@ -45,7 +45,13 @@ describe('decodeText: what is text', () => {
   });
 
   it('replaces the few broken sequences of damaged UTF-8 with U+FFFD and says how many', () => {
-    const data = Buffer.concat([Buffer.from(`Zürich said ${SENTENCE_EN} `), Buffer.from([0xff]), Buffer.from(' no '), Buffer.from([0xe2, 0x80]), Buffer.from(' more.')]);
+    const data = Buffer.concat([
+      Buffer.from(`Zürich said ${SENTENCE_EN} `),
+      Buffer.from([0xff]),
+      Buffer.from(' no '),
+      Buffer.from([0xe2, 0x80]),
+      Buffer.from(' more.'),
+    ]);
     const decoded = decodeText(data, 'f.txt');
     expect(decoded.text).toBe(`Zürich said ${SENTENCE_EN} \ufffd no \ufffd more.`);
     expect(decoded.warnings).toEqual(['2 invalid UTF-8 byte sequences replaced with U+FFFD']);
@@ -83,11 +89,23 @@ describe('decodeText: what is refused, and why', () => {
     ['a PDF', pdfBytes(), 'binary file (PDF)'],
     ['a PNG', pngBytes(), 'binary file (PNG image)'],
     ['a JPEG', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]), 'binary file (JPEG image)'],
-    ['a ZIP (DOCX, EPUB)', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), 'binary file (ZIP archive; DOCX, XLSX and EPUB are ZIP too)'],
+    [
+      'a ZIP (DOCX, EPUB)',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]),
+      'binary file (ZIP archive; DOCX, XLSX and EPUB are ZIP too)',
+    ],
     ['a gzip file', new Uint8Array([0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0]), 'binary file (gzip archive)'],
-    ['an RTF document', bytes('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}'), 'binary file (RTF document; save it as plain text)'],
+    [
+      'an RTF document',
+      bytes('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} Hello}'),
+      'binary file (RTF document; save it as plain text)',
+    ],
     ['an ELF executable', new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), 'binary file (ELF executable)'],
-    ['UTF-32 with BOM', new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), 'UTF-32 text is not supported (save it as UTF-8)'],
+    [
+      'UTF-32 with BOM',
+      new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]),
+      'UTF-32 text is not supported (save it as UTF-8)',
+    ],
   ])('refuses %s', (_name, data, reason) => {
     expect(refusal(data)).toBe(reason);
   });
@@ -96,9 +114,14 @@ describe('decodeText: what is refused, and why', () => {
     expect(refusal(randomBytes(2048, seed * 7919))).toMatch(/^binary file \(/);
   });
 
-  it.each([1, 2, 3, 4, 5])('refuses random bytes without NULs (seed %i) by their share of control characters', (seed) => {
-    expect(refusal(randomBytes(2048, seed * 104729, { noNul: true }))).toMatch(/^binary file \(\d+% control or undecodable characters\)$/);
-  });
+  it.each([1, 2, 3, 4, 5])(
+    'refuses random bytes without NULs (seed %i) by their share of control characters',
+    (seed) => {
+      expect(refusal(randomBytes(2048, seed * 104729, { noNul: true }))).toMatch(
+        /^binary file \(\d+% control or undecodable characters\)$/,
+      );
+    },
+  );
 
   it('refuses text drowned in control characters (a terminal dump) but not text with a few', () => {
     expect(refusal(bytes('\u001b[31m\u0007'.repeat(50) + SENTENCE_EN))).toMatch(/^binary file \(\d+% control/);
@@ -155,7 +178,9 @@ describe('readTextFile', () => {
     const file = join(dir, 'huge.txt');
     writeFileSync(file, Buffer.alloc(50 * 1024 * 1024, 'All work and no play. '));
     expect(await reason(file)).toBe('too large: 50 MB, over the 8 MB limit');
-    expect(await reason(file, { maxBytes: 1024, limitHint: 'raise it with --max-file-size' })).toBe('too large: 50 MB, over the 1 KB limit (raise it with --max-file-size)');
+    expect(await reason(file, { maxBytes: 1024, limitHint: 'raise it with --max-file-size' })).toBe(
+      'too large: 50 MB, over the 1 KB limit (raise it with --max-file-size)',
+    );
     const text = await readTextFile(file, { maxBytes: 64 * 1024 * 1024 });
     expect(text.length).toBe(50 * 1024 * 1024);
     rmSync(file);

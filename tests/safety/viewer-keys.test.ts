@@ -9,7 +9,13 @@ import type { NewsGraph } from '../../src/graph/types.js';
 import { validateGexf } from '../helpers/relaxng.js';
 import { fixtureData, renameNodes } from './helpers.js';
 
-const NAMES = { 'person:olaf-scholz': '__proto__', 'state:germany': 'constructor', 'state:france': 'hasOwnProperty', 'state:spain': '\u0000constructor', 'place:kyiv': 'k\u001by' };
+const NAMES = {
+  'person:olaf-scholz': '__proto__',
+  'state:germany': 'constructor',
+  'state:france': 'hasOwnProperty',
+  'state:spain': '\u0000constructor',
+  'place:kyiv': 'k\u001by',
+};
 
 /**
  * The viewer's modules, typed here by what the test uses: they are compiled by the viewer's own tsconfig (bundler
@@ -28,7 +34,9 @@ async function viewerModules(): Promise<ViewerModules> {
   globals.DOMParser ??= DOMParser;
   globals.Document ??= class Document {};
   const paths = ['../../viewer/src/load.js', '../../viewer/src/appearance.js', '../../viewer/src/graph-export.js'];
-  const modules = await Promise.all(paths.map((path) => import(/* @vite-ignore */ path) as Promise<Partial<ViewerModules>>));
+  const modules = await Promise.all(
+    paths.map((path) => import(/* @vite-ignore */ path) as Promise<Partial<ViewerModules>>),
+  );
   return Object.assign({}, ...modules) as ViewerModules;
 }
 

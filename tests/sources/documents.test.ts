@@ -20,7 +20,12 @@ describe('classifyDocument', () => {
     expect(doc).toMatchObject({ kind: 'feed', format: 'rss', title: 'Example World' });
     if (doc.kind !== 'feed') throw new Error('not a feed');
     expect(doc.items).toEqual([
-      { url: 'https://news.example/world/lisbon-talks', title: 'Talks in Lisbon', published: '2026-03-02T09:30:00Z', source: 'Example World' },
+      {
+        url: 'https://news.example/world/lisbon-talks',
+        title: 'Talks in Lisbon',
+        published: '2026-03-02T09:30:00Z',
+        source: 'Example World',
+      },
       { url: 'https://news.example/world/second', title: 'Second & last', published: null, source: 'Example World' },
       { url: 'https://news.example/world/guid-only', title: 'Only a guid', published: null, source: 'Example World' },
     ]);
@@ -41,10 +46,25 @@ describe('classifyDocument', () => {
   });
 
   it('reads a JSON Feed, and takes other JSON for an article', () => {
-    const feed = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'JSON Desk', items: [{ id: '1', url: 'https://news.example/j/1', title: 'J', date_published: '2026-01-05T08:00:00Z' }, { id: '2' }] });
+    const feed = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'JSON Desk',
+      items: [
+        { id: '1', url: 'https://news.example/j/1', title: 'J', date_published: '2026-01-05T08:00:00Z' },
+        { id: '2' },
+      ],
+    });
     const doc = classifyDocument(feed, 'application/feed+json', BASE);
-    expect(doc).toEqual({ kind: 'feed', format: 'json-feed', title: 'JSON Desk', items: [{ url: 'https://news.example/j/1', title: 'J', published: '2026-01-05T08:00:00Z', source: 'JSON Desk' }] });
-    expect(classifyDocument('{"title":"x","text":"y"}', 'application/json', BASE)).toEqual({ kind: 'article', format: 'json' });
+    expect(doc).toEqual({
+      kind: 'feed',
+      format: 'json-feed',
+      title: 'JSON Desk',
+      items: [{ url: 'https://news.example/j/1', title: 'J', published: '2026-01-05T08:00:00Z', source: 'JSON Desk' }],
+    });
+    expect(classifyDocument('{"title":"x","text":"y"}', 'application/json', BASE)).toEqual({
+      kind: 'article',
+      format: 'json',
+    });
   });
 
   it('reads news sitemaps and sitemap indexes', () => {
@@ -53,10 +73,19 @@ describe('classifyDocument', () => {
       <url><loc>https://news.example/s/2</loc><lastmod>2026-03-02T00:00:00Z</lastmod></url></urlset>`;
     const doc = classifyDocument(sitemap, 'application/xml', BASE);
     if (doc.kind !== 'sitemap') throw new Error('not a sitemap');
-    expect(doc.items[0]).toEqual({ url: 'https://news.example/s/1', title: 'Sitemap story', published: expect.stringMatching(/^2026-03-01/), source: 'Example News' });
+    expect(doc.items[0]).toEqual({
+      url: 'https://news.example/s/1',
+      title: 'Sitemap story',
+      published: expect.stringMatching(/^2026-03-01/),
+      source: 'Example News',
+    });
     expect(doc.items[1]?.url).toBe('https://news.example/s/2');
     const index = `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://news.example/sm-1.xml</loc></sitemap></sitemapindex>`;
-    expect(classifyDocument(index, 'text/xml', BASE)).toEqual({ kind: 'sitemap', items: [], sitemaps: ['https://news.example/sm-1.xml'] });
+    expect(classifyDocument(index, 'text/xml', BASE)).toEqual({
+      kind: 'sitemap',
+      items: [],
+      sitemaps: ['https://news.example/sm-1.xml'],
+    });
   });
 
   it('does not expand nested entities of a hostile feed (billion laughs)', () => {
@@ -73,17 +102,30 @@ describe('classifyDocument', () => {
     const broken = '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>Open</item></channel></rss>';
     expect(() => classifyDocument(broken, 'application/rss+xml', BASE)).toThrow(InputError);
     expect(() => classifyDocument(broken, 'application/rss+xml', BASE)).toThrow(/malformed XML \(line 3/);
-    expect(classifyDocument('<!doctype html><html><body><p>Hi</p></body></html>', 'text/html', BASE)).toEqual({ kind: 'article', format: 'html' });
-    expect(classifyDocument('<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>', 'application/xhtml+xml', BASE)).toEqual({ kind: 'article', format: 'html' });
+    expect(classifyDocument('<!doctype html><html><body><p>Hi</p></body></html>', 'text/html', BASE)).toEqual({
+      kind: 'article',
+      format: 'html',
+    });
+    expect(
+      classifyDocument(
+        '<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+        'application/xhtml+xml',
+        BASE,
+      ),
+    ).toEqual({ kind: 'article', format: 'html' });
   });
 });
 
 describe('canonicalUrl', () => {
   it('removes tracking parameters, fragments and AMP editions, and keeps parameters that select the article', () => {
-    expect(canonicalUrl('https://News.Example:443/world/story?utm_source=tw&utm_medium=social&id=7&fbclid=abc#comments')).toBe('https://news.example/world/story?id=7');
+    expect(
+      canonicalUrl('https://News.Example:443/world/story?utm_source=tw&utm_medium=social&id=7&fbclid=abc#comments'),
+    ).toBe('https://news.example/world/story?id=7');
     expect(canonicalUrl('https://news.example/world/story/amp/')).toBe('https://news.example/world/story');
     expect(canonicalUrl('https://amp.news.example/world/story.amp.html')).toBe('https://news.example/world/story.html');
-    expect(canonicalUrl('https://news-example.cdn.ampproject.org/c/s/news.example/world/story')).toBe('https://news.example/world/story');
+    expect(canonicalUrl('https://news-example.cdn.ampproject.org/c/s/news.example/world/story')).toBe(
+      'https://news.example/world/story',
+    );
     expect(canonicalUrl('https://news.example/?b=2&a=1')).toBe('https://news.example/?a=1&b=2');
     expect(canonicalUrl('mailto:desk@news.example')).toBeNull();
     expect(canonicalUrl('not a url')).toBeNull();
@@ -91,22 +133,44 @@ describe('canonicalUrl', () => {
   });
 
   it('finds a canonical link in the head whatever the attribute order', () => {
-    expect(canonicalLink('<head><link href="/world/story?utm_campaign=x" rel="canonical"></head>', 'https://news.example/amp/world/story')).toBe('https://news.example/world/story');
+    expect(
+      canonicalLink(
+        '<head><link href="/world/story?utm_campaign=x" rel="canonical"></head>',
+        'https://news.example/amp/world/story',
+      ),
+    ).toBe('https://news.example/world/story');
     expect(canonicalLink('<head><link rel="stylesheet" href="/a.css"></head>', 'https://news.example/')).toBeNull();
   });
 });
 
 describe('source lists and private addresses', () => {
   it('takes a text file for a source list only when every line is a URL', () => {
-    expect(parseSourceList('# feeds\nhttps://a.example/rss\n\nhttp://b.example/atom.xml\n')).toEqual(['https://a.example/rss', 'http://b.example/atom.xml']);
+    expect(parseSourceList('# feeds\nhttps://a.example/rss\n\nhttp://b.example/atom.xml\n')).toEqual([
+      'https://a.example/rss',
+      'http://b.example/atom.xml',
+    ]);
     expect(parseSourceList('The minister said https://a.example/rss was wrong.\n')).toBeNull();
     expect(parseSourceList('\n# nothing\n')).toBeNull();
   });
 
   it('knows loopback, private, link-local and mapped addresses from public ones', () => {
-    for (const a of ['127.0.0.1', '127.8.9.10', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', '[::1]', 'fe80::1', 'fd12::3', '::ffff:127.0.0.1']) {
+    for (const a of [
+      '127.0.0.1',
+      '127.8.9.10',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '0.0.0.0',
+      '::1',
+      '[::1]',
+      'fe80::1',
+      'fd12::3',
+      '::ffff:127.0.0.1',
+    ]) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
-    for (const a of ['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', 'localhost']) expect(isPrivateAddress(a), a).toBe(false);
+    for (const a of ['8.8.8.8', '172.32.0.1', '2001:4860:4860::8888', 'localhost'])
+      expect(isPrivateAddress(a), a).toBe(false);
   });
 });

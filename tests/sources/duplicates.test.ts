@@ -9,7 +9,7 @@ import { isNearDuplicate, similarity, textSignature } from '../../src/extract/mi
 import { addExtraction, buildGraph, createGraph } from '../../src/graph/build.js';
 import { parseGraph, serializeGraph } from '../../src/graph/file.js';
 import { captureIO } from '../helpers/cli.js';
-import { articleHtml, OTHER_STORY, page, startServer, STORY, type TestServer } from './server.js';
+import { articleHtml, OTHER_STORY, page, STORY, startServer, type TestServer } from './server.js';
 
 const text = STORY.join('\n\n');
 /** The same wire story as another outlet runs it: its own headline, house punctuation, a line added, one dropped. */
@@ -30,8 +30,15 @@ describe('MinHash signatures', () => {
     expect(similarity(a, textSignature(OTHER_STORY.join('\n\n')) as string)).toBeLessThan(0.2);
     expect(isNearDuplicate(a, textSignature(OTHER_STORY.join('\n\n')) as string)).toBe(false);
     // Short texts are grouped only when identical.
-    expect(isNearDuplicate(textSignature('Talks resume.') as string, textSignature('Talks resume.') as string)).toBe(true);
-    expect(isNearDuplicate(textSignature('Talks resume in Lisbon today') as string, textSignature('Talks resume in Lisbon tomorrow') as string)).toBe(false);
+    expect(isNearDuplicate(textSignature('Talks resume.') as string, textSignature('Talks resume.') as string)).toBe(
+      true,
+    );
+    expect(
+      isNearDuplicate(
+        textSignature('Talks resume in Lisbon today') as string,
+        textSignature('Talks resume in Lisbon tomorrow') as string,
+      ),
+    ).toBe(false);
     expect(textSignature('  ... ')).toBeNull();
   });
 });
@@ -51,7 +58,10 @@ describe('groups in the graph', () => {
       const grouped = both.getEdgeAttributes(key);
       expect(grouped.weight).toBe(attrs.weight);
       expect(grouped.confidence).toBe(attrs.confidence);
-      expect(grouped.evidence.map((e) => e.article)).toEqual([...attrs.evidence.map(() => 'desk/a.txt'), ...attrs.evidence.map(() => 'desk/b.txt')]);
+      expect(grouped.evidence.map((e) => e.article)).toEqual([
+        ...attrs.evidence.map(() => 'desk/a.txt'),
+        ...attrs.evidence.map(() => 'desk/b.txt'),
+      ]);
     });
   });
 
@@ -67,7 +77,9 @@ describe('groups in the graph', () => {
     const fresh = createGraph();
     for (const x of [one!, copy!, other!]) addExtraction(fresh, x);
     expect(serializeGraph(reloaded)).toBe(serializeGraph(fresh));
-    const supports = [...reloaded.edges()].map((k) => reloaded.getEdgeAttributes(k)).find((e) => e.evidence.some((v) => v.article === 'c'));
+    const supports = [...reloaded.edges()]
+      .map((k) => reloaded.getEdgeAttributes(k))
+      .find((e) => e.evidence.some((v) => v.article === 'c'));
     if (supports) {
       const articles = supports.evidence.map((e) => e.article);
       // The copy's evidence is listed but not counted: weight counts the story once and the other article once.
@@ -82,8 +94,14 @@ describe('groups in the graph', () => {
     writeFileSync(join(dir, 'in', 'b.txt'), text);
     const out = join(dir, 'g.json');
     await buildCorpus({ inputs: [join(dir, 'in')], out, cache: false, jobs: 1, io: captureIO() });
-    const graph = JSON.parse(readFileSync(out, 'utf8')) as { attributes: { articles: Array<{ id: string; group?: string }> }; edges: Array<{ attributes: { weight: number; evidence: unknown[] } }> };
-    expect(graph.attributes.articles.map((a) => [a.id, a.group])).toEqual([['a.txt', 'a.txt'], ['b.txt', 'a.txt']]);
+    const graph = JSON.parse(readFileSync(out, 'utf8')) as {
+      attributes: { articles: Array<{ id: string; group?: string }> };
+      edges: Array<{ attributes: { weight: number; evidence: unknown[] } }>;
+    };
+    expect(graph.attributes.articles.map((a) => [a.id, a.group])).toEqual([
+      ['a.txt', 'a.txt'],
+      ['b.txt', 'a.txt'],
+    ]);
     for (const edge of graph.edges) expect(edge.attributes.evidence.length).toBe(2 * edge.attributes.weight);
   });
 });
@@ -102,17 +120,39 @@ describe('syndication on the web', () => {
     const original = `${server.origin}/world/talks`;
     // The syndicating outlet is reached as localhost: another host name, the same test server.
     const copyUrl = `http://localhost:${server.port}/wire/portugal-ghana-talks`;
-    server.routes.set('/wire/portugal-ghana-talks', page(articleHtml('Portugal and Ghana open shipping talks', edited.split('\n\n').slice(1), { site: 'Wire Times', canonical: original })));
+    server.routes.set(
+      '/wire/portugal-ghana-talks',
+      page(
+        articleHtml('Portugal and Ghana open shipping talks', edited.split('\n\n').slice(1), {
+          site: 'Wire Times',
+          canonical: original,
+        }),
+      ),
+    );
     const dir = mkdtempSync(join(tmpdir(), 'newsgraph-syn-'));
     const out = join(dir, 'g.json');
     const io = captureIO();
-    const summary = await buildCorpus({ inputs: [original, copyUrl], out, cache: false, jobs: 1, fetch: { delayMs: 0 }, io });
+    const summary = await buildCorpus({
+      inputs: [original, copyUrl],
+      out,
+      cache: false,
+      jobs: 1,
+      fetch: { delayMs: 0 },
+      io,
+    });
     expect(summary.articles, io.stderr).toBe(2);
-    const graph = JSON.parse(readFileSync(out, 'utf8')) as { attributes: { articles: Array<{ id: string; source: string | null; group?: string }> }; edges: Array<{ attributes: { weight: number; evidence: Array<{ article: string }> } }> };
+    const graph = JSON.parse(readFileSync(out, 'utf8')) as {
+      attributes: { articles: Array<{ id: string; source: string | null; group?: string }> };
+      edges: Array<{ attributes: { weight: number; evidence: Array<{ article: string }> } }>;
+    };
     // The copy keeps its own id (another outlet), and records the group.
-    expect(graph.attributes.articles.map((a) => [a.id, a.group])).toEqual([[original, original], [copyUrl, original]]);
+    expect(graph.attributes.articles.map((a) => [a.id, a.group])).toEqual([
+      [original, original],
+      [copyUrl, original],
+    ]);
     const shared = graph.edges.filter((e) => new Set(e.attributes.evidence.map((v) => v.article)).size === 2);
     expect(shared.length).toBeGreaterThan(0);
-    for (const edge of shared) expect(edge.attributes.weight).toBe(edge.attributes.evidence.filter((v) => v.article === original).length);
+    for (const edge of shared)
+      expect(edge.attributes.weight).toBe(edge.attributes.evidence.filter((v) => v.article === original).length);
   });
 });

@@ -7,7 +7,7 @@ import { InputError } from '../../src/errors.js';
 import { Fetcher } from '../../src/sources/fetcher.js';
 import { HttpCache } from '../../src/sources/http-cache.js';
 import { loadPage, resolveSources, type WebEntry } from '../../src/sources/index.js';
-import { articleHtml, page, startServer, STORY, type TestServer } from './server.js';
+import { articleHtml, page, STORY, startServer, type TestServer } from './server.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -43,17 +43,23 @@ describe('Fetcher', () => {
     const fetcher = new Fetcher(quick, null, signal);
     const doc = await fetcher.fetch(`${server.origin}/news/a`, { sourceHost: '127.0.0.1' });
     expect(doc.contentType).toBe('text/html');
-    expect(await failure(fetcher.fetch(`${server.origin}/private/b`, { sourceHost: '127.0.0.1' }))).toMatch(/disallowed by .*robots\.txt/);
+    expect(await failure(fetcher.fetch(`${server.origin}/private/b`, { sourceHost: '127.0.0.1' }))).toMatch(
+      /disallowed by .*robots\.txt/,
+    );
     expect(server.log.map((l) => l.path)).toEqual(['/robots.txt', '/news/a']); // robots.txt read once, /private never asked
     expect(server.log.every((l) => /^newsgraph\/\d/.test(l.userAgent))).toBe(true);
   });
 
   it('remembers validators: an unchanged document costs a 304 and comes from the cache', async () => {
-    const server = await serve({ '/feed': page('<rss version="2.0"><channel><title>T</title></channel></rss>', 'application/rss+xml') });
+    const server = await serve({
+      '/feed': page('<rss version="2.0"><channel><title>T</title></channel></rss>', 'application/rss+xml'),
+    });
     const cache = HttpCache.open(mkdtempSync(join(tmpdir(), 'newsgraph-http-')));
     try {
       const first = await new Fetcher(quick, cache, signal).fetch(`${server.origin}/feed`, { sourceHost: '127.0.0.1' });
-      const second = await new Fetcher(quick, cache, signal).fetch(`${server.origin}/feed`, { sourceHost: '127.0.0.1' });
+      const second = await new Fetcher(quick, cache, signal).fetch(`${server.origin}/feed`, {
+        sourceHost: '127.0.0.1',
+      });
       expect(first.notModified).toBe(false);
       expect(second.notModified).toBe(true);
       expect(Buffer.from(second.body).toString()).toBe(Buffer.from(first.body).toString());
@@ -67,21 +73,42 @@ describe('Fetcher', () => {
 
   it('follows redirects up to a bound', async () => {
     const server = await serve({
-      '/old': (_req, res) => { res.writeHead(301, { location: '/new' }); res.end(); },
+      '/old': (_req, res) => {
+        res.writeHead(301, { location: '/new' });
+        res.end();
+      },
       '/new': page(articleHtml('New', STORY)),
-      '/loop': (_req, res) => { res.writeHead(302, { location: '/loop' }); res.end(); },
+      '/loop': (_req, res) => {
+        res.writeHead(302, { location: '/loop' });
+        res.end();
+      },
     });
     const fetcher = new Fetcher(quick, null, signal);
-    expect((await fetcher.fetch(`${server.origin}/old`, { sourceHost: '127.0.0.1' })).finalUrl).toBe(`${server.origin}/new`);
-    expect(await failure(fetcher.fetch(`${server.origin}/loop`, { sourceHost: '127.0.0.1' }))).toBe('more than 5 redirects');
+    expect((await fetcher.fetch(`${server.origin}/old`, { sourceHost: '127.0.0.1' })).finalUrl).toBe(
+      `${server.origin}/new`,
+    );
+    expect(await failure(fetcher.fetch(`${server.origin}/loop`, { sourceHost: '127.0.0.1' }))).toBe(
+      'more than 5 redirects',
+    );
   });
 
   it('gives one reason for a slow host, an over-size page, a 500 and a wrong content type', async () => {
     const server = await serve({
-      '/slow': (_req, res) => { setTimeout(() => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>late</p>'); }, 1500); },
-      '/huge': (_req, res) => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>' + 'x'.repeat(300_000) + '</p>'); },
+      '/slow': (_req, res) => {
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end('<p>late</p>');
+        }, 1500);
+      },
+      '/huge': (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/html' });
+        res.end(`<p>${'x'.repeat(300_000)}</p>`);
+      },
       '/huge-declared': page('y'.repeat(300_000)),
-      '/broken': (_req, res) => { res.writeHead(500); res.end('oops'); },
+      '/broken': (_req, res) => {
+        res.writeHead(500);
+        res.end('oops');
+      },
       '/image': page('GIF89a', 'image/gif'),
     });
     const fetcher = new Fetcher({ ...quick, timeoutMs: 300, maxBytes: 100_000 }, null, signal);
@@ -97,17 +124,30 @@ describe('Fetcher', () => {
     const server = await startServer({});
     await server.close();
     const fetcher = new Fetcher(quick, null, signal);
-    expect(await failure(fetcher.fetch(`${server.origin}/news`, { sourceHost: '127.0.0.1' }))).toBe('connection refused');
+    expect(await failure(fetcher.fetch(`${server.origin}/news`, { sourceHost: '127.0.0.1' }))).toBe(
+      'connection refused',
+    );
   });
 
   it('sends at most two requests to one host at a time, spaced by the delay', async () => {
     const routes: Record<string, Parameters<typeof page>[0] extends string ? ReturnType<typeof page> : never> = {};
-    for (let i = 0; i < 6; i++) routes[`/p${i}`] = (_req, res) => { setTimeout(() => { res.writeHead(200, { 'content-type': 'text/html' }); res.end('<p>x</p>'); }, 80); };
+    for (let i = 0; i < 6; i++)
+      routes[`/p${i}`] = (_req, res) => {
+        setTimeout(() => {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end('<p>x</p>');
+        }, 80);
+      };
     const server = await serve(routes);
     const fetcher = new Fetcher({ delayMs: 30 }, null, signal);
-    await Promise.all(Object.keys(routes).map((p) => fetcher.fetch(`${server.origin}${p}`, { sourceHost: '127.0.0.1' })));
+    await Promise.all(
+      Object.keys(routes).map((p) => fetcher.fetch(`${server.origin}${p}`, { sourceHost: '127.0.0.1' })),
+    );
     expect(server.maxConcurrent).toBeLessThanOrEqual(2);
-    const starts = server.log.filter((l) => l.path.startsWith('/p')).map((l) => l.at).sort((a, b) => a - b);
+    const starts = server.log
+      .filter((l) => l.path.startsWith('/p'))
+      .map((l) => l.at)
+      .sort((a, b) => a - b);
     // Starts are spaced 30 ms apart by the client; measured at the server, the whole run of six spans at least ~5 gaps.
     expect((starts.at(-1) as number) - (starts[0] as number)).toBeGreaterThanOrEqual(120);
   });
@@ -116,14 +156,22 @@ describe('Fetcher', () => {
 describe('sources', () => {
   it('refuses a link to another private host unless allowed, but follows links to the source host', async () => {
     const server = await serve({ '/a': page(articleHtml('Story', STORY)) });
-    server.routes.set('/feed.xml', page(`<rss version="2.0"><channel><title>Local desk</title>
+    server.routes.set(
+      '/feed.xml',
+      page(
+        `<rss version="2.0"><channel><title>Local desk</title>
       <item><title>Own host</title><link>${server.origin}/a</link></item>
-      <item><title>Other host</title><link>http://localhost:${server.port}/a?via=other</link></item></channel></rss>`, 'application/rss+xml'));
+      <item><title>Other host</title><link>http://localhost:${server.port}/a?via=other</link></item></channel></rss>`,
+        'application/rss+xml',
+      ),
+    );
     const fetcher = new Fetcher(quick, null, signal);
     const entries = (await resolveSources([`${server.origin}/feed.xml`], fetcher)) as WebEntry[];
     expect(entries.map((e) => e.file)).toEqual([`${server.origin}/a`, `http://localhost:${server.port}/a?via=other`]);
     expect((await loadPage(entries[0] as WebEntry, fetcher)).text).toContain('Lisbon');
-    expect(await failure(loadPage(entries[1] as WebEntry, fetcher))).toMatch(/^refused: localhost is a private address/);
+    expect(await failure(loadPage(entries[1] as WebEntry, fetcher))).toMatch(
+      /^refused: localhost is a private address/,
+    );
     expect(server.log.some((l) => l.host.startsWith('localhost'))).toBe(false);
     const permissive = new Fetcher({ ...quick, allowPrivate: true }, null, signal);
     expect((await loadPage(entries[1] as WebEntry, permissive)).text).toContain('Lisbon');
@@ -131,7 +179,10 @@ describe('sources', () => {
 
   it('refuses a redirect from the source to another private host', async () => {
     const server = await serve({});
-    server.routes.set('/jump', (_req, res) => { res.writeHead(302, { location: `http://localhost:${server.port}/inside` }); res.end(); });
+    server.routes.set('/jump', (_req, res) => {
+      res.writeHead(302, { location: `http://localhost:${server.port}/inside` });
+      res.end();
+    });
     const fetcher = new Fetcher(quick, null, signal);
     expect(await failure(fetcher.fetch(`${server.origin}/jump`, { sourceHost: '127.0.0.1' }))).toMatch(/^refused/);
   });

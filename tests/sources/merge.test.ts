@@ -20,7 +20,10 @@ function corpus(): string {
   writeFileSync(join(input, 'b.md'), `# Fisheries\n\n${OTHER_STORY.join('\n\n')}\n`);
   writeFileSync(join(input, 'copy.txt'), STORY.join('\n\n')); // a copy: the group must come out the same
   writeFileSync(join(input, 'desk', 'c.txt'), MORE[0] as string);
-  writeFileSync(join(input, 'desk', 'feed.jsonl'), MORE.map((text, i) => JSON.stringify({ title: `Item ${i}`, text })).join('\n') + '\n');
+  writeFileSync(
+    join(input, 'desk', 'feed.jsonl'),
+    `${MORE.map((text, i) => JSON.stringify({ title: `Item ${i}`, text })).join('\n')}\n`,
+  );
   return dir;
 }
 
@@ -60,10 +63,15 @@ describe('newsgraph merge', () => {
 
   it('refuses a file that is not extract output, naming the line', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsgraph-merge-bad-'));
-    writeFileSync(join(dir, 'bad.jsonl'), '{"id":"x","file":"x","article":{},"entities":[],"relations":[]}\n{"title":"an article, not an extraction"}\n');
+    writeFileSync(
+      join(dir, 'bad.jsonl'),
+      '{"id":"x","file":"x","article":{},"entities":[],"relations":[]}\n{"title":"an article, not an extraction"}\n',
+    );
     const result = await run(['merge', join(dir, 'bad.jsonl'), '-o', join(dir, 'g.json')]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`newsgraph: ${join(dir, 'bad.jsonl')}: line 2: not a line of \`newsgraph extract\` output\n`);
+    expect(result.stderr).toBe(
+      `newsgraph: ${join(dir, 'bad.jsonl')}: line 2: not a line of \`newsgraph extract\` output\n`,
+    );
     expect((await run(['extract', '--shard', '3/2', dir])).code).toBe(2);
   });
 });

@@ -85,7 +85,11 @@ export async function startServer(routes: Record<string, Route> = {}): Promise<T
 }
 
 /** A news page in HTML around `paragraphs`, with optional canonical link. */
-export function articleHtml(title: string, paragraphs: string[], options: { canonical?: string; site?: string; date?: string } = {}): string {
+export function articleHtml(
+  title: string,
+  paragraphs: string[],
+  options: { canonical?: string; site?: string; date?: string } = {},
+): string {
   const head = [
     `<title>${title}</title>`,
     options.canonical ? `<link rel="canonical" href="${options.canonical}">` : '',

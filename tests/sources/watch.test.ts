@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { parseInterval } from '../../src/corpus/watch.js';
 import { captureIO } from '../helpers/cli.js';
-import { articleHtml, OTHER_STORY, page, startServer, STORY, type TestServer } from './server.js';
+import { articleHtml, OTHER_STORY, page, STORY, startServer, type TestServer } from './server.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -37,14 +37,31 @@ describe('newsgraph watch', () => {
       const round = /round (\d+) at/.exec(text);
       if (!round) return;
       snapshots.push(readFileSync(graph));
-      if (round[1] === '1') server.routes.set('/rss', page(feed(server.origin, ['/one', '/two']), 'application/rss+xml'));
+      if (round[1] === '1')
+        server.routes.set('/rss', page(feed(server.origin, ['/one', '/two']), 'application/rss+xml'));
       if (round[1] === '3') controller.abort();
     };
-    const code = await main(['watch', `${server.origin}/rss`, '--into', graph, '--every', '0.05s', '--delay', '0', '--cache', join(dir, 'cache')], io);
+    const code = await main(
+      [
+        'watch',
+        `${server.origin}/rss`,
+        '--into',
+        graph,
+        '--every',
+        '0.05s',
+        '--delay',
+        '0',
+        '--cache',
+        join(dir, 'cache'),
+      ],
+      io,
+    );
     expect(code, io.stderr).toBe(0);
     const lines = io.stderr.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[0]).toMatch(/^newsgraph: round 1 at \d\d:\d\d:\d\d: 1 new, 0 unchanged, 0 failed; \d+ entities, \d+ relations -> .*g\.json$/);
+    expect(lines[0]).toMatch(
+      /^newsgraph: round 1 at \d\d:\d\d:\d\d: 1 new, 0 unchanged, 0 failed; \d+ entities, \d+ relations -> .*g\.json$/,
+    );
     expect(lines[1]).toMatch(/: round 2 at .*: 1 new, 1 unchanged, 0 failed; /);
     expect(lines[2]).toMatch(/: round 3 at .*: 0 new, 2 unchanged, 0 failed; .*g\.json unchanged$/);
     expect(lines[3]).toMatch(/^newsgraph: stopped after 3 rounds; /);
@@ -61,7 +78,9 @@ describe('newsgraph watch', () => {
     expect(parseInterval('30s')).toBe(30_000);
     expect(() => parseInterval('15')).toThrow(/30s, 15m, 1h/);
     const io = captureIO();
-    expect(await main(['watch', 'http://127.0.0.1:9/rss', '--into', join(tmpdir(), 'never.json'), '--every', 'soon'], io)).toBe(2);
+    expect(
+      await main(['watch', 'http://127.0.0.1:9/rss', '--into', join(tmpdir(), 'never.json'), '--every', 'soon'], io),
+    ).toBe(2);
     expect(io.stderr).toMatch(/interval must be/);
     expect(existsSync(join(tmpdir(), 'never.json'))).toBe(false);
   });

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
-import { fetchSettings, SOURCE_OPTIONS, sourceUrls, type SourceFlags } from '../source-options.js';
+import { fetchSettings, SOURCE_OPTIONS, type SourceFlags, sourceUrls } from '../source-options.js';
 
 interface BuildFlags extends SourceFlags {
   out?: string;
@@ -17,13 +17,15 @@ interface BuildFlags extends SourceFlags {
 
 function parseMegabytes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new UsageError(`--max-file-size must be a positive number of megabytes, not '${value}'`);
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
+    throw new UsageError(`--max-file-size must be a positive number of megabytes, not '${value}'`);
   return Math.round(Number(value) * 1024 * 1024);
 }
 
 function parseJobs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--jobs must be a whole number of at least 1, not '${value}'`);
   return Number(value);
 }
 
@@ -31,13 +33,25 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
   program
     .command('build')
     .description('extract articles (files, folders, feeds, sitemaps or pages) and write a graph file')
-    .argument('[input...]', 'article files or folders (txt, md, html, json, jsonl), URLs of feeds, sitemaps or pages, .txt lists of URLs')
+    .argument(
+      '[input...]',
+      'article files or folders (txt, md, html, json, jsonl), URLs of feeds, sitemaps or pages, .txt lists of URLs',
+    )
     .option('-o, --out <file>', 'graph file to write (default: the --into file, else out/graph.json)')
-    .option('--into <graph>', 'merge the new articles into this existing graph file (articles already in it are skipped)')
-    .option('-j, --jobs <n>', `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per 500 files)`)
+    .option(
+      '--into <graph>',
+      'merge the new articles into this existing graph file (articles already in it are skipped)',
+    )
+    .option(
+      '-j, --jobs <n>',
+      `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per 500 files)`,
+    )
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
-    .option('--max-file-size <mb>', 'largest input file or fetched page to read, in MB (default: 8, or 256 for .json/.jsonl)')
+    .option(
+      '--max-file-size <mb>',
+      'largest input file or fetched page to read, in MB (default: 8, or 256 for .json/.jsonl)',
+    )
     .option(...SOURCE_OPTIONS.sources)
     .option(...SOURCE_OPTIONS.allowPrivate)
     .option(...SOURCE_OPTIONS.timeout)
@@ -45,10 +59,13 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .option('--corrections <file>', 'apply user corrections (merge, aliases, kind, drop, distinct) from this JSON file')
     .action(async (inputs: string[], flags: BuildFlags) => {
       const sources = await sourceUrls(flags);
-      if (inputs.length === 0 && sources.length === 0) throw new UsageError('build needs files, folders or URLs (or --sources FILE)');
+      if (inputs.length === 0 && sources.length === 0)
+        throw new UsageError('build needs files, folders or URLs (or --sources FILE)');
       const { buildCorpus } = await import('../../corpus/build.js');
       // Checked before any extraction: a typo in the corrections file should not cost a build.
-      const corrections = flags.corrections ? await (await import('../../graph/corrections.js')).loadCorrections(flags.corrections) : undefined;
+      const corrections = flags.corrections
+        ? await (await import('../../graph/corrections.js')).loadCorrections(flags.corrections)
+        : undefined;
       const summary = await buildCorpus({
         inputs,
         sources,

@@ -9,7 +9,9 @@ interface CorrectFlags {
 export function registerCorrect(program: Command, io: CliIO, _setExit: (code: number) => void): void {
   program
     .command('correct')
-    .description('apply corrections (merge, aliases, kind, drop, distinct; a JSON file) to a graph and write the result')
+    .description(
+      'apply corrections (merge, aliases, kind, drop, distinct; a JSON file) to a graph and write the result',
+    )
     .argument('<graph>', 'graph file (newsgraph JSON)')
     .argument('<corrections>', 'corrections file (JSON, see the README)')
     .requiredOption('-o, --out <file>', 'graph file to write (may be the input graph itself)')

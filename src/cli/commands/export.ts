@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { EXPORT_FORMATS, resolveFormat } from '../../io/formats.js';
-import type { CliIO } from '../context.js';
 import { printableLine } from '../../util/printable.js';
+import type { CliIO } from '../context.js';
 
 interface ExportFlags {
   out?: string;
@@ -14,7 +14,8 @@ interface ExportFlags {
 
 function parseIterations(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--iterations must be a whole number of at least 1, not '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--iterations must be a whole number of at least 1, not '${value}'`);
   return Number(value);
 }
 
@@ -26,7 +27,10 @@ export function registerExport(program: Command, io: CliIO, _setExit: (code: num
     .option('-o, --out <file>', 'output file; for csv a folder that receives nodes.csv and edges.csv')
     .option('-f, --format <format>', `${EXPORT_FORMATS.join('|')} (default: from the output extension)`)
     .option('--iterations <n>', 'ForceAtlas2 iterations for the layout (default: bounded by graph size)')
-    .option('--raw-csv', "csv: write cells as they are, without the apostrophe that stops spreadsheets running '=...' as a formula")
+    .option(
+      '--raw-csv',
+      "csv: write cells as they are, without the apostrophe that stops spreadsheets running '=...' as a formula",
+    )
     .action(async (graphFile: string, flags: ExportFlags) => {
       if (!flags.out) throw new UsageError('export needs an output: -o FILE');
       const iterations = parseIterations(flags.iterations);
@@ -44,6 +48,10 @@ export function registerExport(program: Command, io: CliIO, _setExit: (code: num
         // The export must not replace the graph it was made from.
         inputs: await identitiesOf([graphFile]),
       });
-      io.err(printableLine(`exported ${graph.order} nodes and ${graph.size} edges as ${result.format}: ${result.files.join(', ')}`));
+      io.err(
+        printableLine(
+          `exported ${graph.order} nodes and ${graph.size} edges as ${result.format}: ${result.files.join(', ')}`,
+        ),
+      );
     });
 }

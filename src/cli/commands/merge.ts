@@ -1,7 +1,7 @@
 /** `newsgraph merge SHARD.jsonl... -o graph.json [--into GRAPH]`: extraction outputs of many machines, one graph. */
 import type { Command } from 'commander';
-import type { CliIO } from '../context.js';
 import { printableLine } from '../../util/printable.js';
+import type { CliIO } from '../context.js';
 
 interface MergeFlags {
   out?: string;
@@ -20,7 +20,11 @@ export function registerMerge(program: Command, io: CliIO, setExit: (code: numbe
       const out = flags.out ?? flags.into ?? 'out/graph.json';
       const s = await mergeShards({ shards, out, ...(flags.into ? { into: flags.into } : {}), signal: io.signal });
       const known = s.alreadyInGraph > 0 ? `, ${s.alreadyInGraph} already in the graph` : '';
-      io.err(printableLine(`newsgraph: merged ${s.lines} ${s.lines === 1 ? 'article' : 'articles'} (${s.added} new${known}), ${s.entities} entities, ${s.relations} relations -> ${out}`));
+      io.err(
+        printableLine(
+          `newsgraph: merged ${s.lines} ${s.lines === 1 ? 'article' : 'articles'} (${s.added} new${known}), ${s.entities} entities, ${s.relations} relations -> ${out}`,
+        ),
+      );
       setExit(s.lines > 0 ? 0 : 1);
     });
 }

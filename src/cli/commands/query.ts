@@ -6,8 +6,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { EvidenceItem, RelationRow } from '../../query/types.js';
-import type { CliIO } from '../context.js';
 import { printableLine } from '../../util/printable.js';
+import type { CliIO } from '../context.js';
 
 interface QueryFlags {
   json?: boolean;
@@ -32,13 +32,15 @@ function parseConfidence(value: string | undefined): number | undefined {
 
 function parseCount(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not '${value}'`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} must be a whole number of at least 1, not '${value}'`);
   return Number(value);
 }
 
 function parseBasis(value: string | undefined): 'text' | 'knowledge' | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'text' && value !== 'knowledge') throw new UsageError(`--basis must be 'text' or 'knowledge', not '${value}'`);
+  if (value !== 'text' && value !== 'knowledge')
+    throw new UsageError(`--basis must be 'text' or 'knowledge', not '${value}'`);
   return value;
 }
 
@@ -58,7 +60,13 @@ function jsonRow(r: RelationRow, items: EvidenceItem[]) {
     evidence: r.evidence,
     basis: r.basis,
     articles: r.articles,
-    provenance: items.map((e) => ({ article: e.article, title: e.title, source: e.source, published: e.published, url: e.url })),
+    provenance: items.map((e) => ({
+      article: e.article,
+      title: e.title,
+      source: e.source,
+      published: e.published,
+      url: e.url,
+    })),
     ...(r.direction ? { direction: r.direction } : {}),
   };
 }
@@ -66,7 +74,9 @@ function jsonRow(r: RelationRow, items: EvidenceItem[]) {
 export function registerQuery(program: Command, io: CliIO, setExit: (code: number) => void): void {
   program
     .command('query')
-    .description('find relations by a pattern with ? wildcards ("? supports China"), everything about one entity ("Jane Doe"), or a path between two')
+    .description(
+      'find relations by a pattern with ? wildcards ("? supports China"), everything about one entity ("Jane Doe"), or a path between two',
+    )
     .argument('<graph>', 'graph file (newsgraph JSON)')
     .argument('[pattern...]', 'SOURCE RELATION TARGET, each a name (label or alias), a relation, or ?; or just a name')
     .option('--json', 'print a JSON array instead of a table')
@@ -105,7 +115,8 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
       if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
       if (flags.path && patternWords.length) throw new UsageError('--path takes exactly two names: --path "A" "B"');
       if (flags.path && flags.path.length !== 2) throw new UsageError('--path takes exactly two names: --path "A" "B"');
-      if (!flags.path && !patternWords.length) throw new UsageError('query needs a PATTERN (e.g. "? supports China"), a name, or --path A B');
+      if (!flags.path && !patternWords.length)
+        throw new UsageError('query needs a PATTERN (e.g. "? supports China"), a name, or --path A B');
 
       const query = await GraphQuery.open(graphFile);
       const exact = Boolean(flags.exact);
@@ -116,19 +127,28 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         const resolution = query.resolveName(name, { exact });
         if (resolution.candidates.length > 1) {
           ambiguous.push(resolution);
-          if (!exact) io.err(`newsgraph: ${format.resolutionNote(resolution)} (a full name or node key picks one; --exact takes exact matches only)\n`);
+          if (!exact)
+            io.err(
+              `newsgraph: ${format.resolutionNote(resolution)} (a full name or node key picks one; --exact takes exact matches only)\n`,
+            );
         }
         if (exact && resolution.candidates.every((c) => c.relations === 0)) {
           // An exact match with nothing to say, when the name would otherwise mean someone who has: never silent.
           const usual = query.resolveName(name).chosen;
           if (usual.relations > 0 && !resolution.ids.includes(usual.id)) {
-            io.err(`newsgraph: "${format.printable(name)}" exactly is ${resolution.ids.join(', ')}, with no relations; without --exact it means ${format.printable(usual.label)} (${usual.id}; ${usual.relations} relations)\n`);
+            io.err(
+              `newsgraph: "${format.printable(name)}" exactly is ${resolution.ids.join(', ')}, with no relations; without --exact it means ${format.printable(usual.label)} (${usual.id}; ${usual.relations} relations)\n`,
+            );
           }
         }
         return resolution;
       };
       const resolutionJson = () =>
-        ambiguous.map((r) => ({ name: r.name, chosen: { id: r.chosen.id, label: r.chosen.label }, candidates: r.candidates }));
+        ambiguous.map((r) => ({
+          name: r.name,
+          chosen: { id: r.chosen.id, label: r.chosen.label },
+          candidates: r.candidates,
+        }));
 
       if (flags.path) {
         const [a, b] = flags.path.map((name) => resolve(name).chosen) as [Resolution['chosen'], Resolution['chosen']];
@@ -139,19 +159,27 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
           setExit(1);
           return;
         }
-        io.out(flags.json ? `${JSON.stringify(ambiguous.length ? { ...path, resolution: resolutionJson() } : path, null, 2)}\n` : format.pathText(path));
+        io.out(
+          flags.json
+            ? `${JSON.stringify(ambiguous.length ? { ...path, resolution: resolutionJson() } : path, null, 2)}\n`
+            : format.pathText(path),
+        );
         return;
       }
 
       if ((from || to) && query.datedArticles < query.articleCount) {
         if (query.datedArticles === 0) {
-          io.err(`newsgraph: none of the ${query.articleCount} articles in ${graphFile} has a publication date, so --from/--to match nothing; drop them to query the whole graph\n`);
+          io.err(
+            `newsgraph: none of the ${query.articleCount} articles in ${graphFile} has a publication date, so --from/--to match nothing; drop them to query the whole graph\n`,
+          );
           if (flags.json) io.out('[]\n');
           setExit(1);
           return;
         }
         const undated = query.articleCount - query.datedArticles;
-        io.err(`newsgraph: ${undated} of ${query.articleCount} articles have no publication date; --from/--to leave their statements out\n`);
+        io.err(
+          `newsgraph: ${undated} of ${query.articleCount} articles have no publication date; --from/--to leave their statements out\n`,
+        );
       }
       const filters = {
         ...(minConfidence !== undefined ? { minConfidence } : {}),
@@ -161,7 +189,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         exact,
       };
       const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.knows(name));
-      let rows;
+      let rows: ReturnType<typeof query.about>;
       let about: Resolution | null = null;
       if (parsed.kind === 'entity') {
         about = resolve(parsed.name);
@@ -174,7 +202,8 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         };
         // The relation is checked before names, so a typo in it is reported first.
         const known = query.relationNames();
-        if (parsed.relation !== null && !known.includes(parsed.relation)) throw new RelationNotFoundError(parsed.relation, known);
+        if (parsed.relation !== null && !known.includes(parsed.relation))
+          throw new RelationNotFoundError(parsed.relation, known);
         const source = name(parsed.source);
         const target = name(parsed.target);
         rows = query.relations({

@@ -1,9 +1,9 @@
 /** `newsgraph view GRAPH [--port N] [--host H]`: checks the graph file, then serves the viewer with it until Ctrl-C. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { printableLine } from '../../util/printable.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopbackHost, startViewServer } from '../../view/server.js';
 import type { CliIO } from '../context.js';
-import { printableLine } from '../../util/printable.js';
 
 interface ViewOptions {
   port: string;
@@ -12,7 +12,8 @@ interface ViewOptions {
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535) throw new UsageError(`--port: expected a number from 0 to 65535, got '${text}'`);
+  if (!/^\d+$/.test(text) || !Number.isInteger(port) || port > 65535)
+    throw new UsageError(`--port: expected a number from 0 to 65535, got '${text}'`);
   return port;
 }
 
@@ -32,7 +33,11 @@ export function registerView(program: Command, io: CliIO, _setExit: (code: numbe
       io.out(printableLine(`newsgraph: viewing ${graphFile} (${graph.order} entities, ${graph.size} relations)`));
       io.out(`  open ${server.url}\n`);
       if (!isLoopbackHost(options.host)) {
-        io.err(printableLine(`newsgraph: warning: listening on ${options.host}; anyone who can reach this machine can read the graph`));
+        io.err(
+          printableLine(
+            `newsgraph: warning: listening on ${options.host}; anyone who can reach this machine can read the graph`,
+          ),
+        );
       }
       io.out('  press Ctrl-C to stop\n');
       await new Promise<void>((resolve) => {

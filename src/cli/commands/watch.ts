@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
-import { addSourceOptions, fetchSettings, sourceUrls, type SourceFlags } from '../source-options.js';
+import { addSourceOptions, fetchSettings, type SourceFlags, sourceUrls } from '../source-options.js';
 
 interface WatchFlags extends SourceFlags {
   into: string;
@@ -28,13 +28,15 @@ export function registerWatch(program: Command, io: CliIO, setExit: (code: numbe
     const everyMs = parseInterval(flags.every);
     const positive = (flag: string, value: string | undefined) => {
       if (value === undefined) return undefined;
-      if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not '${value}'`);
+      if (!/^\d+$/.test(value) || Number(value) < 1)
+        throw new UsageError(`${flag} must be a whole number of at least 1, not '${value}'`);
       return Number(value);
     };
     const rounds = positive('--rounds', flags.rounds);
     const jobs = positive('--jobs', flags.jobs);
     const sources = await sourceUrls(flags);
-    if (inputs.length === 0 && sources.length === 0) throw new UsageError('watch needs sources: URLs, .txt lists of URLs, or --sources FILE');
+    if (inputs.length === 0 && sources.length === 0)
+      throw new UsageError('watch needs sources: URLs, .txt lists of URLs, or --sources FILE');
     await watchSources({
       inputs,
       sources,

@@ -19,7 +19,17 @@ export type GazetteerEntry =
   | { type: 'bloc'; label: string; kind: 'state' | 'organisation'; requiresThe: boolean };
 
 /** Lower number wins when one name has several readings ("Washington": capital before city). */
-const PRIORITY: Record<GazetteerEntry['type'], number> = { country: 0, organisation: 1, party: 1, seat: 2, bloc: 3, capital: 4, region: 5, demonym: 6, city: 7 };
+const PRIORITY: Record<GazetteerEntry['type'], number> = {
+  country: 0,
+  organisation: 1,
+  party: 1,
+  seat: 2,
+  bloc: 3,
+  capital: 4,
+  region: 5,
+  demonym: 6,
+  city: 7,
+};
 
 interface TrieNode {
   children: Map<string, TrieNode>;
@@ -106,10 +116,13 @@ export function gazetteer(): Gazetteer {
   }
   for (const city of k.cities) g.add(city.name, { type: 'city', country: city.country, population: city.population });
   for (const region of k.regions) g.add(region, { type: 'region' });
-  for (const o of k.organisations) for (const n of o.names) g.add(stripThe(n), { type: 'organisation', label: o.label });
+  for (const o of k.organisations)
+    for (const n of o.names) g.add(stripThe(n), { type: 'organisation', label: o.label });
   for (const p of k.parties) {
-    for (const n of p.names) g.add(stripThe(n), { type: 'party', label: p.label, country: p.country, adjective: false });
-    for (const a of p.adjectives) if (!p.names.includes(a)) g.add(a, { type: 'party', label: p.label, country: p.country, adjective: true });
+    for (const n of p.names)
+      g.add(stripThe(n), { type: 'party', label: p.label, country: p.country, adjective: false });
+    for (const a of p.adjectives)
+      if (!p.names.includes(a)) g.add(a, { type: 'party', label: p.label, country: p.country, adjective: true });
   }
   for (const s of k.seats) for (const n of s.names) g.add(n, { type: 'seat', label: s.label, of: s.of });
   for (const b of k.blocs) {
@@ -132,7 +145,13 @@ let titleSet: Set<string> | null = null;
 /** Lower-cased role titles ("foreign minister", "secretary of state"), as a set of token sequences joined by spaces. */
 export function titles(): Set<string> {
   if (titleSet) return titleSet;
-  titleSet = new Set(knowledge().titles.map((t) => tokenize(t).map((x) => x.text.toLowerCase()).join(' ')));
+  titleSet = new Set(
+    knowledge().titles.map((t) =>
+      tokenize(t)
+        .map((x) => x.text.toLowerCase())
+        .join(' '),
+    ),
+  );
   return titleSet;
 }
 

@@ -29,10 +29,14 @@ const SPORT_OCCURRENCES = 8;
 
 /** Words before a city that locate something in it, rather than name its club. */
 const LOCATING = words('in at near outside inside across around throughout within via downtown central');
-const MOTION = words('travel travels travelled traveled traveling travelling flew fly moved move returned return arrived arrive headed head went go going came come trip');
+const MOTION = words(
+  'travel travels travelled traveled traveling travelling flew fly moved move returned return arrived arrive headed head went go going came come trip',
+);
 
 /** Heads after a name that make the phrase an agreement or process, a topic ("Kyoto protocol"). */
-const AGREEMENT_HEADS = words('protocol protocols treaty treaties agreement agreements accord accords convention conventions');
+const AGREEMENT_HEADS = words(
+  'protocol protocols treaty treaties agreement agreements accord accords convention conventions',
+);
 
 /**
  * Single words that are generic nouns when they stand alone as a name and resolve to no longer name of the article
@@ -57,10 +61,14 @@ const TIME_ZONES = words('UTC GMT CET CEST EST EDT PST PDT BST MSK IST JST');
 const CREDIT_ROLES = words('Editor Editors Author Authors Reporter Correspondent Photographer Photo Writer Producer');
 
 /** First words of place names ("West Bengal", "East Germany"): such a name is no person even when it "says". */
-const GEOGRAPHIC = words('North South East West Northern Southern Eastern Western Central Upper Lower New Greater Lake Mount Port Saint San Santa St.');
+const GEOGRAPHIC = words(
+  'North South East West Northern Southern Eastern Western Central Upper Lower New Greater Lake Mount Port Saint San Santa St.',
+);
 
 /** Reporting verbs after a name that make it a speaker: a person, whatever the tagger said. */
-const SPEAKS = words('said says told added argued insisted warned claimed admitted stressed explained wrote asked replied');
+const SPEAKS = words(
+  'said says told added argued insisted warned claimed admitted stressed explained wrote asked replied',
+);
 
 function isSportsReport(sentences: readonly Sentence[]): boolean {
   const seen = new Set<string>();
@@ -98,7 +106,15 @@ function locates(tokens: readonly Token[], start: number, sport = true): boolean
   // A dateline ("LEEDS 1996-08-22", "Leeds (Reuters) -"): where the report was filed.
   const after = tokens[start + 1]?.text ?? '';
   // A bare number after it is a score ("Leeds 2 Newcastle 1"), not a date.
-  if (start === 0 && (/^\d{4}-\d\d-\d\d$|^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(after) || after === '(' || after === '-' || after === '--' || after === ',')) return true;
+  if (
+    start === 0 &&
+    (/^\d{4}-\d\d-\d\d$|^\d{1,2}\.\d{1,2}\.\d{2,4}$/.test(after) ||
+      after === '(' ||
+      after === '-' ||
+      after === '--' ||
+      after === ',')
+  )
+    return true;
   let p = start - 1;
   if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
   const prev = tokens[p]?.text.toLowerCase() ?? '';
@@ -114,7 +130,7 @@ function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySe
   // A club's name ends with a big city even when the article names the city nowhere else ("Alemannia Aachen").
   const last = tokens[d.tokenEnd - 1]!.text;
   const g = gazetteer().longestAt([last], 0);
-  return g !== null && g.entries.some((e) => (e.type === 'city' && e.population >= 200_000) || e.type === 'capital');
+  return g?.entries.some((e) => (e.type === 'city' && e.population >= 200_000) || e.type === 'capital') === true;
 }
 
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
@@ -138,21 +154,37 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
     const last = tokens[d.tokenEnd - 1]!.text;
     const single = d.tokenEnd - d.tokenStart === 1;
     // Time zones and credits glued to a name are cut off; nothing left means no entity.
-    while (d.tokenEnd > d.tokenStart && (TIME_ZONES.has(tokens[d.tokenEnd - 1]!.text) || (d.kind === 'person' && CREDIT_ROLES.has(tokens[d.tokenEnd - 1]!.text)))) {
+    while (
+      d.tokenEnd > d.tokenStart &&
+      (TIME_ZONES.has(tokens[d.tokenEnd - 1]!.text) ||
+        (d.kind === 'person' && CREDIT_ROLES.has(tokens[d.tokenEnd - 1]!.text)))
+    ) {
       d.tokenEnd--;
       d.rule = `${d.rule}+trimmed`;
     }
     if (d.tokenEnd === d.tokenStart) continue;
     // "Delhi UTC" read as a body: once the time zone is cut, a city the gazetteer knows is a place.
     if (d.rule.endsWith('+trimmed') && d.kind !== 'place') {
-      const g = gazetteer().longestAt(tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text), 0);
-      if (g && g.end === d.tokenEnd - d.tokenStart && g.entries.some((e) => e.type === 'city' || e.type === 'capital')) d.kind = 'place';
+      const g = gazetteer().longestAt(
+        tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text),
+        0,
+      );
+      if (g && g.end === d.tokenEnd - d.tokenStart && g.entries.some((e) => e.type === 'city' || e.type === 'capital'))
+        d.kind = 'place';
     }
     if (d.canonical === null && single && d.kind !== 'topic' && isStopWordCapitalised(first)) continue;
     // A party adjective the party reading did not take ("the Green group") is no place or body by itself.
-    if (d.canonical === null && single && d.kind !== 'person' && d.kind !== 'topic' && isPartyAdjective(first)) continue;
+    if (d.canonical === null && single && d.kind !== 'person' && d.kind !== 'topic' && isPartyAdjective(first))
+      continue;
     // A language named alone ("in Urdu", "speaks Quechua") is no person, body or place.
-    if (d.canonical === null && single && d.kind !== 'topic' && knowledge().languages.has(first) && !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')) continue;
+    if (
+      d.canonical === null &&
+      single &&
+      d.kind !== 'topic' &&
+      knowledge().languages.has(first) &&
+      !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')
+    )
+      continue;
     if (d.kind === 'topic') {
       kept.push(d);
       continue;
@@ -160,7 +192,14 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
     // "Kyoto protocol": the name and its head are the topic.
     const head = tokens[d.tokenEnd]?.text ?? '';
     if (d.kind !== 'state' && d.kind !== 'person' && AGREEMENT_HEADS.has(head.toLowerCase())) {
-      kept.push({ sentence: d.sentence, tokenStart: d.tokenStart, tokenEnd: d.tokenEnd + 1, kind: 'topic', rule: 'rule:named-agreement', canonical: null });
+      kept.push({
+        sentence: d.sentence,
+        tokenStart: d.tokenStart,
+        tokenEnd: d.tokenEnd + 1,
+        kind: 'topic',
+        rule: 'rule:named-agreement',
+        canonical: null,
+      });
       continue;
     }
     // All capitals (a headline, a results table): the tagger's reading of the line stands.
@@ -177,12 +216,25 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       }
     }
     // "travelled to Munich", "a rally in Baltimore": a known city the tagger read as a body is the place there.
-    if (d.kind === 'organisation' && d.rule === 'ner:org' && single && !shouting && isKnownCity(first) && locates(tokens, d.tokenStart, sport)) {
+    if (
+      d.kind === 'organisation' &&
+      d.rule === 'ner:org' &&
+      single &&
+      !shouting &&
+      isKnownCity(first) &&
+      locates(tokens, d.tokenStart, sport)
+    ) {
       d.kind = 'place';
       d.rule = 'rule:located-city';
     }
     // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
-    if (d.kind === 'place' && d.rule === 'ner:loc' && !d.gazetteer && d.tokenEnd - d.tokenStart >= 2 && !isOrganisationHead(last)) {
+    if (
+      d.kind === 'place' &&
+      d.rule === 'ner:loc' &&
+      !d.gazetteer &&
+      d.tokenEnd - d.tokenStart >= 2 &&
+      !isOrganisationHead(last)
+    ) {
       const next = tokens[d.tokenEnd]?.text ?? '';
       if (SPEAKS.has(next.toLowerCase()) && !GEOGRAPHIC.has(first)) {
         d.kind = 'person';

@@ -142,10 +142,20 @@ export function knowledge(): Knowledge {
     const capitals = new Set<string>(c.capital.filter(isLatin));
     for (const cap of extra.capitals[code] ?? []) capitals.add(cap);
     const sovereign = c.independent === true || c.unMember || extra.limitedRecognition.codes.includes(code);
-    countries.set(code, { code, code3: c.cca3, label, names: [...names].filter(isLatin), demonyms: [...demonyms].filter(Boolean), capitals: [...capitals], kind: sovereign ? 'state' : 'place' });
+    countries.set(code, {
+      code,
+      code3: c.cca3,
+      label,
+      names: [...names].filter(isLatin),
+      demonyms: [...demonyms].filter(Boolean),
+      capitals: [...capitals],
+      kind: sovereign ? 'state' : 'place',
+    });
   }
   const cityData = readData<{ cities: Array<[string, string, number]> }>('cities.json');
-  const exonyms = readData<{ exonyms: Record<string, string>; extraCities: Array<[string, string, number]> }>('city-exonyms.json');
+  const exonyms = readData<{ exonyms: Record<string, string>; extraCities: Array<[string, string, number]> }>(
+    'city-exonyms.json',
+  );
   const cities = cityData.cities.map(([name, country, population]) => ({ name, country, population }));
   const byName = new Map(cities.map((c) => [c.name, c]));
   // English news writes "Zurich", "Cologne", "Geneva": folded and English forms of the local names.
@@ -157,23 +167,40 @@ export function knowledge(): Knowledge {
     const c = byName.get(local);
     if (c && !byName.has(english)) cities.push({ ...c, name: english });
   }
-  for (const [name, country, population] of exonyms.extraCities) if (!byName.has(name)) cities.push({ name, country, population });
-  const orgData = readData<{ organisations: Array<{ label: string; names: string[]; members?: string[]; parent?: string }> }>('organisations.json');
+  for (const [name, country, population] of exonyms.extraCities)
+    if (!byName.has(name)) cities.push({ name, country, population });
+  const orgData = readData<{
+    organisations: Array<{ label: string; names: string[]; members?: string[]; parent?: string }>;
+  }>('organisations.json');
   const seatData = readData<{ seats: SeatInfo[] }>('seats-of-power.json');
   const blocData = readData<{ blocs: BlocInfo[] }>('blocs.json');
   const titleData = readData<{ titles: string[]; honorifics: string[]; styles: string[] }>('titles.json');
-  const partyData = readData<{ parties: Array<{ label: string; country: string; names: string[]; adjectives?: string[] }> }>('parties.json');
+  const partyData = readData<{
+    parties: Array<{ label: string; country: string; names: string[]; adjectives?: string[] }>;
+  }>('parties.json');
   cached = {
     countries,
     ambiguousCountryNames: new Set(extra.ambiguous.names),
     cities,
-    organisations: orgData.organisations.map((o) => ({ label: o.label, names: o.names, members: o.members ?? [], parent: o.parent ?? null })),
+    organisations: orgData.organisations.map((o) => ({
+      label: o.label,
+      names: o.names,
+      members: o.members ?? [],
+      parent: o.parent ?? null,
+    })),
     seats: seatData.seats,
     blocs: blocData.blocs,
-    parties: partyData.parties.map((p) => ({ label: p.label, country: p.country, names: p.names, adjectives: p.adjectives ?? [] })),
+    parties: partyData.parties.map((p) => ({
+      label: p.label,
+      country: p.country,
+      names: p.names,
+      adjectives: p.adjectives ?? [],
+    })),
     titles: titleData.titles,
     regions: readData<{ regions: string[] }>('regions.json').regions,
-    languages: new Set(world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l))),
+    languages: new Set(
+      world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l)),
+    ),
     honorifics: new Set([...titleData.honorifics, ...titleData.styles]),
     styles: new Set(titleData.styles),
   };

@@ -67,7 +67,24 @@ export const TITLE_WORDS: Set<string> = (() => {
   for (const t of knowledge().titles) for (const w of t.split(/\s+/)) out.add(w.toLowerCase());
   for (const h of knowledge().honorifics) out.add(h.toLowerCase());
   // Words inside titles that are also ordinary name parts are left out: a person span is never stripped of them.
-  for (const w of ['of', 'the', 'and', 'state', 'general', 'major', 'justice', 'king', 'head', 'chair', 'security', 'national', 'council', 'foreign', 'leader']) out.delete(w);
+  for (const w of [
+    'of',
+    'the',
+    'and',
+    'state',
+    'general',
+    'major',
+    'justice',
+    'king',
+    'head',
+    'chair',
+    'security',
+    'national',
+    'council',
+    'foreign',
+    'leader',
+  ])
+    out.delete(w);
   return out;
 })();
 
@@ -81,6 +98,28 @@ export const TITLE_HEADS: Set<string> = (() => {
     const words = t.split(/\s+/);
     out.add(words[words.length - 1]!.toLowerCase());
   }
-  for (const w of ['state', 'executive', 'officer', 'general', 'major', 'justice', 'head', 'chair', 'leader', 'deputy', 'representative', 'speaker', 'chief', 'king', 'queen', 'prince', 'princess', 'judge', 'founder', 'director']) out.delete(w);
+  for (const w of [
+    'state',
+    'executive',
+    'officer',
+    'general',
+    'major',
+    'justice',
+    'head',
+    'chair',
+    'leader',
+    'deputy',
+    'representative',
+    'speaker',
+    'chief',
+    'king',
+    'queen',
+    'prince',
+    'princess',
+    'judge',
+    'founder',
+    'director',
+  ])
+    out.delete(w);
   return out;
 })();

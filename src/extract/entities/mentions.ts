@@ -5,9 +5,16 @@
  */
 import type { NerSpan } from '../ner/index.js';
 import type { EntityKind, Token } from '../types.js';
-import { gazetteer, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
+import { type GazetteerEntry, type GazetteerMatch, gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
-import { isOrganisationHead, isLocativeWord, isReportingVerb, isStopWordCapitalised, TITLE_HEADS, TITLE_WORDS } from './lexicon.js';
+import {
+  isLocativeWord,
+  isOrganisationHead,
+  isReportingVerb,
+  isStopWordCapitalised,
+  TITLE_HEADS,
+  TITLE_WORDS,
+} from './lexicon.js';
 
 /** A mention before resolution: a token range with its kind and what is known about it. */
 export interface MentionDraft {
@@ -56,24 +63,73 @@ export function capitalActsForState(tokens: readonly Token[], start: number, end
   if (ACTOR_BEFORE.has(prev)) return true; // "talks between Moscow and Kyiv", "support for Beijing"
   if (AUXILIARIES.has(nextLower)) return true; // "Moscow will", "Beijing has"
   // A verb right after it: "Moscow says", "Beijing rejected", "Moscow Lauds" (a headline).
-  if (/^\p{L}+(s|ed)$/u.test(next) && !/(ss|us|is|ians|ers|ents|ings)$/.test(nextLower) && tokens[end + 1]?.text !== 'of') return true;
+  if (
+    /^\p{L}+(s|ed)$/u.test(next) &&
+    !/(ss|us|is|ians|ers|ents|ings)$/.test(nextLower) &&
+    tokens[end + 1]?.text !== 'of'
+  )
+    return true;
   // Coordinated with a state: "Moscow and Kyiv" (the other side is checked from its own position).
-  if ((nextLower === 'and' || nextLower === 'or') && tokens[end + 1] && knowledgeStateOrCapital(tokens[end + 1]!.text)) return true;
+  if ((nextLower === 'and' || nextLower === 'or') && tokens[end + 1] && knowledgeStateOrCapital(tokens[end + 1]!.text))
+    return true;
   if ((prev === 'and' || prev === 'or') && p > 0 && knowledgeStateOrCapital(tokens[p - 1]!.text)) return true;
   return false;
 }
 
-const ACTOR_BEFORE = new Set(['between', 'with', 'against', 'for', 'by', 'and', 'urged', 'accused', 'warned', 'told', 'asked', 'pressed', 'criticised', 'criticized', 'blamed', 'backed', 'supported', 'opposed', 'joined']);
-const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'are', 'were', 'could', 'can', 'may', 'might', 'must', 'should', 'did', 'does', 'do', 'said', 'says', 'wants', 'sees']);
+const ACTOR_BEFORE = new Set([
+  'between',
+  'with',
+  'against',
+  'for',
+  'by',
+  'and',
+  'urged',
+  'accused',
+  'warned',
+  'told',
+  'asked',
+  'pressed',
+  'criticised',
+  'criticized',
+  'blamed',
+  'backed',
+  'supported',
+  'opposed',
+  'joined',
+]);
+const AUXILIARIES = new Set([
+  'will',
+  'would',
+  'has',
+  'had',
+  'have',
+  'is',
+  'was',
+  'are',
+  'were',
+  'could',
+  'can',
+  'may',
+  'might',
+  'must',
+  'should',
+  'did',
+  'does',
+  'do',
+  'said',
+  'says',
+  'wants',
+  'sees',
+]);
 
 function knowledgeStateOrCapital(text: string): boolean {
   const m = gazetteer().longestAt([text], 0);
-  return m !== null && m.entries.some((e) => e.type === 'country' || e.type === 'capital');
+  return m?.entries.some((e) => e.type === 'country' || e.type === 'capital') === true;
 }
 
 function knowledgeCountryToken(text: string): boolean {
   const m = gazetteer().longestAt([text], 0);
-  return m !== null && m.entries.some((e) => e.type === 'country');
+  return m?.entries.some((e) => e.type === 'country') === true;
 }
 
 interface Span {
@@ -86,23 +142,51 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Kind of a gazetteer reading in this context. */
-function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span, entry: GazetteerEntry, personAt: (k: number) => boolean = () => false): MentionDraft | null {
+function draftFromGazetteer(
+  sentence: number,
+  tokens: readonly Token[],
+  m: Span,
+  entry: GazetteerEntry,
+  personAt: (k: number) => boolean = () => false,
+): MentionDraft | null {
   const base = { sentence, tokenStart: m.start, tokenEnd: m.end };
   switch (entry.type) {
     case 'country': {
       const c = knowledge().countries.get(entry.code);
-      if (c?.kind === 'place') return { ...base, kind: 'place', rule: 'gazetteer:territories', canonical: c.label, gazetteer: entry };
-      return { ...base, kind: 'state', rule: 'gazetteer:countries', canonical: c?.label ?? null, stateCode: entry.code, gazetteer: entry };
+      if (c?.kind === 'place')
+        return { ...base, kind: 'place', rule: 'gazetteer:territories', canonical: c.label, gazetteer: entry };
+      return {
+        ...base,
+        kind: 'state',
+        rule: 'gazetteer:countries',
+        canonical: c?.label ?? null,
+        stateCode: entry.code,
+        gazetteer: entry,
+      };
     }
     case 'demonym': {
       const c = knowledge().countries.get(entry.code);
       if (c?.kind === 'place') return null;
-      return { ...base, kind: 'state', rule: 'rule:demonym', canonical: c?.label ?? null, stateCode: entry.code, gazetteer: entry };
+      return {
+        ...base,
+        kind: 'state',
+        rule: 'rule:demonym',
+        canonical: c?.label ?? null,
+        stateCode: entry.code,
+        gazetteer: entry,
+      };
     }
     case 'capital': {
       if (capitalActsForState(tokens, m.start, m.end)) {
         const c = knowledge().countries.get(entry.code);
-        return { ...base, kind: 'state', rule: 'rule:capital-for-state', canonical: c?.label ?? null, stateCode: entry.code, gazetteer: entry };
+        return {
+          ...base,
+          kind: 'state',
+          rule: 'rule:capital-for-state',
+          canonical: c?.label ?? null,
+          stateCode: entry.code,
+          gazetteer: entry,
+        };
       }
       return { ...base, kind: 'place', rule: 'gazetteer:capitals', canonical: null, gazetteer: entry };
     }
@@ -111,7 +195,13 @@ function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span,
     case 'region':
       return { ...base, kind: 'place', rule: 'gazetteer:regions', canonical: null, gazetteer: entry };
     case 'organisation':
-      return { ...base, kind: 'organisation', rule: 'gazetteer:organisations', canonical: entry.label, gazetteer: entry };
+      return {
+        ...base,
+        kind: 'organisation',
+        rule: 'gazetteer:organisations',
+        canonical: entry.label,
+        gazetteer: entry,
+      };
     case 'seat':
       return { ...base, kind: 'organisation', rule: 'gazetteer:seats', canonical: entry.label, gazetteer: entry };
     case 'bloc':
@@ -127,14 +217,16 @@ function draftFromGazetteer(sentence: number, tokens: readonly Token[], m: Span,
  * and the things parties have. Closed-class grammar of political reporting, not knowledge of any party.
  */
 const PARTY_NOUNS = new Set(
-  ('party parties leader leaders leadership mp mps mep meps candidate candidates senator senators congressman congresswoman ' +
+  (
+    'party parties leader leaders leadership mp mps mep meps candidate candidates senator senators congressman congresswoman ' +
     'lawmaker lawmakers politician politicians member members voters supporters activists donor donors government ' +
     'minister ministers spokesman spokeswoman spokesperson chairman chairwoman chair peer peers councillor councillors ' +
     'deputy deputies delegate delegates nominee nominees campaign campaigners manifesto policy policies plan plans idea ' +
     'ideas proposal proposals bill majority rebel rebels backbencher backbenchers frontbencher frontbenchers grandee ' +
     'grandees whip governor governors mayor president presidential primary primaries convention conference colleague ' +
     'colleagues figure figures veteran heavyweight rival rivals opponents government-in-waiting administration ' +
-    'secretary chancellor premier lord baroness sir dame mr mrs ms dr').split(/\s+/),
+    'secretary chancellor premier lord baroness sir dame mr mrs ms dr'
+  ).split(/\s+/),
 );
 
 /**
@@ -235,7 +327,13 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
       continue;
     }
     const g = gazetteer().longestAt(texts, s);
-    if (g && g.end < end && g.entries.some((e) => e.type === 'demonym' || e.type === 'country' || e.type === 'organisation' || e.type === 'party')) {
+    if (
+      g &&
+      g.end < end &&
+      g.entries.some(
+        (e) => e.type === 'demonym' || e.type === 'country' || e.type === 'organisation' || e.type === 'party',
+      )
+    ) {
       if (g.entries[0]!.type === 'party') parties.push(g);
       s = g.end;
     } else break;
@@ -247,7 +345,11 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
  * A span the tagger typed as a body or place that is an honorific or style followed by one to three capitalised
  * names ("Sir Digby", "Lord Ashcroft", "Mr Hale"): a person. Returns where the name starts and the honorific.
  */
-function honorificPerson(tokens: readonly Token[], start: number, end: number): { start: number; honorific: string } | null {
+function honorificPerson(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+): { start: number; honorific: string } | null {
   const first = tokens[start]!.text;
   const outside = start > 0 ? tokens[start - 1]!.text : '';
   const k = knowledge();
@@ -256,7 +358,12 @@ function honorificPerson(tokens: readonly Token[], start: number, end: number): 
   if (!title) return null;
   const nameStart = inside ? start + 1 : start;
   const names = tokens.slice(nameStart, end);
-  if (names.length < 1 || names.length > 3 || !names.every((t) => /^\p{Lu}[\p{L}'-]*$/u.test(t.text) && !isOrganisationHead(t.text))) return null;
+  if (
+    names.length < 1 ||
+    names.length > 3 ||
+    !names.every((t) => /^\p{Lu}[\p{L}'-]*$/u.test(t.text) && !isOrganisationHead(t.text))
+  )
+    return null;
   return { start: nameStart, honorific: title.replace(/\.$/, '') };
 }
 
@@ -269,7 +376,13 @@ function classifyUntyped(tokens: readonly Token[], start: number, end: number): 
   const prev = tokens[start - 1]?.text ?? '';
   const next = tokens[end]?.text ?? '';
   if (TITLE_WORDS.has(prev.toLowerCase()) && isCapitalised(prev)) return 'person';
-  if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w)) && (isReportingVerb(next) || next === ',')) return 'person';
+  if (
+    words.length >= 2 &&
+    words.length <= 3 &&
+    words.every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(w)) &&
+    (isReportingVerb(next) || next === ',')
+  )
+    return 'person';
   if (words.length === 1 && isReportingVerb(next) && /^\p{Lu}\p{Ll}+$/u.test(last) && start > 0) return 'person';
   return null;
 }
@@ -294,14 +407,35 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     // A longer gazetteer name that contains this span wins (the tagger split "Shanghai" / "Cooperation Organization"),
     // unless the tagger split it the CoNLL way: a state ("U.S.", "Russian") before a body ("State Department").
     const containing = matches.find((m) => m.start <= start && m.end >= end && m.end - m.start > end - start);
-    if (containing && !untyped && !(span.label === 'PER' && containing.entries[0]!.type === 'city') && !stateThenBody(spans, containing)) continue;
+    if (
+      containing &&
+      !untyped &&
+      !(span.label === 'PER' && containing.entries[0]!.type === 'city') &&
+      !stateThenBody(spans, containing)
+    )
+      continue;
     if (containing && untyped) continue;
     // "Adidas CEO Jane Doe", "Schalke captain Jane Doe" read as one span: body, title, person.
     if ((span.label === 'PER' || span.label === 'ORG') && !untyped) {
       const split = splitAtTitle(tokens, start, end, span.label === 'PER');
       if (split) {
-        if (split.body) drafts.push({ sentence, tokenStart: split.body.start, tokenEnd: split.body.end, kind: 'organisation', rule: 'rule:body-before-title', canonical: null });
-        drafts.push({ sentence, tokenStart: split.person.start, tokenEnd: split.person.end, kind: 'person', rule: `ner:${span.label.toLowerCase()}+title`, canonical: null });
+        if (split.body)
+          drafts.push({
+            sentence,
+            tokenStart: split.body.start,
+            tokenEnd: split.body.end,
+            kind: 'organisation',
+            rule: 'rule:body-before-title',
+            canonical: null,
+          });
+        drafts.push({
+          sentence,
+          tokenStart: split.person.start,
+          tokenEnd: split.person.end,
+          kind: 'person',
+          rule: `ner:${span.label.toLowerCase()}+title`,
+          canonical: null,
+        });
         // The title stays free for the role finder; a state before it ("Chinese") for the gazetteer.
         taken.push(split.person);
         if (split.body) taken.push(split.body);
@@ -313,8 +447,20 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         const where = matches.find((m) => m.start === at + 1 && m.end === end);
         const whereEntry = where?.entries[0];
         // Only a city: "Human Rights in China", "Interim Force in Lebanon" name their country as part of the body.
-        if (where && whereEntry && (whereEntry.type === 'city' || whereEntry.type === 'capital') && isOrganisationHead(texts[at - 1]!)) {
-          drafts.push({ sentence, tokenStart: start, tokenEnd: at, kind: 'organisation', rule: 'ner:org', canonical: null });
+        if (
+          where &&
+          whereEntry &&
+          (whereEntry.type === 'city' || whereEntry.type === 'capital') &&
+          isOrganisationHead(texts[at - 1]!)
+        ) {
+          drafts.push({
+            sentence,
+            tokenStart: start,
+            tokenEnd: at,
+            kind: 'organisation',
+            rule: 'ner:org',
+            canonical: null,
+          });
           const place = draftFromGazetteer(sentence, tokens, where, whereEntry);
           if (place) drafts.push(place);
           taken.push({ start: span.start, end });
@@ -325,7 +471,14 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         let e = end;
         while (e - start > 1 && TITLE_HEADS.has(texts[e - 1]!.toLowerCase())) e--;
         if (e < end) {
-          drafts.push({ sentence, tokenStart: start, tokenEnd: e, kind: 'organisation', rule: 'ner:org', canonical: null });
+          drafts.push({
+            sentence,
+            tokenStart: start,
+            tokenEnd: e,
+            kind: 'organisation',
+            rule: 'ner:org',
+            canonical: null,
+          });
           taken.push({ start: span.start, end });
           continue;
         }
@@ -339,20 +492,35 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         if (d) drafts.push(d);
       }
       start = prefix.start;
-      honorific = prefix.honorific ?? (start > 0 && knowledge().honorifics.has(texts[start - 1]!) ? texts[start - 1]!.replace(/\.$/, '') : undefined);
+      honorific =
+        prefix.honorific ??
+        (start > 0 && knowledge().honorifics.has(texts[start - 1]!) ? texts[start - 1]!.replace(/\.$/, '') : undefined);
     } else if (!untyped) {
       // "Sir Digby" read as a body, "Lord Ashcroft" as a place: an honorific before names makes a person.
       const person = honorificPerson(tokens, start, end);
       if (person) {
-        drafts.push({ sentence, tokenStart: person.start, tokenEnd: end, kind: 'person', rule: `ner:${span.label.toLowerCase()}+honorific`, canonical: null, honorific: person.honorific });
+        drafts.push({
+          sentence,
+          tokenStart: person.start,
+          tokenEnd: end,
+          kind: 'person',
+          rule: `ner:${span.label.toLowerCase()}+honorific`,
+          canonical: null,
+          honorific: person.honorific,
+        });
         taken.push({ start: Math.min(span.start, person.start), end });
         continue;
       }
       // "French National Front", "German Green Party": the state, then the party (of that state, see resolution).
       const state = gazetteer().longestAt(texts, start);
-      const named = state && state.entries.some((e) => e.type === 'demonym' || e.type === 'country') ? gazetteer().longestAt(texts, state.end) : null;
+      const named = state?.entries.some((e) => e.type === 'demonym' || e.type === 'country')
+        ? gazetteer().longestAt(texts, state.end)
+        : null;
       if (state && named && named.end === end && named.entries[0]!.type === 'party') {
-        for (const [m, e] of [[state, state.entries[0]!], [named, named.entries[0]!]] as const) {
+        for (const [m, e] of [
+          [state, state.entries[0]!],
+          [named, named.entries[0]!],
+        ] as const) {
           const d = draftFromGazetteer(sentence, tokens, m, e, () => true);
           if (d) drafts.push(d);
         }
@@ -363,18 +531,29 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
       const party = gazetteer().longestAt(texts, start);
       // "UKIP Scotland" (a party's branch in a place) is a body of its own.
       const branch = party ? gazetteer().longestAt(texts, party.end) : null;
-      const inPlace = branch !== null && branch.entries.some((e) => e.type === 'country' || e.type === 'city' || e.type === 'capital' || e.type === 'region');
+      const inPlace = branch?.entries.some(
+        (e) => e.type === 'country' || e.type === 'city' || e.type === 'capital' || e.type === 'region',
+      );
       // Only before a role ("Lib Dem Treasury spokesman"): "Democratic Republic", "Republican Guards" are names.
       const role = (texts[end] ?? '').toLowerCase();
       const beforeRole = PARTY_NOUNS.has(role) || TITLE_HEADS.has(role) || TITLE_WORDS.has(role);
-      if (party && beforeRole && !inPlace && party.end < end && party.entries[0]!.type === 'party' && /^\p{Lu}/u.test(texts[party.end]!)) {
+      if (
+        party &&
+        beforeRole &&
+        !inPlace &&
+        party.end < end &&
+        party.entries[0]!.type === 'party' &&
+        /^\p{Lu}/u.test(texts[party.end]!)
+      ) {
         const d = draftFromGazetteer(sentence, tokens, party, party.entries[0]!, () => true);
         if (d) {
           drafts.push(d);
           taken.push({ start, end: party.end });
           start = party.end;
           // "National Front Vice ...": a title after the party is no body.
-          if (texts.slice(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()) || TITLE_HEADS.has(w.toLowerCase()))) {
+          if (
+            texts.slice(start, end).every((w) => TITLE_WORDS.has(w.toLowerCase()) || TITLE_HEADS.has(w.toLowerCase()))
+          ) {
             taken.push({ start, end });
             continue;
           }
@@ -382,9 +561,19 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
       }
     }
     // "Obama White House" read as one name: the leader, then the seat of power.
-    const seat = span.label !== 'PER' ? matches.find((m) => m.end === end && m.start === start + 1 && m.entries[0]!.type === 'seat') : undefined;
+    const seat =
+      span.label !== 'PER'
+        ? matches.find((m) => m.end === end && m.start === start + 1 && m.entries[0]!.type === 'seat')
+        : undefined;
     if (seat && /^\p{Lu}\p{Ll}+$/u.test(texts[start]!) && !gazetteer().longestAt(texts, start)) {
-      drafts.push({ sentence, tokenStart: start, tokenEnd: start + 1, kind: 'person', rule: 'rule:leader-before-seat', canonical: null });
+      drafts.push({
+        sentence,
+        tokenStart: start,
+        tokenEnd: start + 1,
+        kind: 'person',
+        rule: 'rule:leader-before-seat',
+        canonical: null,
+      });
       const d = draftFromGazetteer(sentence, tokens, seat, seat.entries[0]!);
       if (d) drafts.push(d);
       taken.push({ start: span.start, end });
@@ -411,7 +600,14 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
         if (matches.some((m) => m.start <= seg.start && m.end >= seg.end)) continue; // the gazetteer step types it
         const segKind = classifyUntyped(tokens, seg.start, seg.end);
         if (!segKind) continue;
-        drafts.push({ sentence, tokenStart: seg.start, tokenEnd: seg.end, kind: segKind, rule: 'rule:capitalised', canonical: null });
+        drafts.push({
+          sentence,
+          tokenStart: seg.start,
+          tokenEnd: seg.end,
+          kind: segKind,
+          rule: 'rule:capitalised',
+          canonical: null,
+        });
         taken.push(seg);
       }
       continue;
@@ -421,7 +617,15 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     taken.push({ start: span.start, end });
     const kind: EntityKind | undefined = NER_KIND[span.label];
     if (!kind) continue;
-    drafts.push({ sentence, tokenStart: start, tokenEnd: end, kind, rule: `ner:${span.label.toLowerCase()}`, canonical: null, ...(honorific ? { honorific } : {}) });
+    drafts.push({
+      sentence,
+      tokenStart: start,
+      tokenEnd: end,
+      kind,
+      rule: `ner:${span.label.toLowerCase()}`,
+      canonical: null,
+      ...(honorific ? { honorific } : {}),
+    });
   }
 
   // 2. Gazetteer names the tagger left alone.
@@ -457,10 +661,20 @@ function splitLeaderBeforeSeat(tokens: readonly Token[], drafts: MentionDraft[])
     if (!/^\p{Lu}\p{Ll}+$/u.test(prevTok.text)) continue;
     const before = tokens[seatStart - 2]?.text.toLowerCase();
     if (before !== 'the' && before !== 'a') continue;
-    if (drafts.some((o) => o !== d && o.tokenStart <= seatStart - 1 && o.tokenEnd > seatStart - 1 && o.kind !== 'person')) continue;
+    if (
+      drafts.some((o) => o !== d && o.tokenStart <= seatStart - 1 && o.tokenEnd > seatStart - 1 && o.kind !== 'person')
+    )
+      continue;
     if (gazetteer().longestAt([prevTok.text], 0)) continue;
     if (!drafts.some((o) => o.tokenStart === seatStart - 1 && o.tokenEnd === seatStart)) {
-      drafts.push({ sentence: d.sentence, tokenStart: seatStart - 1, tokenEnd: seatStart, kind: 'person', rule: 'rule:leader-before-seat', canonical: null });
+      drafts.push({
+        sentence: d.sentence,
+        tokenStart: seatStart - 1,
+        tokenEnd: seatStart,
+        kind: 'person',
+        rule: 'rule:leader-before-seat',
+        canonical: null,
+      });
     }
   }
 }
@@ -485,7 +699,12 @@ function segmentRun(tokens: readonly Token[], start: number, end: number): Span[
     let cut = -1;
     for (let k = seg.start + 1; k < seg.end && cut < 0; k++) {
       const m = gazetteer().longestAt(texts, k);
-      if (m && m.end === seg.end && m.entries.some((e) => e.type === 'seat' || e.type === 'organisation' || e.type === 'country')) cut = k;
+      if (
+        m &&
+        m.end === seg.end &&
+        m.entries.some((e) => e.type === 'seat' || e.type === 'organisation' || e.type === 'country')
+      )
+        cut = k;
     }
     if (cut > 0) result.push({ start: seg.start, end: cut }, { start: cut, end: seg.end });
     else result.push(seg);
@@ -501,9 +720,17 @@ function mergeDemonymIntoBody(drafts: MentionDraft[], tokens: readonly Token[]):
   for (let i = drafts.length - 2; i >= 0; i--) {
     const a = drafts[i]!;
     const b = drafts[i + 1]!;
-    if (a.gazetteer?.type === 'demonym' && b.kind === 'organisation' && b.canonical === null && a.tokenEnd === b.tokenStart) {
+    if (
+      a.gazetteer?.type === 'demonym' &&
+      b.kind === 'organisation' &&
+      b.canonical === null &&
+      a.tokenEnd === b.tokenStart
+    ) {
       // The mention keeps its span (the state is mentioned too, as CoNLL annotates it); the body's name is qualified.
-      b.qualifier = tokens.slice(a.tokenStart, a.tokenEnd).map((t) => t.text).join(' ');
+      b.qualifier = tokens
+        .slice(a.tokenStart, a.tokenEnd)
+        .map((t) => t.text)
+        .join(' ');
     }
   }
 }
@@ -528,22 +755,60 @@ function addBodiesBeforeTitles(sentence: number, tokens: readonly Token[], draft
     while (j >= 0 && TITLE_WORDS.has(tokens[j]!.text.toLowerCase()) && !covered(j)) j--;
     if (j === titleEnd) continue; // no title between the body and the person
     const bodyEnd = j + 1;
-    while (j >= 0 && /^\p{Lu}/u.test(tokens[j]!.text) && !covered(j) && !isStopWordCapitalised(tokens[j]!.text) && !TITLE_WORDS.has(tokens[j]!.text.toLowerCase())) j--;
+    while (
+      j >= 0 &&
+      /^\p{Lu}/u.test(tokens[j]!.text) &&
+      !covered(j) &&
+      !isStopWordCapitalised(tokens[j]!.text) &&
+      !TITLE_WORDS.has(tokens[j]!.text.toLowerCase())
+    )
+      j--;
     const bodyStart = j + 1;
     if (bodyEnd - bodyStart < 1 || !isOrganisationHead(tokens[bodyEnd - 1]!.text)) continue;
-    drafts.push({ sentence, tokenStart: bodyStart, tokenEnd: bodyEnd, kind: 'organisation', rule: 'rule:body-before-title', canonical: null });
+    drafts.push({
+      sentence,
+      tokenStart: bodyStart,
+      tokenEnd: bodyEnd,
+      kind: 'organisation',
+      rule: 'rule:body-before-title',
+      canonical: null,
+    });
   }
 }
 
 /** Titles held in companies, teams and bodies: a name right before them is the body ("Adidas CEO"). */
-const BODY_TITLES = new Set(['ceo', 'chairman', 'chairwoman', 'chief', 'captain', 'coach', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'founder', 'head', 'boss', 'manager', 'president', 'secretary', 'leader', 'chair']);
+const BODY_TITLES = new Set([
+  'ceo',
+  'chairman',
+  'chairwoman',
+  'chief',
+  'captain',
+  'coach',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'director',
+  'founder',
+  'head',
+  'boss',
+  'manager',
+  'president',
+  'secretary',
+  'leader',
+  'chair',
+]);
 
 /**
  * A person span with a title inside ("Adidas CEO Jane Doe"), or an organisation span ending in title + name
  * ("Schalke Captain Jane Doe"): the person after the last title word, and the body before it when a body title
  * follows it and the gazetteer does not know it as something else.
  */
-function splitAtTitle(tokens: readonly Token[], start: number, end: number, isPerson: boolean): { body: Span | null; person: Span } | null {
+function splitAtTitle(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  isPerson: boolean,
+): { body: Span | null; person: Span } | null {
   let title = -1;
   for (let k = end - 2; k > start; k--) {
     if (TITLE_HEADS.has(tokens[k]!.text.toLowerCase()) && /^\p{L}/u.test(tokens[k]!.text)) {
@@ -554,11 +819,29 @@ function splitAtTitle(tokens: readonly Token[], start: number, end: number, isPe
   if (title < 0) return null;
   const person = { start: title + 1, end };
   const nameLength = end - person.start;
-  if (!isPerson && (nameLength < 2 || nameLength > 3 || !tokens.slice(person.start, end).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)))) return null;
+  if (
+    !isPerson &&
+    (nameLength < 2 || nameLength > 3 || !tokens.slice(person.start, end).every((t) => /^\p{Lu}\p{Ll}/u.test(t.text)))
+  )
+    return null;
   let bodyEnd = title;
-  while (bodyEnd > start && (TITLE_WORDS.has(tokens[bodyEnd - 1]!.text.toLowerCase()) || TITLE_HEADS.has(tokens[bodyEnd - 1]!.text.toLowerCase()))) bodyEnd--;
+  while (
+    bodyEnd > start &&
+    (TITLE_WORDS.has(tokens[bodyEnd - 1]!.text.toLowerCase()) ||
+      TITLE_HEADS.has(tokens[bodyEnd - 1]!.text.toLowerCase()))
+  )
+    bodyEnd--;
   const texts = tokens.map((t) => t.text);
   const known = gazetteer().longestAt(texts, start);
-  const isBody = bodyEnd > start && BODY_TITLES.has(tokens[title]!.text.toLowerCase()) && !(known && known.end >= bodyEnd && known.entries.some((e) => e.type === 'demonym' || e.type === 'country' || e.type === 'city' || e.type === 'capital'));
+  const isBody =
+    bodyEnd > start &&
+    BODY_TITLES.has(tokens[title]!.text.toLowerCase()) &&
+    !(
+      known &&
+      known.end >= bodyEnd &&
+      known.entries.some(
+        (e) => e.type === 'demonym' || e.type === 'country' || e.type === 'city' || e.type === 'capital',
+      )
+    );
   return { body: isBody ? { start, end: bodyEnd } : null, person };
 }

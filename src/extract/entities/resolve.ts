@@ -140,7 +140,11 @@ function endsWithWords(longer: string[], shorter: string[]): boolean {
 }
 
 /** Resolves drafts (in text order) to labels and entities. */
-export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], text: string): { resolved: ResolvedDraft[]; entities: Map<string, Entity> } {
+export function resolveDrafts(
+  drafts: MentionDraft[],
+  sentences: Sentence[],
+  text: string,
+): { resolved: ResolvedDraft[]; entities: Map<string, Entity> } {
   // The mention keeps the span it was found with ("The Hague", "Lord 's"); its label drops a leading article and a
   // trailing possessive or punctuation.
   const items = drafts.map((d) => ({ draft: d, ...surface(d, sentences, text) }));
@@ -148,7 +152,8 @@ export function resolveDrafts(drafts: MentionDraft[], sentences: Sentence[], tex
     if (draft.canonical) return draft.canonical;
     const own = surface(trimDraft(draft, sentences[draft.sentence]!), sentences, text).text.replace(/’/g, "'");
     // "Lord Ashcroft", "Prince Charles": a style with one name is part of the common name (the span is the name).
-    if (draft.kind === 'person' && draft.honorific && knowledge().styles.has(draft.honorific) && !own.includes(' ')) return `${draft.honorific} ${own}`;
+    if (draft.kind === 'person' && draft.honorific && knowledge().styles.has(draft.honorific) && !own.includes(' '))
+      return `${draft.honorific} ${own}`;
     return draft.qualifier ? `${draft.qualifier} ${own}` : own;
   });
 
@@ -238,7 +243,9 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
     if (d.gazetteer?.type !== 'party') return;
     const texts = sentences[d.sentence]!.tokens.map((t) => t.text);
     const m = gazetteer().longestAt(texts, d.tokenStart);
-    const options = (m?.end === d.tokenEnd ? m.entries : []).filter((e): e is Extract<typeof e, { type: 'party' }> => e.type === 'party');
+    const options = (m?.end === d.tokenEnd ? m.entries : []).filter(
+      (e): e is Extract<typeof e, { type: 'party' }> => e.type === 'party',
+    );
     if (options.length < 2) return;
     if (!stateCounts) {
       // The article's states: named states, its cities' and capitals' states, and the states of the parties only one
@@ -255,7 +262,10 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
         else if (g?.type === 'capital' && !it.draft.stateCode) vote(g.code);
         else if (g?.type === 'party') {
           const t = sentences[it.draft.sentence]!.tokens.map((x) => x.text);
-          const all = gazetteer().longestAt(t, it.draft.tokenStart)?.entries.filter((e) => e.type === 'party') ?? [];
+          const all =
+            gazetteer()
+              .longestAt(t, it.draft.tokenStart)
+              ?.entries.filter((e) => e.type === 'party') ?? [];
           if (all.length === 1) vote(g.country);
         }
       }
@@ -275,7 +285,8 @@ function resolvePartyCountries(items: Item[], sentences: Sentence[], labels: str
 }
 
 /** Words between a name and another name for the same entity: "X, also known as Y", "X (formerly Y)". */
-const ALSO_KNOWN_AS = /^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.k\.a\.?|aka|formerly|formerly known as|previously known as|nicknamed|alias)\s*$/i;
+const ALSO_KNOWN_AS =
+  /^\s*,?\s*\(?\s*(?:also known as|better known as|known as|a\.k\.a\.?|aka|formerly|formerly known as|previously known as|nicknamed|alias)\s*$/i;
 
 /**
  * "Mahmud Rashidi, also known as Abu Karim", "Acme (formerly Widget Corp)": the second name is an alias of the
@@ -323,7 +334,8 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
   const surnameVotes = new Map<string, number>();
   const groups = new Map<string, number[]>();
   items.forEach((item, i) => {
-    if (item.draft.kind === 'person' && !labels[i]!.includes(' ')) surnameVotes.set(labels[i]!, (surnameVotes.get(labels[i]!) ?? 0) + 1);
+    if (item.draft.kind === 'person' && !labels[i]!.includes(' '))
+      surnameVotes.set(labels[i]!, (surnameVotes.get(labels[i]!) ?? 0) + 1);
     if (!NAMED_KINDS.has(item.draft.kind)) return;
     // Case kept: "NEW YORK" in a dateline and "New York" the team are two readings the text may rightly give.
     const key = labels[i]!;
@@ -335,7 +347,15 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
     const d = items[i]!.draft;
     if (d.kind === kind) return;
     resolutionWork.count++;
-    items[i]!.draft = from ? { ...d, kind, canonical: from.canonical, ...(from.stateCode ? { stateCode: from.stateCode } : {}), rule: `${d.rule}+kind` } : { ...d, kind, rule: `${d.rule}+kind` };
+    items[i]!.draft = from
+      ? {
+          ...d,
+          kind,
+          canonical: from.canonical,
+          ...(from.stateCode ? { stateCode: from.stateCode } : {}),
+          rule: `${d.rule}+kind`,
+        }
+      : { ...d, kind, rule: `${d.rule}+kind` };
     if (from?.canonical) labels[i] = from.canonical;
   };
   for (const [, list] of groups) {
@@ -351,7 +371,14 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
     const kinds = new Set(list.map((i) => items[i]!.draft.kind));
     if (kinds.size < 2) continue;
     // A city and a club or firm named after it are two entities: each mention keeps the kind its context gave.
-    if (list.some((i) => items[i]!.draft.rule === 'rule:sports-club' || /^(city|capital|region)$/.test(items[i]!.draft.gazetteer?.type ?? ''))) continue;
+    if (
+      list.some(
+        (i) =>
+          items[i]!.draft.rule === 'rule:sports-club' ||
+          /^(city|capital|region)$/.test(items[i]!.draft.gazetteer?.type ?? ''),
+      )
+    )
+      continue;
     const state = list.find((i) => items[i]!.draft.kind === 'state' && items[i]!.draft.stateCode);
     if (state !== undefined) {
       for (const i of list) if (!known(i) && items[i]!.draft.kind === 'place') retype(i, 'state', items[state]!.draft);
@@ -513,7 +540,9 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
     const keys = longerKeys(words);
     let bodies = bodiesOf.get(label);
     if (!bodies) {
-      bodies = known.filter((o) => o.parent && docOrgLabels.has(o.parent) && o.names.some((n) => endsWithWords(nameWords(n), words)));
+      bodies = known.filter(
+        (o) => o.parent && docOrgLabels.has(o.parent) && o.names.some((n) => endsWithWords(nameWords(n), words)),
+      );
       bodiesOf.set(label, bodies);
     }
     let bestLabel: string | null = null;
@@ -525,7 +554,10 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
     }
     for (const body of bodies) {
       resolutionWork.count++;
-      const at = Math.max(lastWithLabel.get(body.label) ?? -1, body.parent ? (lastWithLabel.get(body.parent) ?? -1) : -1);
+      const at = Math.max(
+        lastWithLabel.get(body.label) ?? -1,
+        body.parent ? (lastWithLabel.get(body.parent) ?? -1) : -1,
+      );
       if (at > bestAt) {
         bestLabel = body.label;
         bestAt = at;
@@ -552,7 +584,8 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
 }
 
 /** Words that end a body's full name and are dropped in its short form ("Union Carbide Corporation"). */
-const CORPORATE_SUFFIX = /\s+(Corporation|Corp\.?|Group|Company|Co\.?|Inc\.?|Ltd\.?|AG|GmbH|SA|plc|PLC|News Agency|News|Holdings)$/;
+const CORPORATE_SUFFIX =
+  /\s+(Corporation|Corp\.?|Group|Company|Co\.?|Inc\.?|Ltd\.?|AG|GmbH|SA|plc|PLC|News Agency|News|Holdings)$/;
 
 /**
  * "Union Carbide" and "Union Carbide Corporation", "Xinhua" and "Xinhua News" in one article are one body: names

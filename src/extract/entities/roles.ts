@@ -59,11 +59,17 @@ function stateMatchAt(tokens: readonly Token[], at: number): { id: string; end: 
 }
 
 /** Adds roles to the person mentions of one sentence (mentions sorted by token start). */
-export function attachRoles(sentence: Sentence, mentions: ResolvedDraft[], text: string): Map<ResolvedDraft, RoleFact[]> {
+export function attachRoles(
+  sentence: Sentence,
+  mentions: ResolvedDraft[],
+  text: string,
+): Map<ResolvedDraft, RoleFact[]> {
   const out = new Map<ResolvedDraft, RoleFact[]>();
   const tokens = sentence.tokens;
-  const endingAt = (end: number) => mentions.find((m) => m.tokenEnd === end && m.kind !== 'person' && m.kind !== 'topic');
-  const startingAt = (start: number) => mentions.find((m) => m.tokenStart === start && m.kind !== 'person' && m.kind !== 'topic');
+  const endingAt = (end: number) =>
+    mentions.find((m) => m.tokenEnd === end && m.kind !== 'person' && m.kind !== 'topic');
+  const startingAt = (start: number) =>
+    mentions.find((m) => m.tokenStart === start && m.kind !== 'person' && m.kind !== 'topic');
   mentions.forEach((person, index) => {
     if (person.kind !== 'person') return;
     const roles: RoleFact[] = [];
@@ -73,21 +79,36 @@ export function attachRoles(sentence: Sentence, mentions: ResolvedDraft[], text:
     if (titleStart >= 0) {
       // The holder: an organisation the title overlaps ("Security Council" in "Security Council Secretary"), or the
       // mention right before the title, possibly with a possessive ("Russia's Foreign Minister").
-      let holder: ResolvedDraft | undefined = mentions.find((m) => m.kind === 'organisation' && m.tokenStart <= titleStart && m.tokenEnd > titleStart && m.tokenEnd < person.tokenStart);
+      let holder: ResolvedDraft | undefined = mentions.find(
+        (m) =>
+          m.kind === 'organisation' &&
+          m.tokenStart <= titleStart &&
+          m.tokenEnd > titleStart &&
+          m.tokenEnd < person.tokenStart,
+      );
       const roleStart = holder ? holder.tokenEnd : titleStart;
       if (!holder) {
         holder = endingAt(titleStart);
         if (!holder && /^['’]s?$/.test(tokens[titleStart - 1]?.text ?? '')) holder = endingAt(titleStart - 1);
         if (holder && holder.tokenStart < prevEnd && holder !== mentions[index - 1]) holder = undefined;
       }
-      roles.push({ title: textOf(tokens, roleStart, person.tokenStart, text), of: holder?.entityId ?? null, span: spanOf(tokens, roleStart, person.tokenStart) });
+      roles.push({
+        title: textOf(tokens, roleStart, person.tokenStart, text),
+        of: holder?.entityId ?? null,
+        span: spanOf(tokens, roleStart, person.tokenStart),
+      });
       if (holder?.kind === 'organisation') {
         // A national body's state: a demonym opening its name, or the state mention right before it.
         const inner = stateMatchAt(tokens, holder.tokenStart);
         const before = mentions.find((m) => m.kind === 'state' && m.tokenEnd === holder!.tokenStart);
         const state = inner?.id ?? before?.entityId ?? null;
         const from = inner && inner.end < holder.tokenEnd ? inner.end : holder.tokenStart;
-        if (state) roles.push({ title: textOf(tokens, from, person.tokenStart, text), of: state, span: spanOf(tokens, from, person.tokenStart) });
+        if (state)
+          roles.push({
+            title: textOf(tokens, from, person.tokenStart, text),
+            of: state,
+            span: spanOf(tokens, from, person.tokenStart),
+          });
       }
     }
     // After the name: ", [the|a] [Chinese|China's] Title [of|for|at X]".
@@ -95,7 +116,7 @@ export function attachRoles(sentence: Sentence, mentions: ResolvedDraft[], text:
     if (tokens[k]?.text === ',') {
       k++;
       if (/^(the|a|an)$/i.test(tokens[k]?.text ?? '')) k++;
-      let holder = startingAt(k);
+      const holder = startingAt(k);
       if (holder) {
         k = holder.tokenEnd;
         if (/^['’]s?$/.test(tokens[k]?.text ?? '')) k++;
@@ -108,7 +129,11 @@ export function attachRoles(sentence: Sentence, mentions: ResolvedDraft[], text:
           if (/^the$/i.test(tokens[j]?.text ?? '')) j++;
           ofHolder = startingAt(j);
         }
-        roles.push({ title: textOf(tokens, k, end, text), of: ofHolder?.entityId ?? null, span: spanOf(tokens, k, end) });
+        roles.push({
+          title: textOf(tokens, k, end, text),
+          of: ofHolder?.entityId ?? null,
+          span: spanOf(tokens, k, end),
+        });
       }
     }
     if (roles.length) out.set(person, roles);

@@ -103,12 +103,28 @@ interface Phrase {
  * Reads a noun phrase starting at token `at`: skips determiners, possessive names ("Russia's") and opening quotes,
  * then takes lower-case content words (adjectives and nouns, also across ", " and quotes between modifiers).
  */
-function readPhrase(tokens: readonly Token[], at: number, covered: Uint8Array, lex: Lexicon): { start: number; end: number; words: string[] } | null {
+function readPhrase(
+  tokens: readonly Token[],
+  at: number,
+  covered: Uint8Array,
+  lex: Lexicon,
+): { start: number; end: number; words: string[] } | null {
   let i = at;
   for (let guard = 0; guard < 6 && i < tokens.length; guard++) {
     const t = tokens[i]!.text;
     const lower = t.toLowerCase();
-    if (lower === 'the' || lower === 'a' || lower === 'an' || lower === 'its' || lower === 'their' || lower === 'our' || lower === 'his' || lower === 'her' || lower === 'so-called') i++;
+    if (
+      lower === 'the' ||
+      lower === 'a' ||
+      lower === 'an' ||
+      lower === 'its' ||
+      lower === 'their' ||
+      lower === 'our' ||
+      lower === 'his' ||
+      lower === 'her' ||
+      lower === 'so-called'
+    )
+      i++;
     else if (t === '“' || t === '‘' || t === '"' || t === "'") i++;
     else if (covered[i] && /^['’]s$/.test(tokens[i + 1]?.text ?? '')) {
       while (i < tokens.length && covered[i]) i++;
@@ -129,7 +145,12 @@ function readPhrase(tokens: readonly Token[], at: number, covered: Uint8Array, l
     }
     // Punctuation between modifiers: "a new, multipolar order", "a “more just” world order".
     // A comma joins modifiers ("a new, multipolar order") but separates nouns in a list ("liberty, democracy").
-    if (isInnerPunctuation(t) && words.length > 0 && !lex.heads.has(words[words.length - 1]!) && (t !== ',' || looksLikeModifier(words[words.length - 1]!, lex))) {
+    if (
+      isInnerPunctuation(t) &&
+      words.length > 0 &&
+      !lex.heads.has(words[words.length - 1]!) &&
+      (t !== ',' || looksLikeModifier(words[words.length - 1]!, lex))
+    ) {
       let j = i + 1;
       while (j < tokens.length && j < i + 3 && isInnerPunctuation(tokens[j]!.text)) j++;
       if (isWord(tokens[j]?.text ?? '') && !covered[j]) {
@@ -195,11 +216,16 @@ export function detectTopics(sentences: Sentence[], drafts: MentionDraft[]): Men
       const lower = tokens[i]!.text.toLowerCase();
       // Nominal cues: "field of", "issues of", "support for".
       const seconds = lex.nominal.get(lower);
-      if (seconds && seconds.has((tokens[i + 1]?.text ?? '').toLowerCase())) {
-        const strong = lower.startsWith('issue') || lower.startsWith('question') || lower.startsWith('field') || lower.startsWith('principle');
+      if (seconds?.has((tokens[i + 1]?.text ?? '').toLowerCase())) {
+        const strong =
+          lower.startsWith('issue') ||
+          lower.startsWith('question') ||
+          lower.startsWith('field') ||
+          lower.startsWith('principle');
         const p = readPhrase(tokens, i + 2, covered, lex);
         if (p && (p.words.length >= 2 || strong)) phrases.push({ sentence: si, ...p, rule: 'rule:topic-cue' });
-        if (lower.startsWith('issue') || lower.startsWith('question')) collectNamesAfter(tokens, i + 2, covered, si, extraNames);
+        if (lower.startsWith('issue') || lower.startsWith('question'))
+          collectNamesAfter(tokens, i + 2, covered, si, extraNames);
         continue;
       }
       // Verb cues: "create a new order", "uphold international law".
@@ -221,16 +247,40 @@ export function detectTopics(sentences: Sentence[], drafts: MentionDraft[]): Men
       const country = knowledge().countries.get(d.stateCode)?.label;
       if (!country) continue;
       if (lex.eventHeads.has(next)) {
-        phrases.push({ sentence: si, start: d.tokenStart, end: d.tokenEnd + 1, words: [country.toLowerCase(), next], rule: 'rule:topic-crisis', label: `${country} ${next}` });
-      } else if (tokens[d.tokenStart - 1]?.text === 'in' && lex.eventHeads.has(tokens[d.tokenStart - 2]?.text.toLowerCase() ?? '')) {
-        phrases.push({ sentence: si, start: d.tokenStart - 2, end: d.tokenEnd, words: [country.toLowerCase(), tokens[d.tokenStart - 2]!.text.toLowerCase()], rule: 'rule:topic-crisis', label: `${country} ${tokens[d.tokenStart - 2]!.text.toLowerCase()}` });
+        phrases.push({
+          sentence: si,
+          start: d.tokenStart,
+          end: d.tokenEnd + 1,
+          words: [country.toLowerCase(), next],
+          rule: 'rule:topic-crisis',
+          label: `${country} ${next}`,
+        });
+      } else if (
+        tokens[d.tokenStart - 1]?.text === 'in' &&
+        lex.eventHeads.has(tokens[d.tokenStart - 2]?.text.toLowerCase() ?? '')
+      ) {
+        phrases.push({
+          sentence: si,
+          start: d.tokenStart - 2,
+          end: d.tokenEnd,
+          words: [country.toLowerCase(), tokens[d.tokenStart - 2]!.text.toLowerCase()],
+          rule: 'rule:topic-crisis',
+          label: `${country} ${tokens[d.tokenStart - 2]!.text.toLowerCase()}`,
+        });
       }
     }
     // Recurrence candidates: adjective + noun runs ending in a head, anywhere.
     for (let i = 0; i < tokens.length; i++) {
       if (!lex.heads.has(tokens[i]!.text.toLowerCase()) || covered[i]) continue;
       let s = i;
-      while (s > 0 && s > i - 3 && isWord(tokens[s - 1]!.text) && !lex.stop.has(tokens[s - 1]!.text.toLowerCase()) && !covered[s - 1]) s--;
+      while (
+        s > 0 &&
+        s > i - 3 &&
+        isWord(tokens[s - 1]!.text) &&
+        !lex.stop.has(tokens[s - 1]!.text.toLowerCase()) &&
+        !covered[s - 1]
+      )
+        s--;
       if (s === i) continue;
       const words = tokens.slice(s, i + 1).map((t) => t.text.toLowerCase());
       const key = coreOf(words, lex).join(' ');
@@ -258,7 +308,14 @@ export function detectTopics(sentences: Sentence[], drafts: MentionDraft[]): Men
   // Underspecified phrases join the nearest more specific phrase with the same head.
   joinUnderspecified(unique, cores, labels);
   unique.forEach((p, i) => {
-    result.push({ sentence: p.sentence, tokenStart: p.start, tokenEnd: p.end, kind: 'topic', rule: p.rule, canonical: labels[i]! });
+    result.push({
+      sentence: p.sentence,
+      tokenStart: p.start,
+      tokenEnd: p.end,
+      kind: 'topic',
+      rule: p.rule,
+      canonical: labels[i]!,
+    });
   });
   return [...result, ...extraNames];
 }
@@ -303,7 +360,12 @@ function joinUnderspecified(phrases: readonly Phrase[], cores: readonly string[]
   for (const [key, g] of groups) {
     const core = g.core;
     const modifiers = core.slice(0, -1);
-    specific.set(key, (byHead.get(core[core.length - 1]!) ?? []).filter((o) => o.core.length > core.length && modifiers.every((w) => o.core.includes(w))));
+    specific.set(
+      key,
+      (byHead.get(core[core.length - 1]!) ?? []).filter(
+        (o) => o.core.length > core.length && modifiers.every((w) => o.core.includes(w)),
+      ),
+    );
   }
   phrases.forEach((p, i) => {
     let best = -1;
@@ -331,7 +393,13 @@ function joinUnderspecified(phrases: readonly Phrase[], cores: readonly string[]
 }
 
 /** "the issues of Taiwan, Xinjiang, Tibet and Hong Kong": names nothing else typed become topics. */
-function collectNamesAfter(tokens: readonly Token[], at: number, covered: Uint8Array, sentence: number, out: MentionDraft[]): void {
+function collectNamesAfter(
+  tokens: readonly Token[],
+  at: number,
+  covered: Uint8Array,
+  sentence: number,
+  out: MentionDraft[],
+): void {
   let i = at;
   if (/^the$/i.test(tokens[i]?.text ?? '')) i++;
   while (i < tokens.length) {

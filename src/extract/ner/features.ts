@@ -3,8 +3,9 @@
  * affixes, cluster and gazetteer look-ups) happens once, then each feature is an integer key made by mixing
  * hashes (see hash.ts). The same code serves training and tagging, so they cannot drift apart.
  */
-import { HASH_SEED, hashStep, hashString, key1, key2, key3 } from './hash.js';
+
 import type { Gazetteer } from './gazetteer.js';
+import { HASH_SEED, hashStep, hashString, key1, key2, key3 } from './hash.js';
 
 /** Word clusters: word -> hierarchical path of CLUSTER_BITS bits, coarse bits first. */
 export const CLUSTER_BITS = 16;
@@ -128,9 +129,12 @@ function shapeHashOf(tok: string): number {
   for (let i = 0; i < n; i++) {
     const c = tok.charCodeAt(i);
     let k: number;
-    if (c >= 65 && c <= 90) k = 88; // X
-    else if (c >= 97 && c <= 122) k = 120; // x
-    else if (c >= 48 && c <= 57) k = 100; // d
+    if (c >= 65 && c <= 90)
+      k = 88; // X
+    else if (c >= 97 && c <= 122)
+      k = 120; // x
+    else if (c >= 48 && c <= 57)
+      k = 100; // d
     else if (c > 127) {
       const ch = tok[i] ?? '';
       k = ch !== ch.toLowerCase() ? 88 : ch !== ch.toUpperCase() ? 120 : 63;
@@ -324,7 +328,7 @@ export function extractFeatures(d: DocTokens, res: Resources, cfg: FeatureConfig
       out.push(key3(T.capPos, cc, first, caps));
       const lw = d.lower[t] ?? '';
       const len = lw.length;
-      out.push(key1(T.len, len > 12 ? 12 : len));
+      out.push(key1(T.len, Math.min(len, 12)));
       // Affixes of the lowercased word, lengths 1..4.
       if (len > 1) {
         let h = HASH_SEED;

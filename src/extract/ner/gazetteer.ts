@@ -28,7 +28,10 @@ export class Gazetteer {
     let maxLen = 1;
     lists.forEach((list, li) => {
       for (const phrase of list.phrases) {
-        const toks = phrase.toLowerCase().split(' ').filter((t) => t.length > 0);
+        const toks = phrase
+          .toLowerCase()
+          .split(' ')
+          .filter((t) => t.length > 0);
         if (toks.length === 0) continue;
         maxLen = Math.max(maxLen, toks.length);
         let node = this.root;

@@ -47,6 +47,8 @@ export function key2(template: number, a: number, b: number): number {
 
 /** Feature key from a template id and three values. */
 export function key3(template: number, a: number, b: number, c: number): number {
-  const h = fmix(Math.imul(fmix(Math.imul(fmix(Math.imul(template + 1, 0x9e3779b1) ^ a), 0x27d4eb2f) ^ b), 0x165667b1) ^ c);
+  const h = fmix(
+    Math.imul(fmix(Math.imul(fmix(Math.imul(template + 1, 0x9e3779b1) ^ a), 0x27d4eb2f) ^ b), 0x165667b1) ^ c,
+  );
   return h === 0 ? 1 : h;
 }

@@ -25,12 +25,16 @@ export function getTagger(): Tagger {
     try {
       file = readFileSync(MODEL_PATH);
     } catch (e) {
-      throw new FileSystemError(MODEL_PATH, 'NER model missing (run `npm run train ../shared/data/conll2003`)', { cause: e });
+      throw new FileSystemError(MODEL_PATH, 'NER model missing (run `npm run train ../shared/data/conll2003`)', {
+        cause: e,
+      });
     }
     try {
       tagger = new Tagger(decodeModel(file));
     } catch (e) {
-      throw new FileSystemError(MODEL_PATH, `NER model unreadable: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      throw new FileSystemError(MODEL_PATH, `NER model unreadable: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     }
   }
   return tagger;

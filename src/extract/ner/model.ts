@@ -3,9 +3,9 @@
  * A model has one or two passes; the second pass sees the first pass's labels (prediction history).
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ALLOWED, N_TAGS, PREV_LIST, PREV_START, endAllowed, startAllowed } from './tags.js';
 import type { FeatureConfig } from './features.js';
 import type { GazetteerList } from './gazetteer.js';
+import { ALLOWED, endAllowed, N_TAGS, PREV_LIST, PREV_START, startAllowed } from './tags.js';
 
 /**
  * Open-addressing hash table: feature key -> one row holding every pass's N_TAGS weights side by side, so a
@@ -201,7 +201,11 @@ const MAGIC = 'NGNER001';
 export type PassExport = PassWeights;
 
 /** Serialises a model: gzip(magic, header length, header JSON, cluster paths, per pass keys/int16 weights/transitions). */
-export function encodeModel(header: Omit<ModelHeader, 'passes'>, clusterPaths: Uint16Array, passes: PassExport[]): Buffer {
+export function encodeModel(
+  header: Omit<ModelHeader, 'passes'>,
+  clusterPaths: Uint16Array,
+  passes: PassExport[],
+): Buffer {
   const parts: Buffer[] = [];
   const passMeta: { rows: number; scale: number }[] = [];
   const passBufs: Buffer[] = [];
@@ -252,7 +256,9 @@ export function decodeModel(file: Buffer): NerModel {
   p += nWords * 2;
   p += p % 4;
   const clusters = new Map<string, number>();
-  header.clusterWords.forEach((w, i) => clusters.set(w, paths[i] ?? 0));
+  header.clusterWords.forEach((w, i) => {
+    clusters.set(w, paths[i] ?? 0);
+  });
   const passes: PassWeights[] = [];
   for (const meta of header.passes) {
     const keys = new Uint32Array(ab, p, meta.rows);
@@ -334,7 +340,8 @@ export function marginals(
     z = 0;
     for (let p = 0; p < N_TAGS; p++) {
       let s = 0;
-      for (let y = 0; y < N_TAGS; y++) s += (T[p * N_TAGS + y] ?? 0) * (e[(t + 1) * N_TAGS + y] ?? 0) * (beta[(t + 1) * N_TAGS + y] ?? 0);
+      for (let y = 0; y < N_TAGS; y++)
+        s += (T[p * N_TAGS + y] ?? 0) * (e[(t + 1) * N_TAGS + y] ?? 0) * (beta[(t + 1) * N_TAGS + y] ?? 0);
       beta[t * N_TAGS + p] = s;
       z += s;
     }
@@ -343,6 +350,7 @@ export function marginals(
   for (let t = 0; t < n; t++) {
     let s = 0;
     for (let y = 0; y < N_TAGS; y++) s += (alpha[t * N_TAGS + y] ?? 0) * (beta[t * N_TAGS + y] ?? 0);
-    for (let y = 0; y < N_TAGS; y++) out[t * N_TAGS + y] = s > 0 ? ((alpha[t * N_TAGS + y] ?? 0) * (beta[t * N_TAGS + y] ?? 0)) / s : 0;
+    for (let y = 0; y < N_TAGS; y++)
+      out[t * N_TAGS + y] = s > 0 ? ((alpha[t * N_TAGS + y] ?? 0) * (beta[t * N_TAGS + y] ?? 0)) / s : 0;
   }
 }

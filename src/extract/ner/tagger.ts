@@ -3,11 +3,12 @@
  * the weights of both passes. Pass 1 is decoded with Viterbi per sentence; pass 2 (two-pass models) adds the
  * prediction-history features built from pass 1's labels and decodes again.
  */
-import { extractFeatures, extractHistoryFeatures, prepareTokens } from './features.js';
+
 import type { DocTokens, History, Resources } from './features.js';
+import { extractFeatures, extractHistoryFeatures, prepareTokens } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { WeightTable, addEmissions, marginals, viterbi } from './model.js';
 import type { NerModel } from './model.js';
+import { addEmissions, marginals, viterbi, WeightTable } from './model.js';
 import { LABELS, N_TAGS, tagsToSpans } from './tags.js';
 import type { NerSpan } from './types.js';
 
@@ -86,7 +87,18 @@ export class Tagger {
       const n = t1 - t0;
       if (n === 0) continue;
       this.ensure(n);
-      viterbi(em.subarray(t0 * width), n, pass.trans, pass.start, pass.end, tags.subarray(t0, t1), this.delta, this.back, width, offset);
+      viterbi(
+        em.subarray(t0 * width),
+        n,
+        pass.trans,
+        pass.start,
+        pass.end,
+        tags.subarray(t0, t1),
+        this.delta,
+        this.back,
+        width,
+        offset,
+      );
     }
   }
 

@@ -1,7 +1,7 @@
 /** Builds the article-wide context the rules share: state lookup, state bodies, the main state, capitals. */
 import type { DocAnalysis } from '../types.js';
 import type { ArticleContext } from './rule.js';
-import { bodyCountry, countryOf, COUNTRIES, statesByCountry } from './states.js';
+import { bodyCountry, COUNTRIES, countryOf, statesByCountry } from './states.js';
 import { sentenceUnits } from './units.js';
 
 const capitalCountry = new Map<string, string>();
@@ -39,7 +39,16 @@ export function articleContext(doc: DocAnalysis): ArticleContext {
   const total = ranked.reduce((n, [, c]) => n + c, 0);
   // Half of all state mentions: below that, "President X" is as likely a foreign leader (measured on DWIE dev).
   const mainState = top && top[1] >= 2 && (!second || top[1] > second[1]) && top[1] >= 0.5 * total ? top[0] : undefined;
-  return { doc, sentences: sentenceUnits(doc), stateOf, bodyOf, voice: new Map(), mainState, capitalOf, pendingTitles: [] };
+  return {
+    doc,
+    sentences: sentenceUnits(doc),
+    stateOf,
+    bodyOf,
+    voice: new Map(),
+    mainState,
+    capitalOf,
+    pendingTitles: [],
+  };
 }
 
 export { countryOf };

@@ -5,6 +5,10 @@
  */
 import type { DocAnalysis, RelationCandidate } from '../types.js';
 import { articleContext } from './context.js';
+import { calibrate } from './pipeline/calibrate.js';
+import { runKnowledgeRules } from './pipeline/knowledge.js';
+import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
+import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
 import type { ArticleContext, Emitter } from './rule.js';
 import { runBodyRules } from './rules/bodies.js';
 import { runContactsRules } from './rules/contacts.js';
@@ -13,10 +17,6 @@ import { runPartyRules } from './rules/party.js';
 import { runPositionRules } from './rules/position.js';
 import { resolveBareTitles, runRoleRules } from './rules/roles.js';
 import { runStanceRules } from './rules/stance.js';
-import { calibrate } from './pipeline/calibrate.js';
-import { runKnowledgeRules } from './pipeline/knowledge.js';
-import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
-import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
 
 export { ALL_RULES } from './rules/all.js';
 
@@ -35,7 +35,12 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
       if (c.qualifiers && !prev.qualifiers) prev.qualifiers = { ...c.qualifiers };
       return;
     }
-    out.set(key, { ...c, confidence, sentence, ...(c.qualifiers || prev?.qualifiers ? { qualifiers: { ...prev?.qualifiers, ...c.qualifiers } } : {}) });
+    out.set(key, {
+      ...c,
+      confidence,
+      sentence,
+      ...(c.qualifiers || prev?.qualifiers ? { qualifiers: { ...prev?.qualifiers, ...c.qualifiers } } : {}),
+    });
   };
 
   runBodyRules(ctx, emit);
@@ -43,7 +48,8 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   for (const s of ctx.sentences) runRoleRules(s, ctx, emit);
   for (const s of ctx.sentences) runPositionRules(s, ctx, emit);
   const explicit = new Set<string>();
-  for (const c of out.values()) if (c.relation === 'speaks-for' && doc.entities.get(c.target)?.kind === 'state') explicit.add(c.source);
+  for (const c of out.values())
+    if (c.relation === 'speaks-for' && doc.entities.get(c.target)?.kind === 'state') explicit.add(c.source);
   resolveBareTitles(ctx, (p) => explicit.has(p), emit);
   collectVoices(ctx, out.values());
   for (const s of ctx.sentences) {

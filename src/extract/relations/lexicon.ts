@@ -31,9 +31,21 @@ const maxHeadWords = Math.max(...[...heads.keys()].map((k) => k.split(' ').lengt
 export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(rolesData.modifiers);
 
 /** Roles that let a person speak for the state they hold them in. */
-export const STATE_VOICE: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister', 'spokesperson', 'official', 'leader']);
+export const STATE_VOICE: ReadonlySet<RoleClass> = new Set([
+  'head-of-state',
+  'head-of-government',
+  'minister',
+  'spokesperson',
+  'official',
+  'leader',
+]);
 /** Roles that let a person speak for an organisation (besides belonging to it). */
-export const ORG_VOICE: ReadonlySet<RoleClass> = new Set(['spokesperson', 'leader', 'head-of-state', 'head-of-government']);
+export const ORG_VOICE: ReadonlySet<RoleClass> = new Set([
+  'spokesperson',
+  'leader',
+  'head-of-state',
+  'head-of-government',
+]);
 
 export interface RoleMatch {
   cls: RoleClass;

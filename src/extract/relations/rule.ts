@@ -19,9 +19,7 @@ export interface Rule {
   examples: RuleExample[];
 }
 
-export interface Emitter {
-  (c: Omit<RelationCandidate, 'sentence'> & { sentence?: number }): void;
-}
+export type Emitter = (c: Omit<RelationCandidate, 'sentence'> & { sentence?: number }) => void;
 
 /** Article-wide facts the rules share; filled in passes (roles first, then stances that need speakers' states). */
 export interface ArticleContext {

@@ -7,8 +7,39 @@ import { words } from './lexicon.js';
 import type { ArticleContext } from './rule.js';
 import type { Unit } from './units.js';
 
-const AUX = new Set(['has', 'have', 'had', 'also', 'then', 'later', 'further', 'again', 'previously', 'earlier', 'reportedly', 'once']);
-const NOMINAL_HEADS = new Set(['official', 'minister', 'president', 'diplomat', 'chancellor', 'premier', 'leader', 'spokesman', 'spokeswoman', 'spokesperson', 'secretary', 'envoy', 'ambassador', 'head', 'chief', 'he', 'she']);
+const AUX = new Set([
+  'has',
+  'have',
+  'had',
+  'also',
+  'then',
+  'later',
+  'further',
+  'again',
+  'previously',
+  'earlier',
+  'reportedly',
+  'once',
+]);
+const NOMINAL_HEADS = new Set([
+  'official',
+  'minister',
+  'president',
+  'diplomat',
+  'chancellor',
+  'premier',
+  'leader',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'secretary',
+  'envoy',
+  'ambassador',
+  'head',
+  'chief',
+  'he',
+  'she',
+]);
 
 /** Speaker person id of each sentence (undefined when none is found). */
 export function sentenceSpeakers(ctx: ArticleContext): Array<string | undefined> {
@@ -32,13 +63,18 @@ export function sentenceSpeakers(ctx: ArticleContext): Array<string | undefined>
     for (let i = 0; i < units.length && !speaker; i++) {
       const u = units[i]!;
       const isSpeech = u.kind === 'word' && speech.has(u.w);
-      const isAccording = u.kind === 'word' && u.w === 'according' && (units[i + 1] as Unit | undefined)?.kind === 'word' && (units[i + 1] as { w: string }).w === 'to';
+      const isAccording =
+        u.kind === 'word' &&
+        u.w === 'according' &&
+        (units[i + 1] as Unit | undefined)?.kind === 'word' &&
+        (units[i + 1] as { w: string }).w === 'to';
       if (!isSpeech && !isAccording) continue;
       if (isAccording) {
         const a = units[i + 2];
         const b = units[i + 3];
         if (a?.kind === 'entity' && a.entityKind === 'person') speaker = a.entityId;
-        else if (a?.kind === 'word' && a.w === 'the' && b?.kind === 'word' && NOMINAL_HEADS.has(b.w)) speaker = personBefore(i);
+        else if (a?.kind === 'word' && a.w === 'the' && b?.kind === 'word' && NOMINAL_HEADS.has(b.w))
+          speaker = personBefore(i);
         continue;
       }
       // "X (has) said"
@@ -56,7 +92,13 @@ export function sentenceSpeakers(ctx: ArticleContext): Array<string | undefined>
       // "said X", "said the official"
       const right = units[i + 1];
       if (right?.kind === 'entity' && right.entityKind === 'person') speaker = right.entityId;
-      else if (right?.kind === 'word' && right.w === 'the' && units[i + 2]?.kind === 'word' && NOMINAL_HEADS.has((units[i + 2] as { w: string }).w)) speaker = personBefore(i);
+      else if (
+        right?.kind === 'word' &&
+        right.w === 'the' &&
+        units[i + 2]?.kind === 'word' &&
+        NOMINAL_HEADS.has((units[i + 2] as { w: string }).w)
+      )
+        speaker = personBefore(i);
     }
     out.push(speaker);
     lastPerson = running;

@@ -4,8 +4,8 @@
  * world-countries package; seats of power and body heads from data/state-bodies.json.
  */
 import { createRequire } from 'node:module';
-import bodiesData from './data/state-bodies.json' with { type: 'json' };
 import type { DocAnalysis } from '../types.js';
+import bodiesData from './data/state-bodies.json' with { type: 'json' };
 
 interface WorldCountry {
   name: { common: string; official: string };
@@ -33,8 +33,8 @@ function addName(name: string | undefined, code: string): void {
 for (const c of COUNTRIES) {
   addName(c.name.common, c.cca2);
   addName(c.name.official, c.cca2);
-  addName(c.demonyms?.['eng']?.m, c.cca2);
-  addName(c.demonyms?.['eng']?.f, c.cca2);
+  addName(c.demonyms?.eng?.m, c.cca2);
+  addName(c.demonyms?.eng?.f, c.cca2);
   for (const alt of c.altSpellings) {
     if (/^[A-Z]{2,3}$/.test(alt)) byCode.set(alt, c.cca2);
     else if (/^[\p{Script=Latin}\s'’.-]+$/u.test(alt)) addName(alt, c.cca2);

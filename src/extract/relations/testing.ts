@@ -17,7 +17,13 @@ export function annotatedDoc(annotated: string, roles: Record<string, RoleFact[]
     const [whole, surface = '', kind = '', label] = m;
     if (!(ENTITY_KINDS as readonly string[]).includes(kind)) throw new Error(`unknown kind ${kind} in ${whole}`);
     text += annotated.slice(last, m.index);
-    raw.push({ start: text.length, end: text.length + surface.length, surface, kind: kind as EntityKind, label: label ?? surface });
+    raw.push({
+      start: text.length,
+      end: text.length + surface.length,
+      surface,
+      kind: kind as EntityKind,
+      label: label ?? surface,
+    });
     text += surface;
     last = m.index + whole.length;
   }
@@ -31,7 +37,11 @@ export function annotatedDoc(annotated: string, roles: Record<string, RoleFact[]
     const lead = slice.length - slice.trimStart().length;
     const start = sStart + lead;
     if (end > start) {
-      const tokens = [...text.slice(start, end).matchAll(/\S+/g)].map((t) => ({ text: t[0], start: start + t.index, end: start + t.index + t[0].length }));
+      const tokens = [...text.slice(start, end).matchAll(/\S+/g)].map((t) => ({
+        text: t[0],
+        start: start + t.index,
+        end: start + t.index + t[0].length,
+      }));
       sentences.push({ start, end, tokens });
     }
     sStart = end;
@@ -51,12 +61,31 @@ export function annotatedDoc(annotated: string, roles: Record<string, RoleFact[]
     const entity = entities.get(id) ?? { id, label: r.label, kind: r.kind, aliases: [] };
     if (r.surface !== entity.label && !entity.aliases.includes(r.surface)) entity.aliases.push(r.surface);
     entities.set(id, entity);
-    const sentence = Math.max(0, sentences.findIndex((s) => s.start <= r.start && r.start < s.end));
+    const sentence = Math.max(
+      0,
+      sentences.findIndex((s) => s.start <= r.start && r.start < s.end),
+    );
     const tokens = sentences[sentence]?.tokens ?? [];
-    const tokenStart = Math.max(0, tokens.findIndex((t) => t.end > r.start));
-    const tokenEnd = Math.max(tokenStart + 1, tokens.findIndex((t) => t.start >= r.end) === -1 ? tokens.length : tokens.findIndex((t) => t.start >= r.end));
+    const tokenStart = Math.max(
+      0,
+      tokens.findIndex((t) => t.end > r.start),
+    );
+    const tokenEnd = Math.max(
+      tokenStart + 1,
+      tokens.findIndex((t) => t.start >= r.end) === -1 ? tokens.length : tokens.findIndex((t) => t.start >= r.end),
+    );
     const facts = roles[r.surface];
-    mentions.push({ entityId: id, start: r.start, end: r.end, sentence, tokenStart, tokenEnd, text: r.surface, rule: 'test:annotated', ...(facts ? { roles: facts } : {}) });
+    mentions.push({
+      entityId: id,
+      start: r.start,
+      end: r.end,
+      sentence,
+      tokenStart,
+      tokenEnd,
+      text: r.surface,
+      rule: 'test:annotated',
+      ...(facts ? { roles: facts } : {}),
+    });
   }
   mentions.sort((a, b) => a.start - b.start);
   return { text, sentences, entities, mentions };

@@ -35,7 +35,10 @@ export interface SentenceUnits {
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?|['’]s\b|n['’]t\b|\S/gu;
 
 export function fold(word: string): string {
-  return word.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”„«»]/g, '"');
+  return word
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”„«»]/g, '"');
 }
 
 function pushWords(text: string, from: number, to: number, out: Unit[]): void {
@@ -45,12 +48,17 @@ function pushWords(text: string, from: number, to: number, out: Unit[]): void {
   for (let m = WORD.exec(slice); m; m = WORD.exec(slice)) {
     let raw = m[0];
     // A trailing full stop belongs to the word only for abbreviations such as "U.S." or "Dr.".
-    if (raw.length > 1 && raw.endsWith('.') && !/^(?:\p{L}\.)+$|^(?:dr|mr|mrs|ms|st|gen|sen|rep|gov|prof|lt|col|sgt|capt)\.$/iu.test(raw)) {
+    if (
+      raw.length > 1 &&
+      raw.endsWith('.') &&
+      !/^(?:\p{L}\.)+$|^(?:dr|mr|mrs|ms|st|gen|sen|rep|gov|prof|lt|col|sgt|capt)\.$/iu.test(raw)
+    ) {
       raw = raw.slice(0, -1);
     }
     const start = from + m.index;
     out.push({ kind: 'word', w: fold(raw), raw, start, end: start + raw.length });
-    if (raw.length < m[0].length) out.push({ kind: 'word', w: '.', raw: '.', start: start + raw.length, end: start + m[0].length });
+    if (raw.length < m[0].length)
+      out.push({ kind: 'word', w: '.', raw: '.', start: start + raw.length, end: start + m[0].length });
   }
 }
 
@@ -69,7 +77,14 @@ export function sentenceUnits(doc: DocAnalysis): SentenceUnits[] {
       const entity = doc.entities.get(m.entityId);
       if (!entity || m.start < cursor || m.end > s.end) continue; // overlapping or straddling mention: keep the first
       pushWords(doc.text, cursor, m.start, units);
-      units.push({ kind: 'entity', entityId: m.entityId, entityKind: entity.kind, mention: m, start: m.start, end: m.end });
+      units.push({
+        kind: 'entity',
+        entityId: m.entityId,
+        entityKind: entity.kind,
+        mention: m,
+        start: m.start,
+        end: m.end,
+      });
       cursor = m.end;
     }
     pushWords(doc.text, cursor, s.end, units);

@@ -25,8 +25,19 @@ export interface DomDocument extends DomNode {
 }
 
 const ARTICLE_TYPES = new Set([
-  'newsarticle', 'article', 'reportagenewsarticle', 'analysisnewsarticle', 'opinionnewsarticle', 'backgroundnewsarticle',
-  'reviewnewsarticle', 'askpublicnewsarticle', 'blogposting', 'socialmediaposting', 'report', 'scholarlyarticle', 'liveblogposting',
+  'newsarticle',
+  'article',
+  'reportagenewsarticle',
+  'analysisnewsarticle',
+  'opinionnewsarticle',
+  'backgroundnewsarticle',
+  'reviewnewsarticle',
+  'askpublicnewsarticle',
+  'blogposting',
+  'socialmediaposting',
+  'report',
+  'scholarlyarticle',
+  'liveblogposting',
 ]);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -69,14 +80,14 @@ function jsonLdArticle(document: DomDocument): { [key: string]: Json } | null {
 export function nameOf(value: Json | undefined): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (Array.isArray(value)) return nameOf(value[0]);
-  if (isObject(value)) return nameOf(value['name']) ?? nameOf(value['title']);
+  if (isObject(value)) return nameOf(value.name) ?? nameOf(value.title);
   return null;
 }
 
 function urlOf(value: Json | undefined): string | null {
   if (typeof value === 'string') return /^https?:\/\//i.test(value.trim()) ? value.trim() : null;
   if (Array.isArray(value)) return urlOf(value[0]);
-  if (isObject(value)) return urlOf(value['@id']) ?? urlOf(value['url']);
+  if (isObject(value)) return urlOf(value['@id']) ?? urlOf(value.url);
   return null;
 }
 
@@ -92,7 +103,9 @@ function hostOf(url: string | null): string | null {
 export function htmlMetadata(document: DomDocument): ArticleMeta {
   const meta = new Map<string, string>();
   for (const el of Array.from(document.querySelectorAll('meta'))) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
     const content = el.getAttribute('content')?.trim();
     if (key && content && !meta.has(key)) meta.set(key, content);
   }
@@ -112,28 +125,45 @@ export function htmlMetadata(document: DomDocument): ArticleMeta {
     }
     return null;
   };
-  const timeElement = document.querySelectorAll('article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]')[0];
+  const timeElement = document.querySelectorAll(
+    'article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]',
+  )[0];
   const published = firstDate(
     get('article:published_time', 'og:article:published_time'),
-    ld?.['datePublished'],
-    get('datepublished', 'pubdate', 'publishdate', 'publish-date', 'publication_date', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'dcterms.date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'og:published_time'),
+    ld?.datePublished,
+    get(
+      'datepublished',
+      'pubdate',
+      'publishdate',
+      'publish-date',
+      'publication_date',
+      'date',
+      'dc.date',
+      'dc.date.issued',
+      'dcterms.created',
+      'dcterms.date',
+      'sailthru.date',
+      'parsely-pub-date',
+      'article.published',
+      'og:published_time',
+    ),
     timeElement?.getAttribute('datetime'),
-    ld?.['dateCreated'],
+    ld?.dateCreated,
   );
 
   const canonical = Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href')?.trim();
   const url =
     (canonical && /^https?:\/\//i.test(canonical) ? canonical : null) ??
     urlOf(get('og:url') ?? undefined) ??
-    urlOf(ld?.['url']) ??
-    urlOf(ld?.['mainEntityOfPage']);
+    urlOf(ld?.url) ??
+    urlOf(ld?.mainEntityOfPage);
 
   const source =
     get('og:site_name', 'application-name', 'publisher', 'dc.publisher', 'twitter:site:name') ??
-    nameOf(ld?.['publisher']) ??
+    nameOf(ld?.publisher) ??
     hostOf(url);
 
-  let title = nameOf(ld?.['headline']) ?? get('og:title', 'twitter:title', 'dc.title', 'title', 'headline');
+  let title = nameOf(ld?.headline) ?? get('og:title', 'twitter:title', 'dc.title', 'title', 'headline');
   if (!title) {
     const h1 = document.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
     title = h1 || document.title.replace(/\s+/g, ' ').trim() || null;
@@ -145,9 +175,11 @@ export function htmlMetadata(document: DomDocument): ArticleMeta {
 export function withoutSiteName(title: string, site: string): string {
   for (const sep of [' | ', ' - ', ' \u2013 ', ' \u2014 ', ' :: ', ' \u00b7 ']) {
     const suffix = `${sep}${site}`;
-    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase())) return title.slice(0, -suffix.length).trim();
+    if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase()))
+      return title.slice(0, -suffix.length).trim();
     const prefix = `${site}${sep}`;
-    if (title.length > prefix.length && title.toLowerCase().startsWith(prefix.toLowerCase())) return title.slice(prefix.length).trim();
+    if (title.length > prefix.length && title.toLowerCase().startsWith(prefix.toLowerCase()))
+      return title.slice(prefix.length).trim();
   }
   return title;
 }

@@ -11,15 +11,27 @@
 import { Readability } from '@mozilla/readability';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
-import { cleanup } from '../cleanup.js';
-import { MappedTextBuilder, type MappedText } from '../mapped.js';
-import type { ArticleMeta } from '../types.js';
-import type { Ingested } from './types.js';
-import { htmlMetadata, type DomDocument, type DomElement, type DomNode } from './html-meta.js';
 import { InputError } from '../../errors.js';
+import { cleanup } from '../cleanup.js';
+import { type MappedText, MappedTextBuilder } from '../mapped.js';
+import type { ArticleMeta } from '../types.js';
+import { type DomDocument, type DomElement, type DomNode, htmlMetadata } from './html-meta.js';
+import type { Ingested } from './types.js';
 
 /** Elements whose text never reaches a reader. */
-const NON_TEXT = new Set(['script', 'style', 'noscript', 'template', 'title', 'svg', 'math', 'textarea', 'select', 'iframe', 'object']);
+const NON_TEXT = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'title',
+  'svg',
+  'math',
+  'textarea',
+  'select',
+  'iframe',
+  'object',
+]);
 
 /**
  * The decoded text of every text chunk of `html`, each character mapped to its raw source position, and the
@@ -58,7 +70,16 @@ interface Collapsed {
   index: Int32Array;
 }
 
-const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+const isWs = (c: number): boolean =>
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 12 ||
+  c === 0xa0 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x202f ||
+  c === 0x3000;
 
 function collapse(text: string): Collapsed {
   const index = new Int32Array(text.length);
@@ -88,12 +109,51 @@ function collapse(text: string): Collapsed {
 }
 
 /** Collapses whitespace exactly as `collapse` does (same characters), so blocks and source text compare equal. */
-const collapseString = (s: string): string => s.replace(/[ \t\n\r\f\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').replace(/^ | $/g, '');
+const collapseString = (s: string): string =>
+  s.replace(/[ \t\n\r\f\u00a0\u2000-\u200a\u202f\u3000]+/g, ' ').replace(/^ | $/g, '');
 
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br', 'caption',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'br',
+  'caption',
 ]);
 const SKIP_TAGS = new Set([...NON_TEXT, 'button', 'img', 'picture', 'video', 'audio', 'canvas']);
 
@@ -226,7 +286,10 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
 
 const MAX_READABILITY_DEPTH = 400;
 
-type ReadabilityCtor = new (doc: unknown, options: { serializer: (node: unknown) => unknown; charThreshold?: number }) => {
+type ReadabilityCtor = new (
+  doc: unknown,
+  options: { serializer: (node: unknown) => unknown; charThreshold?: number },
+) => {
   parse(): { title?: string | null; content?: unknown; siteName?: string | null; publishedTime?: string | null } | null;
 };
 
@@ -256,7 +319,12 @@ function bodyWithoutFurniture(document: DomDocument): DomNode | null {
 
 /** Removes the HTML5 sectioning elements that hold page furniture rather than article text. */
 function removeFurniture(root: DomElement): void {
-  for (const el of Array.from(root.querySelectorAll('nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]'))) el.remove();
+  for (const el of Array.from(
+    root.querySelectorAll(
+      'nav, header, footer, aside, form, script, style, noscript, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"]',
+    ),
+  ))
+    el.remove();
 }
 
 /**
@@ -265,7 +333,8 @@ function removeFurniture(root: DomElement): void {
  * shell changes none of them.)
  */
 function parse(html: string): DomDocument {
-  const read = (source: string) => (parseHTML(source) as unknown as { document: DomDocument & { documentElement: DomNode | null } }).document;
+  const read = (source: string) =>
+    (parseHTML(source) as unknown as { document: DomDocument & { documentElement: DomNode | null } }).document;
   const document = read(html);
   if (document.documentElement && document.body) return document;
   return read(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
@@ -290,7 +359,10 @@ export function ingestHtml(original: string, file: string): Ingested {
     ({ meta, blocks } = domBlocks(original, depth));
   } catch {
     // a document linkedom cannot build: read its text chunks as they stand rather than fail the file
-    blocks = stream.text.split(/\n\s*\n/).map(collapseString).filter(Boolean);
+    blocks = stream.text
+      .split(/\n\s*\n/)
+      .map(collapseString)
+      .filter(Boolean);
   }
   if (blocks.length === 0) throw new InputError(file, 'HTML has no body text');
   // Readability sometimes keeps the headline as the first block: it is the title, not body text
@@ -306,7 +378,8 @@ export function ingestHtml(original: string, file: string): Ingested {
   return { meta, body: body.build() };
 }
 
-const FRAGMENT_TAG = /<\/?(?:p|br|div|span|a|em|strong|b|i|u|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|section|article|table|tr|td)\b[^<>]{0,500}>/i;
+const FRAGMENT_TAG =
+  /<\/?(?:p|br|div|span|a|em|strong|b|i|u|h[1-6]|ul|ol|li|blockquote|figure|figcaption|img|section|article|table|tr|td)\b[^<>]{0,500}>/i;
 
 /** Whether text (say a JSON article body) is an HTML fragment rather than plain text. */
 export function looksLikeHtml(text: string): boolean {

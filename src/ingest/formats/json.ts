@@ -8,7 +8,7 @@ import { decodeHTML } from 'entities';
 import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
 import { dateFromValue } from '../dates.js';
-import { MappedTextBuilder, type MappedText } from '../mapped.js';
+import { type MappedText, MappedTextBuilder } from '../mapped.js';
 import type { ArticleMeta } from '../types.js';
 import { htmlFragmentText, looksLikeHtml } from './html.js';
 import type { Ingested } from './types.js';
@@ -162,7 +162,16 @@ function decodeString(src: string, node: { start: number; end: number }, out: Ma
       out.decoded(String.fromCharCode(code), i, i + 6);
       i += 6;
     } else {
-      const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\', '/': '/' };
+      const map: Record<string, string> = {
+        n: '\n',
+        t: '\t',
+        r: '\r',
+        b: '\b',
+        f: '\f',
+        '"': '"',
+        '\\': '\\',
+        '/': '/',
+      };
       out.decoded(map[e ?? ''] ?? e ?? '', i, i + 2);
       i += 2;
     }
@@ -172,16 +181,63 @@ function decodeString(src: string, node: { start: number; end: number }, out: Ma
 }
 
 function stringValue(src: string, node: JNode | undefined): string | null {
-  if (!node || node.kind !== 'string') return null;
+  if (node?.kind !== 'string') return null;
   return (JSON.parse(src.slice(node.start, node.end)) as string).trim() || null;
 }
 
-const BODY_KEYS = ['text', 'body', 'articleBody', 'article_body', 'content', 'maintext', 'fullText', 'full_text', 'story', 'paragraphs'];
+const BODY_KEYS = [
+  'text',
+  'body',
+  'articleBody',
+  'article_body',
+  'content',
+  'maintext',
+  'fullText',
+  'full_text',
+  'story',
+  'paragraphs',
+];
 const TITLE_KEYS = ['title', 'headline', 'name'];
-const DATE_KEYS = ['published', 'date', 'datePublished', 'publishedAt', 'published_at', 'pubDate', 'publishDate', 'publish_date', 'date_publish', 'publication_date', 'created_at', 'timestamp', 'time'];
-const SOURCE_KEYS = ['source', 'publisher', 'source_name', 'sourceName', 'site_name', 'siteName', 'site', 'outlet', 'source_domain', 'domain'];
+const DATE_KEYS = [
+  'published',
+  'date',
+  'datePublished',
+  'publishedAt',
+  'published_at',
+  'pubDate',
+  'publishDate',
+  'publish_date',
+  'date_publish',
+  'publication_date',
+  'created_at',
+  'timestamp',
+  'time',
+];
+const SOURCE_KEYS = [
+  'source',
+  'publisher',
+  'source_name',
+  'sourceName',
+  'site_name',
+  'siteName',
+  'site',
+  'outlet',
+  'source_domain',
+  'domain',
+];
 const URL_KEYS = ['url', 'link', 'canonical', 'canonical_url', 'uri', 'href', 'permalink', 'mainEntityOfPage'];
-const LIST_KEYS = ['articles', 'items', 'data', 'results', 'posts', 'entries', 'records', 'docs', 'documents', 'stories'];
+const LIST_KEYS = [
+  'articles',
+  'items',
+  'data',
+  'results',
+  'posts',
+  'entries',
+  'records',
+  'docs',
+  'documents',
+  'stories',
+];
 
 function field(node: JNode, keys: string[]): JNode | undefined {
   if (node.kind !== 'object') return undefined;
@@ -212,7 +268,11 @@ function nameValue(src: string, node: JNode | undefined): string | null {
   if (!node) return null;
   if (node.kind === 'string') return stringValue(src, node);
   if (node.kind === 'object') {
-    return stringValue(src, node.fields.get('name')) ?? stringValue(src, node.fields.get('title')) ?? decodedRendered(src, node.fields.get('rendered'));
+    return (
+      stringValue(src, node.fields.get('name')) ??
+      stringValue(src, node.fields.get('title')) ??
+      decodedRendered(src, node.fields.get('rendered'))
+    );
   }
   if (node.kind === 'array') return nameValue(src, node.items[0]);
   return null;
@@ -221,16 +281,24 @@ function nameValue(src: string, node: JNode | undefined): string | null {
 /** A WordPress "rendered" string: HTML-escaped text ("Rates rise &#8211; again"). */
 function decodedRendered(src: string, node: JNode | undefined): string | null {
   const value = stringValue(src, node);
-  return value === null ? null : decodeHTML(value).replace(/<[^<>]{0,200}>/g, '').trim() || null;
+  return value === null
+    ? null
+    : decodeHTML(value)
+        .replace(/<[^<>]{0,200}>/g, '')
+        .trim() || null;
 }
 
 function recordMeta(src: string, node: JNode): ArticleMeta {
   const dateNode = field(node, DATE_KEYS);
   let published: string | null = null;
-  if (dateNode?.kind === 'string') published = dateFromValue(JSON.parse(src.slice(dateNode.start, dateNode.end)) as string);
+  if (dateNode?.kind === 'string')
+    published = dateFromValue(JSON.parse(src.slice(dateNode.start, dateNode.end)) as string);
   else if (dateNode?.kind === 'scalar') published = dateFromValue(dateNode.value);
   const urlNode = field(node, URL_KEYS);
-  const url = urlNode?.kind === 'object' ? stringValue(src, urlNode.fields.get('@id')) ?? stringValue(src, urlNode.fields.get('url')) : stringValue(src, urlNode);
+  const url =
+    urlNode?.kind === 'object'
+      ? (stringValue(src, urlNode.fields.get('@id')) ?? stringValue(src, urlNode.fields.get('url')))
+      : stringValue(src, urlNode);
   return {
     title: nameValue(src, field(node, TITLE_KEYS)),
     source: nameValue(src, field(node, SOURCE_KEYS)),
@@ -318,6 +386,10 @@ export function ingestJsonLines(original: string, file: string): JsonRecord[] {
     }
     start = end + 1;
   }
-  if (records.length === 0) throw new InputError(file, firstError ? `no article in JSON Lines (${firstError})` : 'JSON Lines holds no article (no text or body field)');
+  if (records.length === 0)
+    throw new InputError(
+      file,
+      firstError ? `no article in JSON Lines (${firstError})` : 'JSON Lines holds no article (no text or body field)',
+    );
   return records;
 }

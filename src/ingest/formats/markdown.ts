@@ -4,12 +4,13 @@
  * items, block quotes) become paragraphs of the text; code, HTML blocks and images are not prose and are left out.
  * Every character is aligned to its position in the source through the parser's positions (./align.ts).
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
+
 import type { Nodes, Parent, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { alignDecoded } from '../align.js';
 import { cleanup } from '../cleanup.js';
 import { parseDate } from '../dates.js';
-import { MappedTextBuilder, type MappedText } from '../mapped.js';
+import { type MappedText, MappedTextBuilder } from '../mapped.js';
 import type { ArticleMeta } from '../types.js';
 import type { Ingested } from './types.js';
 
@@ -70,7 +71,16 @@ function pick(fields: Map<string, string> | undefined, keys: string[]): string |
 }
 
 function frontMatterMeta(fields: Map<string, string> | undefined): ArticleMeta {
-  const dateText = pick(fields, ['published', 'date', 'datepublished', 'publishdate', 'pubdate', 'published_at', 'publication_date', 'created']);
+  const dateText = pick(fields, [
+    'published',
+    'date',
+    'datepublished',
+    'publishdate',
+    'pubdate',
+    'published_at',
+    'publication_date',
+    'created',
+  ]);
   return {
     title: pick(fields, ['title', 'headline']),
     source: pick(fields, ['source', 'publisher', 'site', 'site_name', 'outlet', 'publication']),
@@ -80,7 +90,16 @@ function frontMatterMeta(fields: Map<string, string> | undefined): ArticleMeta {
 }
 
 const PROSE_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
-const SKIPPED = new Set(['code', 'html', 'image', 'imageReference', 'definition', 'footnoteDefinition', 'thematicBreak', 'yaml']);
+const SKIPPED = new Set([
+  'code',
+  'html',
+  'image',
+  'imageReference',
+  'definition',
+  'footnoteDefinition',
+  'thematicBreak',
+  'yaml',
+]);
 
 function isParent(node: Nodes): node is Nodes & Parent {
   return 'children' in node;

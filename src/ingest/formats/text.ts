@@ -7,6 +7,11 @@ import type { Ingested } from './types.js';
 
 export function ingestText(original: string): Ingested {
   const header = detectHeader(original);
-  const meta: ArticleMeta = { title: header.title, source: header.source, published: header.published, url: header.url };
+  const meta: ArticleMeta = {
+    title: header.title,
+    source: header.source,
+    published: header.published,
+    url: header.url,
+  };
   return { meta, body: cleanup(sliceOf(original, header.bodyStart), { lineBreaks: 'keep' }) };
 }

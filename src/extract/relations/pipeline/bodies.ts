@@ -18,7 +18,9 @@ function load(): Map<string, Body> {
       b.members === '*un'
         ? COUNTRIES.filter((c) => (c as { unMember?: boolean }).unMember).map((c) => c.cca2)
         : b.members === '*africa'
-          ? COUNTRIES.filter((c) => (c as { region?: string }).region === 'Africa' && (c as { independent?: boolean }).independent).map((c) => c.cca2)
+          ? COUNTRIES.filter(
+              (c) => (c as { region?: string }).region === 'Africa' && (c as { independent?: boolean }).independent,
+            ).map((c) => c.cca2)
           : (b.members as string[]);
     const body: Body = { label: b.label, members: new Set(members), source: b.source };
     for (const n of b.names) index.set(n.length <= 4 ? `=${n.replace(/\./g, '')}` : normaliseName(n), body);

@@ -4,8 +4,9 @@
  * scripts/calibrate-relations.ts); a candidate's confidence is moved by the difference between the measured
  * precision and the rule's declared base, so a rule's own penalties (a long gap, a coordination) are kept.
  */
-import calibrationData from '../data/calibration.json' with { type: 'json' };
+
 import type { RelationCandidate } from '../../types.js';
+import calibrationData from '../data/calibration.json' with { type: 'json' };
 
 interface Measured {
   /** The rule's declared base confidence when measured. */

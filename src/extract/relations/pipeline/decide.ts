@@ -47,7 +47,12 @@ const PATTERNS: CompiledPattern[] = (patternData.patterns as PatternSpec[]).map(
 }));
 
 /** The patterns as rules (name, reason, confidence, examples) for the rule table and the table-driven tests. */
-export const PAIR_RULES: readonly Rule[] = PATTERNS.map((p) => ({ name: `pair:${p.name}`, reason: p.reason, confidence: p.confidence, examples: p.examples }));
+export const PAIR_RULES: readonly Rule[] = PATTERNS.map((p) => ({
+  name: `pair:${p.name}`,
+  reason: p.reason,
+  confidence: p.confidence,
+  examples: p.examples,
+}));
 
 export interface PairDecision {
   source: string;
@@ -113,7 +118,8 @@ export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[]
     if (p.re.notAfter?.test(f.after)) continue;
     if (p.requires && !p.requires.every((s) => hasSignal(f, s))) continue;
     if (p.forbids?.some((s) => hasSignal(f, s))) continue;
-    const [source, target] = p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
+    const [source, target] =
+      p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
     if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
     if (p.check === 'notBody' && !plausibleSeat(ctx, source)) continue;
     out.push({ source, target, relation: p.relation, confidence: p.confidence, rule: `pair:${p.name}` });

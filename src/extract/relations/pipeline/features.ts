@@ -5,7 +5,7 @@
  */
 import { words } from '../lexicon.js';
 import type { EntityUnit, Unit } from '../units.js';
-import { firstUnit, secondUnit, type PairCandidate } from './candidates.js';
+import { firstUnit, type PairCandidate, secondUnit } from './candidates.js';
 import { isDemonym } from './places.js';
 import { PIPELINE_SETTINGS } from './settings.js';
 
@@ -41,14 +41,23 @@ export function pairFeatures(c: PairCandidate): PairFeatures {
   const n = PIPELINE_SETTINGS.contextUnits;
   const between = join(units, c.first + 1, c.second);
   const signals: Signal[] = [];
-  if (isDemonym(first.mention.text)) signals.push({ name: 'first-demonym', reason: `"${first.mention.text}" is a demonym` });
-  if (isDemonym(second.mention.text)) signals.push({ name: 'second-demonym', reason: `"${second.mention.text}" is a demonym` });
+  if (isDemonym(first.mention.text))
+    signals.push({ name: 'first-demonym', reason: `"${first.mention.text}" is a demonym` });
+  if (isDemonym(second.mention.text))
+    signals.push({ name: 'second-demonym', reason: `"${second.mention.text}" is a demonym` });
   const neg = words('negations');
   for (let i = c.first + 1; i < c.second; i++) {
     const u = units[i]!;
     if (u.kind === 'word' && neg.has(u.w)) signals.push({ name: 'negated', reason: `"${u.raw}" between the ends` });
   }
-  return { first, second, between, before: join(units, c.first - n, c.first), after: join(units, c.second + 1, c.second + 1 + n), signals };
+  return {
+    first,
+    second,
+    between,
+    before: join(units, c.first - n, c.first),
+    after: join(units, c.second + 1, c.second + 1 + n),
+    signals,
+  };
 }
 
 export function hasSignal(f: PairFeatures, name: string): boolean {

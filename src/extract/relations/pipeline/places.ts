@@ -3,8 +3,9 @@
  * first-level region (data/admin-regions.json, relations), and which words are demonyms (world-countries). One
  * loader, built once on first use.
  */
-import regionsData from '../data/admin-regions.json' with { type: 'json' };
+
 import { knowledge } from '../../entities/knowledge.js';
+import regionsData from '../data/admin-regions.json' with { type: 'json' };
 import { COUNTRIES, countryOf, normaliseName } from '../states.js';
 
 interface PlaceIndex {
@@ -28,7 +29,7 @@ function load(): PlaceIndex {
   for (const r of regionsData.regions) for (const n of r.names) regionCountry.set(normaliseName(n), r.country);
   const demonyms = new Set<string>(['british', 'american', 'english', 'scottish', 'welsh', 'dutch', 'czech']);
   for (const c of COUNTRIES) {
-    const d = c.demonyms?.['eng'];
+    const d = c.demonyms?.eng;
     if (d?.m) demonyms.add(d.m.toLowerCase());
     if (d?.f) demonyms.add(d.f.toLowerCase());
   }

@@ -22,14 +22,21 @@ export function runPairPipeline(ctx: ArticleContext, emit: Emitter): void {
     for (const d of decided) {
       if (d.relation !== 'born-in' && d.relation !== 'lives-in') continue;
       for (const l of decided) {
-        if (l.relation === 'located-in' && l.source === d.target) emit({ ...d, target: l.target, confidence: Math.min(d.confidence, l.confidence) - 0.05, rule: `${d.rule}+located-in` });
+        if (l.relation === 'located-in' && l.source === d.target)
+          emit({
+            ...d,
+            target: l.target,
+            confidence: Math.min(d.confidence, l.confidence) - 0.05,
+            rule: `${d.rule}+located-in`,
+          });
       }
     }
   }
 }
 
 const ROLE_RELATIONS = new Set(['speaks-for', 'member-of', 'works-for', 'leads', 'plays-for']);
-const PAST = /\b(?:former|ex|then|onetime|one-time|erstwhile|late|outgoing|ousted|deposed)\b|\bex-|\bthen-|\buntil (?:19|20)\d\d\b/i;
+const PAST =
+  /\b(?:former|ex|then|onetime|one-time|erstwhile|late|outgoing|ousted|deposed)\b|\bex-|\bthen-|\buntil (?:19|20)\d\d\b/i;
 
 /** Marks role edges whose title phrase says the role is past: `former: 'true'`. */
 export function markFormerRoles(ctx: ArticleContext, candidates: Iterable<RelationCandidate>): void {
@@ -42,7 +49,12 @@ export function markFormerRoles(ctx: ArticleContext, candidates: Iterable<Relati
       if (u.kind !== 'entity' || u.entityId !== c.source) continue;
       // The title before the name, back to the last clause mark; the apposition after it, up to the next one.
       let before = text.slice(Math.max(s.start, u.start - 60), u.start);
-      const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf('"'), before.lastIndexOf('('));
+      const cut = Math.max(
+        before.lastIndexOf(','),
+        before.lastIndexOf(';'),
+        before.lastIndexOf('"'),
+        before.lastIndexOf('('),
+      );
       if (cut >= 0) before = before.slice(cut + 1);
       let after = '';
       const rest = text.slice(u.end, Math.min(s.end, u.end + 80));

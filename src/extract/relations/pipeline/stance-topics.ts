@@ -9,62 +9,328 @@ import { nodeKey } from '../../../contract/keys.js';
 import type { EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
 import { listLeft } from '../rules/common.js';
+import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
 export const TOPIC_STANCE_RULES = {
   topicVerb: {
     name: 'stance:topic-verb',
-    reason: '"X backs / rejects / calls for / voted against the <noun phrase>": a stance toward a policy or issue, read as a topic node.',
+    reason:
+      '"X backs / rejects / calls for / voted against the <noun phrase>": a stance toward a policy or issue, read as a topic node.',
     confidence: 0.7,
     examples: [
-      { text: '[Estonia|state] backed the proposed carbon tax on Monday.', expect: [['Estonia', 'supports', 'proposed carbon tax']] },
-      { text: '[Rosa Lind|person] voted against the new fishing quotas.', expect: [['Rosa Lind', 'opposes', 'fishing quotas']] },
+      {
+        text: '[Estonia|state] backed the proposed carbon tax on Monday.',
+        expect: [['Estonia', 'supports', 'proposed carbon tax']],
+      },
+      {
+        text: '[Rosa Lind|person] voted against the new fishing quotas.',
+        expect: [['Rosa Lind', 'opposes', 'fishing quotas']],
+      },
     ],
   },
   topicPassive: {
     name: 'stance:topic-passive',
     reason: '"The <noun phrase> was backed / rejected by X": the holder after "by", the topic before the verb.',
     confidence: 0.7,
-    examples: [{ text: 'The coal levy was rejected by [Poland|state] on Friday.', expect: [['Poland', 'opposes', 'coal levy']] }],
+    examples: [
+      { text: 'The coal levy was rejected by [Poland|state] on Friday.', expect: [['Poland', 'opposes', 'coal levy']] },
+    ],
   },
   anaphora: {
     name: 'stance:topic-verb+anaphora',
-    reason: '"The bloc / the alliance / the country backed the <noun phrase>": the body or state named just before holds the stance.',
+    reason:
+      '"The bloc / the alliance / the country backed the <noun phrase>": the body or state named just before holds the stance.',
     confidence: 0.6,
-    examples: [{ text: 'Ministers of the [European Union|organisation] met on Monday. The bloc backed the proposed fuel levy.', expect: [['European Union', 'supports', 'proposed fuel levy']] }],
+    examples: [
+      {
+        text: 'Ministers of the [European Union|organisation] met on Monday. The bloc backed the proposed fuel levy.',
+        expect: [['European Union', 'supports', 'proposed fuel levy']],
+      },
+    ],
   },
   topicNoun: {
     name: 'stance:topic-noun',
     reason: '"X\'s support for / opposition to the <noun phrase>".',
     confidence: 0.7,
-    examples: [{ text: "[Malta|state]'s opposition to the asylum quotas is well known.", expect: [['Malta', 'opposes', 'asylum quotas']] }],
+    examples: [
+      {
+        text: "[Malta|state]'s opposition to the asylum quotas is well known.",
+        expect: [['Malta', 'opposes', 'asylum quotas']],
+      },
+    ],
   },
 } satisfies Record<string, Rule>;
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'these', 'those', 'any', 'all', 'such', 'more', 'further', 'new', 'any']);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'this',
+  'that',
+  'these',
+  'those',
+  'any',
+  'all',
+  'such',
+  'more',
+  'further',
+  'new',
+  'any',
+]);
 /** Words that end a topic noun phrase. */
 const NP_STOP = new Set([
-  'and', 'or', 'but', 'to', 'in', 'at', 'by', 'with', 'from', 'as', 'that', 'which', 'who', 'because', 'after', 'before', 'since', 'while',
-  'said', 'says', 'say', 'told', 'is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'on', 'for', 'if', 'than',
-  'when', 'where', 'saying', 'adding', 'despite', 'amid', 'over', 'during', 'until', 'it', 'he', 'she', 'they', 'we', 'i', 'you', 'this', 'not',
+  'and',
+  'or',
+  'but',
+  'to',
+  'in',
+  'at',
+  'by',
+  'with',
+  'from',
+  'as',
+  'that',
+  'which',
+  'who',
+  'because',
+  'after',
+  'before',
+  'since',
+  'while',
+  'said',
+  'says',
+  'say',
+  'told',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'on',
+  'for',
+  'if',
+  'than',
+  'when',
+  'where',
+  'saying',
+  'adding',
+  'despite',
+  'amid',
+  'over',
+  'during',
+  'until',
+  'it',
+  'he',
+  'she',
+  'they',
+  'we',
+  'i',
+  'you',
+  'this',
+  'not',
 ]);
-const PRONOUNS_OR_EMPTY = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'those', 'these', 'us', 'me', 'you', 'one', 'what', 'which', 'whom', 'who', 'itself', 'themselves']);
+const PRONOUNS_OR_EMPTY = new Set([
+  'it',
+  'them',
+  'him',
+  'her',
+  'this',
+  'that',
+  'those',
+  'these',
+  'us',
+  'me',
+  'you',
+  'one',
+  'what',
+  'which',
+  'whom',
+  'who',
+  'itself',
+  'themselves',
+]);
 const MAX_NP_WORDS = 4;
 /** Heads that only introduce the real topic: "the idea of eurobonds" is about eurobonds. */
-const LIGHT_HEADS = new Set(['idea', 'concept', 'notion', 'prospect', 'principle', 'question', 'issue', 'matter', 'subject']);
+const LIGHT_HEADS = new Set([
+  'idea',
+  'concept',
+  'notion',
+  'prospect',
+  'principle',
+  'question',
+  'issue',
+  'matter',
+  'subject',
+]);
 /** Nouns after a person's possessive that make the stance one toward the person ("X's return", "X's re-election"). */
-const PERSON_EVENTS = new Set(['return', 'release', 'reinstatement', 'appointment', 'election', 're-election', 'candidacy', 'nomination', 'leadership', 'comeback']);
+const PERSON_EVENTS = new Set([
+  'return',
+  'release',
+  'reinstatement',
+  'appointment',
+  'election',
+  're-election',
+  'candidacy',
+  'nomination',
+  'leadership',
+  'comeback',
+]);
 /** Words that end a noun phrase when they follow its first word: time expressions and common verbs. */
-const NP_TAIL_STOP = new Set(['a', 'an', 'the', 'this', 'its', 'their', 'ahead', 'hundred', 'thousand', 'years', 'year', 'week', 'month', 'today', 'yesterday', 'last', 'next', 'helps', 'help', 'means', 'makes', 'made', 'came', 'comes', 'could', 'should', 'would', 'gets', 'got', 'remains', 'seems']);
-const ADVERBS = new Set(['also', 'strongly', 'firmly', 'openly', 'publicly', 'fully', 'still', 'always', 'again', 'now', 'already', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'will', 'would', 'could', 'might', 'may', 'should', 'did', 'does', 'do', 'not', "n't", 'never', 'fiercely', 'vehemently', 'repeatedly', 'emphatically', 'strongly', 'unanimously', 'initially', 'previously', 'immediately', 'quickly', 'long', 'reportedly', 'allegedly', 'both', 'spoken', 'spoke', 'speaks', 'speak', 'came', 'come', 'comes', 'out', 'widely', 'publicly']);
+const NP_TAIL_STOP = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'its',
+  'their',
+  'ahead',
+  'hundred',
+  'thousand',
+  'years',
+  'year',
+  'week',
+  'month',
+  'today',
+  'yesterday',
+  'last',
+  'next',
+  'helps',
+  'help',
+  'means',
+  'makes',
+  'made',
+  'came',
+  'comes',
+  'could',
+  'should',
+  'would',
+  'gets',
+  'got',
+  'remains',
+  'seems',
+]);
+const ADVERBS = new Set([
+  'also',
+  'strongly',
+  'firmly',
+  'openly',
+  'publicly',
+  'fully',
+  'still',
+  'always',
+  'again',
+  'now',
+  'already',
+  'has',
+  'have',
+  'had',
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'would',
+  'could',
+  'might',
+  'may',
+  'should',
+  'did',
+  'does',
+  'do',
+  'not',
+  "n't",
+  'never',
+  'fiercely',
+  'vehemently',
+  'repeatedly',
+  'emphatically',
+  'strongly',
+  'unanimously',
+  'initially',
+  'previously',
+  'immediately',
+  'quickly',
+  'long',
+  'reportedly',
+  'allegedly',
+  'both',
+  'spoken',
+  'spoke',
+  'speaks',
+  'speak',
+  'came',
+  'come',
+  'comes',
+  'out',
+  'widely',
+  'publicly',
+]);
 /** Light verbs and adjectives before a stance noun: "X offered financial backing for Y", "X voiced strong support for Y". */
-const LIGHT_VERBS = new Set(['offered', 'offers', 'offer', 'provide', 'provides', 'provided', 'providing', 'expressed', 'expresses', 'gave', 'gives', 'give', 'pledged', 'pledges', 'voiced', 'voices', 'lent', 'lends', 'reaffirmed', 'reiterated', 'signalled', 'signaled', 'declared', 'declares', 'financial', 'full', 'strong', 'firm', 'political', 'unconditional', 'its', 'their', 'his', 'her']);
+const LIGHT_VERBS = new Set([
+  'offered',
+  'offers',
+  'offer',
+  'provide',
+  'provides',
+  'provided',
+  'providing',
+  'expressed',
+  'expresses',
+  'gave',
+  'gives',
+  'give',
+  'pledged',
+  'pledges',
+  'voiced',
+  'voices',
+  'lent',
+  'lends',
+  'reaffirmed',
+  'reiterated',
+  'signalled',
+  'signaled',
+  'declared',
+  'declares',
+  'financial',
+  'full',
+  'strong',
+  'firm',
+  'political',
+  'unconditional',
+  'its',
+  'their',
+  'his',
+  'her',
+]);
 /** Passive stance: "the bill was backed by X", "a plan opposed by X". */
 const PASSIVE_TRIGGERS: Record<string, 'supports' | 'opposes'> = {
-  backed: 'supports', supported: 'supports', endorsed: 'supports', favoured: 'supports', favored: 'supports', welcomed: 'supports', championed: 'supports',
-  opposed: 'opposes', rejected: 'opposes', vetoed: 'opposes', condemned: 'opposes', resisted: 'opposes', criticised: 'opposes', criticized: 'opposes',
+  backed: 'supports',
+  supported: 'supports',
+  endorsed: 'supports',
+  favoured: 'supports',
+  favored: 'supports',
+  welcomed: 'supports',
+  championed: 'supports',
+  opposed: 'opposes',
+  rejected: 'opposes',
+  vetoed: 'opposes',
+  condemned: 'opposes',
+  resisted: 'opposes',
+  criticised: 'opposes',
+  criticized: 'opposes',
 };
 
 interface Trigger {
@@ -79,7 +345,10 @@ let triggerIndex: Map<string, Array<{ parts: string[]; relation: 'supports' | 'o
 function triggers(): Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> {
   if (triggerIndex) return triggerIndex;
   triggerIndex = new Map();
-  for (const [list, relation] of [[words('topicSupportTriggers'), 'supports'], [words('topicOpposeTriggers'), 'opposes']] as const) {
+  for (const [list, relation] of [
+    [words('topicSupportTriggers'), 'supports'],
+    [words('topicOpposeTriggers'), 'opposes'],
+  ] as const) {
     for (const t of list) {
       const parts = t.split(' ');
       const entry = triggerIndex.get(parts[0]!) ?? [];
@@ -102,7 +371,12 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
   for (const t of triggers().get(w) ?? []) {
     if (t.parts.every((p, k) => wordAt(units, i + k) === p)) {
       const last = t.parts[t.parts.length - 1]!;
-      return { relation: t.relation, from: i, to: i + t.parts.length, noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$/.test(t.parts[0]!) };
+      return {
+        relation: t.relation,
+        from: i,
+        to: i + t.parts.length,
+        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$/.test(t.parts[0]!),
+      };
     }
   }
   return undefined;
@@ -117,7 +391,11 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   // "X's support for", "X's opposition to"
   if (wordAt(units, k) === "'s" || wordAt(units, k) === "'") k--;
   let steps = 0;
-  while (k >= 0 && steps < 5 && (ADVERBS.has(wordAt(units, k) ?? '') || (noun && LIGHT_VERBS.has(wordAt(units, k) ?? '')))) {
+  while (
+    k >= 0 &&
+    steps < 5 &&
+    (ADVERBS.has(wordAt(units, k) ?? '') || (noun && LIGHT_VERBS.has(wordAt(units, k) ?? '')))
+  ) {
     k--;
     steps++;
   }
@@ -134,7 +412,11 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
 }
 
 /** The topic noun phrase after the trigger: determiners skipped, a possessor entity kept in the label. */
-function topicAfter(s: SentenceUnits, text: string, at: number): { start: number; end: number; label: string; person?: string } | undefined {
+function topicAfter(
+  s: SentenceUnits,
+  text: string,
+  at: number,
+): { start: number; end: number; label: string; person?: string } | undefined {
   const units = s.units;
   let j = at;
   while (DETERMINERS.has(wordAt(units, j) ?? '')) j++;
@@ -145,7 +427,8 @@ function topicAfter(s: SentenceUnits, text: string, at: number): { start: number
   const first = units[j];
   if (first?.kind === 'entity') {
     if (wordAt(units, j + 1) !== "'s") return undefined; // a named object: the entity rules read it
-    if (first.entityKind === 'person' && PERSON_EVENTS.has(wordAt(units, j + 2) ?? '')) return { start: first.start, end: first.end, label: '', person: first.entityId };
+    if (first.entityKind === 'person' && PERSON_EVENTS.has(wordAt(units, j + 2) ?? ''))
+      return { start: first.start, end: first.end, label: '', person: first.entityId };
     start = first.start;
     j += 2;
   }
@@ -176,15 +459,46 @@ function topicAfter(s: SentenceUnits, text: string, at: number): { start: number
   }
   if (start === undefined || end === undefined) return undefined;
   // Text rebuilt from tokens spaces the possessive ("Spain 's"): the label is written as a reader would.
-  const label = text.slice(start, end).replace(/\s+(?:of|on|against)$/i, '').replace(/\s+'s\b/g, "'s").trim();
+  const label = text
+    .slice(start, end)
+    .replace(/\s+(?:of|on|against)$/i, '')
+    .replace(/\s+'s\b/g, "'s")
+    .trim();
   if (label.length < 3 || /^\d/.test(label)) return undefined;
   return { start, end, label };
 }
 
-const PASSIVE_AUX = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'be', 'has', 'have', 'had', 'widely', 'strongly', 'also', 'largely', 'firmly', 'a', 'move', 'that', ',', 'which']);
+const PASSIVE_AUX = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'being',
+  'be',
+  'has',
+  'have',
+  'had',
+  'widely',
+  'strongly',
+  'also',
+  'largely',
+  'firmly',
+  'a',
+  'move',
+  'that',
+  ',',
+  'which',
+]);
 
 /** "The bill was backed by X": the holder after "by", the topic the noun phrase before the auxiliaries. */
-function passiveAt(s: SentenceUnits, text: string, i: number): { relation: 'supports' | 'opposes'; holder: EntityUnit; np: { start: number; end: number; label: string } } | undefined {
+function passiveAt(
+  s: SentenceUnits,
+  text: string,
+  i: number,
+):
+  | { relation: 'supports' | 'opposes'; holder: EntityUnit; np: { start: number; end: number; label: string } }
+  | undefined {
   const units = s.units;
   const relation = PASSIVE_TRIGGERS[wordAt(units, i) ?? ''];
   if (!relation || wordAt(units, i + 1) !== 'by') return undefined;
@@ -216,7 +530,17 @@ function passiveAt(s: SentenceUnits, text: string, i: number): { relation: 'supp
 }
 
 /** "the bloc", "the alliance" stand for the body just named; "the country", "the government" for the state. */
-const ANAPHORA: Record<string, 'body' | 'state'> = { bloc: 'body', alliance: 'body', union: 'body', organisation: 'body', organization: 'body', country: 'state', government: 'state', kingdom: 'state', republic: 'state' };
+const ANAPHORA: Record<string, 'body' | 'state'> = {
+  bloc: 'body',
+  alliance: 'body',
+  union: 'body',
+  organisation: 'body',
+  organization: 'body',
+  country: 'state',
+  government: 'state',
+  kingdom: 'state',
+  republic: 'state',
+};
 /** How far back (characters) an antecedent may be: the same or the previous sentence or two. */
 const ANAPHORA_REACH = 600;
 
@@ -249,14 +573,42 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       const passive = passiveAt(s, ctx.doc.text, i);
       if (passive) {
         const rule = TOPIC_STANCE_RULES.topicPassive;
-        const probe = stanceGuard(ctx, { source: passive.holder.entityId, target: '', relation: passive.relation, confidence: 1, rule: rule.name, sentence: s.index }, units[i]!.start);
+        const probe = stanceGuard(
+          ctx,
+          {
+            source: passive.holder.entityId,
+            target: '',
+            relation: passive.relation,
+            confidence: 1,
+            rule: rule.name,
+            sentence: s.index,
+          },
+          units[i]!.start,
+        );
         if (!probe || probe.qualifiers?.modality) continue;
         const known = ctx.doc.mentions.find((m) => m.start < passive.np.end && passive.np.start < m.end);
         if (known) continue;
         const id = nodeKey('topic', passive.np.label.toLowerCase());
-        if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: passive.np.label, kind: 'topic', aliases: [] });
-        added.push({ entityId: id, start: passive.np.start, end: passive.np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(passive.np.start, passive.np.end), rule: 'rule:stance-topic' });
-        emit({ source: passive.holder.entityId, target: id, relation: passive.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index });
+        if (!ctx.doc.entities.has(id))
+          ctx.doc.entities.set(id, { id, label: passive.np.label, kind: 'topic', aliases: [] });
+        added.push({
+          entityId: id,
+          start: passive.np.start,
+          end: passive.np.end,
+          sentence: s.index,
+          tokenStart: 0,
+          tokenEnd: 0,
+          text: ctx.doc.text.slice(passive.np.start, passive.np.end),
+          rule: 'rule:stance-topic',
+        });
+        emit({
+          source: passive.holder.entityId,
+          target: id,
+          relation: passive.relation,
+          confidence: rule.confidence,
+          rule: rule.name,
+          sentence: s.index,
+        });
         continue;
       }
       const t = triggerAt(units, i);
@@ -267,7 +619,11 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       if (!holder) {
         // "The bloc backed the sanctions": the body or state named just before holds the stance.
         const antecedent = anaphoricHolder(ctx, units, t.from);
-        const unit = antecedent ? ctx.sentences.flatMap((x) => x.units).find((u): u is EntityUnit => u.kind === 'entity' && u.entityId === antecedent) : undefined;
+        const unit = antecedent
+          ? ctx.sentences
+              .flatMap((x) => x.units)
+              .find((u): u is EntityUnit => u.kind === 'entity' && u.entityId === antecedent)
+          : undefined;
         if (!unit) continue;
         holder = unit;
         holders.push(unit);
@@ -277,26 +633,70 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
       const np = topicAfter(s, ctx.doc.text, t.to);
       if (!np) continue;
-      const rule0 = anaphoric ? TOPIC_STANCE_RULES.anaphora : t.noun ? TOPIC_STANCE_RULES.topicNoun : TOPIC_STANCE_RULES.topicVerb;
+      const rule0 = anaphoric
+        ? TOPIC_STANCE_RULES.anaphora
+        : t.noun
+          ? TOPIC_STANCE_RULES.topicNoun
+          : TOPIC_STANCE_RULES.topicVerb;
       if (np.person) {
-        for (const h of holders) emit({ source: h.entityId, target: np.person, relation: t.relation, confidence: rule0.confidence, rule: rule0.name, sentence: s.index });
+        for (const h of holders)
+          emit({
+            source: h.entityId,
+            target: np.person,
+            relation: t.relation,
+            confidence: rule0.confidence,
+            rule: rule0.name,
+            sentence: s.index,
+          });
         continue;
       }
       // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
-      const probe = stanceGuard(ctx, { source: holder.entityId, target: '', relation: t.relation, confidence: 1, rule: rule0.name, sentence: s.index }, np.start);
+      const probe = stanceGuard(
+        ctx,
+        {
+          source: holder.entityId,
+          target: '',
+          relation: t.relation,
+          confidence: 1,
+          rule: rule0.name,
+          sentence: s.index,
+        },
+        np.start,
+      );
       if (!probe || probe.qualifiers?.modality) continue;
       // A phrase that overlaps a mention the entity stage already typed is that entity (a topic), or nothing.
       // Named ends inside the phrase ("Spain's bailout request", "the embargo on China") stay part of it.
       const known = ctx.doc.mentions.find(
-        (m) => m.start < np.end && np.start < m.end && !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
+        (m) =>
+          m.start < np.end &&
+          np.start < m.end &&
+          !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
       );
       if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
       const id = known?.entityId ?? nodeKey('topic', np.label.toLowerCase());
       if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
-      if (!known) added.push({ entityId: id, start: np.start, end: np.end, sentence: s.index, tokenStart: 0, tokenEnd: 0, text: ctx.doc.text.slice(np.start, np.end), rule: 'rule:stance-topic' });
+      if (!known)
+        added.push({
+          entityId: id,
+          start: np.start,
+          end: np.end,
+          sentence: s.index,
+          tokenStart: 0,
+          tokenEnd: 0,
+          text: ctx.doc.text.slice(np.start, np.end),
+          rule: 'rule:stance-topic',
+        });
       const rule = rule0;
       for (const h of holders) {
-        emit({ source: h.entityId, target: id, relation: t.relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) } });
+        emit({
+          source: h.entityId,
+          target: id,
+          relation: t.relation,
+          confidence: rule.confidence,
+          rule: rule.name,
+          sentence: s.index,
+          qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
+        });
       }
       i = t.to - 1;
     }
@@ -342,7 +742,11 @@ export function stanceGuard(ctx: ArticleContext, c: RelationCandidate, until?: n
   // "against" is itself a stance word ("voted against"), not a negation here.
   if (tokens.some((w) => w !== 'against' && (neg.has(w) || w.endsWith("n't")))) return undefined;
   if (tokens.some((w) => modal.has(w)) || /\?\s*["”']?\s*$/.test(sentence)) {
-    return { ...c, confidence: Math.min(c.confidence, HYPOTHETICAL_CEILING), qualifiers: { ...c.qualifiers, modality: 'hypothetical' } };
+    return {
+      ...c,
+      confidence: Math.min(c.confidence, HYPOTHETICAL_CEILING),
+      qualifiers: { ...c.qualifiers, modality: 'hypothetical' },
+    };
   }
   return c;
 }

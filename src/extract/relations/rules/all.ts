@@ -1,8 +1,9 @@
 /** Every rule's metadata (name, reason, confidence, examples), for documentation and the table-driven tests. */
-import type { Rule } from '../rule.js';
-import { KNOWLEDGE_RULES } from '../pipeline/knowledge.js';
+
 import { PAIR_RULES } from '../pipeline/decide.js';
+import { KNOWLEDGE_RULES } from '../pipeline/knowledge.js';
 import { TOPIC_STANCE_RULES } from '../pipeline/stance-topics.js';
+import type { Rule } from '../rule.js';
 import { BODY_RULES } from './bodies.js';
 import { CONTACTS_RULES } from './contacts.js';
 import { MEMBERSHIP_RULES } from './membership.js';

@@ -7,8 +7,14 @@ export const BODY_RULES = {
     reason: 'A body named with a country prefix and a body head, or a listed seat of power, is part of that state.',
     confidence: 0.85,
     examples: [
-      { text: 'The [German Foreign Ministry|organisation] summoned the envoy of [Germany|state].', expect: [['German Foreign Ministry', 'part-of', 'Germany']] },
-      { text: 'The [Kremlin|organisation] said [Russia|state] would respond.', expect: [['Kremlin', 'part-of', 'Russia']] },
+      {
+        text: 'The [German Foreign Ministry|organisation] summoned the envoy of [Germany|state].',
+        expect: [['German Foreign Ministry', 'part-of', 'Germany']],
+      },
+      {
+        text: 'The [Kremlin|organisation] said [Russia|state] would respond.',
+        expect: [['Kremlin', 'part-of', 'Russia']],
+      },
     ],
   },
 } satisfies Record<string, Rule>;
@@ -20,6 +26,13 @@ export function runBodyRules(ctx: ArticleContext, emit: Emitter): void {
     const state = ctx.bodyOf.get(m.entityId);
     if (!state || seen.has(m.entityId)) continue;
     seen.add(m.entityId);
-    emit({ source: m.entityId, target: state, relation: 'part-of', confidence: BODY_RULES.stateBody.confidence, rule: BODY_RULES.stateBody.name, sentence: m.sentence });
+    emit({
+      source: m.entityId,
+      target: state,
+      relation: 'part-of',
+      confidence: BODY_RULES.stateBody.confidence,
+      rule: BODY_RULES.stateBody.name,
+      sentence: m.sentence,
+    });
   }
 }

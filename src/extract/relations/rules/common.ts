@@ -1,7 +1,7 @@
 /** Small readers shared by the rules: coordinated entity lists and skipping of filler words. */
 import type { EntityKind } from '../../types.js';
 import { roleStartingAt } from '../lexicon.js';
-import { isEntity, type EntityUnit, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, type Unit } from '../units.js';
 
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const CONJUNCTIONS = new Set(['and', '&', 'as well as', 'plus']);
@@ -33,7 +33,7 @@ export function listRight(units: readonly Unit[], i: number, kinds: readonly Ent
   for (;;) {
     let k = j;
     const u = units[k];
-    if (!u || u.kind !== 'word') break;
+    if (u?.kind !== 'word') break;
     if (u.w === ',') {
       k++;
       const v = units[k];
@@ -52,7 +52,7 @@ export function listRight(units: readonly Unit[], i: number, kinds: readonly Ent
 
 /** Reads a coordinated list of entities ending at unit i - 1 (leftwards): "A and B" before a verb. */
 export function listLeft(units: readonly Unit[], end: number, kinds: readonly EntityKind[]): EntityList | undefined {
-  let j = end - 1;
+  const j = end - 1;
   const last = units[j];
   if (!isEntity(last, ...kinds)) return undefined;
   const items: EntityUnit[] = [last];
@@ -64,7 +64,7 @@ export function listLeft(units: readonly Unit[], end: number, kinds: readonly En
       k--;
       u = units[k];
     }
-    if (!u || u.kind !== 'word') break;
+    if (u?.kind !== 'word') break;
     if (CONJUNCTIONS.has(u.w) || u.w === ',' || u.w === '-' || u.w === '–') {
       k--;
       const v = units[k];

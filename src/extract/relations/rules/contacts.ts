@@ -7,7 +7,7 @@ import type { EntityKind } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { countryOf } from '../states.js';
-import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { distinctIds, listLeft, listRight, personBehindTitle, wordAt } from './common.js';
 
 export const CONTACTS_RULES = {
@@ -16,7 +16,10 @@ export const CONTACTS_RULES = {
     reason: '"X met (with) Y", "X held talks with Y", "talks between A and B".',
     confidence: 0.75,
     examples: [
-      { text: '[Emma Novak|person] met [Luis Ortega|person] in Geneva.', expect: [['Emma Novak', 'meets', 'Luis Ortega']] },
+      {
+        text: '[Emma Novak|person] met [Luis Ortega|person] in Geneva.',
+        expect: [['Emma Novak', 'meets', 'Luis Ortega']],
+      },
       { text: '[Chile|state] held talks with [Peru|state] on Monday.', expect: [['Chile', 'meets', 'Peru']] },
     ],
   },
@@ -26,7 +29,10 @@ export const CONTACTS_RULES = {
     confidence: 0.75,
     examples: [
       { text: '[Ana Lima|person] may visit [Angola|state] in May.', expect: [['Ana Lima', 'visits', 'Angola']] },
-      { text: "[Omar Said|person]'s visit to [Cairo|place] was cut short.", expect: [['Omar Said', 'visits', 'Cairo']] },
+      {
+        text: "[Omar Said|person]'s visit to [Cairo|place] was cut short.",
+        expect: [['Omar Said', 'visits', 'Cairo']],
+      },
     ],
   },
   cooperates: {
@@ -34,9 +40,18 @@ export const CONTACTS_RULES = {
     reason: '"A and B expanded cooperation", "cooperation between A and B", "A\'s cooperation with B".',
     confidence: 0.65,
     examples: [
-      { text: '[Ghana|state] and [Togo|state] have deepened their security cooperation.', expect: [['Ghana', 'cooperates-with', 'Togo']] },
-      { text: 'Cooperation between [Chile|state] and [Peru|state] grew.', expect: [['Chile', 'cooperates-with', 'Peru']] },
-      { text: '[Chile|state] and [Peru|state] met. Chilean-Peruvian cooperation grew.', expect: [['Chile', 'cooperates-with', 'Peru']] },
+      {
+        text: '[Ghana|state] and [Togo|state] have deepened their security cooperation.',
+        expect: [['Ghana', 'cooperates-with', 'Togo']],
+      },
+      {
+        text: 'Cooperation between [Chile|state] and [Peru|state] grew.',
+        expect: [['Chile', 'cooperates-with', 'Peru']],
+      },
+      {
+        text: '[Chile|state] and [Peru|state] met. Chilean-Peruvian cooperation grew.',
+        expect: [['Chile', 'cooperates-with', 'Peru']],
+      },
     ],
   },
 } satisfies Record<string, Rule>;
@@ -44,7 +59,23 @@ export const CONTACTS_RULES = {
 const ACTORS: EntityKind[] = ['person', 'state', 'organisation'];
 const PLACES: EntityKind[] = ['state', 'place'];
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
-const PREPOSITIONS = new Set(['of', 'with', 'between', 'to', 'for', 'from', 'by', 'in', 'on', 'against', 'at', 'over', 'about', 'toward', 'towards']);
+const PREPOSITIONS = new Set([
+  'of',
+  'with',
+  'between',
+  'to',
+  'for',
+  'from',
+  'by',
+  'in',
+  'on',
+  'against',
+  'at',
+  'over',
+  'about',
+  'toward',
+  'towards',
+]);
 const CLAUSE_STOP = new Set(['.', ';', ':', 'but', 'while', 'which', 'who', 'that', '"']);
 
 function skipAux(units: readonly Unit[], i: number): { start: number; modal: boolean; negated: boolean } {
@@ -72,14 +103,33 @@ function objectsRight(units: readonly Unit[], j: number, kinds: EntityKind[]) {
   return listRight(units, person ?? j, person !== undefined ? ['person'] : kinds);
 }
 
-function pairs(a: readonly EntityUnit[], b: readonly EntityUnit[], relation: string, rule: Rule, s: SentenceUnits, emit: Emitter, qualifiers?: Record<string, string>): void {
-  for (const x of distinctIds(a)) for (const y of distinctIds(b)) if (x !== y) emit({ source: x, target: y, relation, confidence: rule.confidence, rule: rule.name, sentence: s.index, ...(qualifiers ? { qualifiers } : {}) });
+function pairs(
+  a: readonly EntityUnit[],
+  b: readonly EntityUnit[],
+  relation: string,
+  rule: Rule,
+  s: SentenceUnits,
+  emit: Emitter,
+  qualifiers?: Record<string, string>,
+): void {
+  for (const x of distinctIds(a))
+    for (const y of distinctIds(b))
+      if (x !== y)
+        emit({
+          source: x,
+          target: y,
+          relation,
+          confidence: rule.confidence,
+          rule: rule.name,
+          sentence: s.index,
+          ...(qualifiers ? { qualifiers } : {}),
+        });
 }
 
 /** "Russian-Chinese cooperation", "US-India partnership": a hyphenated pair of states before a cooperation noun. */
 function hyphenPair(units: readonly Unit[], i: number, ctx: ArticleContext): [string, string] | undefined {
   const u = units[i];
-  if (!u || u.kind !== 'word' || !u.raw.includes('-')) return undefined;
+  if (u?.kind !== 'word' || !u.raw.includes('-')) return undefined;
   const parts = u.raw.split('-');
   if (parts.length !== 2) return undefined;
   const ids = parts.map((part) => {
@@ -108,7 +158,14 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
     const pair = hyphenPair(units, i, ctx);
     if (pair) {
       const r = CONTACTS_RULES.cooperates;
-      emit({ source: pair[0], target: pair[1], relation: 'cooperates-with', confidence: r.confidence, rule: r.name, sentence: s.index });
+      emit({
+        source: pair[0],
+        target: pair[1],
+        relation: 'cooperates-with',
+        confidence: r.confidence,
+        rule: r.name,
+        sentence: s.index,
+      });
       continue;
     }
     if (meet.has(w) || (w === 'held' && wordAt(units, i + 1) === 'talks')) {
@@ -118,29 +175,47 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
       if (w === 'held') j++;
       if (wordAt(units, j) === 'with') j++;
       const object = objectsRight(units, j, ACTORS);
-      if (!negated && subject && object && w !== 'meeting') pairs(subject.items, object.items, 'meets', CONTACTS_RULES.meets, s, emit);
+      if (!negated && subject && object && w !== 'meeting')
+        pairs(subject.items, object.items, 'meets', CONTACTS_RULES.meets, s, emit);
     } else if (w === 'talks' && wordAt(units, i + 1) === 'between') {
       const both = listRight(units, i + 2, ACTORS);
-      if (both && both.items.length === 2) pairs([both.items[0]!], [both.items[1]!], 'meets', CONTACTS_RULES.meets, s, emit);
+      if (both && both.items.length === 2)
+        pairs([both.items[0]!], [both.items[1]!], 'meets', CONTACTS_RULES.meets, s, emit);
     } else if (visit.has(w) && (!visitNouns.has(w) || skipAux(units, i).start < i)) {
       // "visit" is a verb when it is inflected or follows an auxiliary ("may visit"), not in "the visit".
       const { start, modal, negated } = skipAux(units, i);
       const subject = listLeft(units, start, ACTORS);
       const object = listRight(units, i + 1, PLACES);
-      if (!negated && subject && object) pairs(subject.items, object.items, 'visits', CONTACTS_RULES.visits, s, emit, modal ? { modality: 'possible' } : undefined);
-    } else if (visitNouns.has(w) && wordAt(units, i + 1) === 'to' && POSSESSIVE.has(wordAt(units, i - 1) ?? '') && isEntity(units[i - 2], ...ACTORS)) {
+      if (!negated && subject && object)
+        pairs(
+          subject.items,
+          object.items,
+          'visits',
+          CONTACTS_RULES.visits,
+          s,
+          emit,
+          modal ? { modality: 'possible' } : undefined,
+        );
+    } else if (
+      visitNouns.has(w) &&
+      wordAt(units, i + 1) === 'to' &&
+      POSSESSIVE.has(wordAt(units, i - 1) ?? '') &&
+      isEntity(units[i - 2], ...ACTORS)
+    ) {
       const object = listRight(units, i + 2, PLACES);
       if (object) pairs([units[i - 2] as EntityUnit], object.items, 'visits', CONTACTS_RULES.visits, s, emit);
     } else if (words('cooperateNouns').has(w)) {
       const next = wordAt(units, i + 1);
       if (next === 'between') {
         const both = listRight(units, i + 2, ACTORS);
-        if (both && both.items.length === 2) pairs([both.items[0]!], [both.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
+        if (both && both.items.length === 2)
+          pairs([both.items[0]!], [both.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
         continue;
       }
       if (next === 'with' && POSSESSIVE.has(wordAt(units, i - 1) ?? '') && isEntity(units[i - 2], ...ACTORS)) {
         const other = listRight(units, i + 2, ACTORS);
-        if (other) pairs([units[i - 2] as EntityUnit], other.items, 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
+        if (other)
+          pairs([units[i - 2] as EntityUnit], other.items, 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
         continue;
       }
       // "A and B have ramped up (bilateral ...) cooperation": a two-entity subject earlier in the same clause.
@@ -155,7 +230,8 @@ export function runContactsRules(s: SentenceUnits, ctx: ArticleContext, emit: Em
         if (subject && subject.items.length === 2) {
           let b = subject.from - 1;
           if (wordAt(units, b) === 'both') b--;
-          if (!PREPOSITIONS.has(wordAt(units, b) ?? '')) pairs([subject.items[0]!], [subject.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
+          if (!PREPOSITIONS.has(wordAt(units, b) ?? ''))
+            pairs([subject.items[0]!], [subject.items[1]!], 'cooperates-with', CONTACTS_RULES.cooperates, s, emit);
         }
         break;
       }

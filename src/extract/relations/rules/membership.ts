@@ -4,7 +4,7 @@
  */
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits } from '../units.js';
 import { distinctIds, listLeft, listRight, wordAt } from './common.js';
 
 export const MEMBERSHIP_RULES = {
@@ -15,7 +15,10 @@ export const MEMBERSHIP_RULES = {
     examples: [
       {
         text: 'As members of the [European Union|organisation], [France|state] and [Italy|state] share the burden.',
-        expect: [['France', 'member-of', 'European Union'], ['Italy', 'member-of', 'European Union']],
+        expect: [
+          ['France', 'member-of', 'European Union'],
+          ['Italy', 'member-of', 'European Union'],
+        ],
       },
     ],
   },
@@ -23,7 +26,15 @@ export const MEMBERSHIP_RULES = {
     name: 'member-of:org-members-named',
     reason: '"NATO members Turkey and Greece", "EU member state Malta": the organisation names its members.',
     confidence: 0.85,
-    examples: [{ text: '[NATO|organisation] members [Turkey|state] and [Greece|state] disagreed.', expect: [['Turkey', 'member-of', 'NATO'], ['Greece', 'member-of', 'NATO']] }],
+    examples: [
+      {
+        text: '[NATO|organisation] members [Turkey|state] and [Greece|state] disagreed.',
+        expect: [
+          ['Turkey', 'member-of', 'NATO'],
+          ['Greece', 'member-of', 'NATO'],
+        ],
+      },
+    ],
   },
   isMember: {
     name: 'member-of:is-member',
@@ -31,38 +42,103 @@ export const MEMBERSHIP_RULES = {
     confidence: 0.8,
     examples: [
       { text: '[Finland|state] joined [NATO|organisation] last year.', expect: [['Finland', 'member-of', 'NATO']] },
-      { text: '[Norway|state] is not a member of the [European Union|organisation] but [Sweden|state] is a member of the [European Union|organisation].', expect: [['Sweden', 'member-of', 'European Union']] },
+      {
+        text: '[Norway|state] is not a member of the [European Union|organisation] but [Sweden|state] is a member of the [European Union|organisation].',
+        expect: [['Sweden', 'member-of', 'European Union']],
+      },
     ],
   },
   contactsIn: {
     name: 'member-of:contacts-in',
-    reason: '"cooperation within Y and Z" said of two states (in the sentence or the one before) implies both belong to Y and Z.',
+    reason:
+      '"cooperation within Y and Z" said of two states (in the sentence or the one before) implies both belong to Y and Z.',
     confidence: 0.6,
     examples: [
       {
         text: '[India|state] and [Brazil|state] held talks. Their ties grow through regular contacts in the [G20|organisation] and the [WTO|organisation].',
-        expect: [['India', 'member-of', 'G20'], ['Brazil', 'member-of', 'WTO']],
+        expect: [
+          ['India', 'member-of', 'G20'],
+          ['Brazil', 'member-of', 'WTO'],
+        ],
       },
     ],
   },
 } satisfies Record<string, Rule>;
 
-const MEMBER_NOUNS = new Set(['member', 'members', 'member-state', 'member-states', 'member-country', 'member-countries']);
-const MEMBER_SUFFIX = new Set(['state', 'states', 'country', 'countries', 'nation', 'nations', 'such', 'as', 'including']);
+const MEMBER_NOUNS = new Set([
+  'member',
+  'members',
+  'member-state',
+  'member-states',
+  'member-country',
+  'member-countries',
+]);
+const MEMBER_SUFFIX = new Set([
+  'state',
+  'states',
+  'country',
+  'countries',
+  'nation',
+  'nations',
+  'such',
+  'as',
+  'including',
+]);
 const JOIN = new Set(['joined', 'joins', 'join', 'joining', 'entered', 'acceded', 'accede', 'accedes']);
-const LINKERS = new Set(['is', 'are', 'was', 'were', 'remains', 'remain', 'became', 'become', 'both', 'all', 'a', 'an', 'the', 'full', 'founding', 'permanent', 'fellow', 'two', ',', 'being', 'as', 'also', 'still', 'now']);
+const LINKERS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'remains',
+  'remain',
+  'became',
+  'become',
+  'both',
+  'all',
+  'a',
+  'an',
+  'the',
+  'full',
+  'founding',
+  'permanent',
+  'fellow',
+  'two',
+  ',',
+  'being',
+  'as',
+  'also',
+  'still',
+  'now',
+]);
 const IN = new Set(['in', 'within', 'through', 'at', 'inside', 'via']);
 const NEGATION = new Set(['not', "n't", 'never', 'no']);
 
-function emitAll(states: readonly string[], orgs: readonly string[], rule: Rule, s: SentenceUnits, emit: Emitter): void {
-  for (const st of states) for (const o of orgs) emit({ source: st, target: o, relation: 'member-of', confidence: rule.confidence, rule: rule.name, sentence: s.index });
+function emitAll(
+  states: readonly string[],
+  orgs: readonly string[],
+  rule: Rule,
+  s: SentenceUnits,
+  emit: Emitter,
+): void {
+  for (const st of states)
+    for (const o of orgs)
+      emit({
+        source: st,
+        target: o,
+        relation: 'member-of',
+        confidence: rule.confidence,
+        rule: rule.name,
+        sentence: s.index,
+      });
 }
 
 /** States a passage is about: two or more states in this sentence, else in one of the two before. */
 function discourseStates(ctx: ArticleContext, s: SentenceUnits): string[] {
   for (let k = s.index; k >= Math.max(0, s.index - 2); k--) {
     const states = new Set<string>();
-    for (const u of ctx.sentences[k]?.units ?? []) if (u.kind === 'entity' && u.entityKind === 'state') states.add(u.entityId);
+    for (const u of ctx.sentences[k]?.units ?? [])
+      if (u.kind === 'entity' && u.entityKind === 'state') states.add(u.entityId);
     if (states.size >= 2) return [...states];
     if (k === s.index && states.size === 1) return [];
   }
@@ -86,8 +162,13 @@ export function runMembershipRules(s: SentenceUnits, ctx: ArticleContext, emit: 
       // "Finland joined NATO", "Sweden's membership in NATO".
       if (u.entityKind === 'state') {
         const n1 = wordAt(units, i + 1);
-        if (n1 && JOIN.has(n1) && isEntity(units[i + 2], 'organisation')) emitAll([u.entityId], [(units[i + 2] as EntityUnit).entityId], MEMBERSHIP_RULES.isMember, s, emit);
-        if (n1 && POSSESSIVE.has(n1) && (wordAt(units, i + 2) === 'membership' || wordAt(units, i + 2) === 'accession')) {
+        if (n1 && JOIN.has(n1) && isEntity(units[i + 2], 'organisation'))
+          emitAll([u.entityId], [(units[i + 2] as EntityUnit).entityId], MEMBERSHIP_RULES.isMember, s, emit);
+        if (
+          n1 &&
+          POSSESSIVE.has(n1) &&
+          (wordAt(units, i + 2) === 'membership' || wordAt(units, i + 2) === 'accession')
+        ) {
           let j = i + 3;
           if (IN.has(wordAt(units, j) ?? '') || wordAt(units, j) === 'of' || wordAt(units, j) === 'to') j++;
           const org = listRight(units, j, ['organisation']);
@@ -109,7 +190,12 @@ export function runMembershipRules(s: SentenceUnits, ctx: ArticleContext, emit: 
       // "A and B, both members of Y" / "A is a member of Y" (no negation in between).
       let k = i - 1;
       let negated = false;
-      while (k >= 0 && i - k <= 5 && units[k]!.kind === 'word' && (LINKERS.has(wordAt(units, k)!) || NEGATION.has(wordAt(units, k)!))) {
+      while (
+        k >= 0 &&
+        i - k <= 5 &&
+        units[k]!.kind === 'word' &&
+        (LINKERS.has(wordAt(units, k)!) || NEGATION.has(wordAt(units, k)!))
+      ) {
         if (NEGATION.has(wordAt(units, k)!)) negated = true;
         k--;
       }
@@ -126,4 +212,3 @@ export function runMembershipRules(s: SentenceUnits, ctx: ArticleContext, emit: 
     }
   }
 }
-

@@ -12,11 +12,18 @@ import type { Emitter, Rule } from '../rule.js';
 export const PARTY_RULES = {
   partyBeforeName: {
     name: 'member-of:party-before-name',
-    reason: 'A party adjective or name before a person, with at most a role between ("Tory Jane Doe", "Green MP Jane Doe"), says which party the person belongs to.',
+    reason:
+      'A party adjective or name before a person, with at most a role between ("Tory Jane Doe", "Green MP Jane Doe"), says which party the person belongs to.',
     confidence: 0.85,
     examples: [
-      { text: '[Tory|organisation|Conservative Party] [Alan Pryce|person] rejected the plan.', expect: [['Alan Pryce', 'member-of', 'Conservative Party']] },
-      { text: '[Democratic|organisation|Democratic Party] senator [Ruth Calder|person] voted against it.', expect: [['Ruth Calder', 'member-of', 'Democratic Party']] },
+      {
+        text: '[Tory|organisation|Conservative Party] [Alan Pryce|person] rejected the plan.',
+        expect: [['Alan Pryce', 'member-of', 'Conservative Party']],
+      },
+      {
+        text: '[Democratic|organisation|Democratic Party] senator [Ruth Calder|person] voted against it.',
+        expect: [['Ruth Calder', 'member-of', 'Democratic Party']],
+      },
     ],
   },
   partyApposition: {
@@ -24,15 +31,26 @@ export const PARTY_RULES = {
     reason: '"Jane Doe, a Labour backbencher," or "Jane Doe (SPD)": the apposition names the party of the person.',
     confidence: 0.75,
     examples: [
-      { text: '[Owen Tate|person], a [Labour|organisation|Labour Party] backbencher, abstained.', expect: [['Owen Tate', 'member-of', 'Labour Party']] },
-      { text: '[Greta Lund|person] ([SPD|organisation|Social Democratic Party of Germany]) spoke first.', expect: [['Greta Lund', 'member-of', 'Social Democratic Party of Germany']] },
+      {
+        text: '[Owen Tate|person], a [Labour|organisation|Labour Party] backbencher, abstained.',
+        expect: [['Owen Tate', 'member-of', 'Labour Party']],
+      },
+      {
+        text: '[Greta Lund|person] ([SPD|organisation|Social Democratic Party of Germany]) spoke first.',
+        expect: [['Greta Lund', 'member-of', 'Social Democratic Party of Germany']],
+      },
     ],
   },
 } satisfies Record<string, Rule>;
 
 /** Lower-case words allowed between a party and a person: roles ("leader", "MP", "shadow chancellor"). */
 function isRoleWord(word: string): boolean {
-  return TITLE_WORDS.has(word.toLowerCase()) || /^(mp|mps|mep|meps|leader|candidate|politician|lawmaker|backbencher|frontbencher|peer|councillor|shadow|deputy|former|ex|veteran|donor|activist|rebel|grandee|member)$/i.test(word);
+  return (
+    TITLE_WORDS.has(word.toLowerCase()) ||
+    /^(mp|mps|mep|meps|leader|candidate|politician|lawmaker|backbencher|frontbencher|peer|councillor|shadow|deputy|former|ex|veteran|donor|activist|rebel|grandee|member)$/i.test(
+      word,
+    )
+  );
 }
 
 let partyLabels: Set<string> | null = null;
@@ -63,7 +81,14 @@ export function runPartyRules(doc: DocAnalysis, emit: Emitter): void {
         for (let k = prev.tokenEnd; roles && k < m.tokenStart; k++) roles = isRoleWord(word(k));
         if (roles) {
           const r = PARTY_RULES.partyBeforeName;
-          emit({ source: m.entityId, target: prev.entityId, relation: 'member-of', confidence: r.confidence, rule: r.name, sentence: si });
+          emit({
+            source: m.entityId,
+            target: prev.entityId,
+            relation: 'member-of',
+            confidence: r.confidence,
+            rule: r.name,
+            sentence: si,
+          });
         }
       }
       const next = list[i + 1];
@@ -75,7 +100,14 @@ export function runPartyRules(doc: DocAnalysis, emit: Emitter): void {
         const apposition = /^, ?(an?|the)?$/.test(gap) && (after === ',' || (after !== ')' && isRoleWord(after)));
         if (bracket || apposition) {
           const r = PARTY_RULES.partyApposition;
-          emit({ source: m.entityId, target: next.entityId, relation: 'member-of', confidence: r.confidence, rule: r.name, sentence: si });
+          emit({
+            source: m.entityId,
+            target: next.entityId,
+            relation: 'member-of',
+            confidence: r.confidence,
+            rule: r.name,
+            sentence: si,
+          });
         }
       }
     }

@@ -4,38 +4,55 @@
  */
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { wordAt } from './common.js';
 
 export const POSITION_RULES = {
   statesPosition: {
-    name: "speaks-for:states-position",
-    reason: "Only someone speaking for a state states its position: \"X reaffirmed Y's support for ...\".",
+    name: 'speaks-for:states-position',
+    reason: 'Only someone speaking for a state states its position: "X reaffirmed Y\'s support for ...".',
     confidence: 0.8,
     examples: [
-      { text: "[Ana Lima|person] reaffirmed [Brazil|state]'s commitment to the accord.", expect: [['Ana Lima', 'speaks-for', 'Brazil']] },
+      {
+        text: "[Ana Lima|person] reaffirmed [Brazil|state]'s commitment to the accord.",
+        expect: [['Ana Lima', 'speaks-for', 'Brazil']],
+      },
     ],
   },
   onBehalf: {
     name: 'speaks-for:on-behalf',
     reason: '"X, speaking on behalf of Y" / "X ... on behalf of Y" names whom X speaks for.',
     confidence: 0.75,
-    examples: [{ text: '[Omar Haddad|person] signed the deal on behalf of [Jordan|state].', expect: [['Omar Haddad', 'speaks-for', 'Jordan']] }],
+    examples: [
+      {
+        text: '[Omar Haddad|person] signed the deal on behalf of [Jordan|state].',
+        expect: [['Omar Haddad', 'speaks-for', 'Jordan']],
+      },
+    ],
   },
   counterpartNamed: {
     name: 'speaks-for:counterpart-named',
     reason: '"his French counterpart X": X holds the same office for the state the demonym names.',
     confidence: 0.8,
-    examples: [{ text: '[Li Wei|person] met his [Italian|state|Italy] counterpart [Marco Bianchi|person] in Rome.', expect: [['Marco Bianchi', 'speaks-for', 'Italy']] }],
+    examples: [
+      {
+        text: '[Li Wei|person] met his [Italian|state|Italy] counterpart [Marco Bianchi|person] in Rome.',
+        expect: [['Marco Bianchi', 'speaks-for', 'Italy']],
+      },
+    ],
   },
   counterpartContext: {
     name: 'speaks-for:counterpart-context',
-    reason: 'Counterparts speak for different sides: the one named elsewhere in the sentence speaks for the demonym\'s state, the subject for the other state the sentence names.',
+    reason:
+      "Counterparts speak for different sides: the one named elsewhere in the sentence speaks for the demonym's state, the subject for the other state the sentence names.",
     confidence: 0.6,
     examples: [
       {
         text: '[Li Wei|person] thanked [Marco Bianchi|person] and told his [Italian|state|Italy] counterpart that [China|state] and [Italy|state] share goals.',
-        expect: [['Marco Bianchi', 'speaks-for', 'Italy'], ['Li Wei', 'speaks-for', 'China']],
+        expect: [
+          ['Marco Bianchi', 'speaks-for', 'Italy'],
+          ['Li Wei', 'speaks-for', 'China'],
+        ],
       },
     ],
   },
@@ -68,7 +85,14 @@ function statesPosition(units: readonly Unit[], s: SentenceUnits, emit: Emitter)
         if (w === undefined) break;
         if (positionNouns.has(w)) {
           const r = POSITION_RULES.statesPosition;
-          emit({ source: lastPerson.entityId, target: state.entityId, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: s.index });
+          emit({
+            source: lastPerson.entityId,
+            target: state.entityId,
+            relation: 'speaks-for',
+            confidence: r.confidence,
+            rule: r.name,
+            sentence: s.index,
+          });
           break;
         }
       }
@@ -78,7 +102,14 @@ function statesPosition(units: readonly Unit[], s: SentenceUnits, emit: Emitter)
       const target = units[j];
       if (isEntity(target, 'state', 'organisation')) {
         const r = POSITION_RULES.onBehalf;
-        emit({ source: lastPerson.entityId, target: target.entityId, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: s.index });
+        emit({
+          source: lastPerson.entityId,
+          target: target.entityId,
+          relation: 'speaks-for',
+          confidence: r.confidence,
+          rule: r.name,
+          sentence: s.index,
+        });
       }
     }
   }
@@ -95,7 +126,14 @@ function counterparts(units: readonly Unit[], s: SentenceUnits, emit: Emitter): 
     const named = units[i + 1] ?? (wordAt(units, i + 1) === ',' ? units[i + 2] : undefined);
     if (isEntity(named, 'person')) {
       const r = POSITION_RULES.counterpartNamed;
-      emit({ source: named.entityId, target: side.entityId, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: s.index });
+      emit({
+        source: named.entityId,
+        target: side.entityId,
+        relation: 'speaks-for',
+        confidence: r.confidence,
+        rule: r.name,
+        sentence: s.index,
+      });
       continue;
     }
     // Unnamed: the subject is the first person of the sentence; the counterpart is another person before the phrase.
@@ -104,9 +142,25 @@ function counterparts(units: readonly Unit[], s: SentenceUnits, emit: Emitter): 
     const r = POSITION_RULES.counterpartContext;
     if (subject && subject.start < u.start) {
       const others = persons.filter((p) => p.entityId !== subject.entityId && p.start < u.start);
-      if (others.length === 1) emit({ source: others[0]!.entityId, target: side.entityId, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: s.index });
+      if (others.length === 1)
+        emit({
+          source: others[0]!.entityId,
+          target: side.entityId,
+          relation: 'speaks-for',
+          confidence: r.confidence,
+          rule: r.name,
+          sentence: s.index,
+        });
       const otherStates = states.filter((id) => id !== side.entityId);
-      if (otherStates.length === 1) emit({ source: subject.entityId, target: otherStates[0]!, relation: 'speaks-for', confidence: r.confidence - 0.05, rule: r.name, sentence: s.index });
+      if (otherStates.length === 1)
+        emit({
+          source: subject.entityId,
+          target: otherStates[0]!,
+          relation: 'speaks-for',
+          confidence: r.confidence - 0.05,
+          rule: r.name,
+          sentence: s.index,
+        });
     }
   }
 }

@@ -4,9 +4,17 @@
  * Mario Monti", "Jan Novak is a researcher at Charles University".
  */
 import type { EntityMention } from '../../types.js';
-import { classifyTitle, ORG_VOICE, ROLE_MODIFIERS, roleEndingAt, roleStartingAt, STATE_VOICE, type RoleClass } from '../lexicon.js';
+import {
+  classifyTitle,
+  ORG_VOICE,
+  ROLE_MODIFIERS,
+  type RoleClass,
+  roleEndingAt,
+  roleStartingAt,
+  STATE_VOICE,
+} from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { capitalised, wordAt } from './common.js';
 
 export const ROLE_RULES = {
@@ -15,19 +23,44 @@ export const ROLE_RULES = {
     reason: 'A holder and title in front of a name ("Chinese President X", "SPD leader X") state the role directly.',
     confidence: 0.9,
     examples: [
-      { text: '[French|state|France] President [Jean Martin|person] arrived on Monday.', expect: [['Jean Martin', 'speaks-for', 'France']] },
-      { text: '[Greenpeace|organisation] spokesman [Tom Berg|person] said the plan was flawed.', expect: [['Tom Berg', 'member-of', 'Greenpeace'], ['Tom Berg', 'speaks-for', 'Greenpeace']] },
-      { text: "[Norway|state]'s new Defence Minister [Kari Dahl|person] visited the base.", expect: [['Kari Dahl', 'speaks-for', 'Norway']] },
+      {
+        text: '[French|state|France] President [Jean Martin|person] arrived on Monday.',
+        expect: [['Jean Martin', 'speaks-for', 'France']],
+      },
+      {
+        text: '[Greenpeace|organisation] spokesman [Tom Berg|person] said the plan was flawed.',
+        expect: [
+          ['Tom Berg', 'member-of', 'Greenpeace'],
+          ['Tom Berg', 'speaks-for', 'Greenpeace'],
+        ],
+      },
+      {
+        text: "[Norway|state]'s new Defence Minister [Kari Dahl|person] visited the base.",
+        expect: [['Kari Dahl', 'speaks-for', 'Norway']],
+      },
     ],
   },
   appositionAfter: {
     name: 'role:apposition-after-name',
-    reason: 'An apposition after a name gives its role and holder ("X, the foreign minister of Y", "X, a Y spokesman").',
+    reason:
+      'An apposition after a name gives its role and holder ("X, the foreign minister of Y", "X, a Y spokesman").',
     confidence: 0.85,
     examples: [
-      { text: '[Ana Silva|person], a spokeswoman for [Amnesty International|organisation], said the report was accurate.', expect: [['Ana Silva', 'speaks-for', 'Amnesty International'], ['Ana Silva', 'member-of', 'Amnesty International']] },
-      { text: "[Mario Rossi|person], [Italy|state]'s prime minister, rejected the offer.", expect: [['Mario Rossi', 'speaks-for', 'Italy']] },
-      { text: '[Jan Novak|person], professor of economics at [Charles University|organisation], disagreed.', expect: [['Jan Novak', 'member-of', 'Charles University']] },
+      {
+        text: '[Ana Silva|person], a spokeswoman for [Amnesty International|organisation], said the report was accurate.',
+        expect: [
+          ['Ana Silva', 'speaks-for', 'Amnesty International'],
+          ['Ana Silva', 'member-of', 'Amnesty International'],
+        ],
+      },
+      {
+        text: "[Mario Rossi|person], [Italy|state]'s prime minister, rejected the offer.",
+        expect: [['Mario Rossi', 'speaks-for', 'Italy']],
+      },
+      {
+        text: '[Jan Novak|person], professor of economics at [Charles University|organisation], disagreed.',
+        expect: [['Jan Novak', 'member-of', 'Charles University']],
+      },
     ],
   },
   appositionBefore: {
@@ -35,43 +68,77 @@ export const ROLE_RULES = {
     reason: 'A role and holder set off before a name ("Y\'s prime minister, X" / "the head of Y, X") name the holder.',
     confidence: 0.85,
     examples: [
-      { text: "[Spain|state]'s foreign minister, [Lucia Vega|person], met reporters.", expect: [['Lucia Vega', 'speaks-for', 'Spain']] },
-      { text: 'The head of the [Red Cross|organisation], [Peter Maurer|person], called for calm.', expect: [['Peter Maurer', 'member-of', 'Red Cross']] },
+      {
+        text: "[Spain|state]'s foreign minister, [Lucia Vega|person], met reporters.",
+        expect: [['Lucia Vega', 'speaks-for', 'Spain']],
+      },
+      {
+        text: 'The head of the [Red Cross|organisation], [Peter Maurer|person], called for calm.',
+        expect: [['Peter Maurer', 'member-of', 'Red Cross']],
+      },
     ],
   },
   copula: {
     name: 'role:copula',
     reason: 'A copular sentence states a role ("X is executive director of Y").',
     confidence: 0.7,
-    examples: [{ text: '[Ola Berg|person] is a senior fellow at the [Brookings Institution|organisation].', expect: [['Ola Berg', 'member-of', 'Brookings Institution']] }],
+    examples: [
+      {
+        text: '[Ola Berg|person] is a senior fellow at the [Brookings Institution|organisation].',
+        expect: [['Ola Berg', 'member-of', 'Brookings Institution']],
+      },
+    ],
   },
   ofOrganisation: {
     name: 'role:name-of-organisation',
     reason: '"X of the Y" / "X from Y" after a name attaches the person to an organisation.',
     confidence: 0.65,
-    examples: [{ text: '"We are worried," said [Lena Kraus|person] of the [Kiel Institute|organisation].', expect: [['Lena Kraus', 'member-of', 'Kiel Institute']] }],
+    examples: [
+      {
+        text: '"We are worried," said [Lena Kraus|person] of the [Kiel Institute|organisation].',
+        expect: [['Lena Kraus', 'member-of', 'Kiel Institute']],
+      },
+    ],
   },
   worksFor: {
     name: 'role:works-for',
     reason: '"X teaches at Y", "X worked for the Y for 17 years": employment in an organisation.',
     confidence: 0.75,
-    examples: [{ text: '[Lea Roth|person] teaches at the [University of Basel|organisation].', expect: [['Lea Roth', 'member-of', 'University of Basel']] }],
+    examples: [
+      {
+        text: '[Lea Roth|person] teaches at the [University of Basel|organisation].',
+        expect: [['Lea Roth', 'member-of', 'University of Basel']],
+      },
+    ],
   },
   ofState: {
     name: 'role:name-of-state',
-    reason: '"Presidents A of Brazil, B of Russia": a bare name followed by "of" and a state is how lists of leaders are written.',
+    reason:
+      '"Presidents A of Brazil, B of Russia": a bare name followed by "of" and a state is how lists of leaders are written.',
     confidence: 0.5,
-    examples: [{ text: 'Presidents [Ana Souza|person] of [Brazil|state], [Ivan Petrov|person] of [Russia|state] and others met.', expect: [['Ivan Petrov', 'speaks-for', 'Russia']] }],
+    examples: [
+      {
+        text: 'Presidents [Ana Souza|person] of [Brazil|state], [Ivan Petrov|person] of [Russia|state] and others met.',
+        expect: [['Ivan Petrov', 'speaks-for', 'Russia']],
+      },
+    ],
   },
   possessive: {
     name: 'role:possessive-name',
-    reason: '"Hungary\'s Orban", "Dortmund\'s Ricken": a possessor before a bare name is usually the state led or the club played for.',
+    reason:
+      '"Hungary\'s Orban", "Dortmund\'s Ricken": a possessor before a bare name is usually the state led or the club played for.',
     confidence: 0.5,
-    examples: [{ text: "[Turkey|state]'s [Ali Demir|person] rejected the claim.", expect: [['Ali Demir', 'speaks-for', 'Turkey']] }],
+    examples: [
+      {
+        text: "[Turkey|state]'s [Ali Demir|person] rejected the claim.",
+        expect: [['Ali Demir', 'speaks-for', 'Turkey']],
+      },
+    ],
   },
   entityRole: {
     name: 'role:entity-role-fact',
-    reason: 'Roles the entity stage stripped from a name and kept as facts (RoleFact with a holder), where no text reading applies.',
+    reason:
+      'Roles the entity stage stripped from a name and kept as facts (RoleFact with a holder), where no text reading applies.',
     confidence: 0.75,
     examples: [],
   },
@@ -79,17 +146,81 @@ export const ROLE_RULES = {
     name: 'role:bare-title-main-state',
     reason: 'A state title without a holder ("Prime Minister X") is read as held in the state the article is about.',
     confidence: 0.45,
-    examples: [{ text: '[Kenya|state] held elections. [Kenya|state] voted. President [John Otieno|person] conceded defeat.', expect: [['John Otieno', 'speaks-for', 'Kenya']] }],
+    examples: [
+      {
+        text: '[Kenya|state] held elections. [Kenya|state] voted. President [John Otieno|person] conceded defeat.',
+        expect: [['John Otieno', 'speaks-for', 'Kenya']],
+      },
+    ],
   },
 } satisfies Record<string, Rule>;
 
 const STATE_TITLES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister']);
-const COPULA = new Set(['is', 'was', 'has been', 'had been', 'became', 'becomes', 'remains', 'remained', 'serves', 'served', 'as']);
+const COPULA = new Set([
+  'is',
+  'was',
+  'has been',
+  'had been',
+  'became',
+  'becomes',
+  'remains',
+  'remained',
+  'serves',
+  'served',
+  'as',
+]);
 const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with', 'from', 'in', 'to']);
-const APPOSITION_STOPS = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'has', 'have', 'had', 'is', 'was', 'will', 'would', 'when', 'where', 'while', 'after', 'before', 'because', 'but', 'if', 'said.', '"', '(', ')', ';', ':']);
+const APPOSITION_STOPS = new Set([
+  'who',
+  'which',
+  'that',
+  'said',
+  'says',
+  'told',
+  'has',
+  'have',
+  'had',
+  'is',
+  'was',
+  'will',
+  'would',
+  'when',
+  'where',
+  'while',
+  'after',
+  'before',
+  'because',
+  'but',
+  'if',
+  'said.',
+  '"',
+  '(',
+  ')',
+  ';',
+  ':',
+]);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
 const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'still', 'now', 'once', 'previously', 'currently', 'later']);
-const WORK_VERBS = new Set(['works', 'worked', 'working', 'teaches', 'taught', 'teaching', 'lectures', 'lectured', 'serves', 'served', 'serving', 'plays', 'played', 'playing', 'studied', 'researches', 'volunteers', 'volunteered']);
+const WORK_VERBS = new Set([
+  'works',
+  'worked',
+  'working',
+  'teaches',
+  'taught',
+  'teaching',
+  'lectures',
+  'lectured',
+  'serves',
+  'served',
+  'serving',
+  'plays',
+  'played',
+  'playing',
+  'studied',
+  'researches',
+  'volunteers',
+  'volunteered',
+]);
 
 interface Holding {
   holders: EntityUnit[];
@@ -100,25 +231,62 @@ interface Holding {
 }
 
 /** Turns a role held in an entity into relations, by the kind of the holder. */
-export function relateRole(person: string, holder: string, holderKind: string, cls: RoleClass, rule: Rule, ctx: ArticleContext, emit: Emitter, sentence: number, penalty = 0): void {
+export function relateRole(
+  person: string,
+  holder: string,
+  holderKind: string,
+  cls: RoleClass,
+  rule: Rule,
+  ctx: ArticleContext,
+  emit: Emitter,
+  sentence: number,
+  penalty = 0,
+): void {
   const conf = rule.confidence - penalty;
   if (holderKind === 'state') {
-    if (STATE_VOICE.has(cls)) emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf, rule: rule.name, sentence });
+    if (STATE_VOICE.has(cls))
+      emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf, rule: rule.name, sentence });
     return;
   }
   if (holderKind !== 'organisation') return;
   // A player or coach plays for a club or national team: plays-for says so more precisely than member-of.
-  emit({ source: person, target: holder, relation: cls === 'player' ? 'plays-for' : 'member-of', confidence: conf, rule: rule.name, sentence });
-  if (ORG_VOICE.has(cls)) emit({ source: person, target: holder, relation: 'speaks-for', confidence: conf - 0.05, rule: rule.name, sentence });
+  emit({
+    source: person,
+    target: holder,
+    relation: cls === 'player' ? 'plays-for' : 'member-of',
+    confidence: conf,
+    rule: rule.name,
+    sentence,
+  });
+  if (ORG_VOICE.has(cls))
+    emit({
+      source: person,
+      target: holder,
+      relation: 'speaks-for',
+      confidence: conf - 0.05,
+      rule: rule.name,
+      sentence,
+    });
   // An official of a state body speaks for the state, one step removed: DWIE rarely labels it (0 of 3 on dev).
   const state = ctx.bodyOf.get(holder);
   if (state && STATE_VOICE.has(cls)) {
-    emit({ source: person, target: state, relation: 'speaks-for', confidence: conf - 0.2, rule: `${rule.name}+state-body`, sentence });
+    emit({
+      source: person,
+      target: state,
+      relation: 'speaks-for',
+      confidence: conf - 0.2,
+      rule: `${rule.name}+state-body`,
+      sentence,
+    });
   }
 }
 
 /** Walks left from the role head over modifiers and capitalised title words to the holder(s), if any. */
-function holdersLeftOf(units: readonly Unit[], from: number, plural: boolean): { holders: EntityUnit[]; gap: number } | undefined {
+function holdersLeftOf(
+  units: readonly Unit[],
+  from: number,
+  plural: boolean,
+): { holders: EntityUnit[]; gap: number } | undefined {
   let i = from - 1;
   let gap = 0;
   while (i >= 0 && gap <= 4) {
@@ -136,7 +304,8 @@ function holdersLeftOf(units: readonly Unit[], from: number, plural: boolean): {
   if (!isEntity(first, 'state', 'organisation')) return undefined;
   const holders = [first];
   // "Barcelona and Spain midfielder X", "French and German leaders": coordination only for shared plural or team roles.
-  if (plural && wordAt(units, i - 1) === 'and' && isEntity(units[i - 2], 'state', 'organisation')) holders.unshift(units[i - 2] as EntityUnit);
+  if (plural && wordAt(units, i - 1) === 'and' && isEntity(units[i - 2], 'state', 'organisation'))
+    holders.unshift(units[i - 2] as EntityUnit);
   return { holders, gap };
 }
 
@@ -175,7 +344,10 @@ function holderAfterPreposition(units: readonly Unit[], i: number): EntityUnit |
 }
 
 /** The role phrase and holder after a comma or copula: "[a|the] [H['s]] [mods] ROLE [words] [of|at|for H]". */
-function roleAfter(units: readonly Unit[], start: number): { cls: RoleClass; holder?: EntityUnit; gap: number } | undefined {
+function roleAfter(
+  units: readonly Unit[],
+  start: number,
+): { cls: RoleClass; holder?: EntityUnit; gap: number } | undefined {
   let i = start;
   if (DETERMINERS.has(wordAt(units, i) ?? '')) i++;
   let preHolder: EntityUnit | undefined;
@@ -215,13 +387,23 @@ function roleAfter(units: readonly Unit[], start: number): { cls: RoleClass; hol
     if (role && ROLE_PREPOSITIONS.has(u.w)) {
       const h = holderAfterPreposition(units, i + 1);
       // "a Christian Democrat member of Germany's parliament": the party named before the role is the holder.
-      if (h && h.entityKind === 'state' && preHolder?.entityKind === 'organisation' && !STATE_VOICE.has(role.cls)) return { cls: role.cls, holder: preHolder, gap: words };
+      if (h && h.entityKind === 'state' && preHolder?.entityKind === 'organisation' && !STATE_VOICE.has(role.cls))
+        return { cls: role.cls, holder: preHolder, gap: words };
       if (h) return { cls: role.cls, holder: h, gap: words };
       break;
     }
-    if (role && !ROLE_PREPOSITIONS.has(u.w) && u.w !== 'and' && !DETERMINERS.has(u.w) && !capitalised(u) && !ROLE_MODIFIERS.has(u.w)) break;
+    if (
+      role &&
+      !ROLE_PREPOSITIONS.has(u.w) &&
+      u.w !== 'and' &&
+      !DETERMINERS.has(u.w) &&
+      !capitalised(u) &&
+      !ROLE_MODIFIERS.has(u.w)
+    )
+      break;
   }
-  if (role && preHolder && (preHolder.entityKind === 'organisation' || STATE_VOICE.has(role.cls))) return { cls: role.cls, holder: preHolder, gap: words };
+  if (role && preHolder && (preHolder.entityKind === 'organisation' || STATE_VOICE.has(role.cls)))
+    return { cls: role.cls, holder: preHolder, gap: words };
   if (role) return { cls: role.cls, gap: words };
   return undefined;
 }
@@ -252,7 +434,13 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   const progressive = next !== ',' && /ing$/.test(wordAt(units, p + 2) ?? '');
   if (next === ',' || (next !== undefined && COPULA.has(next) && !progressive)) {
     const r = roleAfter(units, p + 2);
-    if (r?.holder) out.push({ holders: [r.holder], cls: r.cls, rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula, penalty: r.gap > 4 ? 0.1 : 0 });
+    if (r?.holder)
+      out.push({
+        holders: [r.holder],
+        cls: r.cls,
+        rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula,
+        penalty: r.gap > 4 ? 0.1 : 0,
+      });
     else if (r && next === ',' && !bareRole) bareRole = r.cls;
   }
 
@@ -281,7 +469,8 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     const prep = wordAt(units, j);
     if (prep === 'of' || prep === 'from') {
       const h = holderAfterPreposition(units, j + 1);
-      if (h && h.entityKind === 'organisation' && h.entityId !== person.entityId) out.push({ holders: [h], cls: 'member', rule: ROLE_RULES.ofOrganisation });
+      if (h && h.entityKind === 'organisation' && h.entityId !== person.entityId)
+        out.push({ holders: [h], cls: 'member', rule: ROLE_RULES.ofOrganisation });
     } else if (next === '(' && isEntity(units[p + 2], 'organisation') && wordAt(units, p + 3) === ')') {
       out.push({ holders: [units[p + 2] as EntityUnit], cls: 'member', rule: ROLE_RULES.ofOrganisation });
     }
@@ -314,7 +503,8 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     }
   }
 
-  if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole)) out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
+  if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole))
+    out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
   return out;
 }
 
@@ -348,22 +538,43 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
       }
       for (const holder of h.holders) {
         if (holder.entityId === u.entityId) continue;
-        relateRole(u.entityId, holder.entityId, holder.entityKind, h.cls, h.rule, ctx, emit, s.index, (h.penalty ?? 0) + (h.holders.length > 1 ? 0.05 : 0));
+        relateRole(
+          u.entityId,
+          holder.entityId,
+          holder.entityKind,
+          h.cls,
+          h.rule,
+          ctx,
+          emit,
+          s.index,
+          (h.penalty ?? 0) + (h.holders.length > 1 ? 0.05 : 0),
+        );
       }
     }
   }
 }
 
-
 /**
  * State titles without a holder ("Prime Minister X"), read once every explicit role is known: a person with an
  * explicit state elsewhere in the article keeps that one; otherwise the title is held in the article's main state.
  */
-export function resolveBareTitles(ctx: ArticleContext, hasExplicitState: (person: string) => boolean, emit: Emitter): void {
+export function resolveBareTitles(
+  ctx: ArticleContext,
+  hasExplicitState: (person: string) => boolean,
+  emit: Emitter,
+): void {
   const r = ROLE_RULES.bareTitle;
   for (const t of ctx.pendingTitles) {
     if (hasExplicitState(t.person)) continue;
     const state = ctx.mainState; // the nearest preceding state instead did worse on DWIE dev (P 0.71 vs 0.73)
-    if (state) emit({ source: t.person, target: state, relation: 'speaks-for', confidence: r.confidence, rule: r.name, sentence: t.sentence });
+    if (state)
+      emit({
+        source: t.person,
+        target: state,
+        relation: 'speaks-for',
+        confidence: r.confidence,
+        rule: r.name,
+        sentence: t.sentence,
+      });
   }
 }

@@ -7,7 +7,7 @@ import type { EntityKind } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { sentenceSpeakers } from '../speakers.js';
-import { isEntity, POSSESSIVE, type EntityUnit, type SentenceUnits, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { distinctIds, listLeft, personBehindTitle, wordAt } from './common.js';
 
 export const STANCE_RULES = {
@@ -16,15 +16,29 @@ export const STANCE_RULES = {
     reason: '"X supports / backs / endorses Y" with X the subject and no negation.',
     confidence: 0.75,
     examples: [
-      { text: '[Germany|state] and [France|state] strongly back [Moldova|state].', expect: [['Germany', 'supports', 'Moldova'], ['France', 'supports', 'Moldova']] },
-      { text: '[Poland|state] does not support [the plan|topic]. [Spain|state] endorses [the plan|topic].', expect: [['Spain', 'supports', 'the plan']] },
+      {
+        text: '[Germany|state] and [France|state] strongly back [Moldova|state].',
+        expect: [
+          ['Germany', 'supports', 'Moldova'],
+          ['France', 'supports', 'Moldova'],
+        ],
+      },
+      {
+        text: '[Poland|state] does not support [the plan|topic]. [Spain|state] endorses [the plan|topic].',
+        expect: [['Spain', 'supports', 'the plan']],
+      },
     ],
   },
   supportPassive: {
     name: 'supports:passive',
     reason: '"Y, backed by X" / "Y is supported by X": X supports Y.',
     confidence: 0.7,
-    examples: [{ text: 'The [Free Party|organisation], backed by [Ghana|state], won.', expect: [['Ghana', 'supports', 'Free Party']] }],
+    examples: [
+      {
+        text: 'The [Free Party|organisation], backed by [Ghana|state], won.',
+        expect: [['Ghana', 'supports', 'Free Party']],
+      },
+    ],
   },
   supportNoun: {
     name: 'supports:support-for',
@@ -39,21 +53,29 @@ export const STANCE_RULES = {
   },
   firstPerson: {
     name: 'stance:first-person-speaker',
-    reason: '"our support for Y", "we reject Y" said by someone who speaks for a state: that state (and the speaker) holds the stance.',
+    reason:
+      '"our support for Y", "we reject Y" said by someone who speaks for a state: that state (and the speaker) holds the stance.',
     confidence: 0.75,
     examples: [
       {
         text: '[Japanese|state|Japan] Foreign Minister [Ken Sato|person] spoke. "We reaffirm our full support for [Kenya|state]," the minister said.',
-        expect: [['Japan', 'supports', 'Kenya'], ['Ken Sato', 'supports', 'Kenya']],
+        expect: [
+          ['Japan', 'supports', 'Kenya'],
+          ['Ken Sato', 'supports', 'Kenya'],
+        ],
       },
     ],
   },
   speakerState: {
     name: 'stance:speaker-state',
-    reason: 'A person who speaks for a state and supports / opposes / criticises Y: the state does too (reported speech of officials).',
+    reason:
+      'A person who speaks for a state and supports / opposes / criticises Y: the state does too (reported speech of officials).',
     confidence: 0.65,
     examples: [
-      { text: '[Irish|state|Ireland] President [Mary Byrne|person] backed [the treaty|topic].', expect: [['Ireland', 'supports', 'the treaty']] },
+      {
+        text: '[Irish|state|Ireland] President [Mary Byrne|person] backed [the treaty|topic].',
+        expect: [['Ireland', 'supports', 'the treaty']],
+      },
     ],
   },
   seekCreate: {
@@ -63,7 +85,10 @@ export const STANCE_RULES = {
     examples: [
       {
         text: '[Kenya|state] and [Ethiopia|state] seek to build a [regional power grid|topic].',
-        expect: [['Kenya', 'supports', 'regional power grid'], ['Ethiopia', 'supports', 'regional power grid']],
+        expect: [
+          ['Kenya', 'supports', 'regional power grid'],
+          ['Ethiopia', 'supports', 'regional power grid'],
+        ],
       },
     ],
   },
@@ -71,23 +96,94 @@ export const STANCE_RULES = {
     name: 'opposes:verb',
     reason: '"X opposes / rejects Y", "X\'s opposition to Y".',
     confidence: 0.7,
-    examples: [{ text: '[Hungary|state] rejected [the quota plan|topic].', expect: [['Hungary', 'opposes', 'the quota plan']] }],
+    examples: [
+      { text: '[Hungary|state] rejected [the quota plan|topic].', expect: [['Hungary', 'opposes', 'the quota plan']] },
+    ],
   },
   criticiseVerb: {
     name: 'criticises:verb',
     reason: '"X criticised / condemned / accused Y".',
     confidence: 0.7,
-    examples: [{ text: '[Amnesty International|organisation] condemned [Belarus|state] for the arrests.', expect: [['Amnesty International', 'criticises', 'Belarus']] }],
+    examples: [
+      {
+        text: '[Amnesty International|organisation] condemned [Belarus|state] for the arrests.',
+        expect: [['Amnesty International', 'criticises', 'Belarus']],
+      },
+    ],
   },
 } satisfies Record<string, Rule>;
 
 const ACTORS: EntityKind[] = ['state', 'organisation', 'person'];
 /** Words that may stand between a verb or "support for" and its object. */
-const FILLER = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', '"', "'", ',', 'and', 'of', 'all', 'any', 'this', 'that', 'these', 'those']);
-const COPULA_OR_MOTION = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'came', 'come', 'comes', 'coming', 'went', 'go', 'get', 'got', 'fight', 'fought', 'hit', 'strike', 'struck', 'bring', 'brought', 'way', 'step', 'stepped', 'pulled', 'held', 'hold']);
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'our',
+  '"',
+  "'",
+  ',',
+  'and',
+  'of',
+  'all',
+  'any',
+  'this',
+  'that',
+  'these',
+  'those',
+]);
+const COPULA_OR_MOTION = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'being',
+  'came',
+  'come',
+  'comes',
+  'coming',
+  'went',
+  'go',
+  'get',
+  'got',
+  'fight',
+  'fought',
+  'hit',
+  'strike',
+  'struck',
+  'bring',
+  'brought',
+  'way',
+  'step',
+  'stepped',
+  'pulled',
+  'held',
+  'hold',
+]);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 const DETERMINER_WORDS = new Set(['our', 'the', 'a', 'an', 'no', 'of', 'for', 'to', 'with', 'without']);
-const STOP = new Set(['.', ';', ':', '?', '!', 'but', 'while', 'whereas', 'although', 'though', 'which', 'who', 'that', 'because']);
+const STOP = new Set([
+  '.',
+  ';',
+  ':',
+  '?',
+  '!',
+  'but',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'which',
+  'who',
+  'that',
+  'because',
+]);
 
 interface Stance {
   relation: 'supports' | 'opposes' | 'criticises';
@@ -134,7 +230,8 @@ function objectAfter(units: readonly Unit[], i: number, max = 4): { target: Enti
       if (person !== undefined) return { target: units[person] as EntityUnit, at: person };
       // "accuse Pakistan's intelligence agency": the possessed body, not its owner.
       const owned = units[j + 2];
-      if (POSSESSIVE.has(wordAt(units, j + 1) ?? '') && isEntity(owned, 'organisation', 'person')) return { target: owned, at: j + 2 };
+      if (POSSESSIVE.has(wordAt(units, j + 1) ?? '') && isEntity(owned, 'organisation', 'person'))
+        return { target: owned, at: j + 2 };
       return { target: u, at: j };
     }
     if (STOP.has(u.w)) return undefined;
@@ -150,7 +247,12 @@ function issueAfter(units: readonly Unit[], at: number): Record<string, string> 
   if (POSSESSIVE.has(wordAt(units, j) ?? '') && words('positionNouns').has(wordAt(units, j + 1) ?? '')) j += 2;
   if (!words('issuePrepositions').has(wordAt(units, j) ?? '') || wordAt(units, j) === 'in') return undefined;
   j++;
-  if (wordAt(units, j) === 'the' && /^(issues?|question|matter|subject)$/.test(wordAt(units, j + 1) ?? '') && wordAt(units, j + 2) === 'of') j += 3;
+  if (
+    wordAt(units, j) === 'the' &&
+    /^(issues?|question|matter|subject)$/.test(wordAt(units, j + 1) ?? '') &&
+    wordAt(units, j + 2) === 'of'
+  )
+    j += 3;
   else if (wordAt(units, j) === 'the') j++;
   const u = units[j];
   if (u?.kind === 'entity') {
@@ -177,11 +279,73 @@ function issueAfter(units: readonly Unit[], at: number): Record<string, string> 
   return parts.length > 0 && !TIME_WORDS.has(parts[0]!.toLowerCase()) ? { issue: parts.join(' ') } : undefined;
 }
 
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'today', 'tomorrow', 'yesterday', 'time', 'behalf', 'condition', 'its', 'their', 'his', 'her', 'a', 'an', 'this', 'that', 'the']);
-const ISSUE_STOP = new Set(['and', 'or', 'as', 'at', 'in', 'on', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'since', 'during', 'is', 'are', 'was', 'were', 'has', 'have', 'said', 'says']);
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'today',
+  'tomorrow',
+  'yesterday',
+  'time',
+  'behalf',
+  'condition',
+  'its',
+  'their',
+  'his',
+  'her',
+  'a',
+  'an',
+  'this',
+  'that',
+  'the',
+]);
+const ISSUE_STOP = new Set([
+  'and',
+  'or',
+  'as',
+  'at',
+  'in',
+  'on',
+  'for',
+  'with',
+  'by',
+  'from',
+  'to',
+  'after',
+  'before',
+  'since',
+  'during',
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'said',
+  'says',
+]);
 
 /** The subject list before index `end` (exclusive), or first person ("we", "our"). */
-function subjectBefore(units: readonly Unit[], end: number): { sources: EntityUnit[]; firstPerson: boolean } | undefined {
+function subjectBefore(
+  units: readonly Unit[],
+  end: number,
+): { sources: EntityUnit[]; firstPerson: boolean } | undefined {
   const w = wordAt(units, end - 1);
   if (w !== undefined && words('firstPersonPlural').has(w)) return { sources: [], firstPerson: true };
   const list = listLeft(units, end, ACTORS);
@@ -216,10 +380,18 @@ function readStances(units: readonly Unit[]): Stance[] {
       if (obj && !negatedBefore(units, i, 4)) {
         let k = i - 1;
         // Adjectives between the possessor and the noun: "X's continued, firm support".
-        while (k >= 0 && i - k <= 4 && /^(?:[a-z][a-z-]*|,)$/.test(wordAt(units, k) ?? '') && !POSSESSIVE_PRONOUNS.has(wordAt(units, k)!) && !DETERMINER_WORDS.has(wordAt(units, k)!)) k--;
+        while (
+          k >= 0 &&
+          i - k <= 4 &&
+          /^(?:[a-z][a-z-]*|,)$/.test(wordAt(units, k) ?? '') &&
+          !POSSESSIVE_PRONOUNS.has(wordAt(units, k)!) &&
+          !DETERMINER_WORDS.has(wordAt(units, k)!)
+        )
+          k--;
         const pw = wordAt(units, k);
         let subject: { sources: EntityUnit[]; firstPerson: boolean } | undefined;
-        if (pw !== undefined && POSSESSIVE.has(pw) && isEntity(units[k - 1], ...ACTORS)) subject = { sources: [units[k - 1] as EntityUnit], firstPerson: false };
+        if (pw !== undefined && POSSESSIVE.has(pw) && isEntity(units[k - 1], ...ACTORS))
+          subject = { sources: [units[k - 1] as EntityUnit], firstPerson: false };
         else if (pw === 'our') subject = { sources: [], firstPerson: true };
         else {
           // "X expressed (its) support for Y": the subject of the position verb.
@@ -231,23 +403,47 @@ function readStances(units: readonly Unit[]): Stance[] {
         }
         if (subject) {
           const issue = issueAfter(units, obj.at);
-          out.push({ relation: nounRelation, ...subject, target: obj.target, rule: nounRelation === 'supports' ? STANCE_RULES.supportNoun : STANCE_RULES.opposeVerb, ...(issue ? { qualifiers: issue } : {}) });
+          out.push({
+            relation: nounRelation,
+            ...subject,
+            target: obj.target,
+            rule: nounRelation === 'supports' ? STANCE_RULES.supportNoun : STANCE_RULES.opposeVerb,
+            ...(issue ? { qualifiers: issue } : {}),
+          });
         }
       }
       continue;
     }
 
     // Verbs: support / oppose / criticise, active and (for support) passive.
-    const verbRelation = supportVerbs.has(w) ? 'supports' : opposeVerbs.has(w) ? 'opposes' : criticiseVerbs.has(w) ? 'criticises' : undefined;
+    const verbRelation = supportVerbs.has(w)
+      ? 'supports'
+      : opposeVerbs.has(w)
+        ? 'opposes'
+        : criticiseVerbs.has(w)
+          ? 'criticises'
+          : undefined;
     // "is back in Haiti", "came back to": the adverb, not the verb.
-    if (w === 'back' && (COPULA_OR_MOTION.has(wordAt(units, i - 1) ?? '') || /^(in|to|from|home|on|at|into|off|down|up)$/.test(prep ?? ''))) continue;
+    if (
+      w === 'back' &&
+      (COPULA_OR_MOTION.has(wordAt(units, i - 1) ?? '') ||
+        /^(in|to|from|home|on|at|into|off|down|up)$/.test(prep ?? ''))
+    )
+      continue;
     if (verbRelation) {
       if (prep === 'by' && verbRelation === 'supports' && /(ed|ld)$/.test(w)) {
         const by = objectAfter(units, i + 2, 1);
         let k = i - 1;
         while (k >= 0 && (wordAt(units, k) === ',' || words('auxiliaries').has(wordAt(units, k) ?? ''))) k--;
         const patient = units[k];
-        if (by && isEntity(patient, ...ACTORS, 'topic')) out.push({ relation: 'supports', sources: [by.target], firstPerson: false, target: patient, rule: STANCE_RULES.supportPassive });
+        if (by && isEntity(patient, ...ACTORS, 'topic'))
+          out.push({
+            relation: 'supports',
+            sources: [by.target],
+            firstPerson: false,
+            target: patient,
+            rule: STANCE_RULES.supportPassive,
+          });
         continue;
       }
       const start = skipAuxLeft(units, i);
@@ -259,10 +455,28 @@ function readStances(units: readonly Unit[]): Stance[] {
       if (!obj || wordAt(units, i + 1) === 'for' || wordAt(units, i + 1) === 'of') continue;
       // "Cardiff back Rhys Jones scored": a club and a position before a player's name, not the verb.
       // ("Cardiff back X for the captaincy" is still the verb: a preposition follows the name.)
-      if (w === 'back' && obj.at === i + 1 && obj.target.entityKind === 'person' && subject.sources.every((e) => e.entityKind === 'organisation') && !/^(for|as|over|to|in|against|on|because|after|,|\.)$/.test(wordAt(units, i + 2) ?? '.')) continue;
+      if (
+        w === 'back' &&
+        obj.at === i + 1 &&
+        obj.target.entityKind === 'person' &&
+        subject.sources.every((e) => e.entityKind === 'organisation') &&
+        !/^(for|as|over|to|in|against|on|because|after|,|\.)$/.test(wordAt(units, i + 2) ?? '.')
+      )
+        continue;
       const issue = verbRelation === 'supports' ? issueAfter(units, obj.at) : undefined;
-      const rule = verbRelation === 'supports' ? STANCE_RULES.supportVerb : verbRelation === 'opposes' ? STANCE_RULES.opposeVerb : STANCE_RULES.criticiseVerb;
-      out.push({ relation: verbRelation, ...subject, target: obj.target, rule, ...(issue ? { qualifiers: issue } : {}) });
+      const rule =
+        verbRelation === 'supports'
+          ? STANCE_RULES.supportVerb
+          : verbRelation === 'opposes'
+            ? STANCE_RULES.opposeVerb
+            : STANCE_RULES.criticiseVerb;
+      out.push({
+        relation: verbRelation,
+        ...subject,
+        target: obj.target,
+        rule,
+        ...(issue ? { qualifiers: issue } : {}),
+      });
       continue;
     }
 
@@ -272,7 +486,8 @@ function readStances(units: readonly Unit[]): Stance[] {
       if (negatedBefore(units, i, i - start + 1)) continue;
       const subject = subjectBefore(units, start);
       const obj = objectAfter(units, i + 3, 6);
-      if (subject && obj) out.push({ relation: 'supports', ...subject, target: obj.target, rule: STANCE_RULES.seekCreate });
+      if (subject && obj)
+        out.push({ relation: 'supports', ...subject, target: obj.target, rule: STANCE_RULES.seekCreate });
     }
   }
   return out;
@@ -284,13 +499,19 @@ export function runStanceRules(s: SentenceUnits, ctx: ArticleContext, emit: Emit
   const speaker = speakerOf(ctx, s.index);
   for (const st of stances) {
     const target = ctx.capitalOf.get(st.target.entityId) ?? st.target.entityId;
-    const base = { relation: st.relation, target, sentence: s.index, ...(st.qualifiers ? { qualifiers: st.qualifiers } : {}) };
+    const base = {
+      relation: st.relation,
+      target,
+      sentence: s.index,
+      ...(st.qualifiers ? { qualifiers: st.qualifiers } : {}),
+    };
     if (st.firstPerson) {
       if (!speaker) continue;
       const r = STANCE_RULES.firstPerson;
       emit({ ...base, source: speaker, confidence: r.confidence - 0.1, rule: r.name });
       const voice = ctx.voice.get(speaker);
-      if (voice) emit({ ...base, source: voice.state, confidence: Math.min(r.confidence, voice.confidence), rule: r.name });
+      if (voice)
+        emit({ ...base, source: voice.state, confidence: Math.min(r.confidence, voice.confidence), rule: r.name });
       continue;
     }
     for (const src of distinctIds(st.sources)) {
@@ -313,4 +534,3 @@ function speakerOf(ctx: ArticleContext, sentence: number): string | undefined {
   }
   return speakers[sentence];
 }
-
