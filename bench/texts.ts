@@ -100,7 +100,7 @@ function loadConllDocs(dataDir: string, split: 'dev' | 'train' = 'dev'): RealTex
   return docs;
 }
 
-export function loadSeeds(repoRoot: string): RealText[] {
+function loadSeeds(repoRoot: string): RealText[] {
   const dir = join(repoRoot, 'seeds');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.txt'))

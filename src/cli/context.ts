@@ -19,6 +19,3 @@ export function processIO(signal: AbortSignal): CliIO {
     signal,
   };
 }
-
-/** A command's result: the exit code. */
-export type ExitCode = number;

@@ -51,7 +51,7 @@ export interface ExtractionLine {
   shard?: string;
 }
 
-export function toLine(x: Extraction, seq: number | null, shard: Shard | undefined): ExtractionLine {
+function toLine(x: Extraction, seq: number | null, shard: Shard | undefined): ExtractionLine {
   const line: ExtractionLine = {
     file: x.file,
     id: x.articleId,

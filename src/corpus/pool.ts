@@ -16,7 +16,7 @@ export interface TaskRunner {
  * The worker module. Workers must load compiled JavaScript, so when this module runs from source (vitest), the
  * pool still uses dist/src/corpus/worker.js (`npm run build` first).
  */
-export function workerFile(): string {
+function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   const file = here.endsWith('.ts')
     ? join(PACKAGE_ROOT, 'dist', 'src', 'corpus', 'worker.js')

@@ -14,9 +14,9 @@ import type { Article } from '../ingest/types.js';
 import { readDataFile } from '../util/read-file.js';
 import { type Prf, toPrf } from './match.js';
 
-export type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC';
+type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 export const SCORED_TYPES = ['PER', 'ORG', 'LOC'] as const;
-export type ScoredType = (typeof SCORED_TYPES)[number];
+type ScoredType = (typeof SCORED_TYPES)[number];
 
 export interface ConllDocument {
   sentences: string[][];

@@ -32,7 +32,7 @@ interface FamilySpec {
 }
 
 const PLACES = ['state', 'place'];
-export const CONLL04_FAMILY_SPECS: Record<Conll04Family, FamilySpec> = {
+const CONLL04_FAMILY_SPECS: Record<Conll04Family, FamilySpec> = {
   Work_For: {
     relations: ['speaks-for', 'member-of', 'works-for', 'leads', 'plays-for'],
     sourceKinds: ['person'],

@@ -19,7 +19,7 @@ import type { Article } from '../ingest/types.js';
 import { normaliseName, type Prf, toPrf } from './match.js';
 import { readJsonFile } from './read-json.js';
 
-export interface DwieMention {
+interface DwieMention {
   name: string;
   type: string;
   pos: [number, number];
@@ -33,7 +33,7 @@ export interface DwieDocument {
   labels: Array<{ h: number; t: number; r: string }>;
 }
 
-export const DWIE_TYPES = ['type::person', 'type::organization', 'type::location'] as const;
+const DWIE_TYPES = ['type::person', 'type::organization', 'type::location'] as const;
 type DwieType = (typeof DWIE_TYPES)[number];
 const SHORT: Record<DwieType, string> = {
   'type::person': 'person',
@@ -69,9 +69,9 @@ function isCapitalisedWord(t: string | undefined): boolean {
 }
 
 /** Why a predicted node is a false positive. */
-export type DwieFalsePositiveReason = 'junk' | 'duplicate' | 'wrong kind';
+type DwieFalsePositiveReason = 'junk' | 'duplicate' | 'wrong kind';
 
-export interface DwieFalsePositive {
+interface DwieFalsePositive {
   label: string;
   kind: string;
   reason: DwieFalsePositiveReason;

@@ -24,7 +24,7 @@ const GoldEntitySchema = z.object({
   aliases: z.array(z.string()).optional(),
 });
 const GoldRelationSchema = z.object({ source: z.string(), relation: z.string(), target: z.string() });
-export const GoldFileSchema = z.object({
+const GoldFileSchema = z.object({
   article: z.string().optional(),
   entities: z.array(GoldEntitySchema),
   optionalEntities: z.array(GoldEntitySchema).optional(),

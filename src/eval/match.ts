@@ -58,7 +58,7 @@ export interface NodeLike {
   aliases: readonly string[];
 }
 
-export function nodeNames(node: NodeLike): Set<string> {
+function nodeNames(node: NodeLike): Set<string> {
   return new Set([node.label, ...node.aliases].map(normaliseName).filter(Boolean));
 }
 
@@ -67,7 +67,7 @@ function goldNames(gold: GoldEntity): Set<string> {
 }
 
 /** Whether a node matches a gold entity: a shared name and an allowed kind. */
-export function nodeMatchesGold(node: NodeLike, gold: GoldEntity): boolean {
+function nodeMatchesGold(node: NodeLike, gold: GoldEntity): boolean {
   if (!gold.kinds.includes(node.kind)) return false;
   const names = goldNames(gold);
   for (const n of nodeNames(node)) if (names.has(n)) return true;

@@ -26,7 +26,7 @@ import type { DwieDocument } from './dwie.js';
 import { type GoldEntity, matchEntities, type NodeLike, normaliseName, type Prf, toPrf } from './match.js';
 import { fixed, table } from './report.js';
 
-export const CORE_RELATIONS = ['speaks-for', 'supports', 'member-of'] as const;
+const CORE_RELATIONS = ['speaks-for', 'supports', 'member-of'] as const;
 
 export interface Counts {
   tp: number;
@@ -50,7 +50,7 @@ export function prf(c: Counts): Prf {
 // ---------------------------------------------------------------------------------------------------------------
 // Gold files
 
-export interface GoldRelation {
+interface GoldRelation {
   source: string;
   relation: string;
   target: string;
@@ -73,7 +73,7 @@ export interface PredictedEdge {
   rule?: string;
 }
 
-export interface RelationMatchDetail {
+interface RelationMatchDetail {
   edge: string;
   confidence: number;
   rules: string[];
@@ -137,18 +137,13 @@ export function scoreGoldRelations(
   };
 }
 
-/** Convenience: scores an Extraction's entities and relations against a gold file. */
-export function scoreExtractionAgainstGold(extraction: Extraction, gold: GoldFile): GoldRelationReport {
-  return scoreGoldRelations(extraction.entities, extraction.relations, gold);
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // DWIE
 
 /** A DWIE document (DocRED format); the one type lives beside the entity scoring in ./dwie.ts. */
 export type DwieDoc = DwieDocument;
 
-export const DWIE_SPEAKS_FOR = [
+const DWIE_SPEAKS_FOR = [
   'agent_of',
   'head_of_state',
   'head_of_gov',
@@ -156,20 +151,11 @@ export const DWIE_SPEAKS_FOR = [
   'spokesperson_of',
   'head_of',
 ] as const;
-export const DWIE_AFFILIATION = [
-  'member_of',
-  'head_of',
-  'spokesperson_of',
-  'agent_of',
-  'player_of',
-  'coach_of',
-] as const;
+const DWIE_AFFILIATION = ['member_of', 'head_of', 'spokesperson_of', 'agent_of', 'player_of', 'coach_of'] as const;
 
 /** The relation families scored on DWIE (issue 14, "How the figures are defined"). */
 export const DWIE_FAMILIES = ['speaks-for', 'affiliation', 'citizenship', 'based-in', 'located-in'] as const;
-export type DwieFamily = (typeof DWIE_FAMILIES)[number];
-/** Kept for callers of the two-task scorer. */
-export type DwieTask = DwieFamily;
+type DwieFamily = (typeof DWIE_FAMILIES)[number];
 
 interface DwieFamilySpec {
   /** DWIE type of the head cluster. */
@@ -183,7 +169,7 @@ interface DwieFamilySpec {
   targetKinds: readonly string[];
 }
 
-export const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
+const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
   'speaks-for': {
     head: 'type::person',
     tail: 'type::location',
@@ -227,7 +213,7 @@ export const DWIE_FAMILY_SPECS: Record<DwieFamily, DwieFamilySpec> = {
 };
 
 /** Gold units "h|t" of one document for a family: plain labels and their `-x` forms (tail: the adjective cluster). */
-export function dwieGoldPairs(doc: DwieDoc, family: DwieFamily): Set<string> {
+function dwieGoldPairs(doc: DwieDoc, family: DwieFamily): Set<string> {
   const spec = DWIE_FAMILY_SPECS[family];
   const out = new Set<string>();
   for (const l of doc.labels) {
@@ -242,14 +228,14 @@ export function dwieGoldPairs(doc: DwieDoc, family: DwieFamily): Set<string> {
 }
 
 /** Clusters that are the adjective tail of a `-x` label ("German" in "German Chancellor X"): scored like places. */
-export function adjectiveClusters(doc: DwieDoc): Set<number> {
+function adjectiveClusters(doc: DwieDoc): Set<number> {
   const out = new Set<number>();
   for (const l of doc.labels) if (l.r.endsWith('-x')) out.add(l.t);
   return out;
 }
 
 /** The families a predicted edge counts for (by relation and end kinds). */
-export function dwieFamiliesOf(relation: string, sourceKind: string, targetKind: string): DwieFamily[] {
+function dwieFamiliesOf(relation: string, sourceKind: string, targetKind: string): DwieFamily[] {
   return DWIE_FAMILIES.filter((f) => {
     const spec = DWIE_FAMILY_SPECS[f];
     return (
@@ -260,12 +246,7 @@ export function dwieFamiliesOf(relation: string, sourceKind: string, targetKind:
   });
 }
 
-/** Which of the first two families a predicted edge counts for (the scorer before issue 14). */
-export function dwieTaskOf(relation: string, sourceKind: string, targetKind: string): DwieTask | undefined {
-  return dwieFamiliesOf(relation, sourceKind, targetKind).find((f) => f === 'speaks-for' || f === 'affiliation');
-}
-
-export interface DwiePrediction {
+interface DwiePrediction {
   source: string;
   target: string;
   relation: string;
@@ -301,7 +282,7 @@ function emptyCounts(): Record<DwieFamily, Counts> {
  * (by name). Precision is over predicted edges (one per pair of nodes and family): an edge is right when some
  * (source cluster, target cluster) pair is a gold unit. Recall is over gold units covered by a right edge.
  */
-export function scoreDwieDoc(
+function scoreDwieDoc(
   doc: DwieDoc,
   predictions: readonly DwiePrediction[],
   kindOf: (id: string) => string | undefined,
@@ -358,7 +339,7 @@ export function scoreDwieDoc(
 }
 
 /** Names of DWIE clusters of unscored types (misc, other, role, ...). */
-export function uncountedNames(doc: DwieDoc): Set<string> {
+function uncountedNames(doc: DwieDoc): Set<string> {
   const out = new Set<string>();
   const adjectives = adjectiveClusters(doc);
   for (const [ci, cluster] of doc.vertexSet.entries()) {
@@ -371,7 +352,7 @@ export function uncountedNames(doc: DwieDoc): Set<string> {
 }
 
 /** Maps predicted entities to DWIE clusters by name: label, aliases or mention texts equal to a cluster mention name. */
-export function clustersByName(doc: DwieDoc, names: (id: string) => readonly string[]): (id: string) => number[] {
+function clustersByName(doc: DwieDoc, names: (id: string) => readonly string[]): (id: string) => number[] {
   const index = new Map<string, number[]>();
   const adjectives = adjectiveClusters(doc);
   doc.vertexSet.forEach((cluster, ci) => {
@@ -580,7 +561,7 @@ export function evalDwieRelations(
 }
 
 /** A DWIE document's text as the evaluations rebuild it: tokens joined by single spaces, line breaks kept. */
-export function dwieText(doc: DwieDoc): string {
+function dwieText(doc: DwieDoc): string {
   let text = '';
   for (const t of doc.sents.flat()) {
     if (text.length > 0) text += t === '\n' ? '' : ' ';

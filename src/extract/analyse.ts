@@ -102,18 +102,10 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
 }
 
 /**
- * A wire-service credit line such as "mz/msh (AP, AFP, dpa)" or "(Reuters)": the editors' initials and the agencies
- * an article drew on. It is metadata about the article, not content, so it yields no entities.
- */
-export function isCreditLine(tokens: readonly string[]): boolean {
-  return creditLineStart(tokens) === 0;
-}
-
-/**
  * Where the article's closing credits start in a sentence, or -1: a byline ("Author: ...", "Editor: ..."), editors'
  * initials with agencies ("tkw/AFP/dpa", "mz/msh (AP, AFP)"), or a bracketed agency list after the last full stop.
  */
-export function creditLineStart(all: readonly string[]): number {
+function creditLineStart(all: readonly string[]): number {
   let start = -1;
   for (let k = 0; k + 1 < all.length; k++) {
     const byline = /^(Author|Authors|Editor|Editors)$/.test(all[k]!) && all[k + 1] === ':';

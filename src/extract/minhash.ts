@@ -11,7 +11,7 @@ import { seededRandom } from '../util/random.js';
 const SLOTS = 128;
 const SHINGLE = 4;
 /** Estimated Jaccard similarity from which two texts are one story. */
-export const NEAR_DUPLICATE = 0.45;
+const NEAR_DUPLICATE = 0.45;
 /**
  * Texts with fewer shingles than this (about 40 words) are too short to judge by overlap: templated briefs (results,
  * prices) differ in a word or two and are different news. Only identical short texts are grouped.

@@ -251,7 +251,7 @@ const CAPITALISED_ABBREVIATIONS = new Set(
 );
 const LOWERCASE_ABBREVIATIONS = new Set('vs etc approx cf pp'.split(' '));
 
-export function isKnownAbbreviation(word: string): boolean {
+function isKnownAbbreviation(word: string): boolean {
   const lower = word.toLowerCase();
   if (LOWERCASE_ABBREVIATIONS.has(lower)) return true;
   return isUpper(word[0]) && CAPITALISED_ABBREVIATIONS.has(lower);

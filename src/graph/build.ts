@@ -22,7 +22,7 @@ export function createGraph(): NewsGraph {
 }
 
 /** Confidences are stored to three decimals: 0.7999999999999999 would fail a `>= 0.8` filter the user reads as met. */
-export function roundConfidence(c: number): number {
+function roundConfidence(c: number): number {
   return Math.round(c * 1000) / 1000;
 }
 

@@ -52,7 +52,7 @@ function add(index: Map<string, Set<string>>, key: string, node: string): void {
 }
 
 /** Decides the merges from the node set alone (sorted keys), so any article order gives the same decisions. */
-export function planMerges(graph: NewsGraph): Map<string, Merge> {
+function planMerges(graph: NewsGraph): Map<string, Merge> {
   const nodes = graph.nodes().sort();
   const surnameOf = new Map<string, Set<string>>(); // "person|Hale" -> full-name person nodes
   const bodyWord = new Map<string, Set<string>>(); // "organisation|Bayern" -> multi-word bodies

@@ -16,14 +16,14 @@ export const KIND_COLORS: Record<EntityKind, string> = {
 };
 
 /** Colour for an unknown kind (a graph written by a newer version): neutral grey. */
-export const FALLBACK_KIND_COLOR = '#7F7F7F';
+const FALLBACK_KIND_COLOR = '#7F7F7F';
 
 export function kindColor(kind: string): string {
   return (KIND_COLORS as Record<string, string>)[kind] ?? FALLBACK_KIND_COLOR;
 }
 
 /** Colours for the relations the extractor knows; darker than the node colours so edges do not compete with nodes. */
-export const RELATION_COLORS: Readonly<Record<string, string>> = {
+const RELATION_COLORS: Readonly<Record<string, string>> = {
   'speaks-for': '#3B5B92',
   'member-of': '#2E7D5B',
   'part-of': '#5E6B3A',

@@ -173,7 +173,7 @@ export function parseGraphData(data: unknown, file: string | null): SerializedNe
  * predicate may only be stricter than zod, never looser: tests/robustness/graph-schema.test.ts compares the two
  * on many malformed files.
  */
-export function compilePredicate(schema: z.core.$ZodType): ((value: unknown) => boolean) | null {
+function compilePredicate(schema: z.core.$ZodType): ((value: unknown) => boolean) | null {
   const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
   const checks = (def.checks ?? []) as z.core.$ZodCheck[];
   const tests: Array<(value: never) => boolean> = [];
@@ -438,7 +438,7 @@ function checkReferences(graph: SerializedNewsGraph, file: string | null): void 
  * Why an ISO 8601 string (already shape-checked) names no real moment, or null when it does: the month must be
  * 1-12, the day must exist in that month and year, the time must be on the clock (a leap second :60 is allowed).
  */
-export function calendarDateProblem(iso: string): string | null {
+function calendarDateProblem(iso: string): string | null {
   const [year, month, day] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
   if (month < 1 || month > 12) return `${show(iso)} has no month ${month}`;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

@@ -75,7 +75,7 @@ function isWordBreak(code: number): boolean {
  * If the sentence punctuation at `i` (the last of its run) is glued to a following sentence, the index before which
  * a space belongs; otherwise -1.
  */
-export function gluedBreakAfter(text: string, i: number): number {
+function gluedBreakAfter(text: string, i: number): number {
   const n = text.length;
   // the word before the punctuation run
   let p = i;

@@ -15,8 +15,8 @@ import { toOffsetMap } from './mapped.js';
 import { type ReadOptions, readTextFile } from './read.js';
 import type { Article, ArticleFormat } from './types.js';
 
-export { fromOriginal, toOriginal, toOriginalSpan } from './offsets.js';
-export type { Article, ArticleFormat, ArticleMeta, OffsetMap } from './types.js';
+export { fromOriginal, toOriginalSpan } from './offsets.js';
+export type { Article, ArticleFormat } from './types.js';
 
 const BY_EXTENSION: Record<string, ArticleFormat> = {
   '.txt': 'text',

@@ -22,13 +22,13 @@ import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 
 /** Default limit for one article file: news articles are well under 1 MB; books a few MB. */
-export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 /** Default limit for .json/.jsonl files, which may hold thousands of articles (V8 strings top out near 512 MiB). */
-export const DEFAULT_MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
 /** Share of control or undecodable characters above which decoded "text" is taken to be binary. */
 const BINARY_CONTROL_RATIO = 0.05;
 
-export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface ReadOptions {
   /** Largest file accepted, in bytes. Default: defaultMaxBytes(file). */
@@ -119,7 +119,7 @@ function tooLarge(file: string, size: number, maxBytes: number, hint: string | u
   );
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${trim(bytes / 1024)} KB`;
   return `${trim(bytes / (1024 * 1024))} MB`;
@@ -184,7 +184,7 @@ function ascii(text: string): number[] {
 }
 
 /** The binary format `bytes` start with, or null. */
-export function sniffBinaryFormat(bytes: Uint8Array): string | null {
+function sniffBinaryFormat(bytes: Uint8Array): string | null {
   for (const magic of MAGIC) {
     if (bytes.length < magic.offset + magic.bytes.length) continue;
     if (!magic.bytes.every((b, i) => bytes[magic.offset + i] === b)) continue;
@@ -260,7 +260,7 @@ function decodeUtf8(bytes: Uint8Array): DecodedText {
 const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   return latin1.replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] as string);
 }

@@ -16,16 +16,7 @@ import { extname, join, posix } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
 import { fsError } from './read.js';
 
-export const ARTICLE_EXTENSIONS: readonly string[] = [
-  '.txt',
-  '.text',
-  '.md',
-  '.markdown',
-  '.html',
-  '.htm',
-  '.json',
-  '.jsonl',
-];
+const ARTICLE_EXTENSIONS: readonly string[] = ['.txt', '.text', '.md', '.markdown', '.html', '.htm', '.json', '.jsonl'];
 
 /** A file to ingest. `id` is its path relative to the folder it was found in (POSIX separators), or, for a file
  * named explicitly, the path as given (normalised). */
@@ -43,7 +34,7 @@ export interface WalkOptions {
   signal?: AbortSignal;
 }
 
-export function isInputError(item: WalkItem): item is InputError {
+function isInputError(item: WalkItem): item is InputError {
   return item instanceof InputError;
 }
 

@@ -15,9 +15,9 @@
 import type { NewsGraph } from '../graph/types.js';
 import { articleTimeline, edgeFirstSeen, nodeFirstSeen } from './timeline.js';
 
-export const ARRAY_DELIMITER = ';';
+const ARRAY_DELIMITER = ';';
 
-export const NODE_HEADER = [
+const NODE_HEADER = [
   'id:ID',
   ':LABEL',
   'label',
@@ -32,7 +32,7 @@ export const NODE_HEADER = [
   'y:double',
 ] as const;
 
-export const EDGE_HEADER = [
+const EDGE_HEADER = [
   ':START_ID',
   ':END_ID',
   ':TYPE',
@@ -91,7 +91,7 @@ export function csvField(value: string | number | null | undefined, neutralise =
  * An array property. neo4j-admin has no escape for the array delimiter, so a ';' inside an item becomes ','
  * (the only lossy step of the CSV export; the JSON and GraphML exports keep the text exactly).
  */
-export function csvArray(values: readonly string[] | undefined): string {
+function csvArray(values: readonly string[] | undefined): string {
   return (values ?? []).map((v) => v.replaceAll(ARRAY_DELIMITER, ',')).join(ARRAY_DELIMITER);
 }
 

@@ -12,7 +12,7 @@ import { type GexfOptions, writeGexf } from './gexf.js';
 import { writeGraphml } from './graphml.js';
 import { degreeSizes, type LayoutOptions, layoutPositions } from './layout.js';
 
-export { EXPORT_FORMATS, type ExportFormat, isExportFormat, resolveFormat } from './formats.js';
+export { EXPORT_FORMATS, type ExportFormat, resolveFormat } from './formats.js';
 
 /** The folder a CSV export writes into: 'out/graph.csv' -> 'out/graph', 'out/neo4j/' -> 'out/neo4j'. */
 export function csvFolder(output: string): string {
@@ -27,7 +27,7 @@ function csvFiles(output: string): [string, string] {
 }
 
 /** The graph with export positions as x/y (a copy; the input graph is not changed). */
-export function withLayout(graph: NewsGraph, options: LayoutOptions = {}): NewsGraph {
+function withLayout(graph: NewsGraph, options: LayoutOptions = {}): NewsGraph {
   const sizes = degreeSizes(graph);
   const positions = layoutPositions(graph, sizes, options);
   const copy = graph.copy() as NewsGraph;

@@ -13,7 +13,7 @@ const EXTENSIONS: Record<string, ExportFormat> = {
   '.json': 'json',
 };
 
-export function isExportFormat(value: string): value is ExportFormat {
+function isExportFormat(value: string): value is ExportFormat {
   return (EXPORT_FORMATS as readonly string[]).includes(value);
 }
 

@@ -40,14 +40,14 @@ interface AttributeDeclaration {
  * Kept few on purpose: every column costs an element per node or edge (first-seen dates are the `start`
  * attributes; rules and full evidence stay in the JSON, GraphML and CSV exports).
  */
-export const GEXF_NODE_ATTRIBUTES: readonly AttributeDeclaration[] = [
+const GEXF_NODE_ATTRIBUTES: readonly AttributeDeclaration[] = [
   { id: 'kind', title: 'kind', type: 'string' },
   { id: 'aliases', title: 'aliases', type: 'liststring' },
   { id: 'mentions', title: 'mentions', type: 'integer' },
   { id: 'article_count', title: 'article count', type: 'integer' },
 ];
 
-export const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
+const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
   { id: 'relation', title: 'relation', type: 'string' },
   { id: 'confidence', title: 'confidence', type: 'double' },
   { id: 'evidence_count', title: 'evidence count', type: 'integer' },
@@ -62,7 +62,7 @@ type AttributeValue = string | number;
  * Every item is double-quoted with backslash escapes, the form graphology-gexf's and Gephi's parsers read.
  * Empty lists are left out.
  */
-export function gexfList(values: readonly string[] | undefined): string | undefined {
+function gexfList(values: readonly string[] | undefined): string | undefined {
   const items = (values ?? []).map(stripForbiddenXmlChars).filter((v) => v.length > 0);
   if (!items.length) return undefined;
   const quoted = items.map(

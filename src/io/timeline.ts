@@ -45,7 +45,7 @@ export function articleTimeline(graph: NewsGraph): Timeline {
 }
 
 /** Earliest date among the given article ids (ISO dates compare as strings). */
-export function earliestDate(timeline: Timeline, articleIds: Iterable<string>): string | null {
+function earliestDate(timeline: Timeline, articleIds: Iterable<string>): string | null {
   let best: string | null = null;
   for (const id of articleIds) {
     const date = timeline.articleDates.get(id);

@@ -12,7 +12,7 @@ export function printable(text: string): string {
 }
 
 /** Shortens to `width` characters with an ellipsis, cutting at a word boundary when one is near. */
-export function truncate(text: string, width: number): string {
+function truncate(text: string, width: number): string {
   const chars = [...text];
   if (chars.length <= width) return text;
   const cut = chars.slice(0, Math.max(1, width - 1)).join('');
@@ -25,7 +25,7 @@ function pad(text: string, width: number): string {
 }
 
 /** Aligned columns; the last column is not padded. */
-export function table(header: string[], rows: string[][]): string {
+function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max([...h].length, ...rows.map((r) => [...(r[i] ?? '')].length)));
   const line = (cells: string[]) =>
     cells

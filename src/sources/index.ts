@@ -12,8 +12,8 @@ import { canonicalUrl, siteOf } from './canonical.js';
 import { classifyDocument, type LinkedItem } from './documents.js';
 import type { FetchedDocument, Fetcher } from './fetcher.js';
 
-export { AddressGuard, isPrivateAddress } from './address.js';
-export { canonicalUrl, siteOf } from './canonical.js';
+export { isPrivateAddress } from './address.js';
+export { canonicalUrl } from './canonical.js';
 export { type FetchedDocument, Fetcher } from './fetcher.js';
 export { HttpCache } from './http-cache.js';
 export { FETCH_DEFAULTS, type FetchSettings, USER_AGENT } from './settings.js';

@@ -76,7 +76,7 @@ const REASONS: Readonly<Record<string, string>> = {
 };
 
 /** The code of a Node file-system error as a few words. */
-export function describeFsError(error: unknown): string {
+function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code && REASONS[code]) return REASONS[code];
   if (code) return `file-system error ${code}`;
@@ -100,7 +100,7 @@ function specialKind(info: Stats): string {
 }
 
 /** The file system type name when `dir` is on a virtual file system, else null (also when statfs is unavailable). */
-export function virtualFileSystem(dir: string): string | null {
+function virtualFileSystem(dir: string): string | null {
   try {
     return VIRTUAL_FILE_SYSTEMS.get(statfsSync(dir).type >>> 0) ?? null;
   } catch {
@@ -171,7 +171,7 @@ async function followDanglingLinks(file: string): Promise<string> {
  * Where `file` would be written, after the checks: links followed, special files told apart, inputs refused.
  * Throws FileSystemError (or UsageError for an output that is an input) without touching the file system.
  */
-export async function resolveOutput(file: string, options: OutputOptions = {}): Promise<OutputTarget> {
+async function resolveOutput(file: string, options: OutputOptions = {}): Promise<OutputTarget> {
   let info: Stats | null;
   try {
     info = await stat(file);
@@ -241,6 +241,3 @@ export async function writeOutput(file: string, data: string | Uint8Array, optio
     throw cannotWrite(file, describeFsError(error), error);
   }
 }
-
-/** Former name of writeOutput, kept for callers written against it. */
-export const writeFileAtomic = writeOutput;

@@ -11,7 +11,7 @@ import { open, stat } from 'node:fs/promises';
  * Default limit: V8 strings stop at about 512 MiB (2^29 - 24 UTF-16 units), so a larger file cannot be parsed as
  * one JSON text anyway; a little under that leaves room for the one-byte-per-character worst case.
  */
-export const DEFAULT_MAX_DATA_BYTES = 500 * 1024 * 1024;
+const DEFAULT_MAX_DATA_BYTES = 500 * 1024 * 1024;
 
 export interface ReadDataOptions {
   /** Largest file accepted, in bytes. Default DEFAULT_MAX_DATA_BYTES. */
@@ -22,7 +22,7 @@ export interface ReadDataOptions {
 export type ReadFailure = (reason: string, cause?: unknown) => Error;
 
 /** 1536 -> '1.5 KB', 600 * 2^20 -> '600 MB'. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   const trim = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
   if (bytes < 1024) return `${bytes} bytes`;
   if (bytes < 1024 * 1024) return `${trim(bytes / 1024)} KB`;
@@ -42,7 +42,7 @@ const READ_REASONS: Readonly<Record<string, string>> = {
 };
 
 /** A Node file-system error as a one-line reason for a read. */
-export function describeReadError(error: unknown): string {
+function describeReadError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return (
     (code && READ_REASONS[code]) ??

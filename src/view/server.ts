@@ -15,9 +15,9 @@ import { ArticleTexts } from './articles.js';
 import { type AssetMap, findViewerDist, listAssets } from './assets.js';
 
 /** Where the viewer fetches the graph from when no `?graph=` is given. */
-export const GRAPH_PATH = '/graph.json';
+const GRAPH_PATH = '/graph.json';
 /** Where the viewer fetches an article's text: GET /article?id=ID (see ./articles.ts). */
-export const ARTICLE_PATH = '/article';
+const ARTICLE_PATH = '/article';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4178;
 
@@ -128,11 +128,7 @@ async function sendFile(
     .pipe(res);
 }
 
-export function createViewHandler(
-  assets: AssetMap,
-  graphFile: string,
-  checkHost: (host: string | undefined) => boolean,
-) {
+function createViewHandler(assets: AssetMap, graphFile: string, checkHost: (host: string | undefined) => boolean) {
   const graphName = basename(graphFile).replace(/[^\w.-]+/g, '_');
   const texts = new ArticleTexts(graphFile);
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

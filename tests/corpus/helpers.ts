@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { type CapturedIO, captureIO as capture } from '../helpers/cli.js';
 import { type NewsText, newsCorpus } from '../helpers/news-corpus.js';
 
-export const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-export const CLI = join(REPO, 'bin', 'newsgraph.js');
+const REPO = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+const CLI = join(REPO, 'bin', 'newsgraph.js');
 
 let texts: NewsText[] | null = null;
 /** The generated news corpus (tests/helpers/news-corpus.ts), 300 distinct articles. */

@@ -6,7 +6,7 @@ export const fixture = (name: string): string => fileURLToPath(new URL(`../fixtu
 export const repoFile = (path: string): string => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** Every word of Article.text, as [word, original slice of its mapped span]. */
-export function wordSlices(article: Article, pattern = /[\p{L}\p{N}]+/gu): Array<[string, string]> {
+function wordSlices(article: Article, pattern = /[\p{L}\p{N}]+/gu): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const m of article.text.matchAll(pattern)) {
     const start = m.index;

@@ -109,7 +109,7 @@ export function longSentence(bytes = 1024 * 1024): string {
 }
 
 /** HTML nested `depth` levels deep and never closed, with a real sentence at the bottom. */
-export function deepHtml(depth: number): string {
+function deepHtml(depth: number): string {
   return `<html><body>${'<div>'.repeat(depth)}<p>${SENTENCE_EN}</p>`;
 }
 

@@ -54,7 +54,7 @@ export function writeGraph(dir: string, name: string, data: GraphData): string {
 }
 
 /** An RFC 4180 reader (quoted fields, doubled quotes, CRLF), written here so the test does not trust the writer. */
-export function readCsv(text: string): string[][] {
+function readCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { startViewServer, type ViewServer } from '../../src/view/server.js';
 
-export const ARTIFACTS = join(process.cwd(), 'test-artifacts');
+const ARTIFACTS = join(process.cwd(), 'test-artifacts');
 export const VIEWER_DIST = join(process.cwd(), 'viewer', 'dist');
 
 /** The browser the global setup (tests/setup/chromium.ts) found or unpacked. */

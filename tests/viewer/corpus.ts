@@ -24,7 +24,7 @@ const TOPICS = ['grain tariffs', 'energy prices', 'migration rules', 'climate ta
 const CITIES = ['Lisbon', 'Hamburg', 'Krakow', 'Accra', 'Bergen', 'Mombasa', 'Valparaiso', 'Alexandria', 'Naples', 'Osaka', 'Halifax', 'Izmir'];
 const SOURCES = ['Harbour Times', 'Continental Wire', 'Evening Ledger', 'Northern Post'];
 
-export interface CorpusPerson {
+interface CorpusPerson {
   name: string;
   state: string;
   role: string;

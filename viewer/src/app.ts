@@ -23,7 +23,7 @@ import { buckets } from './timeline.js';
 import { decodeView, encodeView } from './url.js';
 
 /** Entities always labelled, whatever the zoom: the most central visible ones. */
-export const NAMED_NODES = 12;
+const NAMED_NODES = 12;
 
 export interface AppMetrics {
   /** performance.now() when the graph text was parsed, and when sigma first drew it. */

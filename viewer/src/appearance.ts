@@ -14,15 +14,15 @@ export { kindColor, relationColor };
 
 /** Tableau 10 + 2: distinct hues for communities; communities past these share a neutral grey. */
 const COMMUNITY_COLORS = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1', '#FF9DA7', '#9C755F', '#BAB0AC', '#1F77B4', '#8C564B'];
-export const OTHER_COMMUNITY_COLOR = '#C8CCD2';
+const OTHER_COMMUNITY_COLOR = '#C8CCD2';
 
-export interface SizeRange {
+interface SizeRange {
   min: number;
   max: number;
 }
 
 /** Node sizes in pixels: small graphs get room for larger discs; large graphs stay readable. */
-export function sizeRange(order: number): SizeRange {
+function sizeRange(order: number): SizeRange {
   if (order > 5000) return { min: 1.5, max: 12 };
   if (order > 500) return { min: 2.5, max: 16 };
   return { min: 5, max: 22 };

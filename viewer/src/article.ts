@@ -81,7 +81,7 @@ function locate(text: string, sentence: string): { start: number; end: number } 
   return match ? { start: match.index, end: match.index + match[0].length } : null;
 }
 
-export async function fetchArticleText(id: string): Promise<string | null> {
+async function fetchArticleText(id: string): Promise<string | null> {
   if (!location.protocol.startsWith('http')) return null;
   const response = await fetch(`article?id=${encodeURIComponent(id)}`, { cache: 'no-store' }).catch(() => null);
   if (!response?.ok) return null;

@@ -297,7 +297,7 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
 }
 
 /** Each community named by its two most connected members ("Ruritania, Lena Vos"). */
-export function communityNames(graph: ViewerGraph, of: ReadonlyMap<string, number>, count: number): string[] {
+function communityNames(graph: ViewerGraph, of: ReadonlyMap<string, number>, count: number): string[] {
   const best: Array<Array<[string, number]>> = Array.from({ length: count }, () => []);
   for (const [node, community] of of) {
     const top = best[community];

@@ -51,7 +51,7 @@ function reducing(filters: Filters): boolean {
  * statements between two entities count once). Order: unconnected and minimum degree (one pass), then the
  * k-core (peeled until every remaining entity has k neighbours left), then the largest component of the rest.
  */
-export function reduceVisibility(graph: ViewerGraph, filters: Filters, nodes: Set<string>, edges: Set<string>): { nodes: Set<string>; edges: Set<string> } {
+function reduceVisibility(graph: ViewerGraph, filters: Filters, nodes: Set<string>, edges: Set<string>): { nodes: Set<string>; edges: Set<string> } {
   if (!reducing(filters)) return { nodes, edges };
   const projection = new UndirectedGraph();
   for (const node of nodes) projection.addNode(node);
@@ -73,7 +73,7 @@ export function reduceVisibility(graph: ViewerGraph, filters: Filters, nodes: Se
 }
 
 /** The k-core: repeatedly removes entities with fewer than k neighbours (linear with a work queue). */
-export function peelToCore(projection: UndirectedGraph, k: number): void {
+function peelToCore(projection: UndirectedGraph, k: number): void {
   const degree = new Map<string, number>();
   const queue: string[] = [];
   projection.forEachNode((node) => {

@@ -18,12 +18,12 @@ export interface LayoutSettings {
   maxMs: number;
 }
 
-export function layoutSettingsFor(order: number): LayoutSettings {
+function layoutSettingsFor(order: number): LayoutSettings {
   return { checkEveryMs: 400, stableBelow: 0.0015, stableChecks: 2, maxMs: Math.min(20_000, 4_000 + order * 2) };
 }
 
 /** graphology's inferred settings, with repeated statements pulling only gently (weights grow with coverage). */
-export function fa2SettingsFor(graph: ViewerGraph): ForceAtlas2Settings {
+function fa2SettingsFor(graph: ViewerGraph): ForceAtlas2Settings {
   const inferred = forceAtlas2.inferSettings(graph);
   // News graphs hold many entities with no relation yet; inferred gravity lets them drift to the rim, which
   // shrinks the connected part to a corner of the view. Small graphs get a firmer pull towards the centre.
@@ -32,10 +32,10 @@ export function fa2SettingsFor(graph: ViewerGraph): ForceAtlas2Settings {
 }
 
 /** Above this many nodes the final noverlap pass is skipped (see removeOverlaps). */
-export const NOVERLAP_MAX_ORDER = 3000;
+const NOVERLAP_MAX_ORDER = 3000;
 
 /** Graphs up to this size get a synchronous head start before the first frame (a few milliseconds of work). */
-export const WARM_UP_MAX_ORDER = 300;
+const WARM_UP_MAX_ORDER = 300;
 
 /**
  * The worker advances one iteration per round trip through the main thread, which is busy drawing; a small graph
@@ -47,7 +47,7 @@ export function warmUp(graph: ViewerGraph): void {
   forceAtlas2.assign(graph, { iterations: graph.order <= 100 ? 400 : 200, settings: fa2SettingsFor(graph), getEdgeWeight: 'weight' });
 }
 
-export interface LayoutRun {
+interface LayoutRun {
   ms: number;
   iterations: number;
   converged: boolean;

@@ -97,7 +97,7 @@ export function importGraphText(text: string, source: string): LoadedGraph {
   return { graph, storedPositions: placed === 0 };
 }
 
-export function parseGraphText(text: string, source: string): LoadedGraph {
+function parseGraphText(text: string, source: string): LoadedGraph {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -145,7 +145,7 @@ function hash(text: string): number {
  * Nodes without stored positions get a deterministic one: a disc whose radius grows with the graph, each node at a
  * place seeded by its key, so ForceAtlas2 starts from the same state on every load.
  */
-export function placeMissingNodes(graph: ViewerGraph): number {
+function placeMissingNodes(graph: ViewerGraph): number {
   const radius = Math.sqrt(graph.order) * 10;
   let placed = 0;
   graph.updateEachNodeAttributes((key, attributes) => {

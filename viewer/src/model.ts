@@ -4,7 +4,7 @@ import { MultiDirectedGraph } from 'graphology';
 import '../../src/graph/graphology.js';
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, ArticleRecord } from '../../src/graph/types.js';
 
-export type { ArticleRecord, EdgeAttributes, EdgeEvidence, GraphAttributes, NodeAttributes } from '../../src/graph/types.js';
+export type { ArticleRecord, EdgeAttributes, EdgeEvidence,   } from '../../src/graph/types.js';
 
 export type ViewerNode = NodeAttributes & { x: number; y: number };
 export type ViewerGraph = MultiDirectedGraph<ViewerNode, EdgeAttributes, GraphAttributes>;

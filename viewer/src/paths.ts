@@ -21,7 +21,7 @@ export interface FoundPaths {
   length: number | null;
 }
 
-export const MAX_PATHS = 10;
+const MAX_PATHS = 10;
 
 function distances(graph: ViewerGraph, start: string, usable: (edge: string) => boolean): Map<string, number> {
   const distance = new Map<string, number>([[start, 0]]);

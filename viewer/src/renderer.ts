@@ -13,15 +13,15 @@ import { edgeBasis, type EdgeAttributes, type ViewerGraph, type ViewerNode } fro
 import type { ViewState } from './state.js';
 
 /** The colour of a path found by the Path form. */
-export const PATH_COLOR = '#D92D20';
+const PATH_COLOR = '#D92D20';
 /**
  * Relations from background knowledge (basis 'knowledge') are drawn translucent and thin: sigma has no dashed-line
  * program, and a custom shader would cost a program compile on every first frame. This alpha (hex) is the mark.
  */
-export const KNOWLEDGE_ALPHA = '59';
+const KNOWLEDGE_ALPHA = '59';
 
 /** Above this many edges, drawing switches to the cheap programs and hides what is not needed while moving. */
-export const LARGE_GRAPH_EDGES = 5000;
+const LARGE_GRAPH_EDGES = 5000;
 
 /**
  * Sigma with plain attribute types: its program classes are typed for plain attributes, and the reducers below
@@ -42,7 +42,7 @@ export function isLarge(graph: ViewerGraph): boolean {
  * Curvatures for parallel edges (same two entities, different relations or directions), so each stays visible and
  * clickable. Straight edges are absent from the map.
  */
-export function parallelCurvatures(graph: ViewerGraph): Map<string, number> {
+function parallelCurvatures(graph: ViewerGraph): Map<string, number> {
   const scratch = graph.copy();
   indexParallelEdgesIndex(scratch, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
   const curvature = (index: number, maxIndex: number): number => {

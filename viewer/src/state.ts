@@ -34,7 +34,7 @@ export interface Focus {
 }
 
 /** Shortest paths between two entities: what the Path form found. */
-export interface PathView {
+interface PathView {
   from: string;
   to: string;
   nodes: ReadonlySet<string>;
@@ -68,7 +68,7 @@ export interface ViewState {
 }
 
 /** Above this many entities, unconnected ones are hidden unless the reader asks for them. */
-export const HIDE_UNCONNECTED_ABOVE = 1000;
+const HIDE_UNCONNECTED_ABOVE = 1000;
 
 export function emptyFilters(order = 0): Filters {
   return {

@@ -30,7 +30,7 @@ export interface TablesView {
 }
 
 /** Rows drawn in the page; the CSV always holds all of them. */
-export const ROWS_SHOWN = 300;
+const ROWS_SHOWN = 300;
 
 const ENTITY_COLUMNS: Column[] = [
   { name: 'Label', numeric: false },
@@ -54,7 +54,7 @@ function csvCell(value: Cell): string {
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(columns: Column[], rows: Cell[][]): string {
+function toCsv(columns: Column[], rows: Cell[][]): string {
   return [columns.map((c) => csvCell(c.name)), ...rows.map((row) => row.map(csvCell))].map((row) => row.join(',')).join('\r\n') + '\r\n';
 }
 

@@ -12,9 +12,9 @@ export interface Bucket {
 }
 
 /** Spans longer than this many days are counted per week. */
-export const DAILY_UP_TO_DAYS = 120;
+const DAILY_UP_TO_DAYS = 120;
 /** Time between two steps of Play. */
-export const PLAY_STEP_MS = 700;
+const PLAY_STEP_MS = 700;
 
 const DAY_MS = 86_400_000;
 const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

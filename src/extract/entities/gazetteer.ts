@@ -44,7 +44,7 @@ export interface GazetteerMatch {
 }
 
 /** Token text as the trie stores it: curly apostrophes made straight. */
-export function tokenKey(text: string): string {
+function tokenKey(text: string): string {
   return text.indexOf('’') >= 0 ? text.replace(/’/g, "'") : text;
 }
 

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface CountryInfo {
+interface CountryInfo {
   /** ISO 3166-1 alpha-2. */
   code: string;
   /** ISO 3166-1 alpha-3. */
@@ -23,7 +23,7 @@ export interface CountryInfo {
   kind: 'state' | 'place';
 }
 
-export interface OrganisationInfo {
+interface OrganisationInfo {
   label: string;
   names: string[];
   /** ISO codes of member states, when the data lists them. */
@@ -31,7 +31,7 @@ export interface OrganisationInfo {
   parent: string | null;
 }
 
-export interface PartyInfo {
+interface PartyInfo {
   /** The party's English name, the node label. */
   label: string;
   /** ISO 3166-1 alpha-2 code of its state. */
@@ -42,14 +42,14 @@ export interface PartyInfo {
   adjectives: string[];
 }
 
-export interface SeatInfo {
+interface SeatInfo {
   label: string;
   names: string[];
   /** ISO code of the state the seat belongs to. */
   of: string;
 }
 
-export interface BlocInfo {
+interface BlocInfo {
   label: string;
   kind: 'state' | 'organisation';
   names: string[];

@@ -49,7 +49,7 @@ function isAllCaps(text: string): boolean {
  * "talks between Moscow and Kyiv", "support for Beijing"), rather than locating something ("in Moscow", "the Moscow
  * metro"). Without such evidence the city stays a place.
  */
-export function capitalActsForState(tokens: readonly Token[], start: number, end: number): boolean {
+function capitalActsForState(tokens: readonly Token[], start: number, end: number): boolean {
   let p = start - 1;
   if (p >= 0 && /^the$/i.test(tokens[p]!.text)) p--;
   const prev = p >= 0 ? tokens[p]!.text.toLowerCase() : '';

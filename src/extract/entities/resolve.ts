@@ -25,7 +25,7 @@ export interface ResolvedDraft extends MentionDraft {
 }
 
 /** Trims a leading article and a trailing possessive from a draft's token range. */
-export function trimDraft(d: MentionDraft, sentence: Sentence): MentionDraft {
+function trimDraft(d: MentionDraft, sentence: Sentence): MentionDraft {
   let s = d.tokenStart;
   let e = d.tokenEnd;
   // Gazetteer names are exact ("The Hague"); elsewhere a leading article is not part of the name.
@@ -120,7 +120,7 @@ function minPos(a: number, b: number): number {
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'des', 'du', 'la', 'le', '&']);
 
 /** Initials of a multi-word name, skipping function words: "Shanghai Cooperation Organization" -> "SCO". */
-export function initials(name: string): string {
+function initials(name: string): string {
   return nameWords(name)
     .flatMap((w) => w.split('-'))
     .filter((w) => w && !ACRONYM_SKIP.has(w.toLowerCase()))

@@ -73,7 +73,7 @@ export class WeightTable {
   }
 }
 
-export interface PassWeights {
+interface PassWeights {
   keys: Uint32Array;
   /** keys.length * N_TAGS */
   weights: Float32Array;

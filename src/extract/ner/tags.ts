@@ -6,19 +6,19 @@ import type { NerLabel } from './types.js';
 
 export const LABELS: readonly NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
 export const N_TAGS = 1 + LABELS.length * 4;
-export const TAG_O = 0;
-export const POS_B = 0;
-export const POS_I = 1;
-export const POS_L = 2;
-export const POS_U = 3;
+const TAG_O = 0;
+const POS_B = 0;
+const POS_I = 1;
+const POS_L = 2;
+const POS_U = 3;
 
-export function tagOf(label: number, pos: number): number {
+function tagOf(label: number, pos: number): number {
   return 1 + label * 4 + pos;
 }
-export function labelOfTag(tag: number): number {
+function labelOfTag(tag: number): number {
   return tag === TAG_O ? -1 : (tag - 1) >> 2;
 }
-export function posOfTag(tag: number): number {
+function posOfTag(tag: number): number {
   return tag === TAG_O ? -1 : (tag - 1) & 3;
 }
 

@@ -1,7 +1,7 @@
 /** Builds the article-wide context the rules share: state lookup, state bodies, the main state, capitals. */
 import type { DocAnalysis } from '../types.js';
 import type { ArticleContext } from './rule.js';
-import { bodyCountry, COUNTRIES, countryOf, statesByCountry } from './states.js';
+import { bodyCountry, COUNTRIES, statesByCountry } from './states.js';
 import { sentenceUnits } from './units.js';
 
 const capitalCountry = new Map<string, string>();
@@ -50,5 +50,3 @@ export function articleContext(doc: DocAnalysis): ArticleContext {
     pendingTitles: [],
   };
 }
-
-export { countryOf };

@@ -3,7 +3,7 @@ import type { DocAnalysis, RelationCandidate } from '../types.js';
 import type { SentenceUnits } from './units.js';
 
 /** An example a rule must match: entities in brackets, `[Name|kind]` or `[Surface|kind|Canonical label]`. */
-export interface RuleExample {
+interface RuleExample {
   text: string;
   /** Expected relations as [source label, relation, target label]. */
   expect: Array<[string, string, string]>;

@@ -5,7 +5,7 @@
  */
 import type { DocAnalysis, EntityKind, EntityMention } from '../types.js';
 
-export interface WordUnit {
+interface WordUnit {
   kind: 'word';
   /** Lowercased, curly quotes folded to straight ones. */
   w: string;
@@ -34,7 +34,7 @@ export interface SentenceUnits {
 
 const WORD = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*\.?|['’]s\b|n['’]t\b|\S/gu;
 
-export function fold(word: string): string {
+function fold(word: string): string {
   return word
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
@@ -95,14 +95,6 @@ export function sentenceUnits(doc: DocAnalysis): SentenceUnits[] {
 
 export function isEntity(u: Unit | undefined, ...kinds: EntityKind[]): u is EntityUnit {
   return u !== undefined && u.kind === 'entity' && (kinds.length === 0 || kinds.includes(u.entityKind));
-}
-
-export function isWord(u: Unit | undefined, words: ReadonlySet<string>): u is WordUnit {
-  return u !== undefined && u.kind === 'word' && words.has(u.w);
-}
-
-export function wordIs(u: Unit | undefined, ...words: string[]): u is WordUnit {
-  return u !== undefined && u.kind === 'word' && words.includes(u.w);
 }
 
 export const POSSESSIVE = new Set(["'s", "'"]);

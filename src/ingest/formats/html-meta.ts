@@ -77,7 +77,7 @@ function jsonLdArticle(document: DomDocument): { [key: string]: Json } | null {
 }
 
 /** A name from a string, or from {name} of an object, or from the first of an array. */
-export function nameOf(value: Json | undefined): string | null {
+function nameOf(value: Json | undefined): string | null {
   if (typeof value === 'string') return value.trim() || null;
   if (Array.isArray(value)) return nameOf(value[0]);
   if (isObject(value)) return nameOf(value.name) ?? nameOf(value.title);
@@ -172,7 +172,7 @@ export function htmlMetadata(document: DomDocument): ArticleMeta {
 }
 
 /** "Headline | The Site" -> "Headline": page titles often carry the site name, which is metadata of its own. */
-export function withoutSiteName(title: string, site: string): string {
+function withoutSiteName(title: string, site: string): string {
   for (const sep of [' | ', ' - ', ' \u2013 ', ' \u2014 ', ' :: ', ' \u00b7 ']) {
     const suffix = `${sep}${site}`;
     if (title.length > suffix.length && title.toLowerCase().endsWith(suffix.toLowerCase()))

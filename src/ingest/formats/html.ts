@@ -166,7 +166,7 @@ const LINK_BLOCK_DENSITY = 0.6;
 const LINK_BLOCK_MAX_LENGTH = 160;
 
 /** The text blocks (paragraph-like runs of inline text) of an element, in document order. */
-export function textBlocks(root: DomNode): string[] {
+function textBlocks(root: DomNode): string[] {
   const blocks: string[] = [];
   let current: string[] = [];
   let linkChars = 0;

@@ -41,7 +41,7 @@ function unquote(value: string): string {
 }
 
 /** Front matter at the very start of the file, or null. Only flat scalar fields are read. */
-export function readFrontMatter(text: string): FrontMatter | null {
+function readFrontMatter(text: string): FrontMatter | null {
   for (const fence of FENCES) {
     const open = fence.open.exec(text);
     if (!open) continue;

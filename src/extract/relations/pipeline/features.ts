@@ -9,7 +9,7 @@ import { firstUnit, type PairCandidate, secondUnit } from './candidates.js';
 import { isDemonym } from './places.js';
 import { PIPELINE_SETTINGS } from './settings.js';
 
-export interface Signal {
+interface Signal {
   name: string;
   reason: string;
 }

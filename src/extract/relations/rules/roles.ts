@@ -231,7 +231,7 @@ interface Holding {
 }
 
 /** Turns a role held in an entity into relations, by the kind of the holder. */
-export function relateRole(
+function relateRole(
   person: string,
   holder: string,
   holderKind: string,
