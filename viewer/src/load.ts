@@ -97,7 +97,8 @@ export function importGraphText(text: string, source: string): LoadedGraph {
   return { graph, storedPositions: placed === 0 };
 }
 
-function parseGraphText(text: string, source: string): LoadedGraph {
+/** @public Also loaded by tests/safety/viewer-keys.test.ts through a dynamic import that knip cannot follow. */
+export function parseGraphText(text: string, source: string): LoadedGraph {
   let data: unknown;
   try {
     data = JSON.parse(text);
