@@ -15,9 +15,13 @@ const FIRST = ['Elena', 'Tomas', 'Marta', 'Joao', 'Ingrid', 'Pavel', 'Amara', 'K
 const LAST = ['Marsh', 'Reiner', 'Kovacs', 'Pereira', 'Lund', 'Novak', 'Okafor', 'Mensah', 'Ferreira', 'Dahl', 'Haddad', 'Berg', 'Salim', 'Volkov', 'Rossi', 'Ortega', 'Karimi', 'Weber', 'Holm', 'Petrov'];
 const STATES = ['Portugal', 'Germany', 'Poland', 'Ghana', 'Norway', 'Kenya', 'Chile', 'Egypt', 'Italy', 'Japan', 'Canada', 'Turkey'];
 const BODIES = ['European Union', 'NATO', 'United Nations', 'World Trade Organization', 'African Union', 'International Monetary Fund'];
-/** A second, separate camp: its people, states and bodies never meet the first's (a second component). */
+/**
+ * A second, separate camp: its people, states, bodies and topics never meet the first's (a second component).
+ * Its topics are its own because the extractor links stances to topics, and a shared topic would join the camps.
+ */
 const CAMP_STATES = ['Iceland', 'Uruguay', 'Nepal'];
 const CAMP_BODIES = ['Mercosur', 'Nordic Council'];
+const CAMP_TOPICS = ['fishing quotas', 'port fees', 'water rights'];
 const CAMP_SIZE = 8;
 const ROLES = ['Prime Minister', 'Foreign Minister', 'Finance Minister', 'Defence Minister', 'President'];
 const TOPICS = ['grain tariffs', 'energy prices', 'migration rules', 'climate targets', 'arms exports', 'debt relief'];
@@ -64,7 +68,7 @@ export function writeCorpus(dir: string, count = 300, seed = 11): Corpus {
     let b = pickSkewed(camp);
     while (b === a) b = pick(camp);
     const body = pick(a.camp ? CAMP_BODIES : BODIES);
-    const topic = pick(TOPICS);
+    const topic = pick(a.camp ? CAMP_TOPICS : TOPICS);
     const city = pick(CITIES);
     const day = new Date(start + Math.floor(random() * 90) * 86_400_000).toISOString().slice(0, 10);
     const sentences = [
