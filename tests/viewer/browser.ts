@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { startViewServer, type ViewServer } from '../../src/view/server.js';
@@ -32,12 +32,18 @@ export async function serveGraph(dir: string, name: string, data: unknown): Prom
 
 /** Waits until the viewer has opened its graph (or failed to) and returns the outcome. */
 export async function waitForViewer(page: Page): Promise<string> {
-  await page.waitForFunction('window.newsgraph !== undefined && window.newsgraph.state !== "loading"', undefined, { timeout: 60_000 });
+  await page.waitForFunction('window.newsgraph !== undefined && window.newsgraph.state !== "loading"', undefined, {
+    timeout: 60_000,
+  });
   return (await page.evaluate('window.newsgraph.state')) as string;
 }
 
 export async function waitForLayout(page: Page): Promise<void> {
-  await page.waitForFunction('window.newsgraph.metrics() !== null && window.newsgraph.metrics().layout !== null', undefined, { timeout: 60_000 });
+  await page.waitForFunction(
+    'window.newsgraph.metrics() !== null && window.newsgraph.metrics().layout !== null',
+    undefined,
+    { timeout: 60_000 },
+  );
 }
 
 export async function screenshot(page: Page, name: string, selector = 'body'): Promise<Buffer> {

@@ -11,10 +11,72 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededRandom } from '../../src/util/random.js';
 
-const FIRST = ['Elena', 'Tomas', 'Marta', 'Joao', 'Ingrid', 'Pavel', 'Amara', 'Kofi', 'Lucia', 'Henrik', 'Nadia', 'Oskar', 'Yara', 'Dmitri', 'Sofia', 'Rafael', 'Leila', 'Anton', 'Greta', 'Milan'];
-const LAST = ['Marsh', 'Reiner', 'Kovacs', 'Pereira', 'Lund', 'Novak', 'Okafor', 'Mensah', 'Ferreira', 'Dahl', 'Haddad', 'Berg', 'Salim', 'Volkov', 'Rossi', 'Ortega', 'Karimi', 'Weber', 'Holm', 'Petrov'];
-const STATES = ['Portugal', 'Germany', 'Poland', 'Ghana', 'Norway', 'Kenya', 'Chile', 'Egypt', 'Italy', 'Japan', 'Canada', 'Turkey'];
-const BODIES = ['European Union', 'NATO', 'United Nations', 'World Trade Organization', 'African Union', 'International Monetary Fund'];
+const FIRST = [
+  'Elena',
+  'Tomas',
+  'Marta',
+  'Joao',
+  'Ingrid',
+  'Pavel',
+  'Amara',
+  'Kofi',
+  'Lucia',
+  'Henrik',
+  'Nadia',
+  'Oskar',
+  'Yara',
+  'Dmitri',
+  'Sofia',
+  'Rafael',
+  'Leila',
+  'Anton',
+  'Greta',
+  'Milan',
+];
+const LAST = [
+  'Marsh',
+  'Reiner',
+  'Kovacs',
+  'Pereira',
+  'Lund',
+  'Novak',
+  'Okafor',
+  'Mensah',
+  'Ferreira',
+  'Dahl',
+  'Haddad',
+  'Berg',
+  'Salim',
+  'Volkov',
+  'Rossi',
+  'Ortega',
+  'Karimi',
+  'Weber',
+  'Holm',
+  'Petrov',
+];
+const STATES = [
+  'Portugal',
+  'Germany',
+  'Poland',
+  'Ghana',
+  'Norway',
+  'Kenya',
+  'Chile',
+  'Egypt',
+  'Italy',
+  'Japan',
+  'Canada',
+  'Turkey',
+];
+const BODIES = [
+  'European Union',
+  'NATO',
+  'United Nations',
+  'World Trade Organization',
+  'African Union',
+  'International Monetary Fund',
+];
 /**
  * A second, separate camp: its people, states, bodies and topics never meet the first's (a second component).
  * Its topics are its own because the extractor links stances to topics, and a shared topic would join the camps.
@@ -25,7 +87,20 @@ const CAMP_TOPICS = ['fishing quotas', 'port fees', 'water rights'];
 const CAMP_SIZE = 8;
 const ROLES = ['Prime Minister', 'Foreign Minister', 'Finance Minister', 'Defence Minister', 'President'];
 const TOPICS = ['grain tariffs', 'energy prices', 'migration rules', 'climate targets', 'arms exports', 'debt relief'];
-const CITIES = ['Lisbon', 'Hamburg', 'Krakow', 'Accra', 'Bergen', 'Mombasa', 'Valparaiso', 'Alexandria', 'Naples', 'Osaka', 'Halifax', 'Izmir'];
+const CITIES = [
+  'Lisbon',
+  'Hamburg',
+  'Krakow',
+  'Accra',
+  'Bergen',
+  'Mombasa',
+  'Valparaiso',
+  'Alexandria',
+  'Naples',
+  'Osaka',
+  'Halifax',
+  'Izmir',
+];
 const SOURCES = ['Harbour Times', 'Continental Wire', 'Evening Ledger', 'Northern Post'];
 
 interface CorpusPerson {
@@ -55,7 +130,12 @@ export function writeCorpus(dir: string, count = 300, seed = 11): Corpus {
     used.add(name);
     const camp = people.length >= 40 - CAMP_SIZE ? 1 : 0;
     const states = camp ? CAMP_STATES : STATES;
-    people.push({ name, state: states[people.length % states.length]!, role: ROLES[people.length % ROLES.length]!, camp });
+    people.push({
+      name,
+      state: states[people.length % states.length]!,
+      role: ROLES[people.length % ROLES.length]!,
+      camp,
+    });
   }
   const mainCamp = people.filter((p) => p.camp === 0);
   const otherCamp = people.filter((p) => p.camp === 1);
@@ -74,8 +154,12 @@ export function writeCorpus(dir: string, count = 300, seed = 11): Corpus {
     const sentences = [
       `${a.role} ${a.name} of ${a.state} met ${b.role} ${b.name} of ${b.state} in ${city} on Monday.`,
       `${a.state} is a member of the ${body}.`,
-      random() < 0.5 ? `${a.name} said ${a.state} supports new ${topic}.` : `${a.name} criticised the ${body} over ${topic}.`,
-      random() < 0.4 ? `${b.name} opposes the plan on ${topic}, officials in ${pick(CITIES)} said.` : `Crowds gathered in ${pick(CITIES)} as the talks went on.`,
+      random() < 0.5
+        ? `${a.name} said ${a.state} supports new ${topic}.`
+        : `${a.name} criticised the ${body} over ${topic}.`,
+      random() < 0.4
+        ? `${b.name} opposes the plan on ${topic}, officials in ${pick(CITIES)} said.`
+        : `Crowds gathered in ${pick(CITIES)} as the talks went on.`,
     ];
     // Some articles name a lone person who appears in no relation: the unconnected part of a real corpus.
     if (random() < 0.3) sentences.push(`Observers such as ${pick(FIRST)} ${pick(LAST)}son watched the meeting.`);

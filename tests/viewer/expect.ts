@@ -5,7 +5,17 @@
 export interface GraphData {
   attributes: { articles: Array<{ id: string; published: string | null; url: string | null; title: string | null }> };
   nodes: Array<{ key: string; attributes: { label: string; kind: string; articles: string[]; mentions: number } }>;
-  edges: Array<{ key: string; source: string; target: string; attributes: { relation: string; confidence: number; basis?: string; evidence: Array<{ article: string; sentence: string }> } }>;
+  edges: Array<{
+    key: string;
+    source: string;
+    target: string;
+    attributes: {
+      relation: string;
+      confidence: number;
+      basis?: string;
+      evidence: Array<{ article: string; sentence: string }>;
+    };
+  }>;
 }
 
 export type EdgeFilter = (edge: GraphData['edges'][number]) => boolean;
@@ -69,7 +79,13 @@ export function ball(data: GraphData, node: string, hops: number): Set<string> {
   const seen = new Set([node]);
   for (let i = 0; i < hops; i++) {
     const next = new Set<string>();
-    for (const current of frontier) for (const other of adjacency.get(current)!) if (!seen.has(other)) (seen.add(other), next.add(other));
+    for (const current of frontier)
+      for (const other of adjacency.get(current)!) {
+        if (!seen.has(other)) {
+          seen.add(other);
+          next.add(other);
+        }
+      }
     frontier = next;
   }
   return seen;

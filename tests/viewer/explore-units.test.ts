@@ -1,20 +1,39 @@
 /** The viewer's exploration logic without a browser: reduce filters, shortest paths, URL state. */
-import { describe, expect, it } from 'vitest';
+
 import { MultiDirectedGraph } from 'graphology';
+import { describe, expect, it } from 'vitest';
 import { computeVisibility } from '../../viewer/src/filters.js';
+import type { ViewerGraph } from '../../viewer/src/model.js';
 import { shortestPaths } from '../../viewer/src/paths.js';
 import { emptyFilters } from '../../viewer/src/state.js';
 import { decodeView, encodeView } from '../../viewer/src/url.js';
-import type { ViewerGraph } from '../../viewer/src/model.js';
 
 /** a-b-c-h is a chain, d-e-f a triangle, g alone; b and d are joined by a weak 'meets'. */
 function sample(withBridge = false): ViewerGraph {
   const graph: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   for (const key of ['a', 'b', 'c', 'h', 'd', 'e', 'f', 'g']) {
-    graph.addNode(key, { label: key.toUpperCase(), kind: 'person', aliases: [], mentions: 1, articles: [], rules: [], examples: [], x: 0, y: 0 });
+    graph.addNode(key, {
+      label: key.toUpperCase(),
+      kind: 'person',
+      aliases: [],
+      mentions: 1,
+      articles: [],
+      rules: [],
+      examples: [],
+      x: 0,
+      y: 0,
+    });
   }
   const link = (source: string, target: string, relation = 'supports', confidence = 0.9, basis?: string) =>
-    graph.addEdgeWithKey(`${source}|${relation}|${target}`, source, target, { relation, label: relation, weight: 1, confidence, evidence: [], rules: [], ...(basis ? { basis } : {}) } as never);
+    graph.addEdgeWithKey(`${source}|${relation}|${target}`, source, target, {
+      relation,
+      label: relation,
+      weight: 1,
+      confidence,
+      evidence: [],
+      rules: [],
+      ...(basis ? { basis } : {}),
+    } as never);
   link('a', 'b');
   link('b', 'c');
   link('c', 'h', 'member-of', 0.9, 'knowledge');
@@ -58,7 +77,9 @@ describe('shortest paths', () => {
     const both = shortestPaths(graph, 'a', 'f', all, { relations: new Set(), minConfidence: 0 });
     expect(both.paths).toEqual([['a', 'b', 'd', 'f']]); // d-f is reached against the direction of f->d
     expect(shortestPaths(graph, 'a', 'e', all, { relations: new Set(), minConfidence: 0.5 }).length).toBeNull();
-    expect(shortestPaths(graph, 'a', 'e', all, { relations: new Set(['supports']), minConfidence: 0 }).length).toBeNull();
+    expect(
+      shortestPaths(graph, 'a', 'e', all, { relations: new Set(['supports']), minConfidence: 0 }).length,
+    ).toBeNull();
     expect(shortestPaths(graph, 'a', 'g', all, { relations: new Set(), minConfidence: 0 }).paths).toEqual([]);
   });
 });

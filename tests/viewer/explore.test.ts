@@ -6,17 +6,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticGraph } from '../../bench/viewer.js';
 import { extractArticle } from '../../src/extract/index.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { serializeGraph } from '../../src/graph/file.js';
 import { ingestFile } from '../../src/ingest/index.js';
 import type { ViewServer } from '../../src/view/server.js';
-import { syntheticGraph } from '../../bench/viewer.js';
 import { countInk, launchChromium, screenshot, serveGraph, tempDir, waitForViewer } from './browser.js';
 import { writeCorpus } from './corpus.js';
-import { ball, components, distance, kCore, neighbours, withDegreeAtLeast, type GraphData } from './expect.js';
+import { ball, components, distance, type GraphData, kCore, neighbours, withDegreeAtLeast } from './expect.js';
 import { diplomacyGraph } from './fixtures.js';
 
 interface View {
@@ -27,7 +27,14 @@ interface View {
   focus: { node: string; hops: number } | null;
   path: { from: string; to: string; nodes: string[]; edges: string[] } | null;
   named: string[];
-  filters: { dateFrom: string | null; dateTo: string | null; hideUnconnected: boolean; minDegree: number; kCore: number; largestComponent: boolean };
+  filters: {
+    dateFrom: string | null;
+    dateTo: string | null;
+    hideUnconnected: boolean;
+    minDegree: number;
+    kCore: number;
+    largestComponent: boolean;
+  };
 }
 
 let browser: Browser;
@@ -46,7 +53,8 @@ let camp: string[];
 beforeAll(async () => {
   const corpus = writeCorpus(join(dir, 'articles'));
   const extractions = [];
-  for (const file of corpus.files) for (const article of await ingestFile(file)) extractions.push(extractArticle(article));
+  for (const file of corpus.files)
+    for (const article of await ingestFile(file)) extractions.push(extractArticle(article));
   data = JSON.parse(serializeGraph(buildGraph(extractions))) as GraphData;
   // Membership is marked as knowledge too, so the Basis filter has many edges to hide; the build's own knowledge
   // edges (based-in, located-in, ...) count as well.
@@ -55,14 +63,28 @@ beforeAll(async () => {
     if (edge.attributes.basis === 'knowledge') knowledgeEdges++;
   }
   const campNames = new Set(corpus.people.filter((person) => person.camp === 1).map((person) => person.name));
-  camp = data.nodes.filter((node) => node.attributes.kind === 'person' && campNames.has(node.attributes.label)).map((node) => node.key);
+  camp = data.nodes
+    .filter((node) => node.attributes.kind === 'person' && campNames.has(node.attributes.label))
+    .map((node) => node.key);
   const person = data.nodes.find((node) => node.attributes.kind === 'person' && node.attributes.articles.length > 2)!;
   twin = { person: person.key, place: 'place:twin-town', label: person.attributes.label };
-  data.nodes.push({ key: twin.place, attributes: { ...person.attributes, kind: 'place', articles: [person.attributes.articles[0]!], mentions: 1, aliases: [], rules: ['fixture'], examples: [] } as GraphData['nodes'][number]['attributes'] });
+  data.nodes.push({
+    key: twin.place,
+    attributes: {
+      ...person.attributes,
+      kind: 'place',
+      articles: [person.attributes.articles[0]!],
+      mentions: 1,
+      aliases: [],
+      rules: ['fixture'],
+      examples: [],
+    } as GraphData['nodes'][number]['attributes'],
+  });
 
   const withText = diplomacyGraph();
   const article = withText.attributes.articles[0]!;
-  article.text = 'Arctic states meet\n\nSergei Lavrov spoke in <b onmouseover="window.__xss=1">Moscow</b>.\n\nFinland listened.';
+  article.text =
+    'Arctic states meet\n\nSergei Lavrov spoke in <b onmouseover="window.__xss=1">Moscow</b>.\n\nFinland listened.';
   article.url = 'javascript:window.__xss=2';
 
   // Imports fine but breaks the contract: the viewer draws it while the worker checks, then closes it.
@@ -226,7 +248,9 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
 
     // Back goes to the previous focus; a reload keeps the focus.
     await page.goBack();
-    await page.waitForFunction(`window.newsgraph.view().focus?.node === ${JSON.stringify(centre)}`, undefined, { timeout: 5000 });
+    await page.waitForFunction(`window.newsgraph.view().focus?.node === ${JSON.stringify(centre)}`, undefined, {
+      timeout: 5000,
+    });
     await page.waitForTimeout(300);
     await page.reload();
     await waitForViewer(page);
@@ -250,7 +274,9 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     const labels = new Map<string, number>();
     for (const node of data.nodes) labels.set(node.attributes.label, (labels.get(node.attributes.label) ?? 0) + 1);
     // The farthest entity from the hub with a unique label.
-    const far = main.filter((node) => labels.get(label(node)) === 1).sort((a, b) => (distance(data, start, b) ?? 0) - (distance(data, start, a) ?? 0) || a.localeCompare(b))[0]!;
+    const far = main
+      .filter((node) => labels.get(label(node)) === 1)
+      .sort((a, b) => (distance(data, start, b) ?? 0) - (distance(data, start, a) ?? 0) || a.localeCompare(b))[0]!;
     const hops = distance(data, start, far)!;
     expect(hops).toBeGreaterThanOrEqual(2);
 
@@ -258,7 +284,9 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     await chooseEntity(page, 'From', label(start));
     await chooseEntity(page, 'To', label(far));
     await form.getByRole('button', { name: 'Find paths' }).click();
-    await expect(form.getByRole('status').textContent()).resolves.toMatch(new RegExp(`shortest paths? of ${hops} steps?`));
+    await expect(form.getByRole('status').textContent()).resolves.toMatch(
+      new RegExp(`shortest paths? of ${hops} steps?`),
+    );
     const shown = await view(page);
     expect(shown.path?.nodes).toEqual(expect.arrayContaining([start, far]));
     expect(shown.path!.nodes.length).toBeGreaterThanOrEqual(hops + 1);
@@ -289,7 +317,7 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('Article: opens from an entity\'s article list and from an evidence sentence, entities marked and clickable, safe link', async () => {
+  it("Article: opens from an entity's article list and from an evidence sentence, entities marked and clickable, safe link", async () => {
     const page = await open(servers.main!.url);
     const centre = hub();
     await search(page).fill(label(centre));
@@ -297,11 +325,15 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     const panel = details(page);
     // Relations come before the articles, and the article list is collapsed beyond five.
     const headings = await panel.getByRole('heading', { level: 3 }).allTextContents();
-    expect(headings.findIndex((h) => h.startsWith('Relations'))).toBeLessThan(headings.findIndex((h) => h.startsWith('Articles')));
+    expect(headings.findIndex((h) => h.startsWith('Relations'))).toBeLessThan(
+      headings.findIndex((h) => h.startsWith('Articles')),
+    );
     const articles = panel.getByRole('list', { name: 'Articles' }).locator(':scope > li');
     await expect(articles.count()).resolves.toBe(5);
     await panel.getByRole('button', { name: /^Show all \d+ articles$/ }).click();
-    await expect(articles.count()).resolves.toBe(data.nodes.find((node) => node.key === centre)!.attributes.articles.length);
+    await expect(articles.count()).resolves.toBe(
+      data.nodes.find((node) => node.key === centre)!.attributes.articles.length,
+    );
 
     const title = articles.first().getByRole('button');
     const titleText = (await title.textContent())!;
@@ -335,7 +367,10 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     const page = await open(servers.texts!.url);
     await search(page).fill('Lavrov');
     await search(page).press('Enter');
-    await details(page).getByRole('button', { name: 'Arctic states meet as Moscow warns over NATO expansion' }).first().click();
+    await details(page)
+      .getByRole('button', { name: 'Arctic states meet as Moscow warns over NATO expansion' })
+      .first()
+      .click();
     const region = page.getByRole('region', { name: 'Article' });
     await region.locator('.article-text p:not(.muted)').first().waitFor();
     await expect(region.textContent()).resolves.toContain('<b onmouseover="window.__xss=1">');
@@ -353,14 +388,20 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     await play.focus();
     await page.keyboard.press('Space');
     await page.waitForFunction('window.newsgraph.view().filters.dateTo !== null');
-    await expect(page.getByRole('button', { name: 'Pause timeline' }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByRole('button', { name: 'Pause timeline' }).getAttribute('aria-pressed')).resolves.toBe(
+      'true',
+    );
     await page.waitForTimeout(1000);
     await page.keyboard.press('Space'); // pause
-    await expect(page.getByRole('button', { name: 'Play timeline' }).getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(page.getByRole('button', { name: 'Play timeline' }).getAttribute('aria-pressed')).resolves.toBe(
+      'false',
+    );
     const shown = await view(page);
     const until = shown.filters.dateTo!;
     const days = new Map(data.attributes.articles.map((a) => [a.id, a.published?.slice(0, 10) ?? '']));
-    const expected = data.nodes.filter((node) => node.attributes.articles.some((id) => (days.get(id) ?? '9') <= until)).length;
+    const expected = data.nodes.filter((node) =>
+      node.attributes.articles.some((id) => (days.get(id) ?? '9') <= until),
+    ).length;
     expect(shown.nodes).toBe(expected);
     expect(shown.nodes).toBeLessThan(data.nodes.length);
     await waitForHash(page, `to=${until}`);
@@ -376,7 +417,9 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     const most = Math.max(...[...neighbours(data).values()].map((set) => set.size));
     await expect(entities.locator('tbody tr').first().locator('td').nth(2).textContent()).resolves.toBe(String(most));
     await entities.getByRole('button', { name: 'Label' }).click();
-    await expect(entities.getByRole('columnheader', { name: 'Label' }).getAttribute('aria-sort')).resolves.toBe('ascending');
+    await expect(entities.getByRole('columnheader', { name: 'Label' }).getAttribute('aria-sort')).resolves.toBe(
+      'ascending',
+    );
     const firstLabel = (await entities.locator('tbody tr').first().locator('td').first().textContent())!;
     const sortedLabels = data.nodes.map((node) => node.attributes.label).sort((a, b) => a.localeCompare(b));
     expect(firstLabel).toBe(sortedLabels[0]);
@@ -390,8 +433,13 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     // Filtered like the graph.
     await page.getByRole('checkbox', { name: 'Hide unconnected' }).check();
     await expect(entities.locator('tbody tr').count()).resolves.toBe(withDegreeAtLeast(data, 1).length);
-    const [download] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Export CSV' }).click()]);
-    const csv = readFileSync((await download.path())!, 'utf8').trim().split(/\r\n/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      region.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split(/\r\n/);
     expect(csv[0]).toBe('Label,Kind,Degree,PageRank,Articles');
     expect(csv).toHaveLength(withDegreeAtLeast(data, 1).length + 1);
 
@@ -401,15 +449,24 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     const note = region.getByRole('status');
     const expectRows = async (count: number) => {
       await expect(relations.locator('tbody tr').count()).resolves.toBe(Math.min(count, ROWS_SHOWN));
-      await expect(note.textContent()).resolves.toBe(count > ROWS_SHOWN ? `first ${ROWS_SHOWN} of ${count.toLocaleString('en')} rows (the CSV has all)` : `${count} rows`);
+      await expect(note.textContent()).resolves.toBe(
+        count > ROWS_SHOWN
+          ? `first ${ROWS_SHOWN} of ${count.toLocaleString('en')} rows (the CSV has all)`
+          : `${count} rows`,
+      );
     };
     await expectRows(data.edges.length);
     await page.getByRole('checkbox', { name: /^knowledge\b/ }).uncheck(); // the Basis filter
     expect(knowledgeEdges).toBeGreaterThan(0);
     await expectRows(data.edges.length - knowledgeEdges);
     expect((await view(page)).edges).toBe(data.edges.length - knowledgeEdges);
-    const [relationsCsv] = await Promise.all([page.waitForEvent('download'), region.getByRole('button', { name: 'Export CSV' }).click()]);
-    const relationLines = readFileSync((await relationsCsv.path())!, 'utf8').trim().split(/\r\n/);
+    const [relationsCsv] = await Promise.all([
+      page.waitForEvent('download'),
+      region.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const relationLines = readFileSync((await relationsCsv.path())!, 'utf8')
+      .trim()
+      .split(/\r\n/);
     expect(relationLines[0]).toBe('Source,Relation,Target,Confidence,Evidence');
     expect(relationLines).toHaveLength(data.edges.length - knowledgeEdges + 1);
     expect(relationLines.some((line) => line.split(',')[1] === 'member-of')).toBe(false);
@@ -426,14 +483,17 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
 
     await search(page).fill(twin.label);
     await page.getByRole('option').first().waitFor();
-    const options = page.getByRole('option').filter({ has: page.locator('.option-label', { hasText: new RegExp(`^${twin.label}$`) }) });
+    const options = page
+      .getByRole('option')
+      .filter({ has: page.locator('.option-label', { hasText: new RegExp(`^${twin.label}$`) }) });
     await expect(options.count()).resolves.toBe(2);
     const texts = await options.allTextContents();
     expect(texts.some((text) => /person · \d+ mentions · /.test(text))).toBe(true);
     expect(texts.some((text) => /place · 1 mention/.test(text))).toBe(true);
 
     const degrees = new Map<string, number>();
-    for (const edge of data.edges) for (const end of [edge.source, edge.target]) degrees.set(end, (degrees.get(end) ?? 0) + 1);
+    for (const edge of data.edges)
+      for (const end of [edge.source, edge.target]) degrees.set(end, (degrees.get(end) ?? 0) + 1);
     const mostConnected = [...degrees].sort((a, b) => b[1] - a[1])[0]![0];
     expect((await view(page)).named).toContain(mostConnected);
 
@@ -455,7 +515,10 @@ describe('exploring a corpus in chromium', { timeout: 120_000 }, () => {
     await panel.getByRole('button', { name: 'Set kind' }).click();
     await chooseEntity(page, 'Merge into', twin.label);
     await panel.getByRole('button', { name: 'Merge', exact: true }).click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export corrections as JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export corrections as JSON' }).click(),
+    ]);
     const corrections = JSON.parse(readFileSync((await download.path())!, 'utf8')) as unknown;
     expect(corrections).toEqual({
       merge: [{ from: twin.place, into: twin.person }],

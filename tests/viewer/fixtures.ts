@@ -73,7 +73,12 @@ const ENTITIES: Entity[] = [
   { key: 'state:germany', label: 'Germany', kind: 'state', aliases: ['Berlin'] },
   { key: 'state:ukraine', label: 'Ukraine', kind: 'state' },
   { key: 'state:united-states', label: 'United States', kind: 'state', aliases: ['Washington', 'US'] },
-  { key: 'organisation:nato', label: 'NATO', kind: 'organisation', aliases: ['North Atlantic Treaty Organization', 'alliance'] },
+  {
+    key: 'organisation:nato',
+    label: 'NATO',
+    kind: 'organisation',
+    aliases: ['North Atlantic Treaty Organization', 'alliance'],
+  },
   { key: 'organisation:european-union', label: 'European Union', kind: 'organisation', aliases: ['EU'] },
   { key: 'person:sergei-lavrov', label: 'Sergei Lavrov', kind: 'person', aliases: ['Lavrov'] },
   { key: 'person:jens-stoltenberg', label: 'Jens Stoltenberg', kind: 'person', aliases: ['Stoltenberg'] },
@@ -85,24 +90,142 @@ const ENTITIES: Entity[] = [
 ];
 
 const STATEMENTS: Statement[] = [
-  { source: 'person:sergei-lavrov', relation: 'speaks-for', target: 'state:russia', confidence: 0.92, evidence: [['arctic-council.txt', 0], ['berlin-sanctions.txt', 3], ['washington-brief.txt', 3]] },
-  { source: 'person:jens-stoltenberg', relation: 'leader-of', target: 'organisation:nato', confidence: 0.88, evidence: [['arctic-council.txt', 2]] },
-  { source: 'state:finland', relation: 'member-of', target: 'organisation:nato', confidence: 0.9, evidence: [['arctic-council.txt', 1], ['arctic-council.txt', 2]] },
-  { source: 'state:russia', relation: 'criticises', target: 'state:finland', confidence: 0.71, evidence: [['arctic-council.txt', 3]] },
-  { source: 'state:russia', relation: 'opposes', target: 'state:finland', confidence: 0.45, evidence: [['arctic-council.txt', 0]] },
-  { source: 'person:annalena-baerbock', relation: 'speaks-for', target: 'state:germany', confidence: 0.9, evidence: [['berlin-sanctions.txt', 0]] },
-  { source: 'state:germany', relation: 'supports', target: 'topic:sanctions', confidence: 0.8, evidence: [['berlin-sanctions.txt', 0]] },
-  { source: 'organisation:european-union', relation: 'sanctions', target: 'state:russia', confidence: 0.86, evidence: [['berlin-sanctions.txt', 1]] },
-  { source: 'state:germany', relation: 'member-of', target: 'organisation:european-union', confidence: 0.84, evidence: [['berlin-sanctions.txt', 2]] },
-  { source: 'state:germany', relation: 'member-of', target: 'organisation:nato', confidence: 0.84, evidence: [['berlin-sanctions.txt', 2]] },
-  { source: 'state:germany', relation: 'supports', target: 'state:ukraine', confidence: 0.78, evidence: [['berlin-sanctions.txt', 2]] },
-  { source: 'state:russia', relation: 'criticises', target: 'state:germany', confidence: 0.74, evidence: [['berlin-sanctions.txt', 3]] },
-  { source: 'state:germany', relation: 'opposes', target: 'state:russia', confidence: 0.35, evidence: [['berlin-sanctions.txt', 0]] },
-  { source: 'person:antony-blinken', relation: 'speaks-for', target: 'state:united-states', confidence: 0.9, evidence: [['washington-brief.txt', 0]] },
-  { source: 'state:united-states', relation: 'supports', target: 'state:ukraine', confidence: 0.87, evidence: [['washington-brief.txt', 0]] },
-  { source: 'state:united-states', relation: 'member-of', target: 'organisation:nato', confidence: 0.83, evidence: [['washington-brief.txt', 1]] },
-  { source: 'person:antony-blinken', relation: 'meets', target: 'person:annalena-baerbock', confidence: 0.8, evidence: [['washington-brief.txt', 2]] },
-  { source: 'state:russia', relation: 'opposes', target: 'organisation:nato', confidence: 0.82, evidence: [['washington-brief.txt', 3], ['arctic-council.txt', 0]] },
+  {
+    source: 'person:sergei-lavrov',
+    relation: 'speaks-for',
+    target: 'state:russia',
+    confidence: 0.92,
+    evidence: [
+      ['arctic-council.txt', 0],
+      ['berlin-sanctions.txt', 3],
+      ['washington-brief.txt', 3],
+    ],
+  },
+  {
+    source: 'person:jens-stoltenberg',
+    relation: 'leader-of',
+    target: 'organisation:nato',
+    confidence: 0.88,
+    evidence: [['arctic-council.txt', 2]],
+  },
+  {
+    source: 'state:finland',
+    relation: 'member-of',
+    target: 'organisation:nato',
+    confidence: 0.9,
+    evidence: [
+      ['arctic-council.txt', 1],
+      ['arctic-council.txt', 2],
+    ],
+  },
+  {
+    source: 'state:russia',
+    relation: 'criticises',
+    target: 'state:finland',
+    confidence: 0.71,
+    evidence: [['arctic-council.txt', 3]],
+  },
+  {
+    source: 'state:russia',
+    relation: 'opposes',
+    target: 'state:finland',
+    confidence: 0.45,
+    evidence: [['arctic-council.txt', 0]],
+  },
+  {
+    source: 'person:annalena-baerbock',
+    relation: 'speaks-for',
+    target: 'state:germany',
+    confidence: 0.9,
+    evidence: [['berlin-sanctions.txt', 0]],
+  },
+  {
+    source: 'state:germany',
+    relation: 'supports',
+    target: 'topic:sanctions',
+    confidence: 0.8,
+    evidence: [['berlin-sanctions.txt', 0]],
+  },
+  {
+    source: 'organisation:european-union',
+    relation: 'sanctions',
+    target: 'state:russia',
+    confidence: 0.86,
+    evidence: [['berlin-sanctions.txt', 1]],
+  },
+  {
+    source: 'state:germany',
+    relation: 'member-of',
+    target: 'organisation:european-union',
+    confidence: 0.84,
+    evidence: [['berlin-sanctions.txt', 2]],
+  },
+  {
+    source: 'state:germany',
+    relation: 'member-of',
+    target: 'organisation:nato',
+    confidence: 0.84,
+    evidence: [['berlin-sanctions.txt', 2]],
+  },
+  {
+    source: 'state:germany',
+    relation: 'supports',
+    target: 'state:ukraine',
+    confidence: 0.78,
+    evidence: [['berlin-sanctions.txt', 2]],
+  },
+  {
+    source: 'state:russia',
+    relation: 'criticises',
+    target: 'state:germany',
+    confidence: 0.74,
+    evidence: [['berlin-sanctions.txt', 3]],
+  },
+  {
+    source: 'state:germany',
+    relation: 'opposes',
+    target: 'state:russia',
+    confidence: 0.35,
+    evidence: [['berlin-sanctions.txt', 0]],
+  },
+  {
+    source: 'person:antony-blinken',
+    relation: 'speaks-for',
+    target: 'state:united-states',
+    confidence: 0.9,
+    evidence: [['washington-brief.txt', 0]],
+  },
+  {
+    source: 'state:united-states',
+    relation: 'supports',
+    target: 'state:ukraine',
+    confidence: 0.87,
+    evidence: [['washington-brief.txt', 0]],
+  },
+  {
+    source: 'state:united-states',
+    relation: 'member-of',
+    target: 'organisation:nato',
+    confidence: 0.83,
+    evidence: [['washington-brief.txt', 1]],
+  },
+  {
+    source: 'person:antony-blinken',
+    relation: 'meets',
+    target: 'person:annalena-baerbock',
+    confidence: 0.8,
+    evidence: [['washington-brief.txt', 2]],
+  },
+  {
+    source: 'state:russia',
+    relation: 'opposes',
+    target: 'organisation:nato',
+    confidence: 0.82,
+    evidence: [
+      ['washington-brief.txt', 3],
+      ['arctic-council.txt', 0],
+    ],
+  },
 ];
 
 export interface GraphJson {
@@ -134,7 +257,14 @@ export function diplomacyGraph(): GraphJson {
     attributes: {
       schema: 'newsgraph/1',
       createdWith: 'newsgraph test fixture',
-      articles: ARTICLES.map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, url: null, file: `articles/${a.id}` })),
+      articles: ARTICLES.map((a) => ({
+        id: a.id,
+        title: a.title,
+        source: a.source,
+        published: a.published,
+        url: null,
+        file: `articles/${a.id}`,
+      })),
     },
     nodes: ENTITIES.map((entity) => {
       const articles = ARTICLES.filter((article) => mentions(entity, article) > 0);
@@ -144,7 +274,10 @@ export function diplomacyGraph(): GraphJson {
           label: entity.label,
           kind: entity.kind,
           aliases: entity.aliases ?? [],
-          mentions: Math.max(1, ARTICLES.reduce((sum, article) => sum + mentions(entity, article), 0)),
+          mentions: Math.max(
+            1,
+            ARTICLES.reduce((sum, article) => sum + mentions(entity, article), 0),
+          ),
           articles: articles.map((article) => article.id),
           rules: ['fixture'],
           examples: [],
@@ -173,7 +306,8 @@ export function diplomacyGraph(): GraphJson {
 
 /** Labels, aliases, titles and evidence that carry markup: all of it must show as text and run nothing. */
 export const MARKUP_LABEL = '<img src=x onerror="window.__xss=1">Evil Corp';
-export const MARKUP_SENTENCE = '<script>window.__xss=2</script> Evil Corp <b onmouseover="window.__xss=3">funds</b> the Ministry.';
+export const MARKUP_SENTENCE =
+  '<script>window.__xss=2</script> Evil Corp <b onmouseover="window.__xss=3">funds</b> the Ministry.';
 
 export function markupGraph(): GraphJson {
   const graph = diplomacyGraph();
@@ -186,8 +320,30 @@ export function markupGraph(): GraphJson {
     file: 'articles/markup.html',
   });
   graph.nodes.push(
-    { key: 'organisation:evil-corp', attributes: { label: MARKUP_LABEL, kind: 'organisation', aliases: ['<b>Evil</b>'], mentions: 2, articles: ['markup.html'], rules: ['fixture'], examples: [] } },
-    { key: 'organisation:ministry', attributes: { label: 'Ministry <i>of</i> Truth', kind: 'organisation', aliases: [], mentions: 1, articles: ['markup.html'], rules: ['fixture'], examples: [] } },
+    {
+      key: 'organisation:evil-corp',
+      attributes: {
+        label: MARKUP_LABEL,
+        kind: 'organisation',
+        aliases: ['<b>Evil</b>'],
+        mentions: 2,
+        articles: ['markup.html'],
+        rules: ['fixture'],
+        examples: [],
+      },
+    },
+    {
+      key: 'organisation:ministry',
+      attributes: {
+        label: 'Ministry <i>of</i> Truth',
+        kind: 'organisation',
+        aliases: [],
+        mentions: 1,
+        articles: ['markup.html'],
+        rules: ['fixture'],
+        examples: [],
+      },
+    },
   );
   graph.edges.push({
     key: 'organisation:evil-corp|supports|organisation:ministry',
@@ -198,7 +354,15 @@ export function markupGraph(): GraphJson {
       label: 'supports',
       weight: 1,
       confidence: 0.7,
-      evidence: [{ article: 'markup.html', sentence: MARKUP_SENTENCE, start: 10, end: 10 + MARKUP_SENTENCE.length, rule: '<u>fixture</u>' }],
+      evidence: [
+        {
+          article: 'markup.html',
+          sentence: MARKUP_SENTENCE,
+          start: 10,
+          end: 10 + MARKUP_SENTENCE.length,
+          rule: '<u>fixture</u>',
+        },
+      ],
       rules: ['fixture'],
     },
   });

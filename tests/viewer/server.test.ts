@@ -6,9 +6,9 @@ import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import type { CliIO } from '../../src/cli/context.js';
-import { startViewServer, requestPath, type ViewServer } from '../../src/view/server.js';
+import { main } from '../../src/cli/main.js';
+import { requestPath, startViewServer, type ViewServer } from '../../src/view/server.js';
 import { tempDir, VIEWER_DIST } from './browser.js';
 import { diplomacyGraph } from './fixtures.js';
 
@@ -18,7 +18,11 @@ interface RawResponse {
   body: string;
 }
 
-function rawRequest(server: ViewServer, target: string, options: { method?: string; host?: string } = {}): Promise<RawResponse> {
+function rawRequest(
+  server: ViewServer,
+  target: string,
+  options: { method?: string; host?: string } = {},
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const socket = connect(server.port, '127.0.0.1');
     let data = '';
@@ -29,7 +33,9 @@ function rawRequest(server: ViewServer, target: string, options: { method?: stri
       const [head = '', ...body] = data.split('\r\n\r\n');
       resolve({ status: Number(head.split(' ')[1]), headers: head, body: body.join('\r\n\r\n') });
     });
-    socket.write(`${options.method ?? 'GET'} ${target} HTTP/1.1\r\nHost: ${options.host ?? `127.0.0.1:${server.port}`}\r\nConnection: close\r\n\r\n`);
+    socket.write(
+      `${options.method ?? 'GET'} ${target} HTTP/1.1\r\nHost: ${options.host ?? `127.0.0.1:${server.port}`}\r\nConnection: close\r\n\r\n`,
+    );
   });
 }
 
@@ -99,7 +105,10 @@ describe('view server', () => {
   it('serves the text of an article the graph lists, read from its file; nothing else', async () => {
     // The fixture's records name 'articles/<id>', relative to the graph file's folder here.
     mkdirSync(join(dir, 'articles'), { recursive: true });
-    writeFileSync(join(dir, 'articles', 'arctic-council.txt'), 'Arctic talks\n\nFinland formally joined the alliance on a cold Tuesday.\n');
+    writeFileSync(
+      join(dir, 'articles', 'arctic-council.txt'),
+      'Arctic talks\n\nFinland formally joined the alliance on a cold Tuesday.\n',
+    );
     const article = await rawRequest(server, '/article?id=arctic-council.txt');
     expect(article.status).toBe(200);
     expect(article.headers).toMatch(/content-type: application\/json/i);

@@ -3,13 +3,13 @@
  * server. One browser for the file; each test opens its own page. Screenshots go to test-artifacts/.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractArticle } from '../../src/extract/index.js';
 import { buildGraph } from '../../src/graph/build.js';
+import { serializeGraph } from '../../src/graph/file.js';
 import { KIND_COLORS } from '../../src/graph/palette.js';
 import { validateGraphData } from '../../src/graph/schema.js';
-import { serializeGraph } from '../../src/graph/file.js';
 import { ingestFile } from '../../src/ingest/index.js';
 import type { ViewServer } from '../../src/view/server.js';
 import { countInk, launchChromium, screenshot, serveGraph, tempDir, waitForLayout, waitForViewer } from './browser.js';
@@ -63,7 +63,8 @@ async function open(url: string): Promise<{ page: Page; errors: string[] }> {
   return { page: shared, errors: pageErrors };
 }
 
-const probe = <T>(page: Page, expression: string): Promise<T> => page.evaluate(`window.newsgraph.${expression}`) as Promise<T>;
+const probe = <T>(page: Page, expression: string): Promise<T> =>
+  page.evaluate(`window.newsgraph.${expression}`) as Promise<T>;
 const details = (page: Page) => page.getByRole('region', { name: 'Entity details' });
 const search = (page: Page) => page.getByRole('combobox', { name: 'Search entities' });
 
@@ -79,7 +80,11 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await page.waitForTimeout(300);
     const png = await screenshot(page, 'viewer-seed.png', '#graph');
     const kinds = Object.keys(await probe<Record<string, number>>(page, 'drawnKinds()'));
-    const ink = await countInk(page, png, kinds.map((kind) => KIND_COLORS[kind as keyof typeof KIND_COLORS]));
+    const ink = await countInk(
+      page,
+      png,
+      kinds.map((kind) => KIND_COLORS[kind as keyof typeof KIND_COLORS]),
+    );
     await screenshot(page, 'viewer-seed-full.png');
     // A blank canvas has no ink at all; drawn nodes and labels give thousands of pixels.
     expect(ink.ink).toBeGreaterThan(2000);
@@ -98,12 +103,20 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     const at = await probe<{ x: number; y: number }>(page, 'nodeViewport("person:sergei-lavrov")');
     const box = (await page.locator('#graph').boundingBox())!;
     await page.mouse.move(box.x + at.x, box.y + at.y);
-    await page.waitForFunction(`window.newsgraph.nodeColor("state:finland") !== ${JSON.stringify(KIND_COLORS.state)}`, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      `window.newsgraph.nodeColor("state:finland") !== ${JSON.stringify(KIND_COLORS.state)}`,
+      undefined,
+      { timeout: 10_000 },
+    );
     expect(await probe<string>(page, 'nodeColor("state:russia")')).toBe(KIND_COLORS.state);
     expect(await probe<string>(page, 'nodeColor("person:sergei-lavrov")')).toBe(KIND_COLORS.person);
     expect(await probe<string>(page, 'nodeColor("organisation:european-union")')).not.toBe(KIND_COLORS.organisation);
     await page.mouse.move(box.x + 5, box.y + 5);
-    await page.waitForFunction(`window.newsgraph.nodeColor("state:finland") === ${JSON.stringify(KIND_COLORS.state)}`, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      `window.newsgraph.nodeColor("state:finland") === ${JSON.stringify(KIND_COLORS.state)}`,
+      undefined,
+      { timeout: 10_000 },
+    );
 
     const ratioBefore = (await probe<{ ratio: number }>(page, 'camera()')).ratio;
 
@@ -128,7 +141,9 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     // Evidence: the sentence, the names marked, the article's title, source and date.
     const firstEvidence = lavrov.locator('.evidence').first();
     await expect(firstEvidence.textContent()).resolves.toContain('would answer any NATO deployment in Finland');
-    await expect(firstEvidence.textContent()).resolves.toContain('Arctic states meet as Moscow warns over NATO expansion — Nordic Wire, 2023-03-02');
+    await expect(firstEvidence.textContent()).resolves.toContain(
+      'Arctic states meet as Moscow warns over NATO expansion — Nordic Wire, 2023-03-02',
+    );
     const marks = await firstEvidence.locator('mark').allTextContents();
     expect(marks).toEqual(expect.arrayContaining(['Sergei Lavrov', 'Moscow']));
 
@@ -169,10 +184,16 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
 
     // Exports follow the filters: people stay out of the JSON and the GEXF.
     const save = async (label: string): Promise<Buffer> => {
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: label }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: label }).click(),
+      ]);
       return readFileSync((await download.path())!);
     };
-    const json = JSON.parse((await save('Export the filtered graph as JSON')).toString('utf8')) as { nodes: unknown[]; edges: unknown[] };
+    const json = JSON.parse((await save('Export the filtered graph as JSON')).toString('utf8')) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
     expect(() => validateGraphData(json, 'export')).not.toThrow();
     expect(json.nodes).toHaveLength(10); // 14 entities minus 4 people
     expect(json.edges).toHaveLength(13); // 18 relations minus the 5 that touch a person
@@ -197,7 +218,9 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await expect(page.locator('#min-confidence').inputValue()).resolves.toBe('0.5');
 
     await page.getByText('Community', { exact: true }).click();
-    await expect(page.locator('.community-legend').textContent()).resolves.toMatch(/\d+ communities \(Louvain\), modularity 0\.\d{3}/);
+    await expect(page.locator('.community-legend').textContent()).resolves.toMatch(
+      /\d+ communities \(Louvain\), modularity 0\.\d{3}/,
+    );
     expect(await probe<string>(page, 'nodeColor("state:russia")')).not.toBe(KIND_COLORS.state);
     await page.getByText('PageRank', { exact: true }).click();
     await waitForHash(page, 'size=pagerank');
@@ -217,7 +240,9 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     const { page } = await open(servers.malformed!.url);
     expect(await waitForViewer(page)).toBe('error');
     const alert = page.getByRole('alert');
-    await expect(alert.textContent()).resolves.toMatch(/Could not open the graph.*broken\.json: edge 3 .*target 'state:atlantis' is not a node/);
+    await expect(alert.textContent()).resolves.toMatch(
+      /Could not open the graph.*broken\.json: edge 3 .*target 'state:atlantis' is not a node/,
+    );
     await expect(page.getByText('Choose a file…').isVisible()).resolves.toBe(true);
     await screenshot(page, 'viewer-malformed.png');
 
@@ -226,14 +251,20 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await expect(truncated.page.getByRole('alert').textContent()).resolves.toMatch(/truncated\.json: not a JSON file/);
 
     // The file picker then opens a good graph in place.
-    await truncated.page.setInputFiles('#file-input', { name: 'picked.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(diplomacyGraph())) });
+    await truncated.page.setInputFiles('#file-input', {
+      name: 'picked.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(diplomacyGraph())),
+    });
     await truncated.page.waitForFunction('window.newsgraph.state === "ready"');
     await expect(truncated.page.getByRole('alert').isHidden()).resolves.toBe(true);
     await expect(truncated.page.locator('#graph-name').textContent()).resolves.toContain('picked.json · 14 entities');
   });
 
   it('opens ?graph=URL, and markup in labels, aliases, titles and evidence shows as text and never runs', async () => {
-    const { page, errors } = await open(`${servers.markup!.url}?graph=${encodeURIComponent(`${servers.markup!.url}graph.json`)}`);
+    const { page, errors } = await open(
+      `${servers.markup!.url}?graph=${encodeURIComponent(`${servers.markup!.url}graph.json`)}`,
+    );
     expect(await waitForViewer(page)).toBe('ready');
     await expect(page.locator('#graph-name').textContent()).resolves.toContain('16 entities');
     await search(page).fill('evil');
@@ -247,7 +278,13 @@ describe('viewer in chromium', { timeout: 120_000 }, () => {
     await expect(panel.textContent()).resolves.toContain('<svg onload="window.__xss=4">Leaked memo</svg>');
     await expect(panel.textContent()).resolves.toContain('Ministry <i>of</i> Truth');
     // Nothing the data spelled became an element, and the javascript: URL did not become a link.
-    await expect(page.locator('#details img, #details script, #details svg, #details iframe, #details b, #details i, #details a[href^="javascript"]').count()).resolves.toBe(0);
+    await expect(
+      page
+        .locator(
+          '#details img, #details script, #details svg, #details iframe, #details b, #details i, #details a[href^="javascript"]',
+        )
+        .count(),
+    ).resolves.toBe(0);
     await page.mouse.move(700, 400);
     await page.waitForTimeout(200);
     expect(await page.evaluate('window.__xss')).toBeUndefined();

@@ -17,14 +17,24 @@ declare global {
 window.minimal = { state: 'loading', firstRenderAt: 0, parsedAt: 0 };
 
 async function start(): Promise<void> {
-  const data = (await (await fetch('graph.json', { cache: 'no-store' })).json()) as Parameters<ViewerGraph['import']>[0];
+  const data = (await (await fetch('graph.json', { cache: 'no-store' })).json()) as Parameters<
+    ViewerGraph['import']
+  >[0];
   const graph: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.import(data);
   window.minimal.parsedAt = performance.now();
   const sizes = computeSizes(graph, 'degree');
   const large = isLarge(graph);
-  graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, size: sizes.get(node) ?? 4, color: kindColor(attributes.kind) }));
-  graph.updateEachEdgeAttributes((_edge, attributes) => ({ ...attributes, color: relationColor(attributes.relation), size: large ? 0.6 : 1 }));
+  graph.updateEachNodeAttributes((node, attributes) => ({
+    ...attributes,
+    size: sizes.get(node) ?? 4,
+    color: kindColor(attributes.kind),
+  }));
+  graph.updateEachEdgeAttributes((_edge, attributes) => ({
+    ...attributes,
+    color: relationColor(attributes.relation),
+    size: large ? 0.6 : 1,
+  }));
   new Sigma(graph, document.getElementById('graph')!, drawingSettings(large));
   // Sigma draws the first frame synchronously in its constructor, as in the viewer.
   window.minimal.firstRenderAt = performance.now();

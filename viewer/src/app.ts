@@ -2,9 +2,9 @@
  * One open graph: renderer, layout, search, panels and URL state wired together. Opening another graph disposes
  * this one and creates a new App.
  */
-import { computeCommunities, computeSizes, kindColor, type Communities } from './appearance.js';
-import { createArticleView, type ArticleView } from './article.js';
-import { createControls, type Controls } from './controls.js';
+import { type Communities, computeCommunities, computeSizes, kindColor } from './appearance.js';
+import { type ArticleView, createArticleView } from './article.js';
+import { type Controls, createControls } from './controls.js';
 import { Corrections } from './corrections.js';
 import { renderDetails, revealRelation } from './details.js';
 import { byId, download } from './dom.js';
@@ -12,12 +12,20 @@ import { baseName, exportGexf, exportJson, exportPng, filteredGraph } from './ex
 import { computeVisibility, dateBounds } from './filters.js';
 import { layoutNeighbourhood, neighbourhood } from './focus.js';
 import { LayoutController, warmUp } from './layout.js';
-import { articleDay, articleIndex, countBy, edgeBasis, type ArticleRecord, type EdgeEvidence, type ViewerGraph } from './model.js';
+import {
+  type ArticleRecord,
+  articleDay,
+  articleIndex,
+  countBy,
+  type EdgeEvidence,
+  edgeBasis,
+  type ViewerGraph,
+} from './model.js';
 import { createPathForm, type PathForm } from './pathform.js';
-import { shortestPaths, type PathLimits } from './paths.js';
+import { type PathLimits, shortestPaths } from './paths.js';
 import { createRenderer, type ViewerSigma, type Visuals } from './renderer.js';
-import { createCombobox, SearchIndex, type SearchBox } from './search.js';
-import { initialState, type ColorMode, type Focus, type SizeMode, type ViewState } from './state.js';
+import { createCombobox, type SearchBox, SearchIndex } from './search.js';
+import { type ColorMode, type Focus, initialState, type SizeMode, type ViewState } from './state.js';
 import { createTables, type TablesView } from './tables.js';
 import { buckets } from './timeline.js';
 import { decodeView, encodeView } from './url.js';
@@ -82,7 +90,8 @@ export class App {
     this.visuals = {
       size: (node) => this.sizes.get(node) ?? 4,
       color: (node) => {
-        if (this.state.colorMode === 'community' && this.communities) return this.communities.color(this.communities.of.get(node) ?? -1);
+        if (this.state.colorMode === 'community' && this.communities)
+          return this.communities.color(this.communities.of.get(node) ?? -1);
         return kindColor(graph.getNodeAttribute(node, 'kind'));
       },
     };
@@ -101,21 +110,30 @@ export class App {
       const { width, height } = this.renderer.getDimensions();
       return Math.min(width, height) - 80; // minus the stage padding on both sides
     };
-    this.layout = new LayoutController(graph, (node) => this.sizes.get(node) ?? 4, viewPixels, (running, run) => {
-      if (run) this.metrics.layout = run;
-      this.state.layoutRunning = running;
-      this.showProgress(running);
-      if (!running) this.renderer.refresh({ skipIndexation: true });
-      this.status.textContent = running
-        ? 'Laying out…'
-        : run
-          ? `Layout ${run.converged ? 'settled' : 'stopped'} after ${(run.ms / 1000).toFixed(1)} s`
-          : '';
-      this.controls?.update();
-    });
+    this.layout = new LayoutController(
+      graph,
+      (node) => this.sizes.get(node) ?? 4,
+      viewPixels,
+      (running, run) => {
+        if (run) this.metrics.layout = run;
+        this.state.layoutRunning = running;
+        this.showProgress(running);
+        if (!running) this.renderer.refresh({ skipIndexation: true });
+        this.status.textContent = running
+          ? 'Laying out…'
+          : run
+            ? `Layout ${run.converged ? 'settled' : 'stopped'} after ${(run.ms / 1000).toFixed(1)} s`
+            : '';
+        this.controls?.update();
+      },
+    );
 
     this.searchIndex = new SearchIndex(graph);
-    this.articleView = createArticleView(byId('article'), { graph, articles: this.articles, select: (node) => this.choose(node) });
+    this.articleView = createArticleView(byId('article'), {
+      graph,
+      articles: this.articles,
+      select: (node) => this.choose(node),
+    });
     const relations = countBy(graph.mapEdges((_, attributes) => attributes.relation));
     this.pathForm = createPathForm({
       graph,
@@ -148,7 +166,12 @@ export class App {
       bases: countBy(graph.mapEdges((_, attributes) => edgeBasis(attributes))),
       timeline: dates ? buckets(this.days.values(), dates.min, dates.max) : [],
       pathForm: this.pathForm.root,
-      exportCorrections: () => download(`${baseName(name)}.corrections.json`, `${JSON.stringify(this.corrections.toJson(), null, 2)}\n`, 'application/json'),
+      exportCorrections: () =>
+        download(
+          `${baseName(name)}.corrections.json`,
+          `${JSON.stringify(this.corrections.toJson(), null, 2)}\n`,
+          'application/json',
+        ),
       correctionsCount: () => this.corrections.count,
       dates,
       filtersChanged: () => this.applyFilters(true),
@@ -271,7 +294,8 @@ export class App {
    * neighbourhood is shown the focus moves to it, as one expects from "show me who is around this one".
    */
   choose(node: string): void {
-    if (this.state.focus && this.state.focus.node !== node) this.setFocus({ node, hops: this.state.focus.hops }, true, node);
+    if (this.state.focus && this.state.focus.node !== node)
+      this.setFocus({ node, hops: this.state.focus.hops }, true, node);
     else this.select(node, true);
   }
 
@@ -295,7 +319,8 @@ export class App {
     this.focusBar.hidden = !this.state.focus;
     if (this.state.focus) {
       const label = this.graph.getNodeAttribute(this.state.focus.node, 'label');
-      byId('focus-label').textContent = `${label} and ${this.state.visibleNodes.size - 1} entities within ${this.state.focus.hops} hop${this.state.focus.hops === 1 ? '' : 's'}`;
+      byId('focus-label').textContent =
+        `${label} and ${this.state.visibleNodes.size - 1} entities within ${this.state.focus.hops} hop${this.state.focus.hops === 1 ? '' : 's'}`;
     }
     if (!this.renderer) return;
     this.renderer.setCustomBBox(this.focusBBox);
@@ -375,29 +400,33 @@ export class App {
   }
 
   private showDetails(node: string): void {
-    renderDetails(this.detailsPanel, {
-      graph: this.graph,
-      articles: this.articles,
-      visibleEdges: this.state.visibleEdges,
-      focusHops: this.focusHops,
-      select: (other) => this.choose(other),
-      close: () => this.select(null, false),
-      focus: (target, hops) => this.setFocus({ node: target, hops }, true),
-      openArticle: (id, evidence) => this.openArticle(id, evidence),
-      correctKind: (target, kind) => {
-        this.corrections.setKind(target, kind);
-        this.controls.update();
+    renderDetails(
+      this.detailsPanel,
+      {
+        graph: this.graph,
+        articles: this.articles,
+        visibleEdges: this.state.visibleEdges,
+        focusHops: this.focusHops,
+        select: (other) => this.choose(other),
+        close: () => this.select(null, false),
+        focus: (target, hops) => this.setFocus({ node: target, hops }, true),
+        openArticle: (id, evidence) => this.openArticle(id, evidence),
+        correctKind: (target, kind) => {
+          this.corrections.setKind(target, kind);
+          this.controls.update();
+        },
+        merge: (from, into) => {
+          this.corrections.merge(from, into);
+          this.controls.update();
+        },
+        entityPicker: (container, label) => {
+          const box = createCombobox(container, { label, id: 'merge-into', placeholder: `${label}…` }, () => undefined);
+          box.setIndex(this.searchIndex, () => this.state.visibleNodes);
+          return box;
+        },
       },
-      merge: (from, into) => {
-        this.corrections.merge(from, into);
-        this.controls.update();
-      },
-      entityPicker: (container, label) => {
-        const box = createCombobox(container, { label, id: 'merge-into', placeholder: `${label}…` }, () => undefined);
-        box.setIndex(this.searchIndex, () => this.state.visibleNodes);
-        return box;
-      },
-    }, node);
+      node,
+    );
   }
 
   /** Centres the node in the part of the view the details panel leaves free. */
@@ -412,7 +441,10 @@ export class App {
     const a = this.renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 });
     const b = this.renderer.viewportToFramedGraph({ x: width / 2 + panel / 2, y: height / 2 });
     const scale = ratio / camera.ratio;
-    void camera.animate({ x: display.x + (b.x - a.x) * scale, y: display.y + (b.y - a.y) * scale, ratio }, { duration: 500 });
+    void camera.animate(
+      { x: display.x + (b.x - a.x) * scale, y: display.y + (b.y - a.y) * scale, ratio },
+      { duration: 500 },
+    );
   }
 
   private applyFilters(redraw: boolean): void {
@@ -421,7 +453,9 @@ export class App {
     if (focus) {
       const around = neighbourhood(this.graph, focus.node, focus.hops, edges);
       nodes = new Set([...around]);
-      edges = new Set([...edges].filter((edge) => around.has(this.graph.source(edge)) && around.has(this.graph.target(edge))));
+      edges = new Set(
+        [...edges].filter((edge) => around.has(this.graph.source(edge)) && around.has(this.graph.target(edge))),
+      );
       const layout = layoutNeighbourhood(this.graph, focus.node, nodes, edges);
       this.placeNodes(layout.positions);
       this.focusBBox = layout.bbox;
@@ -431,7 +465,9 @@ export class App {
     }
     this.state.visibleNodes = nodes;
     this.state.visibleEdges = edges;
-    this.state.namedNodes = new Set([...nodes].sort((a, b) => (this.sizes.get(b) ?? 0) - (this.sizes.get(a) ?? 0)).slice(0, NAMED_NODES));
+    this.state.namedNodes = new Set(
+      [...nodes].sort((a, b) => (this.sizes.get(b) ?? 0) - (this.sizes.get(a) ?? 0)).slice(0, NAMED_NODES),
+    );
     if (this.state.path && !(nodes.has(this.state.path.from) && nodes.has(this.state.path.to))) this.state.path = null;
     if (!redraw) return;
     if (this.state.selected) this.showDetails(this.state.selected);
@@ -454,7 +490,11 @@ export class App {
   private setSizeMode(mode: SizeMode): void {
     this.state.sizeMode = mode;
     this.sizes = computeSizes(this.graph, mode);
-    this.state.namedNodes = new Set([...this.state.visibleNodes].sort((a, b) => (this.sizes.get(b) ?? 0) - (this.sizes.get(a) ?? 0)).slice(0, NAMED_NODES));
+    this.state.namedNodes = new Set(
+      [...this.state.visibleNodes]
+        .sort((a, b) => (this.sizes.get(b) ?? 0) - (this.sizes.get(a) ?? 0))
+        .slice(0, NAMED_NODES),
+    );
     // Sizes change the node index (label grid, picking), so this refresh re-indexes.
     this.renderer.refresh();
     this.controls.update();
@@ -473,14 +513,17 @@ export class App {
 
   private currentUrl(): string {
     const camera = this.renderer.getCamera().getState();
-    const hash = encodeView({
-      selected: this.state.selected,
-      filters: this.state.filters,
-      colorMode: this.state.colorMode,
-      sizeMode: this.state.sizeMode,
-      camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
-      focus: this.state.focus,
-    }, this.graph.order);
+    const hash = encodeView(
+      {
+        selected: this.state.selected,
+        filters: this.state.filters,
+        colorMode: this.state.colorMode,
+        sizeMode: this.state.sizeMode,
+        camera: { x: camera.x, y: camera.y, ratio: camera.ratio },
+        focus: this.state.focus,
+      },
+      this.graph.order,
+    );
     return `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
   }
 }

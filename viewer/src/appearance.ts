@@ -2,18 +2,32 @@
  * How entities look: colour by kind (the shared palette, so Gephi exports match) or by Louvain community, size by
  * degree or PageRank. Computed once per graph or per mode change into plain maps the reducers read.
  */
+
+import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { UndirectedGraph } from 'graphology';
 import { kindColor, relationColor } from '../../src/graph/palette.js';
-import type { SizeMode } from './state.js';
-import type { ViewerGraph } from './model.js';
 import { seededRandom } from '../../src/util/random.js';
+import type { ViewerGraph } from './model.js';
+import type { SizeMode } from './state.js';
 
 export { kindColor, relationColor };
 
 /** Tableau 10 + 2: distinct hues for communities; communities past these share a neutral grey. */
-const COMMUNITY_COLORS = ['#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1', '#FF9DA7', '#9C755F', '#BAB0AC', '#1F77B4', '#8C564B'];
+const COMMUNITY_COLORS = [
+  '#4E79A7',
+  '#F28E2B',
+  '#E15759',
+  '#76B7B2',
+  '#59A14F',
+  '#EDC948',
+  '#B07AA1',
+  '#FF9DA7',
+  '#9C755F',
+  '#BAB0AC',
+  '#1F77B4',
+  '#8C564B',
+];
 const OTHER_COMMUNITY_COLOR = '#C8CCD2';
 
 interface SizeRange {
@@ -77,7 +91,9 @@ export function computeCommunities(graph: ViewerGraph): Communities {
   graph.forEachNode((key) => projection.addNode(key));
   graph.forEachEdge((_edge, attributes, source, target) => {
     const weight = attributes.weight || 1;
-    projection.updateEdge(source, target, (current: { weight?: number }) => ({ weight: (current.weight ?? 0) + weight }));
+    projection.updateEdge(source, target, (current: { weight?: number }) => ({
+      weight: (current.weight ?? 0) + weight,
+    }));
   });
   const result = louvain.detailed(projection, { getEdgeWeight: 'weight', rng: seededRandom(42) });
   const sizes = new Map<number, number>();
@@ -91,7 +107,10 @@ export function computeCommunities(graph: ViewerGraph): Communities {
     count: order.length,
     modularity: result.modularity,
     sizes: order.map((community) => sizes.get(community) ?? 0),
-    color: (index) => (sizes.get(order[index] ?? -1) ?? 0) > 1 ? (COMMUNITY_COLORS[index] ?? OTHER_COMMUNITY_COLOR) : OTHER_COMMUNITY_COLOR,
+    color: (index) =>
+      (sizes.get(order[index] ?? -1) ?? 0) > 1
+        ? (COMMUNITY_COLORS[index] ?? OTHER_COMMUNITY_COLOR)
+        : OTHER_COMMUNITY_COLOR,
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { kindColor } from './appearance.js';
 import { clear, el } from './dom.js';
-import { articleDay, articleText, type ArticleRecord, type EdgeEvidence, type ViewerGraph } from './model.js';
+import { type ArticleRecord, articleDay, articleText, type EdgeEvidence, type ViewerGraph } from './model.js';
 
 export interface ArticleContext {
   graph: ViewerGraph;
@@ -28,7 +28,7 @@ interface NameEntry {
   kind: string;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -46,7 +46,13 @@ function namesIn(graph: ViewerGraph, id: string): Map<string, NameEntry> {
 }
 
 /** Text with each known name as a button that selects its entity. */
-function linkNames(text: string, names: Map<string, NameEntry>, pattern: RegExp | null, select: (node: string) => void, graph: ViewerGraph): DocumentFragment {
+function linkNames(
+  text: string,
+  names: Map<string, NameEntry>,
+  pattern: RegExp | null,
+  select: (node: string) => void,
+  graph: ViewerGraph,
+): DocumentFragment {
   const fragment = document.createDocumentFragment();
   if (!pattern) {
     fragment.appendChild(document.createTextNode(text));
@@ -58,7 +64,12 @@ function linkNames(text: string, names: Map<string, NameEntry>, pattern: RegExp 
     const entry = names.get(match[0].toLowerCase());
     if (!entry) continue;
     if (start > last) fragment.appendChild(document.createTextNode(text.slice(last, start)));
-    const button = el('button', { className: 'entity-mark', text: match[0], attrs: { type: 'button', 'data-node': entry.node }, title: `${graph.getNodeAttribute(entry.node, 'label')} (${entry.kind})` });
+    const button = el('button', {
+      className: 'entity-mark',
+      text: match[0],
+      attrs: { type: 'button', 'data-node': entry.node },
+      title: `${graph.getNodeAttribute(entry.node, 'label')} (${entry.kind})`,
+    });
     button.style.setProperty('--chip', kindColor(entry.kind));
     button.addEventListener('click', () => select(entry.node));
     fragment.appendChild(button);
@@ -74,7 +85,10 @@ function locate(text: string, sentence: string): { start: number; end: number } 
   if (at >= 0) return { start: at, end: at + sentence.length };
   // Ingest may normalise quotes and whitespace: match the words with any spacing and any quote mark.
   const quotes = /["'“”‘’«»]/g;
-  const words = sentence.split(/\s+/).filter(Boolean).map((word) => escape(word).replace(quotes, `["'“”‘’«»]`));
+  const words = sentence
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => escapeRegExp(word).replace(quotes, `["'“”‘’«»]`));
   if (!words.length) return null;
   const loose = new RegExp(words.join('\\s+'));
   const match = loose.exec(text);
@@ -102,17 +116,27 @@ export function createArticleView(panel: HTMLElement, context: ArticleContext): 
   const open = async (id: string, evidence: EdgeEvidence | null) => {
     shown = id;
     const article = context.articles.get(id);
-    const closeButton = el('button', { className: 'icon-button close', text: '×', attrs: { type: 'button', 'aria-label': 'Close article' } });
+    const closeButton = el('button', {
+      className: 'icon-button close',
+      text: '×',
+      attrs: { type: 'button', 'aria-label': 'Close article' },
+    });
     closeButton.addEventListener('click', close);
     const day = articleDay(article);
     const url = article?.url && /^https?:\/\//i.test(article.url) ? article.url : null;
     const body = el('div', { className: 'article-text' }, [el('p', { className: 'muted', text: 'Loading the text…' })]);
     const meta = [article?.source, day].filter(Boolean).join(' · ') || 'No source or date';
     panel.replaceChildren(
-      el('header', { className: 'details-head' }, [el('h2', { text: article?.title || article?.file || id }), closeButton]),
+      el('header', { className: 'details-head' }, [
+        el('h2', { text: article?.title || article?.file || id }),
+        closeButton,
+      ]),
       el('p', { className: 'article-meta', text: meta }),
     );
-    if (url) panel.appendChild(el('p', {}, [el('a', { text: url, attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } })]));
+    if (url)
+      panel.appendChild(
+        el('p', {}, [el('a', { text: url, attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } })]),
+      );
     panel.appendChild(body);
     panel.hidden = false;
     panel.scrollTop = 0;
@@ -124,13 +148,20 @@ export function createArticleView(panel: HTMLElement, context: ArticleContext): 
     }
     if (shown !== id) return; // another article was opened meanwhile
     if (text === null) {
-      body.replaceChildren(el('p', { className: 'muted', text: 'The text of this article is not available: the graph file does not carry it and no newsgraph server can read it.' }));
+      body.replaceChildren(
+        el('p', {
+          className: 'muted',
+          text: 'The text of this article is not available: the graph file does not carry it and no newsgraph server can read it.',
+        }),
+      );
       if (evidence) body.appendChild(el('blockquote', { className: 'evidence-focus', text: evidence.sentence }));
       return;
     }
     const names = namesIn(context.graph, id);
     const keys = [...names.keys()].sort((a, b) => b.length - a.length);
-    const pattern = keys.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : null;
+    const pattern = keys.length
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+      : null;
     const span = evidence ? locate(text, evidence.sentence) : null;
     clear(body);
     let offset = 0;
@@ -145,7 +176,11 @@ export function createArticleView(panel: HTMLElement, context: ArticleContext): 
         const to = Math.min(paragraph.length, span.end - start);
         const mark = el('mark', { className: 'evidence-focus' });
         mark.appendChild(linkNames(paragraph.slice(from, to), names, pattern, context.select, context.graph));
-        p.append(linkNames(paragraph.slice(0, from), names, pattern, context.select, context.graph), mark, linkNames(paragraph.slice(to), names, pattern, context.select, context.graph));
+        p.append(
+          linkNames(paragraph.slice(0, from), names, pattern, context.select, context.graph),
+          mark,
+          linkNames(paragraph.slice(to), names, pattern, context.select, context.graph),
+        );
         target ??= mark;
       } else {
         p.appendChild(linkNames(paragraph, names, pattern, context.select, context.graph));

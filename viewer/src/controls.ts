@@ -2,11 +2,11 @@
  * The sidebar: layout control, colour and size modes, the kind and relation legends (which double as filters),
  * confidence and date filters, statistics and exports. It owns no state: it reads the app's and calls back.
  */
-import { kindColor, relationColor, type Communities } from './appearance.js';
+import { type Communities, kindColor, relationColor } from './appearance.js';
 import { clear, el } from './dom.js';
-import type { ColorMode, SizeMode, ViewState } from './state.js';
 import type { ViewerGraph } from './model.js';
-import { createTimeline, type Bucket } from './timeline.js';
+import type { ColorMode, SizeMode, ViewState } from './state.js';
+import { type Bucket, createTimeline } from './timeline.js';
 
 export interface ControlsApi {
   graph: ViewerGraph;
@@ -64,7 +64,16 @@ function legend(
     inputs.set(name, input);
     const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
     swatch.style.background = color(name);
-    list.appendChild(el('li', {}, [el('label', { className: 'legend-item' }, [input, swatch, el('span', { className: 'legend-name', text: name }), el('span', { className: 'count', text: String(count) })])]));
+    list.appendChild(
+      el('li', {}, [
+        el('label', { className: 'legend-item' }, [
+          input,
+          swatch,
+          el('span', { className: 'legend-name', text: name }),
+          el('span', { className: 'count', text: String(count) }),
+        ]),
+      ]),
+    );
   }
   const only = (visible: boolean) => {
     for (const [name, input] of inputs) {
@@ -74,22 +83,42 @@ function legend(
     }
     changed();
   };
-  const all = el('button', { className: 'link', text: 'all', attrs: { type: 'button', 'aria-label': `Show all ${label.toLowerCase()}` } });
-  const none = el('button', { className: 'link', text: 'none', attrs: { type: 'button', 'aria-label': `Hide all ${label.toLowerCase()}` } });
+  const all = el('button', {
+    className: 'link',
+    text: 'all',
+    attrs: { type: 'button', 'aria-label': `Show all ${label.toLowerCase()}` },
+  });
+  const none = el('button', {
+    className: 'link',
+    text: 'none',
+    attrs: { type: 'button', 'aria-label': `Hide all ${label.toLowerCase()}` },
+  });
   all.addEventListener('click', () => only(true));
   none.addEventListener('click', () => only(false));
-  const root = el('fieldset', { className: 'legend-group' }, [el('legend', { text: label }), el('div', { className: 'legend-tools' }, [all, ' · ', none]), list]);
+  const root = el('fieldset', { className: 'legend-group' }, [
+    el('legend', { text: label }),
+    el('div', { className: 'legend-tools' }, [all, ' · ', none]),
+    list,
+  ]);
   return { root, inputs };
 }
 
 const BASIS_COLORS: Record<string, string> = { text: '#475467', knowledge: '#98A2B3' };
 
 /** A labelled range input with its value shown beside it. */
-function slider(id: string, label: string, max: number, onChange: (value: number) => void): { root: HTMLElement; input: HTMLInputElement; output: HTMLOutputElement } {
+function slider(
+  id: string,
+  label: string,
+  max: number,
+  onChange: (value: number) => void,
+): { root: HTMLElement; input: HTMLInputElement; output: HTMLOutputElement } {
   const input = el('input', { attrs: { type: 'range', min: '0', max: String(max), step: '1', id } });
   const output = el('output', { attrs: { for: id } });
   input.addEventListener('input', () => onChange(Number(input.value)));
-  const root = el('div', { className: 'field' }, [el('label', { text: label, attrs: { for: id } }), el('div', { className: 'row' }, [input, output])]);
+  const root = el('div', { className: 'field' }, [
+    el('label', { text: label, attrs: { for: id } }),
+    el('div', { className: 'row' }, [input, output]),
+  ]);
   return { root, input, output };
 }
 
@@ -99,7 +128,13 @@ function checkbox(label: string, onChange: (checked: boolean) => void): { root: 
   return { root: el('label', { className: 'legend-item' }, [input, el('span', { text: label })]), input };
 }
 
-function radios<T extends string>(name: string, label: string, options: Array<[T, string]>, current: T, onChange: (value: T) => void): { root: HTMLElement; inputs: Map<T, HTMLInputElement> } {
+function radios<T extends string>(
+  name: string,
+  label: string,
+  options: Array<[T, string]>,
+  current: T,
+  onChange: (value: T) => void,
+): { root: HTMLElement; inputs: Map<T, HTMLInputElement> } {
   const inputs = new Map<T, HTMLInputElement>();
   const root = el('fieldset', { className: 'segmented' }, [el('legend', { text: label })]);
   for (const [value, text] of options) {
@@ -122,8 +157,26 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
   layoutButton.addEventListener('click', () => api.toggleLayout());
 
   // Appearance
-  const colorMode = radios<ColorMode>('color-mode', 'Colour by', [['kind', 'Kind'], ['community', 'Community']], state.colorMode, (mode) => api.setColorMode(mode));
-  const sizeMode = radios<SizeMode>('size-mode', 'Size by', [['degree', 'Degree'], ['pagerank', 'PageRank']], state.sizeMode, (mode) => api.setSizeMode(mode));
+  const colorMode = radios<ColorMode>(
+    'color-mode',
+    'Colour by',
+    [
+      ['kind', 'Kind'],
+      ['community', 'Community'],
+    ],
+    state.colorMode,
+    (mode) => api.setColorMode(mode),
+  );
+  const sizeMode = radios<SizeMode>(
+    'size-mode',
+    'Size by',
+    [
+      ['degree', 'Degree'],
+      ['pagerank', 'PageRank'],
+    ],
+    state.sizeMode,
+    (mode) => api.setSizeMode(mode),
+  );
   const communityLegend = el('div', { className: 'community-legend' });
 
   // Filters
@@ -135,11 +188,15 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
     filters.minConfidence = Number(confidence.value);
     api.filtersChanged();
   });
-  const confidenceRow = el('div', { className: 'field' }, [el('label', { text: 'Minimum confidence', attrs: { for: 'min-confidence' } }), el('div', { className: 'row' }, [confidence, confidenceOut])]);
+  const confidenceRow = el('div', { className: 'field' }, [
+    el('label', { text: 'Minimum confidence', attrs: { for: 'min-confidence' } }),
+    el('div', { className: 'row' }, [confidence, confidenceOut]),
+  ]);
 
-  const bases = api.bases.length > 1 || api.bases.some(([name]) => name !== 'text')
-    ? legend('Basis', api.bases, (name) => BASIS_COLORS[name] ?? '#98A2B3', filters.hiddenBases, api.filtersChanged)
-    : null;
+  const bases =
+    api.bases.length > 1 || api.bases.some(([name]) => name !== 'text')
+      ? legend('Basis', api.bases, (name) => BASIS_COLORS[name] ?? '#98A2B3', filters.hiddenBases, api.filtersChanged)
+      : null;
 
   // Reduce
   const unconnected = checkbox('Hide unconnected', (checked) => {
@@ -160,15 +217,16 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
     api.filtersChanged();
   });
 
-  const timeline = api.dates && api.timeline.length > 1
-    ? createTimeline(api.timeline, {
-        setRange(from, to) {
-          filters.dateFrom = from;
-          filters.dateTo = to;
-          api.filtersChanged();
-        },
-      })
-    : null;
+  const timeline =
+    api.dates && api.timeline.length > 1
+      ? createTimeline(api.timeline, {
+          setRange(from, to) {
+            filters.dateFrom = from;
+            filters.dateTo = to;
+            api.filtersChanged();
+          },
+        })
+      : null;
 
   let dateRow: HTMLElement | null = null;
   const from = el('input', { attrs: { type: 'date', id: 'date-from', 'aria-label': 'Published from' } });
@@ -186,7 +244,11 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
       filters.dateTo = to.value || null;
       api.filtersChanged();
     });
-    dateRow = el('div', { className: 'field' }, [el('span', { className: 'field-label', text: `Published (${api.dates.min} – ${api.dates.max})` }), timeline?.root ?? null, el('div', { className: 'row dates' }, [from, el('span', { text: '–' }), to])]);
+    dateRow = el('div', { className: 'field' }, [
+      el('span', { className: 'field-label', text: `Published (${api.dates.min} – ${api.dates.max})` }),
+      timeline?.root ?? null,
+      el('div', { className: 'row dates' }, [from, el('span', { text: '–' }), to]),
+    ]);
   }
 
   // Statistics
@@ -197,7 +259,8 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
   const linkStatus = el('span', { className: 'muted', attrs: { role: 'status' } });
   const exportButton = (text: string, label: string, action: () => void | Promise<void>) => {
     const button = el('button', { className: 'button small', text, attrs: { type: 'button', 'aria-label': label } });
-    const failed = (error: unknown) => (linkStatus.textContent = `${text} failed: ${error instanceof Error ? error.message : String(error)}`);
+    const failed = (error: unknown) =>
+      (linkStatus.textContent = `${text} failed: ${error instanceof Error ? error.message : String(error)}`);
     button.addEventListener('click', () => {
       linkStatus.textContent = '';
       try {
@@ -267,10 +330,19 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
         const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
         swatch.style.background = communities.color(index);
         const name = names[index] || `Community ${index + 1}`;
-        list.appendChild(el('li', { className: 'legend-item' }, [swatch, el('span', { className: 'legend-name', text: name, title: name }), el('span', { className: 'count', text: String(size) })]));
+        list.appendChild(
+          el('li', { className: 'legend-item' }, [
+            swatch,
+            el('span', { className: 'legend-name', text: name, title: name }),
+            el('span', { className: 'count', text: String(size) }),
+          ]),
+        );
       });
       communityLegend.append(
-        el('p', { className: 'muted', text: `${communities.count} communities (Louvain), modularity ${communities.modularity.toFixed(3)}` }),
+        el('p', {
+          className: 'muted',
+          text: `${communities.count} communities (Louvain), modularity ${communities.modularity.toFixed(3)}`,
+        }),
         list,
       );
     }
@@ -287,7 +359,11 @@ export function createControls(container: HTMLElement, api: ControlsApi): Contro
     clear(hubs);
     const top = [...state.visibleNodes].sort((a, b) => graph.degree(b) - graph.degree(a)).slice(0, 5);
     for (const node of top) {
-      const button = el('button', { className: 'link entity-link', text: graph.getNodeAttribute(node, 'label'), attrs: { type: 'button' } });
+      const button = el('button', {
+        className: 'link entity-link',
+        text: graph.getNodeAttribute(node, 'label'),
+        attrs: { type: 'button' },
+      });
       button.addEventListener('click', () => api.select(node));
       hubs.appendChild(el('li', {}, [button, el('span', { className: 'count', text: ` ${graph.degree(node)}` })]));
     }

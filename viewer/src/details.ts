@@ -2,11 +2,12 @@
  * The "Entity details" panel: what an entity is, where it was read, and each relation with the sentences that
  * justify it. Everything from the graph goes in through textContent (see ./dom.ts).
  */
+
+import { ENTITY_KINDS } from '../../src/extract/types.js';
 import { kindColor, relationColor } from './appearance.js';
 import { clear, el } from './dom.js';
 import { highlightNames } from './evidence.js';
-import { articleDay, edgeBasis, type ArticleRecord, type EdgeEvidence, type ViewerGraph } from './model.js';
-import { ENTITY_KINDS } from '../../src/extract/types.js';
+import { type ArticleRecord, articleDay, type EdgeEvidence, edgeBasis, type ViewerGraph } from './model.js';
 
 export interface DetailsContext {
   graph: ViewerGraph;
@@ -39,9 +40,17 @@ function articleLine(context: DetailsContext, id: string, evidence: EdgeEvidence
   const day = articleDay(article);
   const title = article?.title || article?.file || id;
   const parts = [article?.source, day].filter((part): part is string => Boolean(part));
-  const titleNode = el('button', { className: 'link article-open', text: title, attrs: { type: 'button' }, title: 'Read the article' });
+  const titleNode = el('button', {
+    className: 'link article-open',
+    text: title,
+    attrs: { type: 'button' },
+    title: 'Read the article',
+  });
   titleNode.addEventListener('click', () => context.openArticle(id, evidence));
-  return el('span', { className: 'article' }, [el('cite', {}, [titleNode]), parts.length ? el('span', { className: 'article-meta', text: ` — ${parts.join(', ')}` }) : null]);
+  return el('span', { className: 'article' }, [
+    el('cite', {}, [titleNode]),
+    parts.length ? el('span', { className: 'article-meta', text: ` — ${parts.join(', ')}` }) : null,
+  ]);
 }
 
 function evidenceItem(context: DetailsContext, evidence: EdgeEvidence, focus: string, other: string): HTMLElement {
@@ -59,7 +68,10 @@ function evidenceItem(context: DetailsContext, evidence: EdgeEvidence, focus: st
     sentence,
     el('div', { className: 'evidence-source' }, [
       articleLine(context, evidence.article, evidence),
-      el('span', { className: 'rule', text: `rule ${evidence.rule}${qualifiers.length ? ` · ${qualifiers.join(', ')}` : ''}` }),
+      el('span', {
+        className: 'rule',
+        text: `rule ${evidence.rule}${qualifiers.length ? ` · ${qualifiers.join(', ')}` : ''}`,
+      }),
     ]),
   ]);
 }
@@ -70,29 +82,51 @@ function relationItem(context: DetailsContext, edge: string, focus: string): HTM
   const outgoing = graph.source(edge) === focus;
   const other = outgoing ? graph.target(edge) : graph.source(edge);
   const otherAttributes = graph.getNodeAttributes(other);
-  const otherButton = el('button', { className: 'link entity-link', text: otherAttributes.label, attrs: { type: 'button' }, title: `Show ${otherAttributes.label}` });
+  const otherButton = el('button', {
+    className: 'link entity-link',
+    text: otherAttributes.label,
+    attrs: { type: 'button' },
+    title: `Show ${otherAttributes.label}`,
+  });
   otherButton.addEventListener('click', () => context.select(other));
   const chip = el('span', { className: 'relation-chip', text: attributes.relation });
   chip.style.setProperty('--chip', relationColor(attributes.relation));
   const statements = attributes.evidence.length;
   // Read as a sentence about the focused entity: "Sergei Lavrov speaks-for" (incoming), "opposes NATO" (outgoing).
-  const direction = outgoing ? `${graph.getNodeAttribute(focus, 'label')} ${attributes.relation} ${otherAttributes.label}` : `${otherAttributes.label} ${attributes.relation} ${graph.getNodeAttribute(focus, 'label')}`;
+  const direction = outgoing
+    ? `${graph.getNodeAttribute(focus, 'label')} ${attributes.relation} ${otherAttributes.label}`
+    : `${otherAttributes.label} ${attributes.relation} ${graph.getNodeAttribute(focus, 'label')}`;
   chip.title = direction;
   const header = el('div', { className: 'relation-head', attrs: { 'aria-label': direction } }, [
     outgoing ? chip : otherButton,
     outgoing ? otherButton : chip,
-    edgeBasis(attributes) === 'knowledge' ? el('span', { className: 'basis', text: 'knowledge', title: 'Added from background knowledge, not read in the text' }) : null,
-    el('span', { className: 'confidence', text: `confidence ${attributes.confidence.toFixed(2)}`, title: `${statements} statement${statements === 1 ? '' : 's'}` }),
+    edgeBasis(attributes) === 'knowledge'
+      ? el('span', {
+          className: 'basis',
+          text: 'knowledge',
+          title: 'Added from background knowledge, not read in the text',
+        })
+      : null,
+    el('span', {
+      className: 'confidence',
+      text: `confidence ${attributes.confidence.toFixed(2)}`,
+      title: `${statements} statement${statements === 1 ? '' : 's'}`,
+    }),
   ]);
   const list = el('ol', { className: 'evidence-list' });
   const render = (count: number) => {
     clear(list);
-    for (const evidence of attributes.evidence.slice(0, count)) list.appendChild(evidenceItem(context, evidence, focus, other));
+    for (const evidence of attributes.evidence.slice(0, count))
+      list.appendChild(evidenceItem(context, evidence, focus, other));
   };
   render(EVIDENCE_SHOWN);
   const item = el('li', { className: 'relation', attrs: { 'data-edge': edge } }, [header, list]);
   if (statements > EVIDENCE_SHOWN) {
-    const more = el('button', { className: 'link more', text: `Show all ${statements} statements`, attrs: { type: 'button' } });
+    const more = el('button', {
+      className: 'link more',
+      text: `Show all ${statements} statements`,
+      attrs: { type: 'button' },
+    });
     more.addEventListener('click', () => {
       render(statements);
       more.remove();
@@ -106,7 +140,11 @@ export function renderDetails(panel: HTMLElement, context: DetailsContext, node:
   const { graph } = context;
   const attributes = graph.getNodeAttributes(node);
   clear(panel);
-  const close = el('button', { className: 'icon-button close', text: '×', attrs: { type: 'button', 'aria-label': 'Close details' } });
+  const close = el('button', {
+    className: 'icon-button close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': 'Close details' },
+  });
   close.addEventListener('click', () => context.close());
   const kind = el('span', { className: 'kind-chip', text: attributes.kind });
   kind.style.setProperty('--chip', kindColor(attributes.kind));
@@ -132,25 +170,44 @@ export function renderDetails(panel: HTMLElement, context: DetailsContext, node:
   ]);
 
   // Newest first: a reader usually wants the latest coverage.
-  const articleIds = [...attributes.articles].sort((a, b) => (articleDay(context.articles.get(b)) ?? '').localeCompare(articleDay(context.articles.get(a)) ?? ''));
+  const articleIds = [...attributes.articles].sort((a, b) =>
+    (articleDay(context.articles.get(b)) ?? '').localeCompare(articleDay(context.articles.get(a)) ?? ''),
+  );
   const articles = el('ul', { className: 'articles', attrs: { 'aria-label': 'Articles' } });
-  const listArticles = (count: number) => articles.replaceChildren(...articleIds.slice(0, count).map((id) => el('li', {}, [articleLine(context, id, null)])));
+  const listArticles = (count: number) =>
+    articles.replaceChildren(...articleIds.slice(0, count).map((id) => el('li', {}, [articleLine(context, id, null)])));
   listArticles(ARTICLES_SHOWN);
   let moreArticles: HTMLElement | null = null;
   if (articleIds.length > ARTICLES_SHOWN) {
-    moreArticles = el('button', { className: 'link more', text: `Show all ${articleIds.length} articles`, attrs: { type: 'button' } });
+    moreArticles = el('button', {
+      className: 'link more',
+      text: `Show all ${articleIds.length} articles`,
+      attrs: { type: 'button' },
+    });
     moreArticles.addEventListener('click', () => {
       listArticles(articleIds.length);
       moreArticles?.remove();
     });
   }
 
-  const hops = el('select', { className: 'hops', attrs: { 'aria-label': 'Hops' } }, [el('option', { text: '1 hop', attrs: { value: '1' } }), el('option', { text: '2 hops', attrs: { value: '2' } })]);
+  const hops = el('select', { className: 'hops', attrs: { 'aria-label': 'Hops' } }, [
+    el('option', { text: '1 hop', attrs: { value: '1' } }),
+    el('option', { text: '2 hops', attrs: { value: '2' } }),
+  ]);
   hops.value = String(context.focusHops);
-  const focus = el('button', { className: 'button small', text: 'Focus', attrs: { type: 'button' }, title: 'Show only this entity and its neighbours' });
+  const focus = el('button', {
+    className: 'button small',
+    text: 'Focus',
+    attrs: { type: 'button' },
+    title: 'Show only this entity and its neighbours',
+  });
   focus.addEventListener('click', () => context.focus(node, hops.value === '2' ? 2 : 1));
 
-  const kindSelect = el('select', { attrs: { 'aria-label': 'Correct kind' } }, ENTITY_KINDS.map((k) => el('option', { text: k, attrs: { value: k } })));
+  const kindSelect = el(
+    'select',
+    { attrs: { 'aria-label': 'Correct kind' } },
+    ENTITY_KINDS.map((k) => el('option', { text: k, attrs: { value: k } })),
+  );
   kindSelect.value = attributes.kind;
   const setKind = el('button', { className: 'button small', text: 'Set kind', attrs: { type: 'button' } });
   setKind.addEventListener('click', () => context.correctKind(node, kindSelect.value));
@@ -167,11 +224,18 @@ export function renderDetails(panel: HTMLElement, context: DetailsContext, node:
     el('div', { className: 'row' }, [pickerBox, merge]),
   ]);
 
-  const relations = el('ol', { className: 'relations', attrs: { 'aria-label': 'Relations' } }, shown.map((edge) => relationItem(context, edge, node)));
+  const relations = el(
+    'ol',
+    { className: 'relations', attrs: { 'aria-label': 'Relations' } },
+    shown.map((edge) => relationItem(context, edge, node)),
+  );
   const hidden = edges.length - shown.length;
 
   panel.replaceChildren(
-    el('header', { className: 'details-head' }, [el('h2', { text: attributes.label, attrs: { id: 'details-title' } }), close]),
+    el('header', { className: 'details-head' }, [
+      el('h2', { text: attributes.label, attrs: { id: 'details-title' } }),
+      close,
+    ]),
     facts,
     el('div', { className: 'row focus-row' }, [focus, hops]),
     el('h3', { text: `Relations (${shown.length})` }),

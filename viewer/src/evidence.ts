@@ -6,7 +6,7 @@ export interface NameSet {
   className: string;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -28,7 +28,7 @@ export function highlightNames(sentence: string, sets: NameSet[]): DocumentFragm
     fragment.appendChild(document.createTextNode(sentence));
     return fragment;
   }
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   let last = 0;
   for (const match of sentence.matchAll(pattern)) {
     const start = match.index ?? 0;

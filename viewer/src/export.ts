@@ -8,7 +8,7 @@ import { gexfText } from './graph-export.js';
 import type { ViewerGraph } from './model.js';
 import type { ViewerSigma, Visuals } from './renderer.js';
 
-export { filteredGraph,  } from './graph-export.js';
+export { filteredGraph } from './graph-export.js';
 
 export function baseName(name: string): string {
   return name.replace(/\.json$/i, '').replace(/[^\w.-]+/g, '_') || 'graph';

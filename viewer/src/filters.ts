@@ -4,8 +4,8 @@
  */
 import { UndirectedGraph } from 'graphology';
 import { largestConnectedComponent } from 'graphology-components';
-import type { Filters } from './state.js';
 import { edgeBasis, type ViewerGraph } from './model.js';
+import type { Filters } from './state.js';
 
 /** article id -> publication day (YYYY-MM-DD), for the articles that have one. */
 export type ArticleDays = ReadonlyMap<string, string>;
@@ -19,7 +19,11 @@ function dateFiltered(filters: Filters): boolean {
   return filters.dateFrom !== null || filters.dateTo !== null;
 }
 
-export function computeVisibility(graph: ViewerGraph, filters: Filters, days: ArticleDays): { nodes: Set<string>; edges: Set<string> } {
+export function computeVisibility(
+  graph: ViewerGraph,
+  filters: Filters,
+  days: ArticleDays,
+): { nodes: Set<string>; edges: Set<string> } {
   const byDate = dateFiltered(filters);
   const nodes = new Set<string>();
   graph.forEachNode((key, attributes) => {
@@ -51,7 +55,12 @@ function reducing(filters: Filters): boolean {
  * statements between two entities count once). Order: unconnected and minimum degree (one pass), then the
  * k-core (peeled until every remaining entity has k neighbours left), then the largest component of the rest.
  */
-function reduceVisibility(graph: ViewerGraph, filters: Filters, nodes: Set<string>, edges: Set<string>): { nodes: Set<string>; edges: Set<string> } {
+function reduceVisibility(
+  graph: ViewerGraph,
+  filters: Filters,
+  nodes: Set<string>,
+  edges: Set<string>,
+): { nodes: Set<string>; edges: Set<string> } {
   if (!reducing(filters)) return { nodes, edges };
   const projection = new UndirectedGraph();
   for (const node of nodes) projection.addNode(node);
@@ -68,7 +77,8 @@ function reduceVisibility(graph: ViewerGraph, filters: Filters, nodes: Set<strin
     for (const node of rest) projection.dropNode(node);
   }
   const keptEdges = new Set<string>();
-  for (const edge of edges) if (projection.hasNode(graph.source(edge)) && projection.hasNode(graph.target(edge))) keptEdges.add(edge);
+  for (const edge of edges)
+    if (projection.hasNode(graph.source(edge)) && projection.hasNode(graph.target(edge))) keptEdges.add(edge);
   return { nodes: new Set(projection.nodes()), edges: keptEdges };
 }
 

@@ -2,8 +2,9 @@
  * Focus: one entity's neighbourhood (1 or 2 hops over the visible relations), laid out on its own so it reads as
  * a small picture rather than a highlighted corner of the whole graph.
  */
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+
 import { UndirectedGraph } from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ViewerGraph } from './model.js';
 
 export interface FocusLayout {
@@ -12,7 +13,12 @@ export interface FocusLayout {
 }
 
 /** The entities within `hops` of `node`, walking visible relations in either direction; `node` itself included. */
-export function neighbourhood(graph: ViewerGraph, node: string, hops: number, visibleEdges: ReadonlySet<string>): Set<string> {
+export function neighbourhood(
+  graph: ViewerGraph,
+  node: string,
+  hops: number,
+  visibleEdges: ReadonlySet<string>,
+): Set<string> {
   const seen = new Set<string>([node]);
   let frontier = [node];
   for (let hop = 0; hop < hops; hop++) {
@@ -35,7 +41,12 @@ export function neighbourhood(graph: ViewerGraph, node: string, hops: number, vi
  * Rings by hop distance as a start (the focused entity in the middle), then ForceAtlas2 on the neighbourhood
  * alone. Deterministic: the same focus gives the same picture.
  */
-export function layoutNeighbourhood(graph: ViewerGraph, node: string, nodes: ReadonlySet<string>, edges: ReadonlySet<string>): FocusLayout {
+export function layoutNeighbourhood(
+  graph: ViewerGraph,
+  node: string,
+  nodes: ReadonlySet<string>,
+  edges: ReadonlySet<string>,
+): FocusLayout {
   const local = new UndirectedGraph<{ x: number; y: number }>();
   const ring = new Map<string, number>([[node, 0]]);
   let frontier = [node];
@@ -72,11 +83,16 @@ export function layoutNeighbourhood(graph: ViewerGraph, node: string, nodes: Rea
     forceAtlas2.assign(local, { iterations: local.order > 600 ? 40 : 150, settings });
   }
   const positions = new Map<string, { x: number; y: number }>();
-  let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    maxX = -Infinity,
+    minY = Infinity,
+    maxY = -Infinity;
   local.forEachNode((key, { x, y }) => {
     positions.set(key, { x, y });
-    minX = Math.min(minX, x); maxX = Math.max(maxX, x);
-    minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+    minX = Math.min(minX, x);
+    maxX = Math.max(maxX, x);
+    minY = Math.min(minY, y);
+    maxY = Math.max(maxY, y);
   });
   // A lone entity still needs an extent for the camera.
   const pad = Math.max(1, (maxX - minX) * 0.05, (maxY - minY) * 0.05);

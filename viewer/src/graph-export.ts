@@ -5,7 +5,7 @@
 import { write as writeGexf } from 'graphology-gexf/browser';
 import { stripForbiddenXmlChars, toXmlToken, withXmlIds } from '../../src/io/xml.js';
 import { relationColor } from './appearance.js';
-import { fileKey, MultiDirectedGraph, viewerKey, type ViewerGraph } from './model.js';
+import { fileKey, MultiDirectedGraph, type ViewerGraph, viewerKey } from './model.js';
 import type { Visuals } from './renderer.js';
 
 /** A copy holding only what passes the filters, in the file contract (newsgraph/1), with the file's own keys. */
@@ -16,7 +16,8 @@ export function filteredGraph(graph: ViewerGraph, nodes: ReadonlySet<string>, ed
     if (nodes.has(node)) copy.addNode(fileKey(node), structuredClone(attributes));
   });
   graph.forEachEdge((edge, attributes, source, target) => {
-    if (edges.has(edge)) copy.addEdgeWithKey(fileKey(edge), fileKey(source), fileKey(target), structuredClone(attributes));
+    if (edges.has(edge))
+      copy.addEdgeWithKey(fileKey(edge), fileKey(source), fileKey(target), structuredClone(attributes));
   });
   return copy;
 }
@@ -31,7 +32,10 @@ export function gexfText(graph: ViewerGraph, visuals: Pick<Visuals, 'color' | 's
   const bare: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   graph.forEachNode((node, attributes) => bare.addNode(node, attributes));
   graph.forEachEdge((edge, attributes, source, target) => bare.addEdgeWithKey(edge, source, target, attributes));
-  const { written, originalNode } = withXmlIds(bare, (): ViewerGraph => new MultiDirectedGraph({ allowSelfLoops: false }));
+  const { written, originalNode } = withXmlIds(
+    bare,
+    (): ViewerGraph => new MultiDirectedGraph({ allowSelfLoops: false }),
+  );
   const text = (value: string) => stripForbiddenXmlChars(value);
   const xml = writeGexf(written, {
     version: '1.3',

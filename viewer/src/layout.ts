@@ -44,7 +44,11 @@ const WARM_UP_MAX_ORDER = 300;
  */
 export function warmUp(graph: ViewerGraph): void {
   if (graph.order > WARM_UP_MAX_ORDER || graph.order < 2) return;
-  forceAtlas2.assign(graph, { iterations: graph.order <= 100 ? 400 : 200, settings: fa2SettingsFor(graph), getEdgeWeight: 'weight' });
+  forceAtlas2.assign(graph, {
+    iterations: graph.order <= 100 ? 400 : 200,
+    settings: fa2SettingsFor(graph),
+    getEdgeWeight: 'weight',
+  });
 }
 
 interface LayoutRun {
@@ -130,7 +134,10 @@ export class LayoutController {
     const positions = this.snapshot();
     const previous = this.previous;
     this.previous = positions;
-    if (performance.now() - this.startedAt > this.settings.maxMs) return this.stop(false);
+    if (performance.now() - this.startedAt > this.settings.maxMs) {
+      this.stop(false);
+      return;
+    }
     if (!previous || previous.length !== positions.length) return;
     let moved = 0;
     let minX = Infinity;
@@ -185,7 +192,11 @@ export class LayoutController {
     const unitsPerPixel = Math.max(extent, 1e-9) / Math.max(100, this.viewPixels());
     noverlap.assign(this.graph, {
       maxIterations: iterations,
-      inputReducer: (key, attributes) => ({ x: attributes.x, y: attributes.y, size: this.pixelRadius(key) * unitsPerPixel }),
+      inputReducer: (key, attributes) => ({
+        x: attributes.x,
+        y: attributes.y,
+        size: this.pixelRadius(key) * unitsPerPixel,
+      }),
       settings: { margin: 0, ratio: 1.15 },
     });
   }

@@ -2,9 +2,9 @@
  * Turning a graph file (text from a URL, a dropped file or the server) into a ViewerGraph, with errors a reader can
  * act on: the source, where in the file, and what is wrong. The checks are the CLI's own (src/graph/schema.ts).
  */
-import { validateGraphData, type SerializedNewsGraph } from '../../src/graph/schema.js';
-import { MultiDirectedGraph, viewerKey, type ViewerGraph, type ViewerNode } from './model.js';
+import { type SerializedNewsGraph, validateGraphData } from '../../src/graph/schema.js';
 import { seededRandom } from '../../src/util/random.js';
+import { MultiDirectedGraph, type ViewerGraph, type ViewerNode, viewerKey } from './model.js';
 
 export class GraphLoadError extends Error {
   constructor(
@@ -27,7 +27,8 @@ export async function fetchGraphText(url: string): Promise<{ text: string; name:
   } catch (error) {
     throw new GraphLoadError(url, `${url}: could not be fetched (${describe(error)})`);
   }
-  if (!response.ok) throw new GraphLoadError(url, `${url}: the server answered ${response.status} ${response.statusText}`.trim());
+  if (!response.ok)
+    throw new GraphLoadError(url, `${url}: the server answered ${response.status} ${response.statusText}`.trim());
   const disposition = response.headers.get('Content-Disposition')?.match(/filename="([^"]+)"/)?.[1];
   const name = disposition ?? decodeURIComponent(new URL(url, location.href).pathname.split('/').pop() || url);
   return { text: await response.text(), name };

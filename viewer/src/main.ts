@@ -9,7 +9,7 @@ import { fetchGraphText, GraphLoadError, importGraphText, validateInWorker } fro
 import { createSearchBox } from './search.js';
 
 let app: App | null = null;
-const search = createSearchBox(byId("search"), (node) => app?.choose(node));
+const search = createSearchBox(byId('search'), (node) => app?.choose(node));
 
 function showError(message: string): void {
   const box = byId('error');
@@ -52,7 +52,7 @@ async function open(text: string, name: string): Promise<void> {
     probe.state = 'error';
   };
   const describe = (error: unknown) => (error instanceof GraphLoadError ? error.message : `${name}: ${String(error)}`);
-  let loaded;
+  let loaded: ReturnType<typeof importGraphText>;
   try {
     loaded = importGraphText(text, name);
     performance.mark('newsgraph:parsed');
@@ -65,7 +65,8 @@ async function open(text: string, name: string): Promise<void> {
   app?.dispose();
   app = null;
   search.clear();
-  byId('graph-name').textContent = `${name} · ${loaded.graph.order.toLocaleString()} entities · ${loaded.graph.size.toLocaleString()} relations`;
+  byId('graph-name').textContent =
+    `${name} · ${loaded.graph.order.toLocaleString()} entities · ${loaded.graph.size.toLocaleString()} relations`;
   document.title = `${name} — newsgraph`;
   try {
     app = new App(loaded.graph, name, search, loaded.storedPositions);
@@ -106,7 +107,13 @@ const probe = {
   openedAt: 0,
   metrics: () => app?.metrics ?? null,
   /** Milestones of the last open (ms since navigation start): read, parsed, ready. */
-  marks: () => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('newsgraph:')).map((m) => [m.name.slice(10), Math.round(m.startTime)])),
+  marks: () =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('newsgraph:'))
+        .map((m) => [m.name.slice(10), Math.round(m.startTime)]),
+    ),
   /** Per kind: how many nodes sigma currently draws (not hidden). */
   drawnKinds(): Record<string, number> {
     const counts: Record<string, number> = {};
@@ -134,9 +141,16 @@ const probe = {
       drawn,
       visible: [...state.visibleNodes],
       focus: state.focus,
-      path: state.path ? { from: state.path.from, to: state.path.to, nodes: [...state.path.nodes], edges: [...state.path.edges] } : null,
+      path: state.path
+        ? { from: state.path.from, to: state.path.to, nodes: [...state.path.nodes], edges: [...state.path.edges] }
+        : null,
       named: [...state.namedNodes],
-      filters: { ...state.filters, hiddenKinds: [...state.filters.hiddenKinds], hiddenRelations: [...state.filters.hiddenRelations], hiddenBases: [...state.filters.hiddenBases] },
+      filters: {
+        ...state.filters,
+        hiddenKinds: [...state.filters.hiddenKinds],
+        hiddenRelations: [...state.filters.hiddenRelations],
+        hiddenBases: [...state.filters.hiddenBases],
+      },
     };
   },
   /** The colour sigma draws a node with right now (after reducers); null when it is hidden. */

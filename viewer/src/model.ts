@@ -2,9 +2,9 @@
 import { MultiDirectedGraph } from 'graphology';
 // Neighbour indexes without a prototype, for the graphs the viewer makes with file keys (exports).
 import '../../src/graph/graphology.js';
-import type { EdgeAttributes, GraphAttributes, NodeAttributes, ArticleRecord } from '../../src/graph/types.js';
+import type { ArticleRecord, EdgeAttributes, GraphAttributes, NodeAttributes } from '../../src/graph/types.js';
 
-export type { ArticleRecord, EdgeAttributes, EdgeEvidence,   } from '../../src/graph/types.js';
+export type { ArticleRecord, EdgeAttributes, EdgeEvidence } from '../../src/graph/types.js';
 
 export type ViewerNode = NodeAttributes & { x: number; y: number };
 export type ViewerGraph = MultiDirectedGraph<ViewerNode, EdgeAttributes, GraphAttributes>;

@@ -3,11 +3,11 @@
  * confidence; it lists the shortest paths as chains whose relations open onto their evidence, and the graph
  * highlights them.
  */
-import { el, clear } from './dom.js';
+import { clear, el } from './dom.js';
+import type { ViewerGraph } from './model.js';
 import type { FoundPaths, PathLimits } from './paths.js';
 import { edgesBetween } from './paths.js';
-import { createCombobox, type Combobox, type SearchIndex } from './search.js';
-import type { ViewerGraph } from './model.js';
+import { type Combobox, createCombobox, type SearchIndex } from './search.js';
 
 export interface PathFormApi {
   graph: ViewerGraph;
@@ -34,9 +34,20 @@ export function createPathForm(api: PathFormApi): PathForm {
   const toWrap = el('div', { className: 'search inline' });
   const fromBox = createCombobox(fromWrap, { label: 'From', id: 'path-from', placeholder: 'From…' }, () => undefined);
   const toBox = createCombobox(toWrap, { label: 'To', id: 'path-to', placeholder: 'To…' }, () => undefined);
-  const relations = el('select', { attrs: { multiple: '', 'aria-label': 'Path relations', size: String(Math.min(5, Math.max(2, api.relations.length))) } },
-    api.relations.map(([name]) => el('option', { text: name, attrs: { value: name } })));
-  const confidence = el('input', { attrs: { type: 'number', min: '0', max: '1', step: '0.05', value: '0', 'aria-label': 'Path minimum confidence' } });
+  const relations = el(
+    'select',
+    {
+      attrs: {
+        multiple: '',
+        'aria-label': 'Path relations',
+        size: String(Math.min(5, Math.max(2, api.relations.length))),
+      },
+    },
+    api.relations.map(([name]) => el('option', { text: name, attrs: { value: name } })),
+  );
+  const confidence = el('input', {
+    attrs: { type: 'number', min: '0', max: '1', step: '0.05', value: '0', 'aria-label': 'Path minimum confidence' },
+  });
   const submit = el('button', { className: 'button small', text: 'Find paths', attrs: { type: 'submit' } });
   const reset = el('button', { className: 'button small', text: 'Clear path', attrs: { type: 'button' } });
   const status = el('p', { className: 'muted', attrs: { role: 'status' } });
@@ -67,12 +78,21 @@ export function createPathForm(api: PathFormApi): PathForm {
           if (edge) {
             const attributes = graph.getEdgeAttributes(edge);
             const forward = graph.source(edge) === path[i - 1];
-            const step = el('button', { className: 'link relation-step', text: `${forward ? '' : '← '}${attributes.relation}${forward ? ' →' : ''}`, attrs: { type: 'button' }, title: 'Show the evidence' });
+            const step = el('button', {
+              className: 'link relation-step',
+              text: `${forward ? '' : '← '}${attributes.relation}${forward ? ' →' : ''}`,
+              attrs: { type: 'button' },
+              title: 'Show the evidence',
+            });
             step.addEventListener('click', () => api.openEdge(edge));
             chain.append(' ', step, ' ');
           }
         }
-        const entity = el('button', { className: 'link entity-link', text: graph.getNodeAttribute(node, 'label'), attrs: { type: 'button' } });
+        const entity = el('button', {
+          className: 'link entity-link',
+          text: graph.getNodeAttribute(node, 'label'),
+          attrs: { type: 'button' },
+        });
         entity.addEventListener('click', () => api.selectNode(node));
         chain.appendChild(entity);
       });

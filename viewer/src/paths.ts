@@ -40,11 +40,20 @@ function distances(graph: ViewerGraph, start: string, usable: (edge: string) => 
   return distance;
 }
 
-export function shortestPaths(graph: ViewerGraph, from: string, to: string, visibleEdges: ReadonlySet<string>, limits: PathLimits): FoundPaths {
+export function shortestPaths(
+  graph: ViewerGraph,
+  from: string,
+  to: string,
+  visibleEdges: ReadonlySet<string>,
+  limits: PathLimits,
+): FoundPaths {
   const usable = (edge: string) => {
     if (!visibleEdges.has(edge)) return false;
     const attributes = graph.getEdgeAttributes(edge);
-    return attributes.confidence >= limits.minConfidence && (limits.relations.size === 0 || limits.relations.has(attributes.relation));
+    return (
+      attributes.confidence >= limits.minConfidence &&
+      (limits.relations.size === 0 || limits.relations.has(attributes.relation))
+    );
   };
   const none: FoundPaths = { paths: [], edges: new Set(), nodes: new Set(), length: null };
   if (!graph.hasNode(from) || !graph.hasNode(to) || from === to) return none;
@@ -77,12 +86,15 @@ export function shortestPaths(graph: ViewerGraph, from: string, to: string, visi
   };
   walk([from]);
   for (const path of paths) {
-    for (let i = 1; i < path.length; i++) for (const edge of edgesBetween(graph, path[i - 1]!, path[i]!)) if (usable(edge)) edges.add(edge);
+    for (let i = 1; i < path.length; i++)
+      for (const edge of edgesBetween(graph, path[i - 1]!, path[i]!)) if (usable(edge)) edges.add(edge);
   }
   return { paths, edges, nodes: new Set(paths.flat()), length: total };
 }
 
 /** Relations joining two entities, either direction, most confident first. */
 export function edgesBetween(graph: ViewerGraph, a: string, b: string): string[] {
-  return [...graph.edges(a, b), ...graph.edges(b, a)].sort((x, y) => graph.getEdgeAttribute(y, 'confidence') - graph.getEdgeAttribute(x, 'confidence'));
+  return [...graph.edges(a, b), ...graph.edges(b, a)].sort(
+    (x, y) => graph.getEdgeAttribute(y, 'confidence') - graph.getEdgeAttribute(x, 'confidence'),
+  );
 }

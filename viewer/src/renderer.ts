@@ -2,14 +2,14 @@
  * The sigma renderer and its settings, grouped by concern: programs (arrows, curves for parallel edges; plain lines
  * when the graph is large), labels, and the reducers that turn the UI state into what is drawn.
  */
-import { EdgeCurvedArrowProgram, DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import { DEFAULT_EDGE_CURVATURE, EdgeCurvedArrowProgram, indexParallelEdgesIndex } from '@sigma/edge-curve';
+import type { Attributes } from 'graphology-types';
 import Sigma from 'sigma';
 import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, relationColor } from './appearance.js';
-import type { Attributes } from 'graphology-types';
-import { edgeBasis, type EdgeAttributes, type ViewerGraph, type ViewerNode } from './model.js';
+import { type EdgeAttributes, edgeBasis, type ViewerGraph, type ViewerNode } from './model.js';
 import type { ViewState } from './state.js';
 
 /** The colour of a path found by the Path form. */
@@ -44,7 +44,11 @@ export function isLarge(graph: ViewerGraph): boolean {
  */
 function parallelCurvatures(graph: ViewerGraph): Map<string, number> {
   const scratch = graph.copy();
-  indexParallelEdgesIndex(scratch, { edgeIndexAttribute: 'parallelIndex', edgeMinIndexAttribute: 'parallelMinIndex', edgeMaxIndexAttribute: 'parallelMaxIndex' });
+  indexParallelEdgesIndex(scratch, {
+    edgeIndexAttribute: 'parallelIndex',
+    edgeMinIndexAttribute: 'parallelMinIndex',
+    edgeMaxIndexAttribute: 'parallelMaxIndex',
+  });
   const curvature = (index: number, maxIndex: number): number => {
     if (index < 0) return -curvature(-index, maxIndex);
     const amplitude = 3.5;
@@ -54,7 +58,12 @@ function parallelCurvatures(graph: ViewerGraph): Map<string, number> {
   const curvatures = new Map<string, number>();
   scratch.forEachEdge((edge, attributes) => {
     const { parallelIndex, parallelMaxIndex } = attributes as { parallelIndex?: number; parallelMaxIndex?: number };
-    if (typeof parallelIndex === 'number' && typeof parallelMaxIndex === 'number' && parallelMaxIndex > 0 && parallelIndex !== 0) {
+    if (
+      typeof parallelIndex === 'number' &&
+      typeof parallelMaxIndex === 'number' &&
+      parallelMaxIndex > 0 &&
+      parallelIndex !== 0
+    ) {
       curvatures.set(edge, curvature(parallelIndex, parallelMaxIndex));
     }
   });
@@ -65,19 +74,38 @@ function edgeThickness(weight: number, large: boolean): number {
   return large ? 0.6 : Math.min(5, 1.2 + Math.log2(Math.max(1, weight)));
 }
 
-export function createRenderer(container: HTMLElement, graph: ViewerGraph, state: ViewState, visuals: Visuals): ViewerSigma {
+export function createRenderer(
+  container: HTMLElement,
+  graph: ViewerGraph,
+  state: ViewState,
+  visuals: Visuals,
+): ViewerSigma {
   const large = isLarge(graph);
   const curvatures = large ? new Map<string, number>() : parallelCurvatures(graph);
 
   const nodeReducer = (node: string, attributes: Attributes): Partial<NodeDisplayData> => {
     const data = attributes as ViewerNode;
-    const display: Partial<NodeDisplayData> = { x: data.x, y: data.y, label: data.label, size: visuals.size(node), color: visuals.color(node), zIndex: 1 };
+    const display: Partial<NodeDisplayData> = {
+      x: data.x,
+      y: data.y,
+      label: data.label,
+      size: visuals.size(node),
+      color: visuals.color(node),
+      zIndex: 1,
+    };
     if (!state.visibleNodes.has(node)) return { ...display, hidden: true };
     // The most central entities are named at any zoom; the label grid places the rest.
     if (state.namedNodes.has(node)) display.forceLabel = true;
     if (state.path) {
-      if (state.path.nodes.has(node)) return { ...display, highlighted: node === state.path.from || node === state.path.to, forceLabel: true, zIndex: 3 };
-      if (node !== state.selected) return { ...display, color: FADED_NODE_COLOR, label: '', forceLabel: false, zIndex: 0 };
+      if (state.path.nodes.has(node))
+        return {
+          ...display,
+          highlighted: node === state.path.from || node === state.path.to,
+          forceLabel: true,
+          zIndex: 3,
+        };
+      if (node !== state.selected)
+        return { ...display, color: FADED_NODE_COLOR, label: '', forceLabel: false, zIndex: 0 };
     }
     const focus = state.hovered ?? state.selected;
     if (node === state.selected) Object.assign(display, { highlighted: true, forceLabel: true, zIndex: 3 });
@@ -85,7 +113,8 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
       const neighbours = state.hovered ? state.hoveredNeighbours : state.selectedNeighbours;
       if (node === focus) Object.assign(display, { highlighted: true, forceLabel: true, zIndex: 3 });
       else if (neighbours.has(node)) Object.assign(display, { forceLabel: true, zIndex: 2 });
-      else if (node !== state.selected) Object.assign(display, { color: FADED_NODE_COLOR, label: '', forceLabel: false, zIndex: 0 });
+      else if (node !== state.selected)
+        Object.assign(display, { color: FADED_NODE_COLOR, label: '', forceLabel: false, zIndex: 0 });
     }
     return display;
   };
@@ -103,7 +132,15 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
       ...(large ? {} : curvature === undefined ? { type: 'arrow' } : { type: 'curved', curvature }),
     };
     if (state.path) {
-      if (state.path.edges.has(edge)) return { ...display, color: PATH_COLOR, size: Math.max(3, (display.size ?? 1) * 1.5), label: data.relation, forceLabel: true, zIndex: 3 };
+      if (state.path.edges.has(edge))
+        return {
+          ...display,
+          color: PATH_COLOR,
+          size: Math.max(3, (display.size ?? 1) * 1.5),
+          label: data.relation,
+          forceLabel: true,
+          zIndex: 3,
+        };
       if (large) return { hidden: true };
       return { ...display, color: FADED_EDGE_COLOR, zIndex: 0 };
     }
@@ -117,7 +154,11 @@ export function createRenderer(container: HTMLElement, graph: ViewerGraph, state
     return display;
   };
 
-  return new Sigma<Attributes, Attributes, Attributes>(graph, container, { ...drawingSettings(large), nodeReducer, edgeReducer });
+  return new Sigma<Attributes, Attributes, Attributes>(graph, container, {
+    ...drawingSettings(large),
+    nodeReducer,
+    edgeReducer,
+  });
 }
 
 /**

@@ -4,11 +4,12 @@
  * are offered, as the CLI does (src/query/names.ts). Entities that share a label are told apart by kind,
  * mentions and their strongest relation. Choosing a suggestion, or Enter, chooses that entity.
  */
+
+import type { NewsGraph } from '../../src/graph/types.js';
+import { NameIndex } from '../../src/query/names.js';
 import { kindColor } from './appearance.js';
 import { clear, el } from './dom.js';
 import type { ViewerGraph } from './model.js';
-import { NameIndex } from '../../src/query/names.js';
-import type { NewsGraph } from '../../src/graph/types.js';
 
 interface Entry {
   node: string;
@@ -70,7 +71,9 @@ export class SearchIndex {
       });
       if (best < Infinity) scored.push({ entry, score: best + (visible && !visible.has(entry.node) ? 10 : 0), via });
     }
-    scored.sort((a, b) => a.score - b.score || b.entry.mentions - a.entry.mentions || a.entry.label.localeCompare(b.entry.label));
+    scored.sort(
+      (a, b) => a.score - b.score || b.entry.mentions - a.entry.mentions || a.entry.label.localeCompare(b.entry.label),
+    );
     const matches = scored.slice(0, LIMIT).map(({ entry, via }) => this.match(entry.node, via, false));
     return this.disambiguate(matches.length ? matches : this.closest(query));
   }
@@ -79,7 +82,8 @@ export class SearchIndex {
   private closest(query: string): Match[] {
     this.names ??= new NameIndex(this.graph as unknown as NewsGraph);
     const nodes: string[] = [];
-    for (const label of this.names.suggest(query, LIMIT)) for (const node of this.names.lookup(label)) if (!nodes.includes(node)) nodes.push(node);
+    for (const label of this.names.suggest(query, LIMIT))
+      for (const node of this.names.lookup(label)) if (!nodes.includes(node)) nodes.push(node);
     return nodes.slice(0, LIMIT).map((node) => this.match(node, null, true));
   }
 
@@ -90,8 +94,10 @@ export class SearchIndex {
 
   private disambiguate(matches: Match[]): Match[] {
     const counts = new Map<string, number>();
-    for (const match of matches) counts.set(match.label.toLowerCase(), (counts.get(match.label.toLowerCase()) ?? 0) + 1);
-    for (const match of matches) if ((counts.get(match.label.toLowerCase()) ?? 0) > 1) match.detail = this.describe(match.node);
+    for (const match of matches)
+      counts.set(match.label.toLowerCase(), (counts.get(match.label.toLowerCase()) ?? 0) + 1);
+    for (const match of matches)
+      if ((counts.get(match.label.toLowerCase()) ?? 0) > 1) match.detail = this.describe(match.node);
     return matches;
   }
 
@@ -104,9 +110,14 @@ export class SearchIndex {
     graph.forEachEdge(node, (_edge, edge, source, target) => {
       if (edge.weight <= bestWeight) return;
       bestWeight = edge.weight;
-      best = source === node ? `${edge.relation} ${graph.getNodeAttribute(target, 'label')}` : `${graph.getNodeAttribute(source, 'label')} ${edge.relation}`;
+      best =
+        source === node
+          ? `${edge.relation} ${graph.getNodeAttribute(target, 'label')}`
+          : `${graph.getNodeAttribute(source, 'label')} ${edge.relation}`;
     });
-    return [attributes.kind, `${attributes.mentions} mention${attributes.mentions === 1 ? '' : 's'}`, best].filter(Boolean).join(' · ');
+    return [attributes.kind, `${attributes.mentions} mention${attributes.mentions === 1 ? '' : 's'}`, best]
+      .filter(Boolean)
+      .join(' · ');
   }
 }
 
@@ -131,10 +142,18 @@ export interface Combobox extends SearchBox {
 }
 
 export function createSearchBox(container: HTMLElement, onChoose: (node: string) => void): SearchBox {
-  return createCombobox(container, { label: 'Search entities', id: 'search', placeholder: 'Search entities…' }, onChoose);
+  return createCombobox(
+    container,
+    { label: 'Search entities', id: 'search', placeholder: 'Search entities…' },
+    onChoose,
+  );
 }
 
-export function createCombobox(container: HTMLElement, options: ComboboxOptions, onChoose: (node: string) => void): Combobox {
+export function createCombobox(
+  container: HTMLElement,
+  options: ComboboxOptions,
+  onChoose: (node: string) => void,
+): Combobox {
   const input = el('input', {
     className: 'search-input',
     attrs: {
@@ -149,7 +168,10 @@ export function createCombobox(container: HTMLElement, options: ComboboxOptions,
       spellcheck: 'false',
     },
   });
-  const list = el('ul', { className: 'search-results', attrs: { id: `${options.id}-results`, role: 'listbox', 'aria-label': `Matching entities (${options.label})` } });
+  const list = el('ul', {
+    className: 'search-results',
+    attrs: { id: `${options.id}-results`, role: 'listbox', 'aria-label': `Matching entities (${options.label})` },
+  });
   list.hidden = true;
   container.append(input, list);
 
@@ -177,15 +199,19 @@ export function createCombobox(container: HTMLElement, options: ComboboxOptions,
     matches.forEach((match, i) => {
       const swatch = el('span', { className: 'swatch' });
       swatch.style.background = kindColor(match.kind);
-      const option = el('li', { attrs: { role: 'option', id: `${options.id}-option-${i}`, 'aria-selected': String(i === active) } }, [
-        swatch,
-        el('span', { className: 'option-text' }, [
-          el('span', { className: 'option-label', text: match.label }),
-          match.detail ? el('span', { className: 'option-detail', text: match.detail }) : null,
-        ]),
-        match.via ? el('span', { className: 'option-via', text: `“${match.via}”` }) : null,
-        el('span', { className: 'option-kind', text: match.closest ? `closest · ${match.kind}` : match.kind }),
-      ]);
+      const option = el(
+        'li',
+        { attrs: { role: 'option', id: `${options.id}-option-${i}`, 'aria-selected': String(i === active) } },
+        [
+          swatch,
+          el('span', { className: 'option-text' }, [
+            el('span', { className: 'option-label', text: match.label }),
+            match.detail ? el('span', { className: 'option-detail', text: match.detail }) : null,
+          ]),
+          match.via ? el('span', { className: 'option-via', text: `“${match.via}”` }) : null,
+          el('span', { className: 'option-kind', text: match.closest ? `closest · ${match.kind}` : match.kind }),
+        ],
+      );
       // mousedown, not click: it fires before the input loses focus and closes the list.
       option.addEventListener('mousedown', (event) => {
         event.preventDefault();

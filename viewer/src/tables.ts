@@ -55,7 +55,10 @@ function csvCell(value: Cell): string {
 }
 
 function toCsv(columns: Column[], rows: Cell[][]): string {
-  return [columns.map((c) => csvCell(c.name)), ...rows.map((row) => row.map(csvCell))].map((row) => row.join(',')).join('\r\n') + '\r\n';
+  const lines = [columns.map((c) => csvCell(c.name)), ...rows.map((row) => row.map(csvCell))].map((row) =>
+    row.join(','),
+  );
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 export function createTables(region: HTMLElement, toggleButton: HTMLButtonElement, context: TablesContext): TablesView {
@@ -65,14 +68,29 @@ export function createTables(region: HTMLElement, toggleButton: HTMLButtonElemen
   let descending = true;
   let ranks: Record<string, number> | null = null;
 
-  const entitiesTab = el('button', { className: 'button small', text: 'Entities', attrs: { type: 'button', 'aria-pressed': 'true' } });
-  const relationsTab = el('button', { className: 'button small', text: 'Relations', attrs: { type: 'button', 'aria-pressed': 'false' } });
+  const entitiesTab = el('button', {
+    className: 'button small',
+    text: 'Entities',
+    attrs: { type: 'button', 'aria-pressed': 'true' },
+  });
+  const relationsTab = el('button', {
+    className: 'button small',
+    text: 'Relations',
+    attrs: { type: 'button', 'aria-pressed': 'false' },
+  });
   const csv = el('button', { className: 'button small', text: 'Export CSV', attrs: { type: 'button' } });
-  const close = el('button', { className: 'icon-button close', text: '×', attrs: { type: 'button', 'aria-label': 'Close tables' } });
+  const close = el('button', {
+    className: 'icon-button close',
+    text: '×',
+    attrs: { type: 'button', 'aria-label': 'Close tables' },
+  });
   const note = el('span', { className: 'muted', attrs: { role: 'status' } });
   const table = el('table', { className: 'data-table' });
   const scroller = el('div', { className: 'table-scroll' }, [table]);
-  region.replaceChildren(el('div', { className: 'tables-head' }, [entitiesTab, relationsTab, csv, note, close]), scroller);
+  region.replaceChildren(
+    el('div', { className: 'tables-head' }, [entitiesTab, relationsTab, csv, note, close]),
+    scroller,
+  );
 
   const columns = () => (which === 'entities' ? ENTITY_COLUMNS : RELATION_COLUMNS);
 
@@ -84,16 +102,35 @@ export function createTables(region: HTMLElement, toggleButton: HTMLButtonElemen
         const attributes = graph.getNodeAttributes(node);
         // Distinct neighbours through visible relations, as the Minimum degree filter counts.
         const around = new Set<string>();
-        graph.forEachEdge(node, (edge, _attributes, source, target) => void (edges.has(edge) && around.add(source === node ? target : source)));
+        graph.forEachEdge(
+          node,
+          (edge, _attributes, source, target) =>
+            void (edges.has(edge) && around.add(source === node ? target : source)),
+        );
         const degree = around.size;
-        return { key: node, cells: [attributes.label, attributes.kind, degree, Number((ranks?.[node] ?? 0).toFixed(5)), attributes.articles.length] };
+        return {
+          key: node,
+          cells: [
+            attributes.label,
+            attributes.kind,
+            degree,
+            Number((ranks?.[node] ?? 0).toFixed(5)),
+            attributes.articles.length,
+          ],
+        };
       });
     }
     return [...context.visibleEdges()].map((edge) => {
       const attributes = graph.getEdgeAttributes(edge);
       return {
         key: edge,
-        cells: [graph.getNodeAttribute(graph.source(edge), 'label'), attributes.relation, graph.getNodeAttribute(graph.target(edge), 'label'), attributes.confidence, attributes.evidence.length],
+        cells: [
+          graph.getNodeAttribute(graph.source(edge), 'label'),
+          attributes.relation,
+          graph.getNodeAttribute(graph.target(edge), 'label'),
+          attributes.confidence,
+          attributes.evidence.length,
+        ],
       };
     });
   };
@@ -127,13 +164,26 @@ export function createTables(region: HTMLElement, toggleButton: HTMLButtonElemen
         }
         render();
       });
-      const th = el('th', { attrs: { scope: 'col', 'aria-sort': index === sortColumn ? (descending ? 'descending' : 'ascending') : 'none' } }, [button]);
+      const th = el(
+        'th',
+        {
+          attrs: {
+            scope: 'col',
+            'aria-sort': index === sortColumn ? (descending ? 'descending' : 'ascending') : 'none',
+          },
+        },
+        [button],
+      );
       head.appendChild(th);
     });
     const body = el('tbody');
     const list = sorted();
     for (const row of list.slice(0, ROWS_SHOWN)) {
-      const tr = el('tr', { attrs: { tabindex: '0', 'data-key': row.key } }, row.cells.map((cell) => el('td', { text: String(cell) })));
+      const tr = el(
+        'tr',
+        { attrs: { tabindex: '0', 'data-key': row.key } },
+        row.cells.map((cell) => el('td', { text: String(cell) })),
+      );
       const choose = () => (which === 'entities' ? context.selectNode(row.key) : context.selectEdge(row.key));
       tr.addEventListener('click', choose);
       tr.addEventListener('keydown', (event) => {
@@ -145,7 +195,10 @@ export function createTables(region: HTMLElement, toggleButton: HTMLButtonElemen
       body.appendChild(tr);
     }
     table.append(el('thead', {}, [head]), body);
-    note.textContent = list.length > ROWS_SHOWN ? `first ${ROWS_SHOWN} of ${list.length.toLocaleString()} rows (the CSV has all)` : `${list.length.toLocaleString()} rows`;
+    note.textContent =
+      list.length > ROWS_SHOWN
+        ? `first ${ROWS_SHOWN} of ${list.length.toLocaleString()} rows (the CSV has all)`
+        : `${list.length.toLocaleString()} rows`;
   };
 
   entitiesTab.addEventListener('click', () => {
@@ -161,7 +214,14 @@ export function createTables(region: HTMLElement, toggleButton: HTMLButtonElemen
     render();
   });
   csv.addEventListener('click', () => {
-    download(`${context.fileName}.${which}.csv`, toCsv(columns(), sorted().map((row) => row.cells)), 'text/csv');
+    download(
+      `${context.fileName}.${which}.csv`,
+      toCsv(
+        columns(),
+        sorted().map((row) => row.cells),
+      ),
+      'text/csv',
+    );
   });
   const toggle = () => {
     region.hidden = !region.hidden;

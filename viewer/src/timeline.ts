@@ -51,9 +51,21 @@ export interface Timeline {
 
 export function createTimeline(list: Bucket[], api: TimelineApi): Timeline {
   const most = Math.max(1, ...list.map((b) => b.articles));
-  const bars = el('div', { className: 'histogram', attrs: { role: 'group', 'aria-label': `Articles per ${list.length > 1 && list[0]!.start !== list[0]!.end ? 'week' : 'day'}` } });
+  const bars = el('div', {
+    className: 'histogram',
+    attrs: {
+      role: 'group',
+      'aria-label': `Articles per ${list.length > 1 && list[0]!.start !== list[0]!.end ? 'week' : 'day'}`,
+    },
+  });
   const barNodes = list.map((bucket) => {
-    const bar = el('button', { className: 'bar', attrs: { type: 'button', 'aria-label': `${bucket.start === bucket.end ? bucket.start : `${bucket.start} to ${bucket.end}`}: ${bucket.articles} articles` } });
+    const bar = el('button', {
+      className: 'bar',
+      attrs: {
+        type: 'button',
+        'aria-label': `${bucket.start === bucket.end ? bucket.start : `${bucket.start} to ${bucket.end}`}: ${bucket.articles} articles`,
+      },
+    });
     bar.style.height = `${Math.max(2, Math.round((bucket.articles / most) * 100))}%`;
     bar.title = bar.getAttribute('aria-label') ?? '';
     // A bar shows its own period; the date fields widen it again.
@@ -61,7 +73,11 @@ export function createTimeline(list: Bucket[], api: TimelineApi): Timeline {
     bars.appendChild(bar);
     return bar;
   });
-  const play = el('button', { className: 'button small', text: '▶ Play', attrs: { type: 'button', 'aria-label': 'Play timeline', 'aria-pressed': 'false' } });
+  const play = el('button', {
+    className: 'button small',
+    text: '▶ Play',
+    attrs: { type: 'button', 'aria-label': 'Play timeline', 'aria-pressed': 'false' },
+  });
   let timer: ReturnType<typeof setInterval> | null = null;
   let step = 0;
   const stop = () => {
@@ -91,7 +107,12 @@ export function createTimeline(list: Bucket[], api: TimelineApi): Timeline {
   return {
     root,
     update(from, to) {
-      list.forEach((bucket, i) => barNodes[i]!.classList.toggle('out', (from !== null && bucket.end < from) || (to !== null && bucket.start > to)));
+      list.forEach((bucket, i) => {
+        barNodes[i]!.classList.toggle(
+          'out',
+          (from !== null && bucket.end < from) || (to !== null && bucket.start > to),
+        );
+      });
     },
     playing: () => timer !== null,
     stop,

@@ -2,7 +2,7 @@
  * The shareable part of the view in the URL hash: selected entity, filters, colouring, sizing and camera.
  * The query string keeps `?graph=` (which graph to open), so a link names both the graph and the view of it.
  */
-import { emptyFilters, type CameraView, type ColorMode, type Filters, type Focus, type SizeMode } from './state.js';
+import { type CameraView, type ColorMode, emptyFilters, type Filters, type Focus, type SizeMode } from './state.js';
 
 export interface UrlView {
   selected: string | null;
@@ -30,7 +30,8 @@ export function encodeView(view: UrlView, order: number): string {
   const f = view.filters;
   const defaults = emptyFilters(order);
   if (f.hiddenKinds.size) params.set('hideKinds', [...f.hiddenKinds].sort().map(encodeURIComponent).join(','));
-  if (f.hiddenRelations.size) params.set('hideRelations', [...f.hiddenRelations].sort().map(encodeURIComponent).join(','));
+  if (f.hiddenRelations.size)
+    params.set('hideRelations', [...f.hiddenRelations].sort().map(encodeURIComponent).join(','));
   if (f.minConfidence > 0) params.set('minConfidence', String(f.minConfidence));
   if (f.dateFrom) params.set('from', f.dateFrom);
   if (f.dateTo) params.set('to', f.dateTo);
@@ -41,7 +42,8 @@ export function encodeView(view: UrlView, order: number): string {
   if (f.kCore > 0) params.set('kcore', String(f.kCore));
   if (view.colorMode !== 'kind') params.set('color', view.colorMode);
   if (view.sizeMode !== 'degree') params.set('size', view.sizeMode);
-  if (view.camera) params.set('camera', [view.camera.x, view.camera.y, view.camera.ratio].map((n) => n.toFixed(4)).join(','));
+  if (view.camera)
+    params.set('camera', [view.camera.x, view.camera.y, view.camera.ratio].map((n) => n.toFixed(4)).join(','));
   return params.toString();
 }
 
@@ -76,7 +78,12 @@ export function decodeView(hash: string, order: number): UrlView {
     colorMode: params.get('color') === 'community' ? 'community' : 'kind',
     sizeMode: params.get('size') === 'pagerank' ? 'pagerank' : 'degree',
     camera:
-      camera.length === 3 && x !== undefined && y !== undefined && ratio !== undefined && camera.every(Number.isFinite) && ratio > 0
+      camera.length === 3 &&
+      x !== undefined &&
+      y !== undefined &&
+      ratio !== undefined &&
+      camera.every(Number.isFinite) &&
+      ratio > 0
         ? { x, y, ratio }
         : null,
     focus: focusNode ? { node: focusNode, hops: params.get('hops') === '2' ? 2 : 1 } : null,

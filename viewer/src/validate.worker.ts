@@ -11,7 +11,12 @@ self.onmessage = (event: MessageEvent<{ text: string; source: string }>) => {
   try {
     validateGraphData(JSON.parse(text), source);
   } catch (error) {
-    message = error instanceof SyntaxError ? `${source}: not a JSON file (${error.message})` : error instanceof Error ? error.message : String(error);
+    message =
+      error instanceof SyntaxError
+        ? `${source}: not a JSON file (${error.message})`
+        : error instanceof Error
+          ? error.message
+          : String(error);
   }
   self.postMessage(message);
 };
