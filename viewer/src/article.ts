@@ -160,7 +160,7 @@ export function createArticleView(panel: HTMLElement, context: ArticleContext): 
     const names = namesIn(context.graph, id);
     const keys = [...names.keys()].sort((a, b) => b.length - a.length);
     const pattern = keys.length
-      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+      ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${keys.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
       : null;
     const span = evidence ? locate(text, evidence.sentence) : null;
     clear(body);
