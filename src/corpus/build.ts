@@ -10,7 +10,7 @@ import { InputError, UsageError } from '../errors.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { applyCorrections, type Corrections } from '../graph/corrections.js';
-import { loadGraph, saveGraph } from '../graph/file.js';
+import { loadGraph, looksLikeGraphFile, saveGraph } from '../graph/file.js';
 import { unifyIdentities } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
 import { defaultMaxBytes } from '../ingest/read.js';
@@ -26,7 +26,7 @@ import {
   resolveSources,
   type WebEntry,
 } from '../sources/index.js';
-import { checkOutput, fileIdentity } from '../util/output.js';
+import { checkOutput, fileIdentity, identitiesOf } from '../util/output.js';
 import { printableLine } from '../util/printable.js';
 import { cacheKey, defaultCacheDir, ExtractionCache } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
@@ -119,28 +119,51 @@ function checkJobs(jobs: number | undefined): void {
     throw new UsageError(`jobs must be a whole number of at least 1, not ${jobs}`, { option: 'jobs' });
 }
 
-/** A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing path. */
+/**
+ * A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing
+ * path. When the output exists (`output`), also returns the path under which the walk found it, if it did.
+ */
 async function countFiles(
   inputs: readonly string[],
   signal: AbortSignal,
-  identities: Set<string> | null,
-): Promise<number> {
+  output: string | null,
+): Promise<{ total: number; outputFoundAt: string | null }> {
   let total = 0;
+  let outputFoundAt: string | null = null;
   for await (const item of walkInputs(inputs, { signal })) {
     if (item instanceof InputError) continue;
     total++;
-    if (identities) {
+    if (output !== null && outputFoundAt === null) {
       const info = await stat(item.file).catch(() => null);
-      if (info) identities.add(fileIdentity(info));
+      if (info && fileIdentity(info) === output) outputFoundAt = item.file;
     }
   }
-  return total;
+  return { total, outputFoundAt };
 }
 
-/** True when the output already exists as a regular file: only then can it be one of the inputs. */
-async function existingOutput(out: string): Promise<boolean> {
+/** The identity (fileIdentity) of the output when it already exists as a regular file: only then can it be an input. */
+async function existingOutput(out: string): Promise<string | null> {
   const info = await stat(out).catch(() => null);
-  return info?.isFile() === true;
+  return info?.isFile() === true ? fileIdentity(info) : null;
+}
+
+/**
+ * Which inputs the output must not be, and which walked file to leave out. An output named as an input (the
+ * file itself or a link to it) stays refused. One found only by walking a folder is left out of the walk when it
+ * is a graph file, so `build dir -o dir/graph.json` works again on the second run; any other file (an article)
+ * is refused, as it would otherwise be overwritten.
+ */
+async function outputAmongInputs(
+  out: string,
+  paths: readonly string[],
+  output: string,
+  foundAt: string | null,
+): Promise<{ inputs: Set<string>; leaveOut: string | null }> {
+  const inputs = await identitiesOf(paths);
+  if (foundAt === null || inputs.has(output)) return { inputs, leaveOut: null };
+  if (await looksLikeGraphFile(out)) return { inputs, leaveOut: foundAt };
+  inputs.add(output);
+  return { inputs, leaveOut: null };
 }
 
 function openHttpCache(options: BuildOptions): HttpCache | null {
@@ -193,11 +216,16 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   if (paths.length === 0 && urls.length === 0) throw new UsageError('no input files, folders or URLs given');
   const out = options.out ?? options.into ?? 'out/graph.json';
   // The inputs' identities are gathered only when the output exists: otherwise it cannot be one of them.
-  const inputs = (await existingOutput(out)) ? new Set<string>() : null;
-  const files = paths.length > 0 ? await countFiles(paths, signal, inputs) : 0;
+  const output = await existingOutput(out);
+  const walked = paths.length > 0 ? await countFiles(paths, signal, output) : { total: 0, outputFoundAt: null };
+  const { inputs, leaveOut } = output
+    ? await outputAmongInputs(out, paths, output, walked.outputFoundAt)
+    : { inputs: null, leaveOut: null };
+  const files = walked.total - (leaveOut === null ? 0 : 1);
   const outputOptions = inputs ? { inputs } : {};
   // Refuse a bad output (an input, a folder, a virtual file system) before extracting anything.
   await checkOutput(out, outputOptions);
+  if (leaveOut !== null) say(printableLine(`newsgraph: not reading ${leaveOut}: it is the graph this build writes`));
   const graph: NewsGraph = options.into ? await loadGraph(options.into) : createGraph();
   const known = new Set<string>();
   for (const article of graph.getAttribute('articles')) {
@@ -398,7 +426,9 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   };
 
   async function* entries(): AsyncGenerator<Entry | InputError, void, undefined> {
-    if (paths.length > 0) yield* walkInputs(paths, { signal });
+    if (paths.length > 0)
+      for await (const item of walkInputs(paths, { signal }))
+        if (item instanceof InputError || item.file !== leaveOut) yield item;
     yield* web;
   }
 

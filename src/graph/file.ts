@@ -1,4 +1,5 @@
 /** Reading and writing graph files (graphology serialized JSON, newsgraph/1). */
+import { open } from 'node:fs/promises';
 import { FileSystemError, GraphFileError } from '../errors.js';
 import { type OutputOptions, writeOutput } from '../util/output.js';
 import { type ReadDataOptions, readDataFile } from '../util/read-file.js';
@@ -59,6 +60,28 @@ function looksLikeArticleJson(data: unknown): boolean {
     const list = (data as Record<string, unknown>)[f];
     return Array.isArray(list) && list.length > 0 && isArticle(list[0]);
   });
+}
+
+/** Graph files written here have their graph attributes, schema first, within the first hundred bytes. */
+const GRAPH_HEAD_BYTES = 4096;
+const GRAPH_HEAD = /^\uFEFF?\s*\{[\s\S]*?"attributes"\s*:\s*\{\s*"schema"\s*:\s*"newsgraph\//;
+
+/**
+ * True when a regular file starts like a newsgraph graph file (graph attributes whose schema is newsgraph/...).
+ * Only the first bytes are read, so a large graph is not parsed just to tell it from an article; false for
+ * anything that cannot be read.
+ */
+export async function looksLikeGraphFile(file: string): Promise<boolean> {
+  const handle = await open(file, 'r').catch(() => null);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(GRAPH_HEAD_BYTES), 0, GRAPH_HEAD_BYTES, 0);
+    return GRAPH_HEAD.test(buffer.toString('utf8', 0, bytesRead));
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Reads and validates a graph file. FIFOs, devices and files over `maxBytes` are refused before reading. */

@@ -5,7 +5,8 @@
  * files open in a spreadsheet. Arrays are joined with ';', neo4j-admin's default array delimiter.
  *
  * Neo4j conventions: labels in PascalCase (`Person`), relationship types in UPPER_SNAKE_CASE (`SPEAKS_FOR`);
- * the original kind and relation stay available as the `kind` and `relation` properties.
+ * the original kind and relation stay available as the `kind` and `relation` properties. Edges carry their `basis`
+ * (text or knowledge) and their `qualifiers` as JSON text.
  *
  * Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) get a
  * leading apostrophe, as OWASP recommends against CSV injection: article text reaches these cells unchanged, and
@@ -45,6 +46,8 @@ const EDGE_HEADER = [
   'sentences:string[]',
   'articles:string[]',
   'rules:string[]',
+  'basis',
+  'qualifiers',
 ] as const;
 
 /** 'organisation' -> 'Organisation'. */
@@ -93,6 +96,14 @@ export function csvField(value: string | number | null | undefined, neutralise =
  */
 function csvArray(values: readonly string[] | undefined): string {
   return (values ?? []).map((v) => v.replaceAll(ARRAY_DELIMITER, ',')).join(ARRAY_DELIMITER);
+}
+
+/**
+ * Qualifiers ({former: 'true'}) as JSON text: a map has no neo4j-admin type, and a column per qualifier would
+ * change the header with every new one. Empty when there are none.
+ */
+function qualifiersJson(qualifiers: Readonly<Record<string, string>> | undefined): string {
+  return qualifiers && Object.keys(qualifiers).length ? JSON.stringify(qualifiers) : '';
 }
 
 function csvRow(fields: (string | number | null | undefined)[], neutralise: boolean): string {
@@ -148,6 +159,9 @@ export function writeCsv(graph: NewsGraph, options: CsvOptions = {}): CsvFiles {
           csvArray(evidence.map((e) => e.sentence)),
           csvArray([...new Set(evidence.map((e) => e.article))]),
           csvArray(a.rules),
+          // Files written before basis existed read as 'text'.
+          a.basis ?? 'text',
+          qualifiersJson(a.qualifiers),
         ],
         neutralise,
       ),

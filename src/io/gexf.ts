@@ -52,6 +52,8 @@ const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
   { id: 'confidence', title: 'confidence', type: 'double' },
   { id: 'evidence_count', title: 'evidence count', type: 'integer' },
   { id: 'sentence', title: 'first evidence sentence', type: 'string' },
+  { id: 'basis', title: 'basis', type: 'string' },
+  { id: 'qualifiers', title: 'qualifiers', type: 'string' },
 ];
 
 type AttributeValue = string | number;
@@ -70,6 +72,15 @@ function gexfList(values: readonly string[] | undefined): string | undefined {
       `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}"`,
   );
   return `[${quoted.join(', ')}]`;
+}
+
+/**
+ * Qualifiers ({former: 'true'}) as one JSON string: GEXF has no map type, and a column per qualifier would
+ * grow with every new one. Empty or missing qualifiers are left out.
+ */
+function qualifiersJson(qualifiers: Readonly<Record<string, string>> | undefined): string | undefined {
+  // JSON escapes control characters and lone surrogates; U+FFFE/U+FFFF are dropped like in any other text.
+  return qualifiers && Object.keys(qualifiers).length ? stripForbiddenXmlChars(JSON.stringify(qualifiers)) : undefined;
 }
 
 function compact(record: Record<string, AttributeValue | null | undefined>): Record<string, AttributeValue> {
@@ -173,6 +184,9 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         confidence: attributes.confidence,
         evidence_count: evidence.length,
         sentence: evidence[0] ? stripForbiddenXmlChars(evidence[0].sentence) : undefined,
+        // Files written before basis existed read as 'text'.
+        basis: attributes.basis ?? 'text',
+        qualifiers: qualifiersJson(attributes.qualifiers),
       }),
       viz: {
         color: relationColor(attributes.relation),

@@ -1,10 +1,10 @@
 /**
  * GraphML writer (graphology-graphml only parses). One <key> per attribute with its attr.type, directed edges,
- * one <data> per attribute value; list and object attributes (aliases, articles, evidence) are JSON strings, so
- * nothing is lost and yEd, Cytoscape or networkx read the file as plain strings. Text comes from news, so every
- * value is escaped and stripped of the characters XML 1.0 forbids.
+ * one <data> per attribute value; list and object attributes (aliases, articles, evidence, qualifiers) are JSON
+ * strings, so nothing is lost and yEd, Cytoscape or networkx read the file as plain strings. Text comes from news,
+ * so every value is escaped and stripped of the characters XML 1.0 forbids.
  */
-import type { NewsGraph } from '../graph/types.js';
+import type { EdgeAttributes, NewsGraph } from '../graph/types.js';
 import { escapeXmlAttribute, escapeXmlText, xmlIdsFor } from './xml.js';
 
 type GraphmlType = 'string' | 'int' | 'double' | 'boolean';
@@ -68,8 +68,35 @@ function* nodeRecords(graph: NewsGraph): Generator<Record<string, unknown>> {
   for (const { attributes } of graph.nodeEntries()) yield attributes as unknown as Record<string, unknown>;
 }
 
+/**
+ * An edge's attributes as written: basis always ('text' for files written before it existed), qualifiers only
+ * when there are some.
+ */
+function edgeRecord(attributes: EdgeAttributes): Record<string, unknown> {
+  const { qualifiers, ...rest } = attributes;
+  return {
+    ...rest,
+    basis: attributes.basis ?? 'text',
+    ...(qualifiers && Object.keys(qualifiers).length ? { qualifiers } : {}),
+  };
+}
+
 function* edgeRecords(graph: NewsGraph): Generator<Record<string, unknown>> {
-  for (const { attributes } of graph.edgeEntries()) yield attributes as unknown as Record<string, unknown>;
+  for (const { attributes } of graph.edgeEntries()) yield edgeRecord(attributes);
+}
+
+/**
+ * Edge keys declared whatever the values: a reader sees the same columns for every graph, even one whose edges
+ * have no qualifiers (a JSON string of a string-to-string map, like the lists).
+ */
+const FIXED_EDGE_KEYS: readonly Key[] = [
+  { id: 'e_basis', domain: 'edge', name: 'basis', type: 'string' },
+  { id: 'e_qualifiers', domain: 'edge', name: 'qualifiers', type: 'string' },
+];
+
+function withFixedKeys(keys: Key[], fixed: readonly Key[]): Key[] {
+  const fixedNames = new Set(fixed.map((key) => key.name));
+  return [...keys.filter((key) => !fixedNames.has(key.name)), ...fixed];
 }
 
 /** Writes the graph as GraphML (a string). */
@@ -77,7 +104,7 @@ export function writeGraphml(graph: NewsGraph): string {
   const graphAttributes = graph.getAttributes() as unknown as Record<string, unknown>;
   const graphKeys = collectKeys('graph', [graphAttributes]);
   const nodeKeys = collectKeys('node', nodeRecords(graph));
-  const edgeKeys = collectKeys('edge', edgeRecords(graph));
+  const edgeKeys = withFixedKeys(collectKeys('edge', edgeRecords(graph)), FIXED_EDGE_KEYS);
 
   const parts: string[] = [GRAPHML_HEADER];
   for (const key of [...graphKeys, ...nodeKeys, ...edgeKeys]) {
@@ -101,7 +128,7 @@ export function writeGraphml(graph: NewsGraph): string {
     parts.push(
       `    <edge id="${escapeXmlAttribute(edgeIds.get(edge) ?? edge)}" source="${nodeId(source)}" target="${nodeId(target)}">\n`,
     );
-    parts.push(dataElements(edgeKeys, attributes as unknown as Record<string, unknown>, '      '));
+    parts.push(dataElements(edgeKeys, edgeRecord(attributes), '      '));
     parts.push('    </edge>\n');
   });
   parts.push('  </graph>\n</graphml>\n');

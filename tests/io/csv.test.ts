@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, neo4jLabel, neo4jType, writeCsv } from '../../src/io/csv.js';
-import { loadFixture } from './helpers.js';
+import { KNOWLEDGE_EDGE, loadFixture, loadFixtureWithBasis, QUALIFIED_EDGE, QUALIFIERS, TEXT_EDGE } from './helpers.js';
 import { seedGraph } from './seed-graph.js';
 
 /** A small RFC 4180 reader, written independently of the writer: quoted fields, doubled quotes, CRLF. */
@@ -141,5 +141,31 @@ describe('CSV export for neo4j-admin import', () => {
         .map((r) => r.id)
         .sort(),
     ).toEqual(seed.edges().sort());
+  });
+});
+
+describe('CSV export of edge basis and qualifiers', () => {
+  const graph = loadFixtureWithBasis();
+  const rows = records(writeCsv(graph).edges);
+  const row = (key: string) => rows.find((r) => r.id === key)!;
+
+  it('has basis and qualifiers columns, untyped (strings for neo4j-admin)', () => {
+    expect(readCsv(writeCsv(graph).edges)[0]).toEqual(expect.arrayContaining(['basis', 'qualifiers']));
+  });
+
+  it('writes each edge basis, a missing basis as text', () => {
+    expect(row(KNOWLEDGE_EDGE).basis).toBe('knowledge');
+    expect(row(TEXT_EDGE).basis).toBe('text');
+    for (const r of rows) expect(r.basis, r.id).toBe(graph.getEdgeAttribute(r.id!, 'basis') ?? 'text');
+  });
+
+  it('writes qualifiers as JSON text that reads back exactly, empty where the edge has none', () => {
+    expect(JSON.parse(row(QUALIFIED_EDGE).qualifiers!)).toEqual(QUALIFIERS);
+    for (const r of rows) if (r.id !== QUALIFIED_EDGE) expect(r.qualifiers, r.id).toBe('');
+  });
+
+  it('writes the same columns for a graph whose edges have neither', () => {
+    const old = records(writeCsv(loadFixture()).edges);
+    expect(old.map((r) => [r.basis, r.qualifiers])).toEqual(old.map(() => ['text', '']));
   });
 });

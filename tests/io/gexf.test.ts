@@ -6,7 +6,7 @@ import { KIND_COLORS, relationColor } from '../../src/graph/palette.js';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { writeGexf } from '../../src/io/gexf.js';
 import { validateGexf } from '../helpers/relaxng.js';
-import { loadFixture } from './helpers.js';
+import { KNOWLEDGE_EDGE, loadFixture, loadFixtureWithBasis, QUALIFIED_EDGE, QUALIFIERS, TEXT_EDGE } from './helpers.js';
 import { seedGraph } from './seed-graph.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -131,6 +131,51 @@ describe('GEXF export of a hand-made graph', () => {
 
   it('escapes labels from news text: quotes, ampersands, angle brackets', () => {
     expect(back.getNodeAttribute('organisation:cafe-le-zinc', 'label')).toBe('Café "Le Zinc" & <Bar>');
+  });
+});
+
+describe('GEXF export of edge basis and qualifiers', () => {
+  const graph = loadFixtureWithBasis();
+  const text = writeGexf(graph, { now: new Date('2024-05-01T12:00:00Z') });
+  const back = gexf.parse(MultiDirectedGraph, text);
+
+  it('declares basis and qualifiers as string edge attributes and stays valid GEXF 1.3', async () => {
+    expect(await validateGexf(text)).toEqual([]);
+    const edgeDeclarations = elements(text, 'attributes').find((a) => a.getAttribute('class') === 'edge')!;
+    const declared = Array.from(edgeDeclarations.childNodes)
+      .filter((n) => n.nodeType === 1)
+      .map((n) => [n.getAttribute('id'), n.getAttribute('type')]);
+    expect(declared).toEqual(
+      expect.arrayContaining([
+        ['basis', 'string'],
+        ['qualifiers', 'string'],
+      ]),
+    );
+  });
+
+  it('reads back each edge basis, a missing basis as text', () => {
+    expect(back.getEdgeAttribute(KNOWLEDGE_EDGE, 'basis')).toBe('knowledge');
+    expect(back.getEdgeAttribute(TEXT_EDGE, 'basis')).toBe('text');
+    graph.forEachEdge((edge, a) => expect(back.getEdgeAttribute(edge, 'basis'), edge).toBe(a.basis ?? 'text'));
+  });
+
+  it('reads back qualifiers as a JSON string, and none where the edge has none', () => {
+    expect(JSON.parse(back.getEdgeAttribute(QUALIFIED_EDGE, 'qualifiers') as string)).toEqual(QUALIFIERS);
+    graph.forEachEdge((edge, a) => {
+      if (!a.qualifiers) expect(back.getEdgeAttribute(edge, 'qualifiers'), edge).toBeUndefined();
+    });
+  });
+
+  it('stays valid with qualifiers holding characters XML forbids, and an empty qualifier map is left out', async () => {
+    const g = loadFixtureWithBasis();
+    g.setEdgeAttribute(QUALIFIED_EDGE, 'qualifiers', { issue: 'bell\u0007 \uFFFF end' });
+    g.setEdgeAttribute(TEXT_EDGE, 'qualifiers', {});
+    const b = gexf.parse(MultiDirectedGraph, await exportAndValidate(g));
+    // The control character survives as a JSON escape; U+FFFF cannot be written and is dropped.
+    expect(JSON.parse(b.getEdgeAttribute(QUALIFIED_EDGE, 'qualifiers') as string)).toEqual({
+      issue: 'bell\u0007  end',
+    });
+    expect(b.getEdgeAttribute(TEXT_EDGE, 'qualifiers')).toBeUndefined();
   });
 });
 

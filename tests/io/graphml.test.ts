@@ -3,7 +3,15 @@ import graphml from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import type { NewsGraph } from '../../src/graph/types.js';
 import { writeGraphml } from '../../src/io/graphml.js';
-import { loadFixture, xmlSyntaxErrors } from './helpers.js';
+import {
+  KNOWLEDGE_EDGE,
+  loadFixture,
+  loadFixtureWithBasis,
+  QUALIFIED_EDGE,
+  QUALIFIERS,
+  TEXT_EDGE,
+  xmlSyntaxErrors,
+} from './helpers.js';
 import { seedGraph } from './seed-graph.js';
 
 const { MultiDirectedGraph } = graphology;
@@ -81,5 +89,40 @@ describe('GraphML export', () => {
     expect(new Set(b.nodes())).toEqual(new Set(seed.nodes()));
     expect(new Set(b.edges())).toEqual(new Set(seed.edges()));
     seed.forEachEdge((edge, a) => expect(decoded(b.getEdgeAttribute(edge, 'evidence'))).toEqual(a.evidence));
+  });
+});
+
+describe('GraphML export of edge basis and qualifiers', () => {
+  const graph = loadFixtureWithBasis();
+  const text = writeGraphml(graph);
+  const back = graphml.parse(MultiDirectedGraph, text);
+
+  it('declares basis and qualifiers as string edge keys', () => {
+    expect(text).toContain('<key id="e_basis" for="edge" attr.name="basis" attr.type="string"/>');
+    expect(text).toContain('<key id="e_qualifiers" for="edge" attr.name="qualifiers" attr.type="string"/>');
+  });
+
+  it('is well-formed and reads back each edge basis, a missing basis as text', async () => {
+    expect(await xmlSyntaxErrors(text)).toEqual([]);
+    expect(back.getEdgeAttribute(KNOWLEDGE_EDGE, 'basis')).toBe('knowledge');
+    expect(back.getEdgeAttribute(TEXT_EDGE, 'basis')).toBe('text');
+    graph.forEachEdge((edge, a) => expect(back.getEdgeAttribute(edge, 'basis'), edge).toBe(a.basis ?? 'text'));
+  });
+
+  it('reads back qualifiers as a JSON string, and none where the edge has none', () => {
+    expect(JSON.parse(back.getEdgeAttribute(QUALIFIED_EDGE, 'qualifiers') as string)).toEqual(QUALIFIERS);
+    graph.forEachEdge((edge, a) => {
+      if (!a.qualifiers) expect(back.getEdgeAttribute(edge, 'qualifiers'), edge).toBeUndefined();
+    });
+  });
+
+  it('declares both keys for a graph written before they existed, with basis text on every edge', () => {
+    const old = loadFixture();
+    old.forEachEdge((_e, a) => expect(a.basis).toBeUndefined());
+    const oldText = writeGraphml(old);
+    expect(oldText).toContain('attr.name="basis" attr.type="string"');
+    expect(oldText).toContain('attr.name="qualifiers" attr.type="string"');
+    const b = graphml.parse(MultiDirectedGraph, oldText);
+    expect(new Set(b.mapEdges((_e, a) => a.basis))).toEqual(new Set(['text']));
   });
 });

@@ -30,3 +30,19 @@ export async function xmlSyntaxErrors(xml: string): Promise<string[]> {
 }
 
 export { captureIO } from '../helpers/cli.js';
+
+/** Edges the basis/qualifiers tests change; every other fixture edge has neither (a file older than both). */
+export const KNOWLEDGE_EDGE = 'state:spain|member-of|organisation:european-union';
+export const TEXT_EDGE = 'state:germany|member-of|organisation:nato';
+export const QUALIFIED_EDGE = 'person:emmanuel-macron|speaks-for|state:france';
+/** Text a writer must quote or escape: quotes, a comma, a semicolon, '<', '&', a newline, a leading '='. */
+export const QUALIFIERS = { former: 'true', issue: '=a "hard", <tricky>; & odd\nissue' };
+
+/** The fixture with one knowledge edge, one explicit text edge and one qualified edge. */
+export function loadFixtureWithBasis(): NewsGraph {
+  const graph = loadFixture();
+  graph.setEdgeAttribute(KNOWLEDGE_EDGE, 'basis', 'knowledge');
+  graph.setEdgeAttribute(TEXT_EDGE, 'basis', 'text');
+  graph.setEdgeAttribute(QUALIFIED_EDGE, 'qualifiers', { ...QUALIFIERS });
+  return graph;
+}

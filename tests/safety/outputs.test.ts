@@ -52,6 +52,41 @@ describe('an output that is one of the inputs', () => {
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
   });
 
+  it('is left out of a folder walk when it is the graph a build wrote there, but refused when named', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), ARTICLE);
+    const out = join(dir, 'graph.json');
+    const articleIds = () =>
+      (JSON.parse(readFileSync(out, 'utf8')) as { attributes: { articles: Array<{ id: string }> } }).attributes.articles
+        .map((a) => a.id)
+        .sort();
+
+    const first = await cli('build', dir, '-o', out, ...BUILD);
+    expect(first.code, first.io.stderr).toBe(0);
+    expect(articleIds()).toEqual(['a.txt']);
+    const firstGraph = readFileSync(out, 'utf8');
+
+    // The second run finds graph.json in the folder: it is not read as an article, and the build succeeds.
+    const second = await cli('build', dir, '-o', out, ...BUILD);
+    expect(second.code, second.io.stderr).toBe(0);
+    expect(second.io.stderr).not.toContain('is one of the inputs');
+    expect(second.io.stderr).not.toMatch(/skipped .*graph\.json/);
+    expect(second.io.stderr).toContain('building from 1 file with');
+    expect(second.io.stderr).toContain(`not reading ${out}: it is the graph this build writes`);
+    expect(articleIds()).toEqual(['a.txt']);
+    expect(readFileSync(out, 'utf8')).toBe(firstGraph);
+
+    // Named on the command line, itself or through a link, the graph is an input: refused, and left alone.
+    for (const named of [out, join(dir, 'link-to-graph.json')]) {
+      if (named !== out) symlinkSync('graph.json', named);
+      const run = await cli('build', dir, named, '-o', out, ...BUILD);
+      expect(run.code).toBe(2);
+      expect(run.io.stderr).toContain(`${out}: is one of the inputs; refusing to overwrite it`);
+      expect(readFileSync(out, 'utf8')).toBe(firstGraph);
+    }
+    expect(leftovers(dir)).toEqual([]);
+  });
+
   it('is refused by export: the graph it reads is not replaced by a GEXF', async () => {
     const dir = tempDir();
     const graph = writeGraph(dir, 'graph.json', fixtureData());
