@@ -58,7 +58,8 @@ export const CONTACTS_RULES = {
 
 const ACTORS: EntityKind[] = ['person', 'state', 'organisation'];
 const PLACES: EntityKind[] = ['state', 'place'];
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
+/** Words that negate a clause (narrower than `negations`, which also holds verbs of refusal). */
+const NEGATION = words('clauseNegations');
 const PREPOSITIONS = new Set([
   'of',
   'with',

@@ -112,7 +112,8 @@ const LINKERS = new Set([
   'now',
 ]);
 const IN = new Set(['in', 'within', 'through', 'at', 'inside', 'via']);
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
+/** Words that negate a clause (narrower than `negations`, which also holds verbs of refusal). */
+const NEGATION = words('clauseNegations');
 
 function emitAll(
   states: readonly string[],

@@ -12,6 +12,7 @@ import {
   roleEndingAt,
   roleStartingAt,
   STATE_VOICE,
+  words,
 } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
@@ -200,7 +201,8 @@ const APPOSITION_STOPS = new Set([
   ':',
 ]);
 const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
-const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'still', 'now', 'once', 'previously', 'currently', 'later']);
+/** Words between a name and its role verb ("has also served"); the lexicon's `auxiliaries` is a wider list. */
+const AUXILIARIES = words('roleAuxiliaries');
 const WORK_VERBS = new Set([
   'works',
   'worked',
