@@ -111,3 +111,9 @@ export const TITLE_HEADS: Set<string> = (() => {
     out.delete(w);
   return out;
 })();
+
+/** Titles held in companies, teams and bodies: a name right before them is the body ("Adidas CEO"). */
+export const BODY_TITLES = words('bodyTitles');
+
+/** Function words an acronym skips ("Organisation of ... States" -> "OAS"). */
+export const ACRONYM_SKIP = words('acronymSkip');

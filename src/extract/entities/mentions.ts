@@ -8,6 +8,7 @@ import type { EntityKind, Token } from '../types.js';
 import { type GazetteerEntry, type GazetteerMatch, gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
 import {
+  BODY_TITLES,
   isActorAuxiliary,
   isActorBefore,
   isLocativeWord,
@@ -731,28 +732,6 @@ function addBodiesBeforeTitles(sentence: number, tokens: readonly Token[], draft
     });
   }
 }
-
-/** Titles held in companies, teams and bodies: a name right before them is the body ("Adidas CEO"). */
-const BODY_TITLES = new Set([
-  'ceo',
-  'chairman',
-  'chairwoman',
-  'chief',
-  'captain',
-  'coach',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'director',
-  'founder',
-  'head',
-  'boss',
-  'manager',
-  'president',
-  'secretary',
-  'leader',
-  'chair',
-]);
 
 /**
  * A person span with a title inside ("Adidas CEO Jane Doe"), or an organisation span ending in title + name

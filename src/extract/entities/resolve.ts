@@ -13,6 +13,7 @@ import type { Entity, EntityKind, Sentence } from '../types.js';
 import { gazetteer } from './gazetteer.js';
 import { isGenericAlone } from './kinds.js';
 import { knowledge } from './knowledge.js';
+import { ACRONYM_SKIP } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
 
 export interface ResolvedDraft extends MentionDraft {
@@ -106,8 +107,6 @@ function lowerBound(list: readonly number[], value: number): number {
 function minPos(a: number, b: number): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
-
-const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'des', 'du', 'la', 'le', '&']);
 
 /** Initials of a multi-word name, skipping function words: "Shanghai Cooperation Organization" -> "SCO". */
 function initials(name: string): string {
