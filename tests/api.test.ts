@@ -32,6 +32,15 @@ describe('library API', () => {
     expect(again.edges()).toEqual(graph.edges());
   });
 
+  it('exports what a user needs and keeps internal helpers inside their stages', () => {
+    for (const name of ['extract', 'ingestFile', 'buildGraph', 'loadGraph', 'saveGraph', 'GraphQuery', 'exportGraph'])
+      expect(typeof (lib as Record<string, unknown>)[name]).toBe('function');
+    for (const name of ['applyCorrections', 'loadCorrections', 'GraphFileError', 'UsageError'])
+      expect(typeof (lib as Record<string, unknown>)[name]).toBe('function');
+    for (const name of ['editDistance', 'foldName', 'NameIndex', 'parsePattern', 'textSignature', 'isPrivateAddress'])
+      expect(name in lib).toBe(false);
+  });
+
   it('is importable by its package name, as users import it', async () => {
     const pkg = await import('newsgraph');
     expect(typeof pkg.extract).toBe('function');

@@ -1,7 +1,7 @@
 /** The options about fetching sources, shared by build, extract and watch: declared once, parsed once. */
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
-import type { FetchSettings } from '../sources/settings.js';
+import { FETCH_DEFAULTS, type FetchSettings } from '../sources/settings.js';
 
 export interface SourceFlags {
   sources?: string[];
@@ -19,10 +19,13 @@ export const SOURCE_OPTIONS = {
     '--allow-private',
     'follow links in feeds and pages to loopback, private or link-local addresses of other hosts',
   ] as const,
-  timeout: ['--timeout <seconds>', 'give up on one HTTP request after this long (default: 20)'] as const,
+  timeout: [
+    '--timeout <seconds>',
+    `give up on one HTTP request after this long (default: ${FETCH_DEFAULTS.timeoutMs / 1000})`,
+  ] as const,
   delay: [
     '--delay <seconds>',
-    'pause between two requests to the same host (default: 1; robots.txt Crawl-delay can raise it)',
+    `pause between two requests to the same host (default: ${FETCH_DEFAULTS.delayMs / 1000}; robots.txt Crawl-delay can raise it)`,
   ] as const,
 };
 

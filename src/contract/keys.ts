@@ -5,7 +5,7 @@
 import type { EntityKind } from './kinds.js';
 
 /** 'Jane Doe-Smith' -> 'jane-doe-smith'; diacritics folded, punctuation dropped, apostrophes removed. */
-export function slugify(name: string): string {
+function slugify(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

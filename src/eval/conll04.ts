@@ -12,9 +12,9 @@ import { extractArticle } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
 import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
+import { type Counts, type JudgedEdge, prf } from './counts.js';
 import type { Prf } from './match.js';
 import { readJsonFile } from './read-json.js';
-import { type Counts, type JudgedEdge, prf } from './relations.js';
 
 export interface Conll04Sentence {
   tokens: string[];

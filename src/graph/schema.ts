@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../contract/kinds.js';
 import { GraphFileError } from '../errors.js';
+import { compileFastCheck } from './fast-check.js';
 import {
   type ArticleRecord,
   type EdgeAttributes,
@@ -107,7 +108,8 @@ const edgeAttributesSchema = z.looseObject({
   qualifiers: z.record(z.string(), z.string()).optional(),
 });
 
-const graphSchema = z.looseObject({
+/** The shape of a newsgraph/1 file; parseGraphData adds the checks a shape cannot express. */
+export const graphSchema = z.looseObject({
   options: z.looseObject({
     type: z.literal('directed'),
     multi: z.literal(true),
@@ -167,116 +169,11 @@ export function parseGraphData(data: unknown, file: string | null): SerializedNe
   return graph;
 }
 
-/**
- * Compiles a zod schema into a plain predicate with the same verdict, for the schema kinds and checks this
- * file uses. Anything it does not know compiles to `null`, and validation then falls back to zod alone. A
- * predicate may only be stricter than zod, never looser: tests/robustness/graph-schema.test.ts compares the two
- * on many malformed files.
- */
-function compilePredicate(schema: z.core.$ZodType): ((value: unknown) => boolean) | null {
-  const def = schema._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
-  const checks = (def.checks ?? []) as z.core.$ZodCheck[];
-  const tests: Array<(value: never) => boolean> = [];
-  for (const check of checks) {
-    const c = check._zod.def as unknown as Record<string, unknown>;
-    if (c.check === 'min_length' && typeof c.minimum === 'number') {
-      const min = c.minimum;
-      tests.push((v: { length: number }) => v.length >= min);
-    } else if (c.check === 'string_format' && c.format === 'regex' && c.pattern instanceof RegExp) {
-      const pattern = c.pattern;
-      tests.push((v: string) => {
-        pattern.lastIndex = 0;
-        return pattern.test(v);
-      });
-    } else if ((c.check === 'greater_than' || c.check === 'less_than') && typeof c.value === 'number') {
-      const bound = c.value;
-      const inclusive = c.inclusive === true;
-      tests.push(
-        c.check === 'greater_than'
-          ? (v: number) => (inclusive ? v >= bound : v > bound)
-          : (v: number) => (inclusive ? v <= bound : v < bound),
-      );
-    } else return null;
-  }
-  const passes = (value: unknown) => tests.every((t) => t(value as never));
-  switch (def.type) {
-    case 'string':
-      return (v) => typeof v === 'string' && passes(v);
-    case 'number': {
-      const int = def.format === 'safeint';
-      if (def.format !== undefined && !int) return null;
-      return (v) => typeof v === 'number' && Number.isFinite(v) && (!int || Number.isSafeInteger(v)) && passes(v);
-    }
-    case 'enum':
-    case 'literal': {
-      if (checks.length) return null;
-      const values = new Set<unknown>(schema._zod.values ?? []);
-      return (v) => values.has(v);
-    }
-    case 'never':
-      return () => false;
-    case 'optional':
-    case 'nullable': {
-      if (checks.length) return null;
-      const inner = compilePredicate(def.innerType as z.core.$ZodType);
-      if (!inner) return null;
-      return def.type === 'optional' ? (v) => v === undefined || inner(v) : (v) => v === null || inner(v);
-    }
-    case 'array': {
-      if (checks.length) return null;
-      const element = compilePredicate(def.element as z.core.$ZodType);
-      if (!element) return null;
-      return (v) => {
-        if (!Array.isArray(v)) return false;
-        for (const item of v) if (!element(item)) return false;
-        return true;
-      };
-    }
-    case 'record': {
-      const key = compilePredicate(def.keyType as z.core.$ZodType);
-      const value = compilePredicate(def.valueType as z.core.$ZodType);
-      if (!key || !value || checks.length) return null;
-      return (v) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-        for (const [k, x] of Object.entries(v)) if (!key(k) || !value(x)) return false;
-        return true;
-      };
-    }
-    case 'object': {
-      // Only loose objects: they return the input's keys unchanged, so the input can stand for zod's output.
-      const catchall = def.catchall as z.core.$ZodType | undefined;
-      if (checks.length || catchall?._zod.def.type !== 'unknown') return null;
-      const fields: Array<[string, (value: unknown) => boolean]> = [];
-      for (const [name, field] of Object.entries(def.shape as Record<string, z.core.$ZodType>)) {
-        const predicate = compilePredicate(field);
-        if (!predicate) return null;
-        fields.push([name, predicate]);
-      }
-      return (v) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-        const record = v as Record<string, unknown>;
-        for (const [name, predicate] of fields) if (!predicate(record[name])) return false;
-        return true;
-      };
-    }
-    default:
-      return null;
-  }
-}
-
-const fastPredicate = compilePredicate(graphSchema);
+const fastPredicate = compileFastCheck(graphSchema);
 
 /** True when the data has the contract's shape (the zod schema's verdict, computed fast). */
-export function isValidShape(data: unknown): boolean {
+function isValidShape(data: unknown): boolean {
   return fastPredicate ? fastPredicate(data) : graphSchema.safeParse(data).success;
-}
-
-/** Exposed for the tests: true when the fast predicate could be compiled from the schema. */
-export const hasFastPath = fastPredicate !== null;
-
-/** zod's own verdict on the shape, without the fast path (for tests that compare the two). */
-export function zodAcceptsShape(data: unknown): boolean {
-  return graphSchema.safeParse(data).success;
 }
 
 /** Tells a foreign file (not JSON object, other graph format, other version) apart from a damaged one. */

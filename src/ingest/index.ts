@@ -15,7 +15,7 @@ import { toOffsetMap } from './mapped.js';
 import { type ReadOptions, readTextFile } from './read.js';
 import type { Article, ArticleFormat } from './types.js';
 
-export { fromOriginal, toOriginalSpan } from './offsets.js';
+export { toOriginalSpan } from './offsets.js';
 export type { Article, ArticleFormat } from './types.js';
 
 const BY_EXTENSION: Record<string, ArticleFormat> = {

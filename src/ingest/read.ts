@@ -20,13 +20,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
-
-/** Default limit for one article file: news articles are well under 1 MB; books a few MB. */
-const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-/** Default limit for .json/.jsonl files, which may hold thousands of articles (V8 strings top out near 512 MiB). */
-const DEFAULT_MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
-/** Share of control or undecodable characters above which decoded "text" is taken to be binary. */
-const BINARY_CONTROL_RATIO = 0.05;
+import { BINARY_CONTROL_RATIO, DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES } from './settings.js';
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 

@@ -12,11 +12,10 @@ import { canonicalUrl, siteOf } from './canonical.js';
 import { classifyDocument, type LinkedItem } from './documents.js';
 import type { FetchedDocument, Fetcher } from './fetcher.js';
 
-export { isPrivateAddress } from './address.js';
 export { canonicalUrl } from './canonical.js';
 export { type FetchedDocument, Fetcher } from './fetcher.js';
 export { HttpCache } from './http-cache.js';
-export { FETCH_DEFAULTS, type FetchSettings, USER_AGENT } from './settings.js';
+export { FETCH_DEFAULTS, type FetchSettings } from './settings.js';
 
 /** An article to fetch (or already fetched) from the web. */
 export interface WebEntry {

@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { ingestFile } from '../ingest/index.js';
+import { CACHED_TEXTS } from './settings.js';
 
 export interface ArticleText {
   id: string;
@@ -21,9 +22,6 @@ interface Listed {
   file: string;
   text: string | null;
 }
-
-/** Texts kept in memory (a reader goes back and forth between a few articles). */
-const CACHED_TEXTS = 64;
 
 export class ArticleTexts {
   private listed: Map<string, Listed> | null = null;

@@ -13,13 +13,7 @@ import { basename, extname } from 'node:path';
 import { FileSystemError, UsageError } from '../errors.js';
 import { ArticleTexts } from './articles.js';
 import { type AssetMap, findViewerDist, listAssets } from './assets.js';
-
-/** Where the viewer fetches the graph from when no `?graph=` is given. */
-const GRAPH_PATH = '/graph.json';
-/** Where the viewer fetches an article's text: GET /article?id=ID (see ./articles.ts). */
-const ARTICLE_PATH = '/article';
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 4178;
+import { ARTICLE_PATH, DEFAULT_HOST, DEFAULT_PORT, GRAPH_PATH } from './settings.js';
 
 export interface ViewServerOptions {
   /** The one graph file to serve at /graph.json. Read on every request, so a rebuild shows on reload. */

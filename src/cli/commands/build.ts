@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES } from '../../ingest/settings.js';
 import type { CliIO } from '../context.js';
 import { fetchSettings, SOURCE_OPTIONS, type SourceFlags, sourceUrls } from '../source-options.js';
 
@@ -15,11 +16,14 @@ interface BuildFlags extends SourceFlags {
   corrections?: string;
 }
 
+/** Bytes in a megabyte as --max-file-size counts them (MiB). */
+const MB = 1024 * 1024;
+
 function parseMegabytes(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
     throw new UsageError(`--max-file-size must be a positive number of megabytes, not '${value}'`);
-  return Math.round(Number(value) * 1024 * 1024);
+  return Math.round(Number(value) * MB);
 }
 
 function parseJobs(value: string | undefined): number | undefined {
@@ -50,7 +54,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     .option('--no-cache', 'extract every article again; do not read or write the cache')
     .option(
       '--max-file-size <mb>',
-      'largest input file or fetched page to read, in MB (default: 8, or 256 for .json/.jsonl)',
+      `largest input file or fetched page to read, in MB (default: ${DEFAULT_MAX_BYTES / MB}, or ${DEFAULT_MAX_COLLECTION_BYTES / MB} for .json/.jsonl)`,
     )
     .option(...SOURCE_OPTIONS.sources)
     .option(...SOURCE_OPTIONS.allowPrivate)

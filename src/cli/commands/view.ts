@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { printableLine } from '../../util/printable.js';
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopbackHost, startViewServer } from '../../view/server.js';
+import { isLoopbackHost, startViewServer } from '../../view/server.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../view/settings.js';
 import type { CliIO } from '../context.js';
 
 interface ViewOptions {

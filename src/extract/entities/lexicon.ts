@@ -1,64 +1,52 @@
 /**
- * Small closed-class word lists of English (prepositions, reporting verbs, organisation head nouns). These are
- * grammar, not world knowledge; world knowledge lives in data/.
+ * Small closed-class word lists of English (prepositions, reporting verbs, organisation head nouns), read from
+ * ./data/lexicon.json. These are grammar, not world knowledge; world knowledge lives in data/.
  */
+import lexiconData from './data/lexicon.json' with { type: 'json' };
 import { knowledge } from './knowledge.js';
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+type ListName = Exclude<keyof typeof lexiconData, 'source'>;
+const words = (name: ListName): ReadonlySet<string> => new Set(lexiconData[name]);
 
 /** Words before a place name that make it a location rather than an actor ("in Moscow", "arrived in Beijing"). */
-const LOCATIVE = words(
-  'in at near from to into inside outside across around throughout within toward towards via through ' +
-    'visit visits visited visiting arrive arrives arrived arriving travel travels travelled traveled traveling travelling ' +
-    'flew fly flying landed based headquartered born located held hosted stationed returned return returning ' +
-    'outskirts downtown central northern southern eastern western north south east west',
-);
+const LOCATIVE = words('locative');
 
 export function isLocativeWord(lower: string): boolean {
   return LOCATIVE.has(lower);
 }
 
-const REPORTING = words(
-  'said says say told tells added adds stated states announced announces noted notes stressed stresses ' +
-    'warned warns insisted insists argued argues claimed claims declared declares explained explains wrote writes ' +
-    'asked asks urged urges called calls expressed expresses echoed emphasized emphasised reiterated confirmed ' +
-    'denied denies met meets visited visits has had was is will would could may might who',
-);
+const REPORTING = words('reporting');
 
 export function isReportingVerb(word: string): boolean {
   return REPORTING.has(word.toLowerCase());
 }
 
 /** Head nouns that end organisation names ("... Council", "... Ministry", "... Party"). */
-const ORG_HEADS = words(
-  'Council Ministry Department Office Agency Organization Organisation Union Party Committee Commission Bank Fund ' +
-    'Association Institute Institution University College Court Parliament Assembly Congress Senate Government ' +
-    'Administration Authority Bureau Service Services Forces Army Navy Force Guard Police Group Company Corporation ' +
-    'Corp Corp. Inc Inc. Ltd Ltd. Co Co. Airlines Airways Bank Conference Forum Foundation Alliance Front Movement ' +
-    'League Federation Coalition Cabinet Directorate Secretariat Tribunal Network News Times Post Journal Agency Television Radio ' +
-    'Club Society Center Centre Board Exchange Holdings Group Industries Motors Systems Technologies',
-);
+const ORG_HEADS = words('organisationHeads');
 
 export function isOrganisationHead(word: string): boolean {
   return ORG_HEADS.has(word);
 }
 
 /** Capitalised function words that never belong to a name (sentence-initial "The", headline "With"). */
-const STOP_CAPITALISED = words(
-  'The A An This That These Those It He She They We I You His Her Its Their Our My Your In On At For With By From ' +
-    'To Of And Or But As If When While After Before Although Though So Yet Amid Amidst Despite Because Since Until ' +
-    'Emphasizing Emphasising According Meanwhile However Moreover Also Not No Yes All Some Many Most Both Each Every ' +
-    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
-    'September October November December Mr Mrs Ms Dr ' +
-    // Sentence adverbs and prepositions the tagger glues to a name at the start of a sentence ("Later Sir Hubert").
-    'Later Earlier Then Now Today Yesterday Tomorrow Tonight Still Instead Indeed Besides Between Among Under Over ' +
-    'Without Within Last Next Here There Why How What Where Only Even Just Already Again Soon Recently ' +
-    'Previously Currently Finally Initially Thus Hence Otherwise Nevertheless Nonetheless Furthermore Elsewhere ' +
-    'Perhaps Maybe Unlike Like Following During Against Through Across Behind Beyond Above Below Ahead Thanks',
-);
+const STOP_CAPITALISED = words('stopCapitalised');
 
 export function isStopWordCapitalised(word: string): boolean {
   return STOP_CAPITALISED.has(word);
+}
+
+/** Words before a place name that make it an actor ("talks between Moscow and Kyiv", "support for Beijing"). */
+const ACTOR_BEFORE = words('actorBefore');
+
+export function isActorBefore(lower: string): boolean {
+  return ACTOR_BEFORE.has(lower);
+}
+
+/** Words after a place name that make it an actor ("Moscow will", "Beijing has", "Moscow says"). */
+const ACTOR_AUXILIARIES = words('actorAuxiliaries');
+
+export function isActorAuxiliary(lower: string): boolean {
+  return ACTOR_AUXILIARIES.has(lower);
 }
 
 /** Every single word that appears in a role title, lower-cased ("president", "foreign", "minister", "secretary"). */
@@ -123,3 +111,9 @@ export const TITLE_HEADS: Set<string> = (() => {
     out.delete(w);
   return out;
 })();
+
+/** Titles held in companies, teams and bodies: a name right before them is the body ("Adidas CEO"). */
+export const BODY_TITLES = words('bodyTitles');
+
+/** Function words an acronym skips ("Organisation of ... States" -> "OAS"). */
+export const ACRONYM_SKIP = words('acronymSkip');

@@ -8,6 +8,9 @@ import type { EntityKind, Token } from '../types.js';
 import { type GazetteerEntry, type GazetteerMatch, gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
 import {
+  BODY_TITLES,
+  isActorAuxiliary,
+  isActorBefore,
   isLocativeWord,
   isOrganisationHead,
   isReportingVerb,
@@ -60,8 +63,8 @@ function capitalActsForState(tokens: readonly Token[], start: number, end: numbe
   if (next === ',' && tokens[end + 1] && knowledgeCountryToken(tokens[end + 1]!.text)) return false;
   if (isLocativeWord(prev)) return false;
   if (/^['’]s?$/.test(next)) return true; // "Beijing's position"
-  if (ACTOR_BEFORE.has(prev)) return true; // "talks between Moscow and Kyiv", "support for Beijing"
-  if (AUXILIARIES.has(nextLower)) return true; // "Moscow will", "Beijing has"
+  if (isActorBefore(prev)) return true; // "talks between Moscow and Kyiv", "support for Beijing"
+  if (isActorAuxiliary(nextLower)) return true; // "Moscow will", "Beijing has"
   // A verb right after it: "Moscow says", "Beijing rejected", "Moscow Lauds" (a headline).
   if (
     /^\p{L}+(s|ed)$/u.test(next) &&
@@ -75,52 +78,6 @@ function capitalActsForState(tokens: readonly Token[], start: number, end: numbe
   if ((prev === 'and' || prev === 'or') && p > 0 && knowledgeStateOrCapital(tokens[p - 1]!.text)) return true;
   return false;
 }
-
-const ACTOR_BEFORE = new Set([
-  'between',
-  'with',
-  'against',
-  'for',
-  'by',
-  'and',
-  'urged',
-  'accused',
-  'warned',
-  'told',
-  'asked',
-  'pressed',
-  'criticised',
-  'criticized',
-  'blamed',
-  'backed',
-  'supported',
-  'opposed',
-  'joined',
-]);
-const AUXILIARIES = new Set([
-  'will',
-  'would',
-  'has',
-  'had',
-  'have',
-  'is',
-  'was',
-  'are',
-  'were',
-  'could',
-  'can',
-  'may',
-  'might',
-  'must',
-  'should',
-  'did',
-  'does',
-  'do',
-  'said',
-  'says',
-  'wants',
-  'sees',
-]);
 
 function knowledgeStateOrCapital(text: string): boolean {
   const m = gazetteer().longestAt([text], 0);
@@ -775,28 +732,6 @@ function addBodiesBeforeTitles(sentence: number, tokens: readonly Token[], draft
     });
   }
 }
-
-/** Titles held in companies, teams and bodies: a name right before them is the body ("Adidas CEO"). */
-const BODY_TITLES = new Set([
-  'ceo',
-  'chairman',
-  'chairwoman',
-  'chief',
-  'captain',
-  'coach',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'director',
-  'founder',
-  'head',
-  'boss',
-  'manager',
-  'president',
-  'secretary',
-  'leader',
-  'chair',
-]);
 
 /**
  * A person span with a title inside ("Adidas CEO Jane Doe"), or an organisation span ending in title + name

@@ -13,6 +13,7 @@ import type { Entity, EntityKind, Sentence } from '../types.js';
 import { gazetteer } from './gazetteer.js';
 import { isGenericAlone } from './kinds.js';
 import { knowledge } from './knowledge.js';
+import { ACRONYM_SKIP } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
 
 export interface ResolvedDraft extends MentionDraft {
@@ -41,12 +42,6 @@ function surface(d: MentionDraft, sentences: Sentence[], text: string): { text: 
   return { text: text.slice(start, end), start, end };
 }
 
-/**
- * Work counter for the resolution passes: one unit per index probe or candidate examined. Tests compare it between
- * inputs of different sizes to check that resolution stays linear (no wall-clock assertions).
- */
-export const resolutionWork = { count: 0 };
-
 /** Words of a name for matching: curly apostrophes straightened. Memoised: a long article repeats its names. */
 const nameWordsCache = new Map<string, string[]>();
 function nameWords(name: string): string[] {
@@ -71,12 +66,10 @@ class PositionIndex {
   }
 
   first(key: string): number {
-    resolutionWork.count++;
     return this.lists.get(key)?.[0] ?? -1;
   }
 
   last(key: string): number {
-    resolutionWork.count++;
     const list = this.lists.get(key);
     return list ? list[list.length - 1]! : -1;
   }
@@ -103,12 +96,10 @@ function lowerBound(list: readonly number[], value: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
-    resolutionWork.count++;
     const mid = (lo + hi) >> 1;
     if (list[mid]! < value) lo = mid + 1;
     else hi = mid;
   }
-  resolutionWork.count++;
   return lo;
 }
 
@@ -116,8 +107,6 @@ function lowerBound(list: readonly number[], value: number): number {
 function minPos(a: number, b: number): number {
   return a < 0 ? b : b < 0 ? a : Math.min(a, b);
 }
-
-const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'des', 'du', 'la', 'le', '&']);
 
 /** Initials of a multi-word name, skipping function words: "Shanghai Cooperation Organization" -> "SCO". */
 function initials(name: string): string {
@@ -223,7 +212,6 @@ function resolveAcronymDefinitions(items: Item[], sentences: Sentence[], labels:
     const target = defined.get(key);
     if (target && item.draft.tokenEnd - item.draft.tokenStart === 1 && item.draft.canonical === null) {
       labels[i] = target;
-      resolutionWork.count++;
       const owner = items[firstWithLabel.get(target) ?? i]!;
       item.draft = { ...item.draft, kind: owner.draft.kind };
     }
@@ -305,7 +293,6 @@ function resolveAlsoKnownAs(items: Item[], text: string, labels: string[]): void
   items.forEach((item, i) => {
     const to = renamed.get(labels[i]!);
     if (!to || item.draft.canonical !== null) return;
-    resolutionWork.count++;
     labels[i] = to.label;
     item.draft = { ...item.draft, kind: to.kind, rule: `${item.draft.rule}+also-known-as` };
   });
@@ -346,7 +333,6 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
   const retype = (i: number, kind: EntityKind, from?: MentionDraft) => {
     const d = items[i]!.draft;
     if (d.kind === kind) return;
-    resolutionWork.count++;
     items[i]!.draft = from
       ? {
           ...d,
@@ -427,7 +413,6 @@ function resolvePeople(items: Item[], labels: string[]): void {
     const words = nameWords(labels[i]!);
     if (words.length < 2) return;
     for (let k = 1; k < words.length; k++) {
-      resolutionWork.count++;
       // A style alone ("Lord" of "Lord Ashcroft") is no short form of the name.
       if (!(k === 1 && styles.has(words[0]!))) fullByRun.add(personKey(words.slice(0, k)), i);
       fullByRun.add(personKey(words.slice(words.length - k)), i);
@@ -553,7 +538,6 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
       bestAt = earlierLonger;
     }
     for (const body of bodies) {
-      resolutionWork.count++;
       const at = Math.max(
         lastWithLabel.get(body.label) ?? -1,
         body.parent ? (lastWithLabel.get(body.parent) ?? -1) : -1,
@@ -573,7 +557,6 @@ function resolveOrganisations(items: Item[], labels: string[]): void {
 
   for (const i of orgIdx) {
     for (; passed < i; passed++) {
-      resolutionWork.count++;
       lastWithLabel.set(labels[passed]!, passed);
     }
     resolveOne(i);

@@ -7,39 +7,8 @@ import { words } from './lexicon.js';
 import type { ArticleContext } from './rule.js';
 import type { Unit } from './units.js';
 
-const AUX = new Set([
-  'has',
-  'have',
-  'had',
-  'also',
-  'then',
-  'later',
-  'further',
-  'again',
-  'previously',
-  'earlier',
-  'reportedly',
-  'once',
-]);
-const NOMINAL_HEADS = new Set([
-  'official',
-  'minister',
-  'president',
-  'diplomat',
-  'chancellor',
-  'premier',
-  'leader',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'secretary',
-  'envoy',
-  'ambassador',
-  'head',
-  'chief',
-  'he',
-  'she',
-]);
+const AUX = words('aux');
+const NOMINAL_HEADS = words('nominalHeads');
 
 /** Speaker person id of each sentence (undefined when none is found). */
 export function sentenceSpeakers(ctx: ArticleContext): Array<string | undefined> {

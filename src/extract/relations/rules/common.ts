@@ -1,10 +1,10 @@
 /** Small readers shared by the rules: coordinated entity lists and skipping of filler words. */
 import type { EntityKind } from '../../types.js';
-import { roleStartingAt } from '../lexicon.js';
+import { roleStartingAt, words } from '../lexicon.js';
 import { type EntityUnit, isEntity, type Unit } from '../units.js';
 
-const DETERMINERS = new Set(['the', 'a', 'an']);
-const CONJUNCTIONS = new Set(['and', '&', 'as well as', 'plus']);
+const DETERMINERS = words('commonDeterminers');
+const CONJUNCTIONS = words('conjunctions');
 
 export interface EntityList {
   items: EntityUnit[];

@@ -58,25 +58,10 @@ export const CONTACTS_RULES = {
 
 const ACTORS: EntityKind[] = ['person', 'state', 'organisation'];
 const PLACES: EntityKind[] = ['state', 'place'];
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
-const PREPOSITIONS = new Set([
-  'of',
-  'with',
-  'between',
-  'to',
-  'for',
-  'from',
-  'by',
-  'in',
-  'on',
-  'against',
-  'at',
-  'over',
-  'about',
-  'toward',
-  'towards',
-]);
-const CLAUSE_STOP = new Set(['.', ';', ':', 'but', 'while', 'which', 'who', 'that', '"']);
+/** Words that negate a clause (narrower than `negations`, which also holds verbs of refusal). */
+const NEGATION = words('clauseNegations');
+const PREPOSITIONS = words('prepositions');
+const CLAUSE_STOP = words('clauseStop');
 
 function skipAux(units: readonly Unit[], i: number): { start: number; modal: boolean; negated: boolean } {
   const aux = words('auxiliaries');

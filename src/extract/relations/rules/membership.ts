@@ -65,54 +65,13 @@ export const MEMBERSHIP_RULES = {
   },
 } satisfies Record<string, Rule>;
 
-const MEMBER_NOUNS = new Set([
-  'member',
-  'members',
-  'member-state',
-  'member-states',
-  'member-country',
-  'member-countries',
-]);
-const MEMBER_SUFFIX = new Set([
-  'state',
-  'states',
-  'country',
-  'countries',
-  'nation',
-  'nations',
-  'such',
-  'as',
-  'including',
-]);
-const JOIN = new Set(['joined', 'joins', 'join', 'joining', 'entered', 'acceded', 'accede', 'accedes']);
-const LINKERS = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'remains',
-  'remain',
-  'became',
-  'become',
-  'both',
-  'all',
-  'a',
-  'an',
-  'the',
-  'full',
-  'founding',
-  'permanent',
-  'fellow',
-  'two',
-  ',',
-  'being',
-  'as',
-  'also',
-  'still',
-  'now',
-]);
-const IN = new Set(['in', 'within', 'through', 'at', 'inside', 'via']);
-const NEGATION = new Set(['not', "n't", 'never', 'no']);
+const MEMBER_NOUNS = words('memberNouns');
+const MEMBER_SUFFIX = words('memberSuffix');
+const JOIN = words('join');
+const LINKERS = words('linkers');
+const IN = words('in');
+/** Words that negate a clause (narrower than `negations`, which also holds verbs of refusal). */
+const NEGATION = words('clauseNegations');
 
 function emitAll(
   states: readonly string[],

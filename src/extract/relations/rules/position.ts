@@ -58,7 +58,7 @@ export const POSITION_RULES = {
   },
 } satisfies Record<string, Rule>;
 
-const PRONOUNS = new Set(['his', 'her', 'their', 'its']);
+const PRONOUNS = words('pronouns');
 
 function statesPosition(units: readonly Unit[], s: SentenceUnits, emit: Emitter): void {
   const positionVerbs = words('positionVerbs');

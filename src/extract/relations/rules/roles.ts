@@ -12,6 +12,7 @@ import {
   roleEndingAt,
   roleStartingAt,
   STATE_VOICE,
+  words,
 } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
@@ -156,71 +157,13 @@ export const ROLE_RULES = {
 } satisfies Record<string, Rule>;
 
 const STATE_TITLES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister']);
-const COPULA = new Set([
-  'is',
-  'was',
-  'has been',
-  'had been',
-  'became',
-  'becomes',
-  'remains',
-  'remained',
-  'serves',
-  'served',
-  'as',
-]);
-const ROLE_PREPOSITIONS = new Set(['of', 'at', 'for', 'with', 'from', 'in', 'to']);
-const APPOSITION_STOPS = new Set([
-  'who',
-  'which',
-  'that',
-  'said',
-  'says',
-  'told',
-  'has',
-  'have',
-  'had',
-  'is',
-  'was',
-  'will',
-  'would',
-  'when',
-  'where',
-  'while',
-  'after',
-  'before',
-  'because',
-  'but',
-  'if',
-  'said.',
-  '"',
-  '(',
-  ')',
-  ';',
-  ':',
-]);
-const DETERMINERS = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her']);
-const AUXILIARIES = new Set(['has', 'have', 'had', 'also', 'still', 'now', 'once', 'previously', 'currently', 'later']);
-const WORK_VERBS = new Set([
-  'works',
-  'worked',
-  'working',
-  'teaches',
-  'taught',
-  'teaching',
-  'lectures',
-  'lectured',
-  'serves',
-  'served',
-  'serving',
-  'plays',
-  'played',
-  'playing',
-  'studied',
-  'researches',
-  'volunteers',
-  'volunteered',
-]);
+const COPULA = words('copula');
+const ROLE_PREPOSITIONS = words('rolePrepositions');
+const APPOSITION_STOPS = words('appositionStops');
+const DETERMINERS = words('determiners');
+/** Words between a name and its role verb ("has also served"); the lexicon's `auxiliaries` is a wider list. */
+const AUXILIARIES = words('roleAuxiliaries');
+const WORK_VERBS = words('workVerbs');
 
 interface Holding {
   holders: EntityUnit[];

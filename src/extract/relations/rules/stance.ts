@@ -115,75 +115,11 @@ export const STANCE_RULES = {
 
 const ACTORS: EntityKind[] = ['state', 'organisation', 'person'];
 /** Words that may stand between a verb or "support for" and its object. */
-const FILLER = new Set([
-  'the',
-  'a',
-  'an',
-  'its',
-  'their',
-  'his',
-  'her',
-  'our',
-  '"',
-  "'",
-  ',',
-  'and',
-  'of',
-  'all',
-  'any',
-  'this',
-  'that',
-  'these',
-  'those',
-]);
-const COPULA_OR_MOTION = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'be',
-  'been',
-  'being',
-  'came',
-  'come',
-  'comes',
-  'coming',
-  'went',
-  'go',
-  'get',
-  'got',
-  'fight',
-  'fought',
-  'hit',
-  'strike',
-  'struck',
-  'bring',
-  'brought',
-  'way',
-  'step',
-  'stepped',
-  'pulled',
-  'held',
-  'hold',
-]);
-const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
-const DETERMINER_WORDS = new Set(['our', 'the', 'a', 'an', 'no', 'of', 'for', 'to', 'with', 'without']);
-const STOP = new Set([
-  '.',
-  ';',
-  ':',
-  '?',
-  '!',
-  'but',
-  'while',
-  'whereas',
-  'although',
-  'though',
-  'which',
-  'who',
-  'that',
-  'because',
-]);
+const FILLER = words('filler');
+const COPULA_OR_MOTION = words('copulaOrMotion');
+const POSSESSIVE_PRONOUNS = words('possessivePronouns');
+const DETERMINER_WORDS = words('determinerWords');
+const STOP = words('stop');
 
 interface Stance {
   relation: 'supports' | 'opposes' | 'criticises';
@@ -279,67 +215,8 @@ function issueAfter(units: readonly Unit[], at: number): Record<string, string> 
   return parts.length > 0 && !TIME_WORDS.has(parts[0]!.toLowerCase()) ? { issue: parts.join(' ') } : undefined;
 }
 
-const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'today',
-  'tomorrow',
-  'yesterday',
-  'time',
-  'behalf',
-  'condition',
-  'its',
-  'their',
-  'his',
-  'her',
-  'a',
-  'an',
-  'this',
-  'that',
-  'the',
-]);
-const ISSUE_STOP = new Set([
-  'and',
-  'or',
-  'as',
-  'at',
-  'in',
-  'on',
-  'for',
-  'with',
-  'by',
-  'from',
-  'to',
-  'after',
-  'before',
-  'since',
-  'during',
-  'is',
-  'are',
-  'was',
-  'were',
-  'has',
-  'have',
-  'said',
-  'says',
-]);
+const TIME_WORDS = words('timeWords');
+const ISSUE_STOP = words('issueStop');
 
 /** The subject list before index `end` (exclusive), or first person ("we", "our"). */
 function subjectBefore(
