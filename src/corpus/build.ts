@@ -33,6 +33,7 @@ import { extractorFingerprint } from './fingerprint.js';
 import type { CorpusIO } from './io.js';
 import { createRunner, type TaskRunner } from './pool.js';
 import { createProgress, formatDuration } from './progress.js';
+import { FILES_PER_JOB, WINDOW_PER_JOB } from './settings.js';
 import type { FileResult } from './task.js';
 
 export interface BuildOptions {
@@ -47,6 +48,8 @@ export interface BuildOptions {
   cache?: string | false;
   /** Largest input file accepted, in bytes. Default: the reader's limit for each format (defaultMaxBytes). */
   maxFileSize?: number;
+  /** Added to a "too large" reason: how the user raises the limit (the CLI names its flag). */
+  limitHint?: string;
   /** User corrections applied to the graph before it is written; `correctionsFile` names them in messages. */
   corrections?: Corrections;
   correctionsFile?: string;
@@ -98,16 +101,6 @@ type Outcome =
 function isWeb(entry: Entry): entry is WebEntry {
   return (entry as WebEntry).kind === 'web';
 }
-
-/** Files in flight (dispatched, not yet merged) per job: enough to keep workers busy behind one slow file. */
-const WINDOW_PER_JOB = 32;
-
-/**
- * Each worker thread repeats the start-up and JIT warm-up that the main thread would do once (1-3 s of CPU), so
- * threads only pay off on enough files: on the 2-core bench machine 2 jobs break even with 1 at about 1,000 files
- * (bench section b).
- */
-export const FILES_PER_JOB = 500;
 
 /** The default number of jobs: one per core, but no more than one per FILES_PER_JOB files. */
 export function defaultJobs(files: number, cores: number = availableParallelism()): number {
@@ -362,6 +355,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
       id: entry.id,
       encode: key !== null,
       ...(options.maxFileSize !== undefined ? { maxBytes: options.maxFileSize } : {}),
+      ...(options.limitHint !== undefined ? { limitHint: options.limitHint } : {}),
     });
     return { kind: 'done', entry, key, fromCache: false, result };
   };

@@ -35,6 +35,8 @@ export interface ExtractOptions {
   /** Folder of the HTTP cache (validators for 304s), or false for none. Default: defaultCacheDir(). */
   cache?: string | false;
   maxFileSize?: number;
+  /** Added to a "too large" reason: how the user raises the limit (the CLI names its flag). */
+  limitHint?: string;
   shard?: Shard;
   io: CorpusIO;
 }
@@ -119,6 +121,7 @@ export async function extractCorpus(
         id: entry.id,
         encode: false,
         ...(options.maxFileSize !== undefined ? { maxBytes: options.maxFileSize } : {}),
+        ...(options.limitHint !== undefined ? { limitHint: options.limitHint } : {}),
       };
       if ((entry as WebEntry).kind === 'web') {
         try {

@@ -11,8 +11,10 @@ export interface FileTask {
   id: string;
   /** When the build caches, the worker also returns the encoded value to store (encoding is work to spread). */
   encode: boolean;
-  /** Largest file accepted in bytes (--max-file-size); default: the reader's limit for the file's format. */
+  /** Largest file accepted in bytes; default: the reader's limit for the file's format. */
   maxBytes?: number;
+  /** How the caller lets a user raise that limit, added to the "too large" reason (the CLI names its flag). */
+  limitHint?: string;
   /** The article's text when it is already in memory (a fetched page): then `file` is its URL and nothing is read. */
   text?: string;
   format?: ArticleFormat;
@@ -49,7 +51,7 @@ export async function runFileTask(task: FileTask): Promise<FileResult> {
         ? ingestString(task.text, task.file, task.id, task.format)
         : await ingestFile(task.file, task.id, {
             ...(task.maxBytes !== undefined ? { maxBytes: task.maxBytes } : {}),
-            limitHint: 'raise it with --max-file-size',
+            ...(task.limitHint !== undefined ? { limitHint: task.limitHint } : {}),
             onWarning: (w) => warnings.push(w.reason),
           });
     if (task.hints) for (const article of articles) applyHints(article, task.hints);

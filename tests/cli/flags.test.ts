@@ -1,4 +1,6 @@
 /** The library names options, the CLI names flags: usage errors from the library reach the user with the flag. */
+
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -66,5 +68,39 @@ describe('usage errors: options in the library, flags in the CLI', () => {
     expect((inCliTerms(new UsageError('jobs must be 1 or more', { option: 'jobs' })) as Error).message).toBe(
       'jobs must be 1 or more (--jobs)',
     );
+  });
+});
+
+describe('a file over the size limit: the CLI says how to raise it, the library names no flag', () => {
+  const article = () => {
+    const dir = tempDir();
+    const file = join(dir, 'long.txt');
+    writeFileSync(file, `${'The council met in Bergen and agreed on a budget. '.repeat(60)}\n`);
+    return { dir, file };
+  };
+
+  it('newsgraph build names --max-file-size', async () => {
+    const { dir, file } = article();
+    const io = captureIO();
+    // 0.001 MB is about 1 KB: the 3 KB article is over it.
+    expect(await main(['build', file, '-o', join(dir, 'g.json'), '--no-cache', '--max-file-size', '0.001'], io)).toBe(
+      1,
+    );
+    expect(io.stderr).toContain('(raise it with --max-file-size)');
+  });
+
+  it('buildCorpus reports the same file without a flag', async () => {
+    const { dir, file } = article();
+    const io = captureIO();
+    const summary = await buildCorpus({
+      inputs: [file],
+      out: join(dir, 'g.json'),
+      cache: false,
+      maxFileSize: 1024,
+      io,
+    });
+    expect(summary.skipped).toBe(1);
+    expect(io.stderr).toContain('too large');
+    expect(io.stderr).not.toMatch(/--/);
   });
 });

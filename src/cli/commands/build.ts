@@ -1,6 +1,7 @@
 /** `newsgraph build INPUT... [-o FILE] [--jobs N] [--no-cache] [--cache DIR] [--into GRAPH]`: articles in, graph out. */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
+import { FILES_PER_JOB } from '../../corpus/settings.js';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES } from '../../ingest/settings.js';
 import type { CliIO } from '../context.js';
@@ -48,7 +49,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
     )
     .option(
       '-j, --jobs <n>',
-      `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per 500 files)`,
+      `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per ${FILES_PER_JOB} files)`,
     )
     .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
     .option('--no-cache', 'extract every article again; do not read or write the cache')
@@ -79,6 +80,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
         jobs: parseJobs(flags.jobs),
         cache: flags.cache === false ? false : typeof flags.cache === 'string' ? flags.cache : undefined,
         maxFileSize: parseMegabytes(flags.maxFileSize),
+        limitHint: 'raise it with --max-file-size',
         ...(corrections ? { corrections, correctionsFile: flags.corrections } : {}),
         io,
       });
