@@ -10,11 +10,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dwieDocumentText, readDwie } from '../src/eval/dwie.js';
+import { plainArticle } from '../src/eval/plain-article.js';
 import { extractArticle } from '../src/extract/index.js';
 import type { Extraction } from '../src/extract/types.js';
 import { buildGraph } from '../src/graph/build.js';
 import { ingestString } from '../src/ingest/index.js';
-import { identityMap } from '../src/ingest/offsets.js';
 import { seededRandom } from '../src/util/random.js';
 
 interface Options {
@@ -61,19 +61,7 @@ async function main(): Promise<void> {
   for (const doc of docs) {
     const text = dwieDocumentText(doc);
     texts.set(doc.title, text);
-    extractions.push(
-      extractArticle({
-        id: doc.title,
-        file: doc.title,
-        original: text,
-        text,
-        map: identityMap(text.length),
-        title: null,
-        source: null,
-        published: null,
-        url: null,
-      }),
-    );
+    extractions.push(extractArticle(plainArticle(doc.title, text)));
   }
   const politics = 'tests/fixtures/politics';
   for (const name of readdirSync(politics)

@@ -9,10 +9,10 @@
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { EntityKind, Extraction } from '../extract/types.js';
-import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
 import { readDataFile } from '../util/read-file.js';
 import { type Prf, toPrf } from './match.js';
+import { plainArticle } from './plain-article.js';
 
 type ConllType = 'PER' | 'ORG' | 'LOC' | 'MISC';
 export const SCORED_TYPES = ['PER', 'ORG', 'LOC'] as const;
@@ -148,17 +148,7 @@ export function evalConll(docs: readonly ConllDocument[], options: ConllOptions 
     ends.forEach((e, i) => {
       tokenAtEnd.set(e, i + 1);
     });
-    const article: Article = {
-      id: `conll#${di}`,
-      file: 'conll',
-      original: text,
-      text,
-      map: identityMap(text.length),
-      title: null,
-      source: null,
-      published: null,
-      url: null,
-    };
+    const article = plainArticle(`conll#${di}`, text, 'conll');
     const extraction = extract(article, doc);
     const predicted = new Map<string, ScoredType>();
     for (const entity of extraction.entities) {

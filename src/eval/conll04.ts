@@ -10,10 +10,9 @@
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
-import { identityMap } from '../ingest/offsets.js';
-import type { Article } from '../ingest/types.js';
 import { type Counts, type JudgedEdge, prf } from './counts.js';
 import type { Prf } from './match.js';
+import { plainArticle } from './plain-article.js';
 import { readJsonFile } from './read-json.js';
 
 export interface Conll04Sentence {
@@ -156,17 +155,7 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
   const falsePositives: string[] = [];
   list.forEach((sentence, i) => {
     const { text } = conll04Text(sentence);
-    const article: Article = {
-      id: `s${i}`,
-      file: `s${i}`,
-      original: text,
-      text,
-      map: identityMap(text.length),
-      title: null,
-      source: null,
-      published: null,
-      url: null,
-    };
+    const article = plainArticle(`s${i}`, text);
     const score = scoreConll04Sentence(sentence, extractArticle(article));
     for (const f of CONLL04_FAMILIES) {
       total[f].tp += score.counts[f].tp;

@@ -14,9 +14,8 @@
 import { InputError } from '../errors.js';
 import { extractArticle } from '../extract/index.js';
 import type { ExtractedEntity, Extraction } from '../extract/types.js';
-import { identityMap } from '../ingest/offsets.js';
-import type { Article } from '../ingest/types.js';
 import { normaliseName, type Prf, toPrf } from './match.js';
+import { plainArticle } from './plain-article.js';
 import { readJsonFile } from './read-json.js';
 
 interface DwieMention {
@@ -194,17 +193,7 @@ export function evalDwie(
   const wrongKind: string[] = [];
   for (const doc of list) {
     const text = dwieDocumentText(doc);
-    const article: Article = {
-      id: doc.title,
-      file: doc.title,
-      original: text,
-      text,
-      map: identityMap(text.length),
-      title: null,
-      source: null,
-      published: null,
-      url: null,
-    };
+    const article = plainArticle(doc.title, text);
     const extraction = extractArticle(article);
     options.onExtraction?.(doc, extraction);
     const result = scoreDwieEntities(doc, extraction.entities);

@@ -11,10 +11,10 @@ import { extractArticle } from '../extract/index.js';
 import type { Extraction } from '../extract/types.js';
 import { addExtraction, createGraph } from '../graph/build.js';
 import { ingestFile } from '../ingest/index.js';
-import { identityMap } from '../ingest/offsets.js';
 import type { Article } from '../ingest/types.js';
 import { dwieDocumentText, readDwie } from './dwie.js';
 import { type EntityMatchReport, matchEntities, type NodeLike, type Prf, toPrf } from './match.js';
+import { plainArticle } from './plain-article.js';
 import { readJsonFile } from './read-json.js';
 import { scoreGoldRelations } from './relations.js';
 
@@ -135,17 +135,7 @@ export async function evalGoldSet(dwieFile: string, dir: string): Promise<GoldSe
     const doc = title ? docs.get(title) : undefined;
     if (!doc) throw new InputError(file, `article ${gold.article ?? '(none)'} is not a document of ${dwieFile}`);
     const text = dwieDocumentText(doc);
-    const article: Article = {
-      id: doc.title,
-      file: doc.title,
-      original: text,
-      text,
-      map: identityMap(text.length),
-      title: null,
-      source: null,
-      published: null,
-      url: null,
-    };
+    const article = plainArticle(doc.title, text);
     const run = evalGoldText(article, gold);
     const report = scoreGoldRelations(run.nodes, run.edges, gold);
     const relationOf = (edge: string) => / -([a-z-]+)-> /.exec(edge)?.[1] ?? '?';
