@@ -20,6 +20,7 @@ import { constants } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { READ_REASONS } from '../util/read-file.js';
 import { BINARY_CONTROL_RATIO, DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES } from './settings.js';
 
 type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
@@ -126,18 +127,9 @@ function trim(value: number): string {
 /** Turns a Node file-system error into a one-line reason. */
 export function fsError(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const reasons: Record<string, string> = {
-    ENOENT: 'no such file',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EISDIR: 'is a folder, not a file',
-    ELOOP: 'symbolic link loop',
-    ENAMETOOLONG: 'path too long',
-    ENOTDIR: 'a part of the path is not a folder',
-    EMFILE: 'too many open files',
-    EIO: 'input/output error while reading',
-  };
-  return new InputError(file, (code && reasons[code]) ?? `cannot be read (${code ?? String(error)})`, { cause: error });
+  return new InputError(file, (code && READ_REASONS[code]) ?? `cannot be read (${code ?? String(error)})`, {
+    cause: error,
+  });
 }
 
 /**

@@ -29,7 +29,8 @@ function formatBytes(bytes: number): string {
   return `${trim(bytes / (1024 * 1024))} MB`;
 }
 
-const READ_REASONS: Readonly<Record<string, string>> = {
+/** One-line reasons for the file-system errors a read meets; the ingest stage words its refusals the same way. */
+export const READ_REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file',
   EACCES: 'permission denied',
   EPERM: 'permission denied',

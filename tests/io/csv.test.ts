@@ -1,37 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, neo4jLabel, neo4jType, writeCsv } from '../../src/io/csv.js';
+import { readCsv } from '../helpers/csv.js';
 import { KNOWLEDGE_EDGE, loadFixture, loadFixtureWithBasis, QUALIFIED_EDGE, QUALIFIERS, TEXT_EDGE } from './helpers.js';
 import { seedGraph } from './seed-graph.js';
-
-/** A small RFC 4180 reader, written independently of the writer: quoted fields, doubled quotes, CRLF. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length) rows.push([...row, field]);
-  return rows;
-}
 
 function records(text: string): Record<string, string>[] {
   const [header, ...rows] = readCsv(text);

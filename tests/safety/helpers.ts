@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { type CapturedIO, captureIO } from '../helpers/cli.js';
+import { readCsv } from '../helpers/csv.js';
 
 export const FIXTURE = new URL('../fixtures/graphs/europe-support.json', import.meta.url);
 
@@ -51,39 +52,6 @@ export function writeGraph(dir: string, name: string, data: GraphData): string {
   const file = join(dir, name);
   writeFileSync(file, JSON.stringify(data));
   return file;
-}
-
-/** An RFC 4180 reader (quoted fields, doubled quotes, CRLF), written here so the test does not trust the writer. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 /** The rows of a CSV file as records keyed by header. */
