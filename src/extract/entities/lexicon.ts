@@ -2,8 +2,10 @@
  * Small closed-class word lists of English (prepositions, reporting verbs, organisation head nouns), read from
  * ./data/lexicon.json. These are grammar, not world knowledge; world knowledge lives in data/.
  */
-import lexiconData from './data/lexicon.json' with { type: 'json' };
+import { knowledgeFile } from '../knowledge-loader.js';
 import { knowledge } from './knowledge.js';
+
+const lexiconData = knowledgeFile('entities/lexicon');
 
 type ListName = Exclude<keyof typeof lexiconData, 'source'>;
 const words = (name: ListName): ReadonlySet<string> => new Set(lexiconData[name]);

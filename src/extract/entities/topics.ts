@@ -12,9 +12,7 @@
  * order"), the way a short name joins the full name.
  * Cue words, head nouns and generic modifiers are data (data/topics.json), generic to international news.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { knowledgeFile } from '../knowledge-loader.js';
 import type { Sentence, Token } from '../types.js';
 import { knowledge } from './knowledge.js';
 import { isCapitalised, type MentionDraft } from './mentions.js';
@@ -41,17 +39,7 @@ let lexicon: Lexicon | null = null;
 
 function load(): Lexicon {
   if (lexicon) return lexicon;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  let file = '';
-  for (let i = 0; i < 6; i++) {
-    const f = join(dir, 'data', 'topics.json');
-    if (existsSync(f)) {
-      file = f;
-      break;
-    }
-    dir = dirname(dir);
-  }
-  const data = JSON.parse(readFileSync(file, 'utf8')) as TopicData;
+  const data: TopicData = knowledgeFile('topics');
   const nominal = new Map<string, Set<string>>();
   for (const cue of data.nominalCues) {
     const [a, b] = cue.split(' ') as [string, string];

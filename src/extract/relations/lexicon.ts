@@ -1,7 +1,9 @@
 /** The word lists the rules read, compiled once into sets (data/lexicon.json, data/roles.json). */
-import lexiconData from './data/lexicon.json' with { type: 'json' };
-import rolesData from './data/roles.json' with { type: 'json' };
+import { knowledgeFile } from '../knowledge-loader.js';
 import type { Unit } from './units.js';
+
+const lexiconData = knowledgeFile('relations/lexicon');
+const rolesData = knowledgeFile('relations/roles');
 
 type ListName = Exclude<keyof typeof lexiconData, 'source'>;
 

@@ -3,21 +3,12 @@
  * Ministry" or "US State Department" to the state node of the same article. Country names and demonyms come from the
  * world-countries package; seats of power and body heads from data/state-bodies.json.
  */
-import { createRequire } from 'node:module';
+import { knowledgeFile, type WorldCountry, worldCountries } from '../knowledge-loader.js';
 import type { DocAnalysis } from '../types.js';
-import bodiesData from './data/state-bodies.json' with { type: 'json' };
 
-interface WorldCountry {
-  name: { common: string; official: string };
-  cca2: string;
-  cca3: string;
-  altSpellings: string[];
-  capital: string[];
-  demonyms?: Record<string, { m: string; f: string } | undefined>;
-}
+const bodiesData = knowledgeFile('relations/state-bodies');
 
-/** world-countries ships CommonJS JSON; read it through require so both tsc and Node agree on its shape. */
-export const COUNTRIES = createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
+export const COUNTRIES: readonly WorldCountry[] = worldCountries();
 
 const byName = new Map<string, string>();
 /** Codes are matched case-sensitively: 'US' is a country, 'us' a pronoun. */

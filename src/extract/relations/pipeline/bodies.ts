@@ -1,6 +1,8 @@
 /** International bodies and their member states (data/state-memberships.json), looked up by any of their names. */
-import membershipData from '../data/state-memberships.json' with { type: 'json' };
+import { knowledgeFile } from '../../knowledge-loader.js';
 import { COUNTRIES, normaliseName } from '../states.js';
+
+const membershipData = knowledgeFile('relations/state-memberships');
 
 interface Body {
   label: string;

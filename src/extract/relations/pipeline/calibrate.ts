@@ -5,8 +5,10 @@
  * precision and the rule's declared base, so a rule's own penalties (a long gap, a coordination) are kept.
  */
 
+import { knowledgeFile } from '../../knowledge-loader.js';
 import type { RelationCandidate } from '../../types.js';
-import calibrationData from '../data/calibration.json' with { type: 'json' };
+
+const calibrationData = knowledgeFile('relations/calibration');
 
 interface Measured {
   /** The rule's declared base confidence when measured. */

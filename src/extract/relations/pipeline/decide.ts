@@ -4,11 +4,13 @@
  * matches decides a relation, its direction and its base confidence; checks that need knowledge (is the second place
  * larger than the first? is the organisation an international body?) refuse implausible readings.
  */
-import patternData from '../data/pair-patterns.json' with { type: 'json' };
+import { knowledgeFile } from '../../knowledge-loader.js';
 import type { ArticleContext, Rule } from '../rule.js';
 import { bodyLabelOf } from './bodies.js';
 import { hasSignal, type PairFeatures } from './features.js';
 import { cityOf, countryOf, placeCountry, regionCountry } from './places.js';
+
+const patternData = knowledgeFile('relations/pair-patterns');
 
 interface PatternSpec {
   name: string;

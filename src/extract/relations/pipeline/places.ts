@@ -5,8 +5,10 @@
  */
 
 import { knowledge } from '../../entities/knowledge.js';
-import regionsData from '../data/admin-regions.json' with { type: 'json' };
+import { knowledgeFile } from '../../knowledge-loader.js';
 import { COUNTRIES, countryOf, normaliseName } from '../states.js';
+
+const regionsData = knowledgeFile('relations/admin-regions');
 
 interface PlaceIndex {
   cityCountry: Map<string, { country: string; population: number }>;

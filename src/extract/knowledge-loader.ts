@@ -1,0 +1,81 @@
+/**
+ * The one loader of the extractor's knowledge: every data file the entity and relation rules read goes through here,
+ * in one form, a JSON import. tsc copies imported JSON into dist/ beside the code and vitest reads it from the source
+ * tree, so the same line serves the built CLI and the tests, and Node parses each file once (the module cache is the
+ * memo). The files live in data/ (world knowledge) and in src/extract/{entities,relations}/data/ (hand-written word
+ * lists); data/README.md lists each with its source and licence. Each file also states its source in a `source`
+ * field (and `licence` where it differs from the project's): the loader hides both from the rules.
+ */
+import { createRequire } from 'node:module';
+import blocs from '../../data/blocs.json' with { type: 'json' };
+import cities from '../../data/cities.json' with { type: 'json' };
+import cityExonyms from '../../data/city-exonyms.json' with { type: 'json' };
+import countriesExtra from '../../data/countries-extra.json' with { type: 'json' };
+import organisations from '../../data/organisations.json' with { type: 'json' };
+import parties from '../../data/parties.json' with { type: 'json' };
+import regions from '../../data/regions.json' with { type: 'json' };
+import seatsOfPower from '../../data/seats-of-power.json' with { type: 'json' };
+import titles from '../../data/titles.json' with { type: 'json' };
+import topics from '../../data/topics.json' with { type: 'json' };
+import entityLexicon from './entities/data/lexicon.json' with { type: 'json' };
+import adminRegions from './relations/data/admin-regions.json' with { type: 'json' };
+import calibration from './relations/data/calibration.json' with { type: 'json' };
+import relationLexicon from './relations/data/lexicon.json' with { type: 'json' };
+import pairPatterns from './relations/data/pair-patterns.json' with { type: 'json' };
+import roles from './relations/data/roles.json' with { type: 'json' };
+import stateBodies from './relations/data/state-bodies.json' with { type: 'json' };
+import stateMemberships from './relations/data/state-memberships.json' with { type: 'json' };
+
+const FILES = {
+  blocs,
+  cities,
+  'city-exonyms': cityExonyms,
+  'countries-extra': countriesExtra,
+  organisations,
+  parties,
+  regions,
+  'seats-of-power': seatsOfPower,
+  titles,
+  topics,
+  'entities/lexicon': entityLexicon,
+  'relations/admin-regions': adminRegions,
+  'relations/calibration': calibration,
+  'relations/lexicon': relationLexicon,
+  'relations/pair-patterns': pairPatterns,
+  'relations/roles': roles,
+  'relations/state-bodies': stateBodies,
+  'relations/state-memberships': stateMemberships,
+};
+
+type KnowledgeFiles = typeof FILES;
+/** A knowledge file by name: its path below data/, or entities/… and relations/… for the extractor's word lists. */
+type KnowledgeName = keyof KnowledgeFiles;
+/** A file's content without its provenance fields, which document the data and are never read as data. */
+type Content<N extends KnowledgeName> = Omit<KnowledgeFiles[N], 'source' | 'licence'>;
+
+export function knowledgeFile<N extends KnowledgeName>(name: N): Content<N> {
+  return FILES[name];
+}
+
+export interface WorldCountry {
+  cca2: string;
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  capital: string[];
+  independent: boolean | null;
+  unMember: boolean;
+  demonyms?: Record<string, { m: string; f: string } | undefined>;
+  languages?: Record<string, string>;
+}
+
+let world: WorldCountry[] | null = null;
+
+/**
+ * Countries from the world-countries package (ODbL 1.0). Read through require, not a JSON import: the package is a
+ * dependency, not a file of ours, and typing its 250 records from the JSON would only slow tsc down.
+ */
+export function worldCountries(): readonly WorldCountry[] {
+  world ??= createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
+  return world;
+}
