@@ -44,6 +44,8 @@ interface SeatInfo {
   names: string[];
   /** ISO code of the state the seat belongs to. */
   of: string;
+  /** False for seats only the relation rules read (data/seats-of-power.json): the gazetteer does not tag them. */
+  tagged?: boolean;
 }
 
 interface BlocInfo {
@@ -159,7 +161,7 @@ export function knowledge(): Knowledge {
       members: o.members ?? [],
       parent: o.parent ?? null,
     })),
-    seats: seatData.seats,
+    seats: seatData.seats.filter((s) => s.tagged !== false),
     blocs: blocData.blocs,
     parties: partyData.parties.map((p) => ({
       label: p.label,

@@ -1,7 +1,7 @@
 /**
  * Which country a name, demonym or state body refers to (ISO 3166-1 alpha-2), so rules can tie "German Foreign
  * Ministry" or "US State Department" to the state node of the same article. Country names and demonyms come from the
- * world-countries package; seats of power and body heads from data/state-bodies.json.
+ * world-countries package; seats of power from data/seats-of-power.json, body heads from data/state-bodies.json.
  */
 import { knowledgeFile, type WorldCountry, worldCountries } from '../knowledge-loader.js';
 import type { DocAnalysis } from '../types.js';
@@ -33,27 +33,14 @@ for (const c of COUNTRIES) {
   byCode.set(c.cca2, c.cca2);
   byCode.set(c.cca3, c.cca2);
 }
-// Common English short forms the package does not list.
-for (const [name, code] of [
-  ['america', 'US'],
-  ['britain', 'GB'],
-  ['english', 'GB'],
-  ['scottish', 'GB'],
-  ['holland', 'NL'],
-  ['burma', 'MM'],
-  ['persia', 'IR'],
-  ['south korean', 'KR'],
-  ['north korean', 'KP'],
-  ['south korea', 'KR'],
-  ['north korea', 'KP'],
-  ['ivory coast', 'CI'],
-  ['czech', 'CZ'],
-] as const) {
-  byName.set(name, code);
-}
-byCode.set('UK', 'GB');
+// Common English short forms the package does not list (data/countries-extra.json).
+const shortForms = knowledgeFile('countries-extra').shortForms;
+for (const [name, code] of Object.entries(shortForms.names)) byName.set(name, code);
+for (const [name, code] of Object.entries(shortForms.codes)) byCode.set(name, code);
 
-const bodies = new Map<string, string>(Object.entries(bodiesData.bodies));
+const bodies = new Map<string, string>();
+for (const seat of knowledgeFile('seats-of-power').seats)
+  for (const name of seat.names) bodies.set(normaliseName(name), seat.of);
 const bodyHeads = [...bodiesData.bodyHeads].sort((a, b) => b.length - a.length);
 
 export function normaliseName(name: string): string {

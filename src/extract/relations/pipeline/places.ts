@@ -29,7 +29,7 @@ function load(): PlaceIndex {
   }
   const regionCountry = new Map<string, string>();
   for (const r of regionsData.regions) for (const n of r.names) regionCountry.set(normaliseName(n), r.country);
-  const demonyms = new Set<string>(['british', 'american', 'english', 'scottish', 'welsh', 'dutch', 'czech']);
+  const demonyms = new Set<string>(knowledgeFile('countries-extra').shortForms.demonyms);
   for (const c of COUNTRIES) {
     const d = c.demonyms?.eng;
     if (d?.m) demonyms.add(d.m.toLowerCase());
