@@ -33,7 +33,7 @@ import { extractorFingerprint } from './fingerprint.js';
 import type { CorpusIO } from './io.js';
 import { createRunner, type TaskRunner } from './pool.js';
 import { createProgress, formatDuration } from './progress.js';
-import { FILES_PER_JOB, WINDOW_PER_JOB } from './settings.js';
+import { DEFAULT_GRAPH_FILE, FILES_PER_JOB, WINDOW_PER_JOB } from './settings.js';
 import type { FileResult } from './task.js';
 
 export interface BuildOptions {
@@ -207,7 +207,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   const { paths, urls } = await partitionInputs(options.inputs);
   urls.push(...(options.sources ?? []));
   if (paths.length === 0 && urls.length === 0) throw new UsageError('no input files, folders or URLs given');
-  const out = options.out ?? options.into ?? 'out/graph.json';
+  const out = options.out ?? options.into ?? DEFAULT_GRAPH_FILE;
   // The inputs' identities are gathered only when the output exists: otherwise it cannot be one of them.
   const output = await existingOutput(out);
   const walked = paths.length > 0 ? await countFiles(paths, signal, output) : { total: 0, outputFoundAt: null };

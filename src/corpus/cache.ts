@@ -13,6 +13,7 @@ import { inflateRawSync } from 'node:zlib';
 import Database from 'better-sqlite3';
 import type { Extraction } from '../extract/types.js';
 import { ensureFolder } from '../util/output.js';
+import { CACHE_ENV } from './settings.js';
 
 /** Bumped when the table layout or the value encoding changes; any other value means "not our cache". */
 const CACHE_SCHEMA = 'newsgraph-extraction-cache/1';
@@ -31,7 +32,7 @@ export interface CacheStats {
 
 /** Where the cache lives unless --cache says otherwise: $NEWSGRAPH_CACHE, else the user's cache folder. */
 export function defaultCacheDir(): string {
-  const env = process.env.NEWSGRAPH_CACHE;
+  const env = process.env[CACHE_ENV];
   if (env) return env;
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'newsgraph');

@@ -6,9 +6,7 @@
  */
 import { decodeHTMLStrict } from 'entities';
 import type { MappedTextBuilder } from './mapped.js';
-
-const SKIP_WINDOW = 16;
-const MAX_REFERENCE = 40;
+import { DECODE_SKIP_WINDOW, MAX_CHARACTER_REFERENCE } from './settings.js';
 
 export function alignDecoded(out: MappedTextBuilder, value: string, source: string, from: number, to: number): void {
   let i = 0;
@@ -32,7 +30,7 @@ export function alignDecoded(out: MappedTextBuilder, value: string, source: stri
     }
     if (source[j] === '&') {
       const semi = source.indexOf(';', j);
-      if (semi > j && semi < to && semi - j <= MAX_REFERENCE) {
+      if (semi > j && semi < to && semi - j <= MAX_CHARACTER_REFERENCE) {
         const decoded = decodeHTMLStrict(source.slice(j, semi + 1));
         if (decoded && decoded !== source.slice(j, semi + 1) && value.startsWith(decoded, i)) {
           out.decoded(decoded, j, semi + 1);
@@ -43,7 +41,7 @@ export function alignDecoded(out: MappedTextBuilder, value: string, source: stri
       }
     }
     // markup the decoder dropped: skip source characters up to the next occurrence of c
-    const limit = Math.min(to, j + SKIP_WINDOW);
+    const limit = Math.min(to, j + DECODE_SKIP_WINDOW);
     let k = j + 1;
     while (k < limit && source[k] !== c) k++;
     if (k < limit) {

@@ -11,6 +11,7 @@
  * examined (a bounded number of lines), so detection is cheap on any input.
  */
 import { earliest, parseDate, parseDateAt } from './dates.js';
+import { MAX_HEADER_LINES, MAX_TITLE_LENGTH, MAX_TITLE_WORDS } from './settings.js';
 
 export interface TextHeader {
   title: string | null;
@@ -29,8 +30,6 @@ interface Line {
 
 type LineKind = { kind: 'meta'; title?: string; source?: string; dates?: string[]; url?: string } | { kind: 'body' };
 
-const MAX_HEADER_LINES = 14;
-const MAX_TITLE_LENGTH = 250;
 const KEY_VALUE =
   /^(title|headline|source|publisher|site|outlet|date|dated|published|publication date|published on|updated|last updated|modified|url|link|source url|original url|canonical|by|author|authors|byline|written by)\s{0,3}[:：]\s{0,8}(\S.{0,400})$/i;
 const URL_LINE = /^<?(https?:\/\/[^\s<>]{1,2000})>?$/i;
@@ -118,7 +117,7 @@ function classify(text: string): LineKind {
 
 function looksLikeTitle(line: string): boolean {
   const t = line.trim();
-  if (t.length < 3 || t.length > MAX_TITLE_LENGTH || words(t) > 35) return false;
+  if (t.length < 3 || t.length > MAX_TITLE_LENGTH || words(t) > MAX_TITLE_WORDS) return false;
   if (!/\p{L}/u.test(t)) return false;
   if (/[.,;:]$/.test(t) && !endsWithEllipsis(t)) return false;
   return true;

@@ -15,6 +15,7 @@ import { seededRandom } from '../util/random.js';
 import { parseQueryDate } from './dates.js';
 import { NameIndex } from './names.js';
 import { closestRelations } from './pattern.js';
+import { DEFAULT_TOP } from './settings.js';
 import type {
   AboutOptions,
   Basis,
@@ -535,7 +536,7 @@ export class GraphQuery {
     return { count: result.count, modularity: result.modularity, communities };
   }
 
-  stats(limit = 10): GraphStats {
+  stats(limit = DEFAULT_TOP): GraphStats {
     // No prototype: a relation may be called `constructor` (kebab-case allows it).
     const byKind: Record<string, number> = Object.create(null) as Record<string, number>;
     this.graph.forEachNode((_n, a) => {

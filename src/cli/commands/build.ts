@@ -1,7 +1,7 @@
 /** `newsgraph build INPUT... [-o FILE] [--jobs N] [--no-cache] [--cache DIR] [--into GRAPH]`: articles in, graph out. */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { FILES_PER_JOB } from '../../corpus/settings.js';
+import { CACHE_ENV, DEFAULT_GRAPH_FILE, FILES_PER_JOB } from '../../corpus/settings.js';
 import { UsageError } from '../../errors.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_COLLECTION_BYTES } from '../../ingest/settings.js';
 import type { CliIO } from '../context.js';
@@ -42,7 +42,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
       '[input...]',
       'article files or folders (txt, md, html, json, jsonl), URLs of feeds, sitemaps or pages, .txt lists of URLs',
     )
-    .option('-o, --out <file>', 'graph file to write (default: the --into file, else out/graph.json)')
+    .option('-o, --out <file>', `graph file to write (default: the --into file, else ${DEFAULT_GRAPH_FILE})`)
     .option(
       '--into <graph>',
       'merge the new articles into this existing graph file (articles already in it are skipped)',
@@ -51,7 +51,7 @@ export function registerBuild(program: Command, io: CliIO, setExit: (code: numbe
       '-j, --jobs <n>',
       `worker threads for extraction (default: the number of cores, ${availableParallelism()} here, but at most one per ${FILES_PER_JOB} files)`,
     )
-    .option('--cache <dir>', 'extraction cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
+    .option('--cache <dir>', `extraction cache folder (default: $${CACHE_ENV} or ~/.cache/newsgraph)`)
     .option('--no-cache', 'extract every article again; do not read or write the cache')
     .option(
       '--max-file-size <mb>',

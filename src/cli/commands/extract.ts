@@ -1,5 +1,6 @@
 /** `newsgraph extract INPUT... --jsonl [--shard K/N]`: one JSON object per article, offsets into each file's original text. */
 import type { Command } from 'commander';
+import { CACHE_ENV } from '../../corpus/settings.js';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
 import { addSourceOptions, fetchSettings, type SourceFlags, sourceUrls } from '../source-options.js';
@@ -20,7 +21,7 @@ export function registerExtract(program: Command, io: CliIO, setExit: (code: num
       '--shard <k/n>',
       'extract only the k-th of n interleaved shares of the inputs (for `newsgraph merge` on one machine later)',
     )
-    .option('--cache <dir>', 'folder of the HTTP cache for sources (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
+    .option('--cache <dir>', `folder of the HTTP cache for sources (default: $${CACHE_ENV} or ~/.cache/newsgraph)`)
     .option('--no-cache', 'do not remember or send HTTP validators');
   addSourceOptions(command).action(async (inputs: string[], flags: ExtractFlags) => {
     const fetch = fetchSettings(flags, undefined);

@@ -1,6 +1,7 @@
 /** `newsgraph stats GRAPH [--json] [--top N]`: counts by kind and relation, central entities, communities. */
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
+import { DEFAULT_TOP } from '../../query/settings.js';
 import type { CliIO } from '../context.js';
 
 interface StatsFlags {
@@ -16,9 +17,9 @@ export function registerStats(program: Command, io: CliIO, _setExit: (code: numb
     )
     .argument('<graph>', 'graph file (newsgraph JSON)')
     .option('--json', 'print JSON instead of text')
-    .option('--top <n>', 'how many entities and communities to list (default 10)')
+    .option('--top <n>', `how many entities and communities to list (default: ${DEFAULT_TOP})`)
     .action(async (graphFile: string, flags: StatsFlags) => {
-      let top = 10;
+      let top = DEFAULT_TOP;
       if (flags.top !== undefined) {
         if (!/^\d+$/.test(flags.top) || Number(flags.top) < 1)
           throw new UsageError(`--top must be a whole number of at least 1, not '${flags.top}'`);

@@ -1,5 +1,6 @@
 /** `newsgraph watch SOURCES... --into GRAPH [--every 15m]`: keep a graph current with its sources. */
 import type { Command } from 'commander';
+import { CACHE_ENV, DEFAULT_WATCH_INTERVAL } from '../../corpus/settings.js';
 import { UsageError } from '../../errors.js';
 import type { CliIO } from '../context.js';
 import { addSourceOptions, fetchSettings, type SourceFlags, sourceUrls } from '../source-options.js';
@@ -18,10 +19,10 @@ export function registerWatch(program: Command, io: CliIO, setExit: (code: numbe
     .description('poll feeds, sitemaps and pages, adding new articles to a graph after each round (Ctrl-C stops)')
     .argument('[source...]', 'URLs of feeds, sitemaps or pages, .txt lists of URLs (files and folders too)')
     .requiredOption('--into <graph>', 'the graph file to keep current (created by the first round if missing)')
-    .option('--every <interval>', 'pause between rounds: 30s, 15m, 1h', '15m')
+    .option('--every <interval>', 'pause between rounds: 30s, 15m, 1h', DEFAULT_WATCH_INTERVAL)
     .option('--rounds <n>', 'stop after n rounds (default: run until Ctrl-C)')
     .option('-j, --jobs <n>', 'worker threads for extraction (default: as for build)')
-    .option('--cache <dir>', 'extraction and HTTP cache folder (default: $NEWSGRAPH_CACHE or ~/.cache/newsgraph)')
+    .option('--cache <dir>', `extraction and HTTP cache folder (default: $${CACHE_ENV} or ~/.cache/newsgraph)`)
     .option('--no-cache', 'no cache: every round fetches and extracts new articles without validators');
   addSourceOptions(command).action(async (inputs: string[], flags: WatchFlags) => {
     const { parseInterval, watchSources } = await import('../../corpus/watch.js');

@@ -14,6 +14,14 @@ import { parseHTML } from 'linkedom';
 import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
 import { type MappedText, MappedTextBuilder } from '../mapped.js';
+import {
+  ALIGN_BLOCK_WINDOW,
+  ALIGN_WORD_WINDOW,
+  LINK_BLOCK_DENSITY,
+  LINK_BLOCK_MAX_LENGTH,
+  MAX_READABILITY_DEPTH,
+  MAX_UNBOUNDED_MISSES,
+} from '../settings.js';
 import type { ArticleMeta } from '../types.js';
 import { type DomDocument, type DomElement, type DomNode, htmlMetadata } from './html-meta.js';
 import type { Ingested } from './types.js';
@@ -157,14 +165,6 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set([...NON_TEXT, 'button', 'img', 'picture', 'video', 'audio', 'canvas']);
 
-/**
- * A short block that is mostly link text ("Read more: <a>Another story</a>", "<a>Subscribe</a>") points elsewhere;
- * it is not article text even inside the article element. Readability applies the same link-density idea to
- * containers but keeps such paragraphs.
- */
-const LINK_BLOCK_DENSITY = 0.6;
-const LINK_BLOCK_MAX_LENGTH = 160;
-
 /** The text blocks (paragraph-like runs of inline text) of an element, in document order. */
 function textBlocks(root: DomNode): string[] {
   const blocks: string[] = [];
@@ -174,6 +174,8 @@ function textBlocks(root: DomNode): string[] {
   const flush = () => {
     const text = collapseString(current.join(''));
     const linkShare = text ? linkChars / text.length : 0;
+    // A short block that is mostly link text points elsewhere, even inside the article element (Readability applies
+    // the same link-density idea to containers but keeps such paragraphs).
     if (text && !(linkShare > LINK_BLOCK_DENSITY && text.length <= LINK_BLOCK_MAX_LENGTH)) blocks.push(text);
     current = [];
     linkChars = 0;
@@ -218,10 +220,6 @@ function textBlocks(root: DomNode): string[] {
   return blocks;
 }
 
-const WORD_WINDOW = 4000;
-const BLOCK_WINDOW = 65_536;
-const MAX_UNBOUNDED_MISSES = 32;
-
 /** Locates `blocks` in the source text, in order, and returns each as a MappedText over the raw HTML. */
 export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] {
   const collapsed = collapse(stream.text);
@@ -250,7 +248,7 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
     let at: number;
     if (misses < MAX_UNBOUNDED_MISSES) at = cs.indexOf(block, cursor);
     else {
-      const found = cs.slice(cursor, cursor + BLOCK_WINDOW + block.length).indexOf(block);
+      const found = cs.slice(cursor, cursor + ALIGN_BLOCK_WINDOW + block.length).indexOf(block);
       at = found < 0 ? -1 : cursor + found;
     }
     if (at < 0) misses++;
@@ -265,7 +263,7 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
     let prevEnd = -1;
     for (let w = 0; w < words.length; w++) {
       const word = words[w] as string;
-      const found = cs.slice(cursor, cursor + WORD_WINDOW + word.length).indexOf(word);
+      const found = cs.slice(cursor, cursor + ALIGN_WORD_WINDOW + word.length).indexOf(word);
       const pos = found < 0 ? -1 : cursor + found;
       if (w > 0) {
         if (pos >= 0 && prevEnd >= 0 && pos === prevEnd + 1 && cs[prevEnd] === ' ') copyCollapsed(b, prevEnd, 1);
@@ -283,8 +281,6 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
   }
   return out;
 }
-
-const MAX_READABILITY_DEPTH = 400;
 
 type ReadabilityCtor = new (
   doc: unknown,

@@ -9,6 +9,7 @@ import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
 import { dateFromValue } from '../dates.js';
 import { type MappedText, MappedTextBuilder } from '../mapped.js';
+import { MAX_JSON_DEPTH } from '../settings.js';
 import type { ArticleMeta } from '../types.js';
 import { htmlFragmentText, looksLikeHtml } from './html.js';
 import type { Ingested } from './types.js';
@@ -20,8 +21,6 @@ type JNode =
   | { kind: 'string'; start: number; end: number }
   | { kind: 'scalar'; start: number; end: number; value: number | boolean | null }
   | { kind: 'deep'; start: number; end: number };
-
-const MAX_DEPTH = 6;
 
 class Scanner {
   pos: number;
@@ -91,7 +90,7 @@ class Scanner {
       return { kind: 'string', start, end: this.pos };
     }
     if (c === '{' || c === '[') {
-      if (depth >= MAX_DEPTH) {
+      if (depth >= MAX_JSON_DEPTH) {
         this.skipValue();
         return { kind: 'deep', start, end: this.pos };
       }
