@@ -26,9 +26,9 @@ export {
 } from './graph/corrections.js';
 export { loadGraph, parseGraph, saveGraph, serializeGraph } from './graph/file.js';
 export { KIND_COLORS, relationColor } from './graph/palette.js';
-export { parseGraphData } from './graph/schema.js';
 export type * from './graph/types.js';
 export { SCHEMA } from './graph/types.js';
+export { parseGraphData } from './graph/validate.js';
 // ingest: files and text in, articles out
 export { ingestFile, ingestString, toOriginalSpan } from './ingest/index.js';
 export { readTextFile } from './ingest/read.js';

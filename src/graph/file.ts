@@ -4,8 +4,8 @@ import { FileSystemError, GraphFileError } from '../errors.js';
 import { type OutputOptions, writeOutput } from '../util/output.js';
 import { type ReadDataOptions, readDataFile } from '../util/read-file.js';
 import { MultiDirectedGraph } from './graphology.js';
-import { parseGraphData } from './schema.js';
 import type { NewsGraph } from './types.js';
+import { parseGraphData } from './validate.js';
 
 export function serializeGraph(graph: NewsGraph): string {
   return JSON.stringify(graph.export());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExtractedRelation, Extraction } from '../../src/extract/types.js';
 import { addExtraction, buildGraph, combineConfidence, createGraph } from '../../src/graph/build.js';
-import { parseGraphData } from '../../src/graph/schema.js';
+import { parseGraphData } from '../../src/graph/validate.js';
 
 const entity = (id: string, label: string, kind: 'person' | 'state' | 'place') => ({
   id,

@@ -12,8 +12,9 @@ import type { Extraction } from '../../src/extract/types.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { compileFastCheck } from '../../src/graph/fast-check.js';
 import { loadGraph, parseGraph, serializeGraph } from '../../src/graph/file.js';
-import { graphSchema, parseGraphData, validateGraphData } from '../../src/graph/schema.js';
+import { graphSchema } from '../../src/graph/schema.js';
 import type { NewsGraph } from '../../src/graph/types.js';
+import { parseGraphData, validateGraphData } from '../../src/graph/validate.js';
 import { captureIO, tempDir } from './bad-inputs.js';
 
 const { MultiDirectedGraph } = graphology;

@@ -9,7 +9,7 @@ import { extractArticle } from '../../src/extract/index.js';
 import { buildGraph } from '../../src/graph/build.js';
 import { serializeGraph } from '../../src/graph/file.js';
 import { KIND_COLORS } from '../../src/graph/palette.js';
-import { validateGraphData } from '../../src/graph/schema.js';
+import { validateGraphData } from '../../src/graph/validate.js';
 import { ingestFile } from '../../src/ingest/index.js';
 import type { ViewServer } from '../../src/view/server.js';
 import { countInk, launchChromium, screenshot, serveGraph, tempDir, waitForLayout, waitForViewer } from './browser.js';

@@ -1,8 +1,9 @@
 /**
  * Turning a graph file (text from a URL, a dropped file or the server) into a ViewerGraph, with errors a reader can
- * act on: the source, where in the file, and what is wrong. The checks are the CLI's own (src/graph/schema.ts).
+ * act on: the source, where in the file, and what is wrong. The checks are the CLI's own (src/graph/validate.ts).
  */
-import { type SerializedNewsGraph, validateGraphData } from '../../src/graph/schema.js';
+import type { SerializedNewsGraph } from '../../src/graph/schema.js';
+import { validateGraphData } from '../../src/graph/validate.js';
 import { seededRandom } from '../../src/util/random.js';
 import { MultiDirectedGraph, type ViewerGraph, type ViewerNode, viewerKey } from './model.js';
 
