@@ -1,16 +1,14 @@
 /**
  * `newsgraph build`: many input files in, one graph file out. Files are walked lazily and extracted on a pool of
- * worker threads with a bounded number of files in flight, so memory does not grow with the corpus; results are
- * merged strictly in walk order (out-of-order results wait in a small buffer), so the graph file has the same bytes
- * whatever the number of jobs. Extractions are cached by content; an interrupted or failed build writes nothing.
+ * worker threads through the task window (./window.ts: bounded in flight, merged in walk order, so the graph file has
+ * the same bytes whatever the number of jobs). Extractions are cached by content; an interrupted or failed build
+ * writes nothing. The policy checks come from ./policy.ts, the summary from ./summary.ts.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { InputError, UsageError } from '../errors.js';
-import type { Extraction } from '../extract/types.js';
-import { addExtraction, createGraph } from '../graph/build.js';
+import { createGraph } from '../graph/build.js';
 import { applyCorrections, type Corrections } from '../graph/corrections.js';
-import { loadGraph, looksLikeGraphFile, saveGraph } from '../graph/file.js';
+import { loadGraph, saveGraph } from '../graph/file.js';
 import { unifyIdentities } from '../graph/identity.js';
 import type { NewsGraph } from '../graph/types.js';
 import { defaultMaxBytes } from '../ingest/read.js';
@@ -19,22 +17,25 @@ import {
   canonicalUrl,
   Fetcher,
   type FetchSettings,
-  HttpCache,
   isUrl,
   loadPage,
   partitionInputs,
   resolveSources,
   type WebEntry,
 } from '../sources/index.js';
-import { checkOutput, fileIdentity, identitiesOf } from '../util/output.js';
+import { checkOutput } from '../util/output.js';
 import { printableLine } from '../util/printable.js';
-import { cacheKey, defaultCacheDir, ExtractionCache } from './cache.js';
+import { cacheKey } from './cache.js';
 import { extractorFingerprint } from './fingerprint.js';
 import type { CorpusIO } from './io.js';
+import { openCache, openHttpCache } from './open-caches.js';
+import { checkJobs, countFiles, defaultJobs, existingOutput, outputAmongInputs } from './policy.js';
 import { createRunner, type TaskRunner } from './pool.js';
-import { createProgress, formatDuration } from './progress.js';
-import { DEFAULT_GRAPH_FILE, FILES_PER_JOB, WINDOW_PER_JOB } from './settings.js';
+import { createProgress } from './progress.js';
+import { DEFAULT_GRAPH_FILE, WINDOW_PER_JOB } from './settings.js';
+import { type BuildSummary, describe, describeDates, mergeExtractions } from './summary.js';
 import type { FileResult } from './task.js';
+import { runOrdered } from './window.js';
 
 export interface BuildOptions {
   inputs: string[];
@@ -64,34 +65,6 @@ export interface BuildOptions {
   io: CorpusIO;
 }
 
-export interface BuildSummary {
-  /** Input files found. */
-  files: number;
-  /** Articles read from the inputs (new, already in the graph, or from the cache). */
-  articles: number;
-  /** Articles added to the graph by this build. */
-  added: number;
-  /** Articles whose id the graph already had (--into, or the same id twice). */
-  alreadyInGraph: number;
-  /** Files that gave no article, each reported on stderr. */
-  skipped: number;
-  /** Articles whose extraction came from the cache / was computed. */
-  cached: number;
-  extracted: number;
-  entities: number;
-  relations: number;
-  /** Articles in the graph with a publication date, of `graphArticles` in all. */
-  dated: number;
-  graphArticles: number;
-  seconds: number;
-  jobs: number;
-  /** HTTP requests sent for sources, and how many of them were answered "not modified". */
-  requests: number;
-  notModified: number;
-  /** The graph file written, or null when nothing was written. */
-  written: string | null;
-}
-
 /** What became of one input file, waiting in the reorder buffer to be merged. */
 type Entry = InputFile | WebEntry;
 type Outcome =
@@ -100,100 +73,6 @@ type Outcome =
 
 function isWeb(entry: Entry): entry is WebEntry {
   return (entry as WebEntry).kind === 'web';
-}
-
-/** The default number of jobs: one per core, but no more than one per FILES_PER_JOB files. */
-export function defaultJobs(files: number, cores: number = availableParallelism()): number {
-  return Math.max(1, Math.min(cores, Math.floor(files / FILES_PER_JOB)));
-}
-
-function checkJobs(jobs: number | undefined): void {
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1))
-    throw new UsageError(`jobs must be a whole number of at least 1, not ${jobs}`, { option: 'jobs' });
-}
-
-/**
- * A first pass over the folders (names only, no contents) for the progress total; also fails early on a missing
- * path. When the output exists (`output`), also returns the path under which the walk found it, if it did.
- */
-async function countFiles(
-  inputs: readonly string[],
-  signal: AbortSignal,
-  output: string | null,
-): Promise<{ total: number; outputFoundAt: string | null }> {
-  let total = 0;
-  let outputFoundAt: string | null = null;
-  for await (const item of walkInputs(inputs, { signal })) {
-    if (item instanceof InputError) continue;
-    total++;
-    if (output !== null && outputFoundAt === null) {
-      const info = await stat(item.file).catch(() => null);
-      if (info && fileIdentity(info) === output) outputFoundAt = item.file;
-    }
-  }
-  return { total, outputFoundAt };
-}
-
-/** The identity (fileIdentity) of the output when it already exists as a regular file: only then can it be an input. */
-async function existingOutput(out: string): Promise<string | null> {
-  const info = await stat(out).catch(() => null);
-  return info?.isFile() === true ? fileIdentity(info) : null;
-}
-
-/**
- * Which inputs the output must not be, and which walked file to leave out. An output named as an input (the
- * file itself or a link to it) stays refused. One found only by walking a folder is left out of the walk when it
- * is a graph file, so `build dir -o dir/graph.json` works again on the second run; any other file (an article)
- * is refused, as it would otherwise be overwritten.
- */
-async function outputAmongInputs(
-  out: string,
-  paths: readonly string[],
-  output: string,
-  foundAt: string | null,
-): Promise<{ inputs: Set<string>; leaveOut: string | null }> {
-  const inputs = await identitiesOf(paths);
-  if (foundAt === null || inputs.has(output)) return { inputs, leaveOut: null };
-  if (await looksLikeGraphFile(out)) return { inputs, leaveOut: foundAt };
-  inputs.add(output);
-  return { inputs, leaveOut: null };
-}
-
-function openHttpCache(options: BuildOptions): HttpCache | null {
-  if (options.cache === false) return null;
-  const dir = options.cache ?? defaultCacheDir();
-  try {
-    return HttpCache.open(dir);
-  } catch (error) {
-    options.io.err(
-      printableLine(
-        `newsgraph: HTTP cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); fetching without it`,
-      ),
-    );
-    return null;
-  }
-}
-
-function openCache(options: BuildOptions, fingerprint: string): ExtractionCache | null {
-  if (options.cache === false) return null;
-  const dir = options.cache ?? defaultCacheDir();
-  try {
-    const cache = ExtractionCache.open(dir, fingerprint);
-    if (cache.stats.rebuilt)
-      options.io.err(
-        printableLine(
-          `newsgraph: cache ${cache.path} could not be trusted (${cache.stats.rebuilt}); started a fresh one`,
-        ),
-      );
-    return cache;
-  } catch (error) {
-    options.io.err(
-      printableLine(
-        `newsgraph: cache in ${dir} cannot be used (${error instanceof Error ? error.message : String(error)}); building without it`,
-      ),
-    );
-    return null;
-  }
 }
 
 export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> {
@@ -229,7 +108,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   }
   signal.throwIfAborted();
 
-  const httpCache = urls.length > 0 ? openHttpCache(options) : null;
+  const httpCache = urls.length > 0 ? openHttpCache(options.cache, options.io) : null;
   const fetcher = urls.length > 0 ? new Fetcher(options.fetch ?? {}, httpCache, signal) : null;
   let web: Array<WebEntry | InputError>;
   try {
@@ -261,7 +140,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     notModified: 0,
     written: null,
   };
-  const cache = openCache(options, options.cache === false ? '' : await extractorFingerprint());
+  const cache = openCache(options.cache, options.cache === false ? '' : await extractorFingerprint(), options.io);
   const what =
     urls.length > 0
       ? `${files} ${files === 1 ? 'file' : 'files'} and ${links} web ${links === 1 ? 'article' : 'articles'}`
@@ -377,48 +256,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     if (cache && outcome.key && result.encoded) cache.put(outcome.key, result.encoded);
   };
 
-  const buffer = new Map<number, Outcome>();
-  let dispatched = 0;
-  let merged = 0;
-  let wake: (() => void) | null = null;
-  const notify = () => {
-    const resume = wake;
-    wake = null;
-    resume?.();
-  };
-  signal.addEventListener('abort', notify);
-  const inFlight = new Set<Promise<void>>();
-  let failure: { error: unknown } | null = null;
-  const halted = () => signal.aborted || failure !== null;
   const window = Math.max(16, jobs * WINDOW_PER_JOB);
-
-  const start = (seq: number, entry: InputFile) => {
-    const task = obtain(entry)
-      .catch((error: unknown): Outcome => {
-        // A worker that died (out of memory on a huge file) or a pool torn down by Ctrl-C: the file is skipped.
-        const reason = `extraction failed (${error instanceof Error ? error.message : String(error)})`;
-        return { kind: 'done', entry, key: null, fromCache: false, result: { ok: false, reason, stack: null } };
-      })
-      .then((outcome) => {
-        buffer.set(seq, outcome);
-        // Merge strictly in walk order: the graph's bytes must not depend on which worker finished first.
-        try {
-          for (let next = buffer.get(merged); next && !halted(); next = buffer.get(merged)) {
-            buffer.delete(merged);
-            merged++;
-            merge(next);
-            progress.update(merged);
-          }
-        } catch (error) {
-          // A failure while merging is a bug, not bad input: stop the build and report it; nothing is written.
-          failure ??= { error };
-        }
-        notify();
-      });
-    inFlight.add(task);
-    void task.finally(() => inFlight.delete(task));
-  };
-
   async function* entries(): AsyncGenerator<Entry | InputError, void, undefined> {
     if (paths.length > 0)
       for await (const item of walkInputs(paths, { signal }))
@@ -426,24 +264,28 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
     yield* web;
   }
 
+  let failure: { error: unknown } | null;
   try {
-    for await (const entry of entries()) {
-      if (entry instanceof InputError) {
-        skip(entry.file, entry.reason);
-        continue;
-      }
-      while (dispatched - merged >= window && !halted()) await new Promise<void>((resolve) => (wake = resolve));
-      if (halted()) break;
-      start(dispatched++, entry);
-    }
-    const aborted = new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
-    while (inFlight.size > 0 && !halted()) await Promise.race([...inFlight, aborted]);
+    failure = await runOrdered<Entry, Outcome>({
+      entries: entries(),
+      window,
+      signal,
+      obtain,
+      // A worker that died (out of memory on a huge file) or a pool torn down by Ctrl-C: the file is skipped.
+      failed: (entry, error) =>
+        failed(entry, `extraction failed (${error instanceof Error ? error.message : String(error)})`),
+      merge: (outcome, count) => {
+        merge(outcome);
+        progress.update(count);
+      },
+      skip: (error) => skip(error.file, error.reason),
+      stop: async () => {
+        progress.stop();
+        // On Ctrl-C this abandons running tasks; their files are simply not merged.
+        await (runner as TaskRunner | null)?.destroy();
+      },
+    });
   } finally {
-    signal.removeEventListener('abort', notify);
-    progress.stop();
-    // On Ctrl-C this abandons running tasks; their files are simply not merged.
-    await (runner as TaskRunner | null)?.destroy();
-    await Promise.allSettled(inFlight);
     cache?.close();
     httpCache?.close();
   }
@@ -451,7 +293,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   summary.notModified = fetcher?.stats.notModified ?? 0;
   if (signal.aborted && options.keepPartial && summary.added > 0 && !failure) await saveGraph(graph, out);
   signal.throwIfAborted();
-  if (failure) throw (failure as { error: unknown }).error;
+  if (failure) throw failure.error;
 
   unifyIdentities(graph);
   let corrected = false;
@@ -484,42 +326,4 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   say(printableLine(describe(summary, cache, out).trimEnd()));
   if (summary.graphArticles > 0) say(describeDates(summary));
   return summary;
-}
-
-function mergeExtractions(
-  graph: NewsGraph,
-  extractions: Extraction[],
-  summary: BuildSummary,
-  fromCache: boolean,
-): void {
-  for (const extraction of extractions) {
-    summary.articles++;
-    if (fromCache) summary.cached++;
-    else summary.extracted++;
-    if (addExtraction(graph, extraction)) summary.added++;
-    else summary.alreadyInGraph++;
-  }
-}
-
-/** Undated archives are common (scraped text without a header): say so, since date filters depend on it. */
-function describeDates(s: BuildSummary): string {
-  const none =
-    s.dated === 0
-      ? '; date filters (query --from/--to) and timelines have nothing to go on'
-      : s.dated < s.graphArticles
-        ? '; date filters leave the others out'
-        : '';
-  return `newsgraph: ${s.dated} of ${s.graphArticles} ${s.graphArticles === 1 ? 'article has' : 'articles have'} a publication date${none}\n`;
-}
-
-function describe(s: BuildSummary, cache: ExtractionCache | null, out: string): string {
-  const parts = [`${s.articles} ${s.articles === 1 ? 'article' : 'articles'}`];
-  if (s.alreadyInGraph > 0) parts.push(`${s.added} new, ${s.alreadyInGraph} already in the graph`);
-  if (cache) parts.push(`${s.cached} from cache, ${s.extracted} extracted`);
-  parts.push(`${s.skipped} skipped`, `${s.entities} entities`, `${s.relations} relations`);
-  if (s.requests > 0)
-    parts.push(`${s.requests} HTTP ${s.requests === 1 ? 'request' : 'requests'} (${s.notModified} not modified)`);
-  const target = s.written ? ` -> ${s.written}` : s.articles > 0 ? ` (nothing new; ${out} left unchanged)` : '';
-  const rate = s.seconds > 0 ? `, ${(s.articles / s.seconds).toFixed(1)} articles/s` : '';
-  return `newsgraph: ${parts.join(', ')} in ${s.seconds < 60 ? `${s.seconds.toFixed(1)} s` : formatDuration(s.seconds)}${rate}${target}\n`;
 }

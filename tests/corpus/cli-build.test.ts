@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildCorpus, defaultJobs } from '../../src/corpus/build.js';
+import { buildCorpus } from '../../src/corpus/build.js';
+import { defaultJobs } from '../../src/corpus/policy.js';
 import { FILES_PER_JOB } from '../../src/corpus/settings.js';
 import { captureIO, runCli, tempDir, writeCorpus } from './helpers.js';
 
