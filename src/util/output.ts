@@ -9,7 +9,7 @@
  *   sockets, block devices and folders are refused;
  * - a file that is one of the run's inputs is refused (compared by device and inode, so links and other spellings
  *   of the same path are caught); the caller decides what counts as an input (a build leaves its own graph file
- *   out of a folder it walks, see corpus/build.ts);
+ *   out of a folder it walks, see corpus/policy.ts);
  * - missing parent folders are created one level at a time (Node's recursive mkdir spins forever under /proc),
  *   and a folder on a virtual file system (proc, sysfs, ...) is refused before anything is tried;
  * - a failure says what went wrong in one line, naming the output as given, and leaves no temporary file.
