@@ -49,7 +49,7 @@ const BOILERPLATE_TOKEN =
 const BOILERPLATE_LABEL =
   /^(?:tags?|tagged(?: with)?|filed under|topics|categories|related topics|more on|read more|related|see also|also read|recommended|more from)\s*[:\-–—]/i;
 const COMMENT_LINE =
-  /^(?:\d+\s+comments?|comments?\s*\(\d+\)|(?:leave|post|add|write) a (?:comment|reply)|show comments|view comments|join the (?:conversation|discussion)|comments are closed)\b/i;
+  /^(?:\d+\s+comments?|comments?\s*\(\d+\)|(?:leave|post|add|write) a (?:comment|reply)|show comments|view comments|join the (?:conversation|discussion)|comments are closed)(?![\p{L}\p{N}])/iu;
 
 function tokensOf(el: DomElement): string[] {
   return `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
@@ -69,16 +69,37 @@ const norm = (s: string): string =>
 export function pruneContent(content: DomElement, title: string | null): void {
   for (const el of Array.from(content.querySelectorAll('[class], [id]')))
     if (tokensOf(el).some((t) => BOILERPLATE_TOKEN.test(t))) el.remove();
-  const articles = Array.from(content.querySelectorAll('article')).filter((a) => !hasArticleAncestor(a, content));
+  const articles = topArticles(content);
   if (articles.length < 2) return;
-  const wanted = title ? norm(title) : '';
-  const heading = (a: DomElement) => norm(a.querySelectorAll('h1, h2, h3')[0]?.textContent ?? '');
   const length = (a: DomElement) => (a.textContent ?? '').length;
-  const titled = wanted
-    ? articles.find((a) => heading(a) && (heading(a) === wanted || wanted.includes(heading(a))))
-    : undefined;
-  const keep = titled ?? articles.reduce((best, a) => (length(a) > length(best) ? a : best));
+  const keep = titledArticle(articles, title) ?? articles.reduce((best, a) => (length(a) > length(best) ? a : best));
   for (const a of articles) if (a !== keep) a.remove();
+}
+
+/**
+ * Before Readability reads a page of several articles (an infinite-scroll page, "up next" items), removes all but
+ * the one whose heading is the page's title, so that Readability cannot choose a neighbour or a container of all.
+ */
+export function keepTitledArticle(body: DomElement, title: string | null): void {
+  const articles = topArticles(body);
+  if (articles.length < 2) return;
+  const keep = titledArticle(articles, title);
+  if (keep) for (const a of articles) if (a !== keep) a.remove();
+}
+
+function topArticles(root: DomElement): DomElement[] {
+  return Array.from(root.querySelectorAll('article')).filter((a) => !hasArticleAncestor(a, root));
+}
+
+/** The one article among `articles` whose first heading is `title` (or a part of it), if exactly one is. */
+function titledArticle(articles: DomElement[], title: string | null): DomElement | undefined {
+  const wanted = title ? norm(title) : '';
+  if (!wanted) return undefined;
+  const titled = articles.filter((a) => {
+    const heading = norm(a.querySelectorAll('h1, h2, h3')[0]?.textContent ?? '');
+    return heading !== '' && (heading === wanted || wanted.includes(heading));
+  });
+  return titled.length === 1 ? titled[0] : undefined;
 }
 
 function hasArticleAncestor(el: DomElement, root: DomElement): boolean {

@@ -15,7 +15,14 @@ import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
 import { type MappedText, MappedTextBuilder } from '../mapped.js';
 import type { ArticleMeta } from '../types.js';
-import { articleBlocks, isCaption, isEmbeddedPost, pruneContent, type TextBlock } from './html-boilerplate.js';
+import {
+  articleBlocks,
+  isCaption,
+  isEmbeddedPost,
+  keepTitledArticle,
+  pruneContent,
+  type TextBlock,
+} from './html-boilerplate.js';
 import { type DomDocument, type DomElement, type DomNode, htmlMetadata } from './html-meta.js';
 import type { Ingested } from './types.js';
 
@@ -365,6 +372,7 @@ function parse(html: string): DomDocument {
 function domBlocks(original: string, depth: number): { meta: ArticleMeta; blocks: string[] } {
   const document = parse(original);
   const meta = htmlMetadata(document);
+  if (document.body) keepTitledArticle(document.body, meta.title);
   const content =
     readableContent(document, depth, meta.title) ??
     // Readability changes the document it reads, so fall back on a fresh one when it has run
