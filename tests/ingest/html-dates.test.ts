@@ -89,6 +89,19 @@ describe('HTML publication dates', () => {
     expect(published(page(head))).toBeNull();
   });
 
+  it.each([
+    ['Feb. 23, 2015 -- Doctors at the clinic said', '2015-02-23'],
+    ['Published: 17 April 2015 | The harbour board met', '2015-04-17'],
+  ])('reads a dateline that opens the text: %s', (opening, expected) => {
+    const html = `<html><head><title>Pier</title></head><body><article><p>${opening} on Friday that repairs were done.</p>${BODY}</article></body></html>`;
+    expect(published(html)).toBe(expected);
+  });
+
+  it('takes no date from a paragraph that merely starts with one', () => {
+    const html = `<html><head><title>Pier</title></head><body><article><p>March 3, 2021 was the day the pier first closed for repairs to its deck.</p>${BODY}</article></body></html>`;
+    expect(published(html)).toBeNull();
+  });
+
   it('takes the real date over a placeholder in another field', () => {
     const head =
       '<meta property="article:published_time" content="0001-01-01T00:00:00Z"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2022-05-06"}</script>';

@@ -13,6 +13,7 @@ import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
+import { parseDateAt } from '../dates.js';
 import { type MappedText, MappedTextBuilder } from '../mapped.js';
 import type { ArticleMeta } from '../types.js';
 import {
@@ -380,6 +381,21 @@ function domBlocks(original: string, depth: number): { meta: ArticleMeta; blocks
   return { meta, blocks: content ? articleBlocks(textBlocks(content)) : [] };
 }
 
+/** How many leading blocks may hold the article's dateline. */
+const DATELINE_BLOCKS = 3;
+/** What follows a dateline at the start of a paragraph: a dash, a colon, a bar, or the end of the block. */
+const AFTER_DATELINE = /^\s*(?:--|[\u2013\u2014|:-]|$)/;
+
+/** A date that opens one of the first paragraphs ("Feb. 23, 2015 -- Doctors said ..."), for pages with no date markup. */
+function bodyDateline(blocks: string[]): string | null {
+  for (const block of blocks.slice(0, DATELINE_BLOCKS)) {
+    const line = block.replace(/^(?:published|posted|updated)(?:\s+on)?\s*:?\s*/i, '');
+    const parsed = parseDateAt(line);
+    if (parsed && AFTER_DATELINE.test(line.slice(parsed.end))) return parsed.iso;
+  }
+  return null;
+}
+
 export function ingestHtml(original: string, file: string): Ingested {
   const { text: stream, depth } = sourceText(original);
   let meta: ArticleMeta = { title: null, source: null, published: null, url: null };
@@ -397,6 +413,7 @@ export function ingestHtml(original: string, file: string): Ingested {
   // Readability sometimes keeps the headline as the first block: it is the title, not body text
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
   if (meta.title && blocks[0] && norm(blocks[0]) === norm(meta.title)) blocks = blocks.slice(1);
+  if (!meta.published) meta = { ...meta, published: bodyDateline(blocks) };
   const body = new MappedTextBuilder(original.length / 2);
   for (const block of alignBlocks(blocks, stream)) {
     const cleaned = cleanup(block, { lineBreaks: 'join' });
