@@ -106,7 +106,7 @@ export function htmlText(html: string): string {
     .join('\n');
 }
 
-export interface PageResult {
+interface PageResult {
   page: string;
   counts: ShingleCounts;
   /** the expected publication date (YYYY-MM-DD), when the page folder states one */

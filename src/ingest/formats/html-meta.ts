@@ -57,7 +57,7 @@ function types(node: { [key: string]: Json }): string[] {
  * comment or CDATA wrappers, several objects side by side). When even the repaired text does not parse, the
  * date and headline are read with patterns, as one object.
  */
-export function parseJsonLd(text: string): Json | null {
+function parseJsonLd(text: string): Json | null {
   try {
     return JSON.parse(text) as Json;
   } catch {
