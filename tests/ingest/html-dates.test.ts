@@ -69,6 +69,12 @@ describe('HTML publication dates', () => {
       '<div class="article-date">Updated: 01:38:07 PM IST Nov 20, 2019</div>',
     ],
     [
+      'a short US date before a time in a dateline',
+      '',
+      '2015-03-09T08:00:00Z',
+      '<span class="published">3/09/15 8:00am</span>',
+    ],
+    [
       'a <time> element without datetime',
       '',
       '2018-02-14',

@@ -243,7 +243,11 @@ const MAX_DATELINE_LENGTH = 200;
 function textualDate(document: DomDocument): string | null {
   const elements = Array.from(document.querySelectorAll(DATELINE_SELECTOR));
   for (const el of elements.slice(0, MAX_DATELINES)) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // a dateline's short US date before a time ("3/09/15 8:00am") is of this century
+      .replace(/\b(\d{1,2}\/\d{1,2}\/)(\d{2}) (?=\d{1,2}:\d{2})/g, '$120$2 ');
     if (!text || text.length > MAX_DATELINE_LENGTH) continue;
     const date = dateIn(text);
     if (date) return date;
