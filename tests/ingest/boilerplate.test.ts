@@ -89,6 +89,14 @@ describe('HTML boilerplate', () => {
     for (const part of dropped) expect(text).not.toContain(part);
   });
 
+  it('keeps every entry of a live blog (many articles in one container)', () => {
+    const entries = [P1, P2, P3, OTHER, OTHER2, `${P1} Later on the same day.`]
+      .map((p, i) => `<article><h2>Update ${i + 1}</h2><p>${p}</p></article>`)
+      .join('');
+    const text = bodyOf(`<div class="liveblog">${entries}</div>`, "Harbour live: all the day's news");
+    for (const p of [P1, P2, P3, OTHER, OTHER2]) expect(text).toContain(p);
+  });
+
   it('keeps a repeated image caption once, and a repeated paragraph twice', () => {
     const caption = 'Workers resurface the walkway of the northern pier. Photo: Harbour Authority';
     const figure = `<figure><img src="a.jpg" alt=""><figcaption>${caption}</figcaption></figure>`;

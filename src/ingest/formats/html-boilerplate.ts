@@ -71,8 +71,12 @@ export function pruneContent(content: DomElement, title: string | null): void {
     if (tokensOf(el).some((t) => BOILERPLATE_TOKEN.test(t))) el.remove();
   const articles = topArticles(content);
   if (articles.length < 2) return;
+  const titled = titledArticle(articles, title);
+  // without a title to go by, only a few headed articles side by side are neighbours: the many entries of a live
+  // blog, or headless items, are one text
+  if (!titled && (articles.length > MAX_NEIGHBOURS || !articles.every(headed))) return;
   const length = (a: DomElement) => (a.textContent ?? '').length;
-  const keep = titledArticle(articles, title) ?? articles.reduce((best, a) => (length(a) > length(best) ? a : best));
+  const keep = titled ?? articles.reduce((best, a) => (length(a) > length(best) ? a : best));
   for (const a of articles) if (a !== keep) a.remove();
 }
 
@@ -86,6 +90,11 @@ export function keepTitledArticle(body: DomElement, title: string | null): void 
   const keep = titledArticle(articles, title);
   if (keep) for (const a of articles) if (a !== keep) a.remove();
 }
+
+/** Up to this many headed articles in one container are taken for the article and its neighbours. */
+const MAX_NEIGHBOURS = 4;
+
+const headed = (a: DomElement): boolean => (a.querySelectorAll('h1, h2')[0]?.textContent ?? '').trim() !== '';
 
 function topArticles(root: DomElement): DomElement[] {
   return Array.from(root.querySelectorAll('article')).filter((a) => !hasArticleAncestor(a, root));
