@@ -5,7 +5,8 @@
  *     baseline (two 1-job processes on the halves at once) and the machine's own 2-thread ceiling (bench/cores.ts);
  *  c. a 50,000-node graph (10,000 with --quick): JSON load, GEXF export, query latency;
  *  d. the viewer's figures (bench/viewer.ts);
- *  e. what one build worker pays before its first result (bench/startup.ts).
+ *  e. what one build worker pays before its first result (bench/startup.ts);
+ *  f. HTML ingestion against Readability alone (bench/html.ts).
  * Benchmarks are not tests: nothing here fails on a time; the table says which targets are met.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -22,6 +23,7 @@ import { GraphQuery } from '../src/query/index.js';
 import { PACKAGE_ROOT, VERSION } from '../src/version.js';
 import { probeCores } from './cores.js';
 import { syntheticGraph } from './graph50k.js';
+import { benchHtml } from './html.js';
 import { measureStartup } from './startup.js';
 import { type BenchRow, fmt, markdownTable, median, percentile, verdict } from './table.js';
 import { countWords, loadRealTexts, type RealText, sharedDataDir } from './texts.js';
@@ -29,7 +31,7 @@ import { benchViewer } from './viewer.js';
 
 const quick = process.argv.includes('--quick');
 /** `--only=bc` runs just those sections (a, b, c, d); for working on one part of the benchmark. */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'abcde';
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'abcdef';
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 /** The table's rows; each is also logged as it is measured, so a long run shows its figures as it goes. */
 const rows = new (class extends Array<BenchRow> {
@@ -483,6 +485,7 @@ await section('b. build (no cache)', () => benchBuilds(texts));
 await section('c. graph', () => benchGraph());
 await section('d. viewer', () => benchViewerRows());
 await section('e. worker start-up', () => benchStartup());
+await section('f. HTML ingest (1 core)', () => rows.push(...benchHtml(PACKAGE_ROOT, quick ? 1 : 3)));
 rmSync(scratch, { recursive: true, force: true });
 
 const table = markdownTable(rows);

@@ -21,6 +21,10 @@ export const MAX_TITLE_WORDS = 35;
  */
 export const LINK_BLOCK_DENSITY = 0.6;
 export const LINK_BLOCK_MAX_LENGTH = 160;
+/** A link-dense block of fewer words is a button or a menu entry wherever it stands ("Share", "Sign in"). */
+export const LINK_BLOCK_MIN_WORDS = 4;
+/** Up to this many headed articles in one container are taken for the article and its neighbours. */
+export const MAX_NEIGHBOURS = 4;
 /**
  * Aligning Readability's blocks with the page: after MAX_UNBOUNDED_MISSES blocks not found by a search to the end of
  * the page, blocks are searched ALIGN_BLOCK_WINDOW characters ahead, so alignment stays linear; a block Readability

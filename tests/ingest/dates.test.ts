@@ -26,6 +26,17 @@ describe('parseDate', () => {
     ['Thu, 21 Dec 2023 10:00:00 GMT', '2023-12-21T10:00:00Z'],
     ['Thu, 21 Dec 2023 10:00:00 +0100', '2023-12-21T09:00:00Z'],
     ['21 Feb 2023 17:12 MSK', '2023-02-21T14:12:00Z'],
+    // the time (and zone) before the date
+    ['01:38:07 PM IST Nov 20, 2019', '2019-11-20T08:08:07Z'],
+    ['9:05 AM EDT, June 3, 2021', '2021-06-03T13:05:00Z'],
+    ['17:12 GMT, 21 February 2023', '2023-02-21T17:12:00Z'],
+    ['11:30 pm AEDT on 4 January 2022', '2022-01-04T12:30:00Z'],
+    ['6:00 AM (SGT) 2024-05-06', '2024-05-05T22:00:00Z'],
+    // zone abbreviations from data/timezones.json
+    ['March 2, 2020 10:00 PKT', '2020-03-02T05:00:00Z'],
+    ['2 March 2020 10:00 NZDT', '2020-03-01T21:00:00Z'],
+    ['2 March 2020 10:00 CEST', '2020-03-02T08:00:00Z'],
+    ['2 March 2020 10:00 SAST', '2020-03-02T08:00:00Z'],
   ])('%s -> %s', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
   });
@@ -40,6 +51,14 @@ describe('parseDate', () => {
     '12:30',
     'Smarch 3, 2020',
     '13/13/2023',
+    // placeholders that content systems write for "no date"
+    '0001-01-01',
+    '0001-01-01T00:00:00+00:00',
+    '1970-01-01T00:00:00Z',
+    '1970-01-01',
+    '1900-01-01',
+    // a time with no date
+    '10:42 PM EST',
   ])('rejects %j', (input) => {
     expect(parseDate(input)).toBeNull();
   });
@@ -48,6 +67,15 @@ describe('parseDate', () => {
     expect(dateFromValue(1_676_999_520)).toBe('2023-02-21T17:12:00Z');
     expect(dateFromValue(1_676_999_520_000)).toBe('2023-02-21T17:12:00Z');
     expect(dateFromValue('not a date')).toBeNull();
+  });
+
+  it('never takes the Unix epoch for a date', () => {
+    expect(dateFromValue(1)).toBeNull();
+    expect(dateFromValue(0)).toBeNull();
+  });
+
+  it('leaves a lower-case word after a time alone', () => {
+    expect(parseDate('2 March 2020 10:00 eat')).toBeNull();
   });
 
   it('takes the earliest date, preferring a timestamp over a bare date of the same day', () => {

@@ -3,7 +3,7 @@
  * kin), <link rel="canonical">, <time datetime>, Dublin Core and the usual publisher-specific date tags.
  * Read before Readability runs, because Readability removes <script> elements (and with them the JSON-LD).
  */
-import { dateFromValue, parseDate } from '../dates.js';
+import { dateFromValue, parseDate, parseDateAt } from '../dates.js';
 import type { ArticleMeta } from '../types.js';
 
 /** The few DOM members ingestion uses (the project compiles without the DOM library; linkedom provides these). */
@@ -52,28 +52,71 @@ function types(node: { [key: string]: Json }): string[] {
   return list.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase());
 }
 
-/** The first schema.org article object among the page's JSON-LD blocks (arrays and @graph included). */
-function jsonLdArticle(document: DomDocument): { [key: string]: Json } | null {
-  const scripts = Array.from(document.querySelectorAll('script[type="application/ld+json"]'));
-  for (const script of scripts) {
-    let data: Json;
-    try {
-      data = JSON.parse(script.textContent ?? '') as Json;
-    } catch {
-      continue; // a broken JSON-LD block is common and harmless
-    }
+/**
+ * A JSON-LD block, leniently: pages often break the JSON (raw line breaks inside strings, trailing commas, HTML
+ * comment or CDATA wrappers, several objects side by side). When even the repaired text does not parse, the
+ * date and headline are read with patterns, as one object.
+ */
+function parseJsonLd(text: string): Json | null {
+  try {
+    return JSON.parse(text) as Json;
+  } catch {
+    // repaired below
+  }
+  const repaired = text
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '')
+    .replace(/[\u0000-\u001f]+/g, ' ') // control characters are whitespace outside strings and invalid inside
+    .replace(/,\s*([}\]])/g, '$1')
+    .replace(/}\s*{/g, '},{')
+    .trim();
+  try {
+    return JSON.parse(repaired.startsWith('{') && repaired.includes('},{') ? `[${repaired}]` : repaired) as Json;
+  } catch {
+    // read the fields this module needs with patterns
+  }
+  const field = (name: string): string | null => {
+    const m = new RegExp(`"${name}"\\s*:\\s*"((?:[^"\\\\]|\\\\.){1,400})"`).exec(text);
+    return m ? m[1]!.replace(/\\(.)/g, '$1') : null;
+  };
+  const found: { [key: string]: Json } = {};
+  for (const name of ['datePublished', 'dateCreated', 'headline', '@type']) {
+    const value = field(name);
+    if (value !== null) found[name] = value;
+  }
+  return Object.keys(found).length > 0 ? found : null;
+}
+
+/**
+ * The page's JSON-LD objects of interest: the first schema.org article object (arrays and @graph included), and the
+ * first object of any type with a datePublished (a WebPage, ClaimReview, MedicalWebPage, VideoObject, ...), which
+ * dates a page whose article object has no date or that has none.
+ */
+function jsonLd(document: DomDocument): {
+  article: { [key: string]: Json } | null;
+  dated: { [key: string]: Json } | null;
+} {
+  let article: { [key: string]: Json } | null = null;
+  let dated: { [key: string]: Json } | null = null;
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const data = parseJsonLd(script.textContent ?? '');
+    if (data === null) continue; // a block beyond repair is common and harmless
     const queue: Json[] = [data];
     for (let n = 0; n < queue.length && n < 500; n++) {
       const node = queue[n];
       if (Array.isArray(node)) queue.push(...node);
       else if (isObject(node)) {
-        if (types(node).some((t) => ARTICLE_TYPES.has(t))) return node;
+        if (!article && types(node).some((t) => ARTICLE_TYPES.has(t))) article = node;
+        if (!dated && node.datePublished !== undefined && dateFromValue(node.datePublished)) dated = node;
+        if (article && dated) return { article, dated };
         const graph = node['@graph'];
         if (graph !== undefined) queue.push(graph);
+        const main = node.mainEntity;
+        if (isObject(main ?? null) || Array.isArray(main)) queue.push(main as Json);
       }
     }
   }
-  return null;
+  return { article, dated };
 }
 
 /** A name from a string, or from {name} of an object, or from the first of an array. */
@@ -116,7 +159,7 @@ export function htmlMetadata(document: DomDocument): ArticleMeta {
     }
     return null;
   };
-  const ld = jsonLdArticle(document);
+  const { article: ld, dated } = jsonLd(document);
 
   const firstDate = (...candidates: Array<string | Json | null | undefined>): string | null => {
     for (const c of candidates) {
@@ -128,28 +171,34 @@ export function htmlMetadata(document: DomDocument): ArticleMeta {
   const timeElement = document.querySelectorAll(
     'article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"], time[datetime]',
   )[0];
-  const published = firstDate(
-    get('article:published_time', 'og:article:published_time'),
-    ld?.datePublished,
-    get(
-      'datepublished',
-      'pubdate',
-      'publishdate',
-      'publish-date',
-      'publication_date',
-      'date',
-      'dc.date',
-      'dc.date.issued',
-      'dcterms.created',
-      'dcterms.date',
-      'sailthru.date',
-      'parsely-pub-date',
-      'article.published',
-      'og:published_time',
-    ),
-    timeElement?.getAttribute('datetime'),
-    ld?.dateCreated,
-  );
+  const published =
+    firstDate(
+      get('article:published_time', 'og:article:published_time', 'article:published', 'og:article:published'),
+      ld?.datePublished,
+      dated?.datePublished,
+      get(
+        'datepublished',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publication_date',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.created',
+        'dcterms.date',
+        'sailthru.date',
+        'parsely-pub-date',
+        'article.published',
+        'og:published_time',
+        'published_time',
+        'publish_date',
+        'article_date_original',
+        'cxenseparse:recs:publishtime',
+      ),
+      timeElement?.getAttribute('datetime'),
+      ld?.dateCreated,
+    ) ?? textualDate(document);
 
   const canonical = Array.from(document.querySelectorAll('link[rel="canonical"]'))[0]?.getAttribute('href')?.trim();
   const url =
@@ -182,4 +231,37 @@ function withoutSiteName(title: string, site: string): string {
       return title.slice(prefix.length).trim();
   }
   return title;
+}
+
+/** Elements whose text is a page's dateline ("Published 01:38 PM IST Nov 20, 2019") on pages that state no date in markup. */
+const DATELINE_SELECTOR =
+  'time, [itemprop="datePublished"], [class*="date" i], [class*="publish" i], [class*="posted" i], [class*="timestamp" i], [id*="date" i], [class*="byline" i]';
+const MAX_DATELINES = 30;
+const MAX_DATELINE_LENGTH = 200;
+
+/** The first date written in a dateline-like element's text (a label such as "Updated:" before it is skipped). */
+function textualDate(document: DomDocument): string | null {
+  const elements = Array.from(document.querySelectorAll(DATELINE_SELECTOR));
+  for (const el of elements.slice(0, MAX_DATELINES)) {
+    const text = (el.textContent ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // a dateline's short US date before a time ("3/09/15 8:00am") is of this century
+      .replace(/\b(\d{1,2}\/\d{1,2}\/)(\d{2}) (?=\d{1,2}:\d{2})/g, '$120$2 ');
+    if (!text || text.length > MAX_DATELINE_LENGTH) continue;
+    const date = dateIn(text);
+    if (date) return date;
+  }
+  return null;
+}
+
+/** The first date that starts at a word boundary of `text`. */
+function dateIn(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && /[\p{L}\p{N}]/u.test(text[i - 1]!)) continue;
+    if (!/[\p{L}\p{N}]/u.test(text[i]!)) continue;
+    const parsed = parseDateAt(text.slice(i));
+    if (parsed) return parsed.iso;
+  }
+  return null;
 }

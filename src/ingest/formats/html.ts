@@ -13,16 +13,18 @@ import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
+import { parseDateAt } from '../dates.js';
 import { type MappedText, MappedTextBuilder } from '../mapped.js';
-import {
-  ALIGN_BLOCK_WINDOW,
-  ALIGN_WORD_WINDOW,
-  LINK_BLOCK_DENSITY,
-  LINK_BLOCK_MAX_LENGTH,
-  MAX_READABILITY_DEPTH,
-  MAX_UNBOUNDED_MISSES,
-} from '../settings.js';
+import { ALIGN_BLOCK_WINDOW, ALIGN_WORD_WINDOW, MAX_READABILITY_DEPTH, MAX_UNBOUNDED_MISSES } from '../settings.js';
 import type { ArticleMeta } from '../types.js';
+import {
+  articleBlocks,
+  isCaption,
+  isEmbeddedPost,
+  keepTitledArticle,
+  pruneContent,
+  type TextBlock,
+} from './html-boilerplate.js';
 import { type DomDocument, type DomElement, type DomNode, htmlMetadata } from './html-meta.js';
 import type { Ingested } from './types.js';
 
@@ -165,25 +167,26 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set([...NON_TEXT, 'button', 'img', 'picture', 'video', 'audio', 'canvas']);
 
-/** The text blocks (paragraph-like runs of inline text) of an element, in document order. */
-function textBlocks(root: DomNode): string[] {
-  const blocks: string[] = [];
+/** The text blocks (paragraph-like runs of inline text) of an element, in document order, with their link share. */
+function textBlocks(root: DomNode): TextBlock[] {
+  const blocks: TextBlock[] = [];
   let current: string[] = [];
   let linkChars = 0;
   let inLink = 0;
+  let quoted = 0;
+  let caption = 0;
   const flush = () => {
     const text = collapseString(current.join(''));
-    const linkShare = text ? linkChars / text.length : 0;
-    // A short block that is mostly link text points elsewhere, even inside the article element (Readability applies
-    // the same link-density idea to containers but keeps such paragraphs).
-    if (text && !(linkShare > LINK_BLOCK_DENSITY && text.length <= LINK_BLOCK_MAX_LENGTH)) blocks.push(text);
+    if (text) blocks.push({ text, linkShare: linkChars / text.length, quoted: quoted > 0, caption: caption > 0 });
     current = [];
     linkChars = 0;
   };
   // iterative walk: pages nest elements thousands deep, which a recursive walk would not survive
   const FLUSH = 0;
   const LEAVE_LINK = 1;
-  const stack: Array<DomNode | typeof FLUSH | typeof LEAVE_LINK> = [root];
+  const LEAVE_QUOTE = 2;
+  const LEAVE_CAPTION = 3;
+  const stack: Array<DomNode | typeof FLUSH | typeof LEAVE_LINK | typeof LEAVE_QUOTE | typeof LEAVE_CAPTION> = [root];
   while (stack.length > 0) {
     const node = stack.pop();
     if (node === undefined) break;
@@ -195,6 +198,14 @@ function textBlocks(root: DomNode): string[] {
       inLink--;
       continue;
     }
+    if (node === LEAVE_QUOTE) {
+      quoted--;
+      continue;
+    }
+    if (node === LEAVE_CAPTION) {
+      caption--;
+      continue;
+    }
     if (node.nodeType === 3) {
       const text = node.textContent ?? '';
       current.push(text);
@@ -204,6 +215,15 @@ function textBlocks(root: DomNode): string[] {
     if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
     const tag = node.nodeName.toLowerCase();
     if (SKIP_TAGS.has(tag)) continue;
+    // pushed first so that it runs after the element's closing FLUSH: its last block is still quoted
+    if (tag === 'blockquote' && isEmbeddedPost(node as DomElement)) {
+      quoted++;
+      stack.push(LEAVE_QUOTE);
+    }
+    if (isCaption(node as DomElement, tag)) {
+      caption++;
+      stack.push(LEAVE_CAPTION);
+    }
     const block = BLOCK_TAGS.has(tag);
     if (block) {
       flush();
@@ -284,22 +304,27 @@ export function alignBlocks(blocks: string[], stream: MappedText): MappedText[] 
 
 type ReadabilityCtor = new (
   doc: unknown,
-  options: { serializer: (node: unknown) => unknown; charThreshold?: number },
+  options: { serializer: (node: unknown) => unknown; charThreshold?: number; keepClasses?: boolean },
 ) => {
   parse(): { title?: string | null; content?: unknown; siteName?: string | null; publishedTime?: string | null } | null;
 };
 
 /** The article element Readability finds, or null when it finds none (or the page is too deep to try). */
-function readableContent(document: DomDocument, depth: number): DomNode | null {
+function readableContent(document: DomDocument, depth: number, title: string | null): DomNode | null {
   // Readability's time grows with the square of the nesting depth; real pages stay far below this limit
   if (depth > MAX_READABILITY_DEPTH) return null;
   try {
     const ReadabilityClass = Readability as unknown as ReadabilityCtor;
-    const article = new ReadabilityClass(document, { serializer: (node) => node, charThreshold: 200 }).parse();
+    const article = new ReadabilityClass(document, {
+      serializer: (node) => node,
+      charThreshold: 200,
+      keepClasses: true, // the boilerplate rules read classes (captions, comments, embedded posts)
+    }).parse();
     const content = article?.content as DomElement | null | undefined;
     if (!content) return null;
     // page furniture that survives Readability on short pages (it scores text, and a page header is text too)
     removeFurniture(content);
+    pruneContent(content, title);
     return collapseString(content.textContent ?? '') ? content : null;
   } catch {
     return null; // Readability gives up on some malformed documents (and overflows on absurd nesting)
@@ -307,9 +332,12 @@ function readableContent(document: DomDocument, depth: number): DomNode | null {
 }
 
 /** The page body without its page furniture: the fallback when Readability finds no article. */
-function bodyWithoutFurniture(document: DomDocument): DomNode | null {
+function bodyWithoutFurniture(document: DomDocument, title: string | null): DomNode | null {
   const body = document.body;
-  if (body) removeFurniture(body);
+  if (body) {
+    removeFurniture(body);
+    pruneContent(body, title);
+  }
   return body;
 }
 
@@ -340,11 +368,27 @@ function parse(html: string): DomDocument {
 function domBlocks(original: string, depth: number): { meta: ArticleMeta; blocks: string[] } {
   const document = parse(original);
   const meta = htmlMetadata(document);
+  if (document.body) keepTitledArticle(document.body, meta.title);
   const content =
-    readableContent(document, depth) ??
+    readableContent(document, depth, meta.title) ??
     // Readability changes the document it reads, so fall back on a fresh one when it has run
-    bodyWithoutFurniture(depth > MAX_READABILITY_DEPTH ? document : parse(original));
-  return { meta, blocks: content ? textBlocks(content) : [] };
+    bodyWithoutFurniture(depth > MAX_READABILITY_DEPTH ? document : parse(original), meta.title);
+  return { meta, blocks: content ? articleBlocks(textBlocks(content)) : [] };
+}
+
+/** How many leading blocks may hold the article's dateline. */
+const DATELINE_BLOCKS = 3;
+/** What follows a dateline at the start of a paragraph: a dash, a colon, a bar, or the end of the block. */
+const AFTER_DATELINE = /^\s*(?:--|[\u2013\u2014|:-]|$)/;
+
+/** A date that opens one of the first paragraphs ("Feb. 23, 2015 -- Doctors said ..."), for pages with no date markup. */
+function bodyDateline(blocks: string[]): string | null {
+  for (const block of blocks.slice(0, DATELINE_BLOCKS)) {
+    const line = block.replace(/^(?:published|posted|updated)(?:\s+on)?\s*:?\s*/i, '');
+    const parsed = parseDateAt(line);
+    if (parsed && AFTER_DATELINE.test(line.slice(parsed.end))) return parsed.iso;
+  }
+  return null;
 }
 
 export function ingestHtml(original: string, file: string): Ingested {
@@ -364,6 +408,7 @@ export function ingestHtml(original: string, file: string): Ingested {
   // Readability sometimes keeps the headline as the first block: it is the title, not body text
   const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
   if (meta.title && blocks[0] && norm(blocks[0]) === norm(meta.title)) blocks = blocks.slice(1);
+  if (!meta.published) meta = { ...meta, published: bodyDateline(blocks) };
   const body = new MappedTextBuilder(original.length / 2);
   for (const block of alignBlocks(blocks, stream)) {
     const cleaned = cleanup(block, { lineBreaks: 'join' });
