@@ -1,5 +1,6 @@
 /** Every rule's metadata (name, reason, confidence, examples), for documentation and the table-driven tests. */
 
+import { COREF_RULES } from '../pipeline/coref.js';
 import { PAIR_RULES } from '../pipeline/decide.js';
 import { KNOWLEDGE_RULES } from '../pipeline/knowledge.js';
 import { TOPIC_STANCE_RULES } from '../pipeline/stance-topics.js';
@@ -23,4 +24,5 @@ export const ALL_RULES: readonly Rule[] = [
   ...PAIR_RULES,
   ...Object.values(KNOWLEDGE_RULES),
   ...Object.values(TOPIC_STANCE_RULES),
+  ...Object.values(COREF_RULES),
 ];
