@@ -234,7 +234,8 @@ function rewrite(ctx: ArticleContext, s: SentenceUnits, resolved: readonly Resol
       const possessive = last.kind === 'word' && /'s$/.test(last.w);
       if (possessive) span.end -= 2;
       units.push(virtualUnit(r.entity, span, s.index, text.slice(span.start, span.end)));
-      if (possessive) units.push({ kind: 'word', w: "'s", raw: text.slice(span.end, last.end), start: span.end, end: last.end });
+      if (possessive)
+        units.push({ kind: 'word', w: "'s", raw: text.slice(span.end, last.end), start: span.end, end: last.end });
       i = r.to;
     }
   }

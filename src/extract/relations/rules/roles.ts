@@ -9,6 +9,7 @@ import {
   ORG_VOICE,
   ROLE_MODIFIERS,
   type RoleClass,
+  type RoleMatch,
   roleEndingAt,
   roleStartingAt,
   STATE_VOICE,
@@ -154,6 +155,18 @@ export const ROLE_RULES = {
       },
     ],
   },
+  regionalTitle: {
+    name: 'citizen-of:regional-title-main-state',
+    reason:
+      'A regional head without a holder ("state premier X", "X, chief minister of Y-region") governs part of the state the article is about: a citizen of it, not its voice.',
+    confidence: 0.6,
+    examples: [
+      {
+        text: '[Austria|state] held elections. [Austria|state] voted. State premier [Jonas Huber|person] conceded defeat.',
+        expect: [['Jonas Huber', 'citizen-of', 'Austria']],
+      },
+    ],
+  },
 } satisfies Record<string, Rule>;
 
 const STATE_TITLES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister']);
@@ -164,6 +177,38 @@ const DETERMINERS = words('determiners');
 /** Words between a name and its role verb ("has also served"); the lexicon's `auxiliaries` is a wider list. */
 const AUXILIARIES = words('roleAuxiliaries');
 const WORK_VERBS = words('workVerbs');
+const SUBNATIONAL = words('subnationalTitleWords');
+
+/**
+ * A title without a holder is a national one unless its own phrase says otherwise: a regional head ("state premier",
+ * "chief minister"), a regional word before it ("provincial governor"), or an unrecognised capitalised modifier that
+ * names the region ("Bavarian Premier"). Such a title is never given the article's main state.
+ */
+function subnationalTitle(units: readonly Unit[], role: RoleMatch): boolean {
+  const head: string[] = [];
+  for (let i = role.from; i < role.to; i++) head.push(wordAt(units, i) ?? '');
+  if (SUBNATIONAL.has(head.join(' '))) return true;
+  for (let i = role.from - 1; i >= Math.max(0, role.from - 3); i--) {
+    const u = units[i]!;
+    if (u.kind === 'entity') return u.entityKind === 'place';
+    if (SUBNATIONAL.has(u.w)) return true;
+    if (ROLE_MODIFIERS.has(u.w)) continue;
+    // A capitalised word before a minister is a portfolio ("Equal Opportunities Minister"); before a head of state
+    // or government it is a region ("Bavarian Premier").
+    return capitalised(u) && i === role.from - 1 && i > 0 && role.cls !== 'minister';
+  }
+  return false;
+}
+
+/** "X, chief minister of West Bengal": the apposition names a place (a region) as where the title is held. */
+function heldInPlace(units: readonly Unit[], from: number): boolean {
+  for (let i = from; i < Math.min(units.length, from + 8); i++) {
+    const u = units[i]!;
+    if (u.kind === 'entity') return u.entityKind === 'place';
+    if (u.w === ',' || u.w === ';') return false;
+  }
+  return false;
+}
 
 interface Holding {
   holders: EntityUnit[];
@@ -171,6 +216,8 @@ interface Holding {
   rule: Rule;
   /** Lower the rule's base confidence when the reading is shakier (long gap, coordination). */
   penalty?: number;
+  /** A title held in a region of a state, not the state. */
+  regional?: boolean;
 }
 
 /** Turns a role held in an entity into relations, by the kind of the holder. */
@@ -356,6 +403,7 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   const out: Holding[] = [];
   const person = units[p] as EntityUnit;
   let bareRole: RoleClass | undefined;
+  let regionalRole: RoleClass | undefined;
 
   // 1. Title before the name.
   const left = roleEndingAt(units, p);
@@ -363,6 +411,7 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     const plural = /s$/.test(wordAt(units, left.to - 1) ?? '') || left.cls === 'player';
     const h = holdersLeftOf(units, left.from, plural);
     if (h) out.push({ holders: h.holders, cls: left.cls, rule: ROLE_RULES.titleBefore, penalty: h.gap > 2 ? 0.1 : 0 });
+    else if (subnationalTitle(units, left)) regionalRole = left.cls;
     else bareRole = left.cls;
     // "President X of Brazil", "Prime Minister X of India".
     if (!h && wordAt(units, p + 1) === 'of' && isEntity(units[p + 2], 'state', 'organisation')) {
@@ -384,7 +433,11 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
         rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula,
         penalty: r.gap > 4 ? 0.1 : 0,
       });
-    else if (r && next === ',' && !bareRole) bareRole = r.cls;
+    // "X, a priest close to Prime Minister Y" names Y's title, not X's: only a title that opens the apposition counts.
+    else if (r && next === ',' && !bareRole && r.gap <= 2) {
+      if (heldInPlace(units, p + 2)) regionalRole = r.cls;
+      else bareRole = r.cls;
+    }
   }
 
   // 3. Role and holder set off before the name: "Spain's foreign minister, X" / "the head of the Y, X".
@@ -448,11 +501,19 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 
   if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole))
     out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
+  else if (out.length === 0 && regionalRole && STATE_TITLES.has(regionalRole))
+    out.push({ holders: [], cls: regionalRole, rule: ROLE_RULES.regionalTitle, regional: true });
   return out;
 }
 
 /** Roles the entity stage attached to a mention (RoleFact). */
-function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, sentence: number): void {
+function roleFacts(
+  mention: EntityMention,
+  ctx: ArticleContext,
+  emit: Emitter,
+  sentence: number,
+  regional: boolean,
+): void {
   for (const fact of mention.roles ?? []) {
     const cls = classifyTitle(fact.title) ?? 'official';
     if (fact.of) {
@@ -460,7 +521,13 @@ function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, s
       if (!holder) continue;
       relateRole(mention.entityId, holder.id, holder.kind, cls, ROLE_RULES.entityRole, ctx, emit, sentence);
     } else if (STATE_TITLES.has(cls)) {
-      ctx.pendingTitles.push({ person: mention.entityId, sentence });
+      const inRegion =
+        regional ||
+        fact.title
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => SUBNATIONAL.has(w));
+      ctx.pendingTitles.push({ person: mention.entityId, sentence, regional: inRegion });
     }
   }
 }
@@ -473,10 +540,13 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
     const readings = readPerson(units, p);
     // The entity stage's role facts only fill in where the text readers found nothing: they read the words around
     // the name themselves, and a demonym inside an unrecognised organisation name misleads a role fact.
-    if (readings.length === 0) roleFacts(u.mention, ctx, emit, s.index);
+    if (readings.length === 0) {
+      const left = roleEndingAt(units, p);
+      roleFacts(u.mention, ctx, emit, s.index, left !== undefined && subnationalTitle(units, left));
+    }
     for (const h of readings) {
       if (h.holders.length === 0) {
-        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index });
+        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index, regional: h.regional === true });
         continue;
       }
       for (const holder of h.holders) {
@@ -506,15 +576,15 @@ export function resolveBareTitles(
   hasExplicitState: (person: string) => boolean,
   emit: Emitter,
 ): void {
-  const r = ROLE_RULES.bareTitle;
   for (const t of ctx.pendingTitles) {
     if (hasExplicitState(t.person)) continue;
+    const r = t.regional ? ROLE_RULES.regionalTitle : ROLE_RULES.bareTitle;
     const state = ctx.mainState; // the nearest preceding state instead did worse on DWIE dev (P 0.71 vs 0.73)
     if (state)
       emit({
         source: t.person,
         target: state,
-        relation: 'speaks-for',
+        relation: t.regional ? 'citizen-of' : 'speaks-for',
         confidence: r.confidence,
         rule: r.name,
         sentence: t.sentence,
