@@ -178,6 +178,7 @@ const DETERMINERS = words('determiners');
 const AUXILIARIES = words('roleAuxiliaries');
 const WORK_VERBS = words('workVerbs');
 const SUBNATIONAL = words('subnationalTitleWords');
+const LIST_CONTINUATIONS = words('listContinuations');
 
 /**
  * A title without a holder is a national one unless its own phrase says otherwise: a regional head ("state premier",
@@ -424,7 +425,9 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   const next = wordAt(units, p + 1);
   // "X is meeting British officials": a progressive verb, not a copula; the officials are someone else.
   const progressive = next !== ',' && /ing$/.test(wordAt(units, p + 2) ?? '');
-  if (next === ',' || (next !== undefined && COPULA.has(next) && !progressive)) {
+  // "X, and the Estonian leader, Y": after the comma the list goes on to the next person; no apposition of X.
+  const listGoesOn = next === ',' && LIST_CONTINUATIONS.has(wordAt(units, p + 2) ?? '');
+  if ((next === ',' && !listGoesOn) || (next !== undefined && COPULA.has(next) && !progressive)) {
     const r = roleAfter(units, p + 2);
     if (r?.holder)
       out.push({
