@@ -6,6 +6,7 @@
 import type { DocAnalysis, RelationCandidate } from '../types.js';
 import { articleContext } from './context.js';
 import { calibrate } from './pipeline/calibrate.js';
+import { runChainRules } from './pipeline/chains.js';
 import { runCorefRules } from './pipeline/coref.js';
 import { runKnowledgeRules } from './pipeline/knowledge.js';
 import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
@@ -64,6 +65,7 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   runTopicStanceRules(ctx, emit);
   // Document level: anaphors ("he", "the country", "the bloc", "the German chancellor") read as what they stand for.
   runCorefRules(ctx, new Set([...out.values()].map((c) => `${c.source}|${c.relation}|${c.target}`)), emit);
+  runChainRules(ctx, [...out.values()], emit);
   const all: RelationCandidate[] = [];
   for (const c of out.values()) {
     const guarded = stanceGuard(ctx, calibrate(c));
