@@ -167,6 +167,18 @@ export const ROLE_RULES = {
       },
     ],
   },
+  stateBeforeHolder: {
+    name: 'citizen-of:state-before-holder',
+    reason:
+      'Stacked modifiers before a name: a state or demonym right before the organisation that holds the title ("the Afghan Taliban spokesman X", "Dutch Labour leader X") gives the person\'s nationality too.',
+    confidence: 0.75,
+    examples: [
+      {
+        text: 'The [Dutch|state|Netherlands] [Labour Party|organisation] leader [Joost Smit|person] resigned.',
+        expect: [['Joost Smit', 'citizen-of', 'Netherlands']],
+      },
+    ],
+  },
 } satisfies Record<string, Rule>;
 
 const STATE_TITLES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister']);
@@ -535,6 +547,31 @@ function roleFacts(
   }
 }
 
+/** "the Afghan Taliban spokesman X": the state right before the holding organisation is the person's nationality. */
+function stateBeforeHolder(
+  units: readonly Unit[],
+  holder: EntityUnit,
+  person: string,
+  ctx: ArticleContext,
+  emit: Emitter,
+  sentence: number,
+): void {
+  const at = units.indexOf(holder);
+  let k = at - 1;
+  if (POSSESSIVE.has(wordAt(units, k) ?? '')) k--;
+  const state = units[k];
+  if (!isEntity(state, 'state') || ctx.bodyOf.has(holder.entityId)) return;
+  const r = ROLE_RULES.stateBeforeHolder;
+  emit({
+    source: person,
+    target: state.entityId,
+    relation: 'citizen-of',
+    confidence: r.confidence,
+    rule: r.name,
+    sentence,
+  });
+}
+
 export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitter): void {
   const units = s.units;
   for (let p = 0; p < units.length; p++) {
@@ -554,6 +591,8 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
       }
       for (const holder of h.holders) {
         if (holder.entityId === u.entityId) continue;
+        if (h.rule === ROLE_RULES.titleBefore && holder.entityKind === 'organisation')
+          stateBeforeHolder(units, holder, u.entityId, ctx, emit, s.index);
         relateRole(
           u.entityId,
           holder.entityId,
