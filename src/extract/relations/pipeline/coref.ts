@@ -13,6 +13,7 @@ import { roleStartingAt, STATE_VOICE, words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { runMembershipRules } from '../rules/membership.js';
 import { runRoleRules } from '../rules/roles.js';
+import { runStanceRules } from '../rules/stance.js';
 import { type EntityUnit, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { bodyLabelOf } from './bodies.js';
 import { sentencePairs } from './candidates.js';
@@ -274,6 +275,7 @@ export function runCorefRules(ctx: ArticleContext, known: ReadonlySet<string>, e
     };
     runRoleRules(copy, quiet, relay);
     runMembershipRules(copy, quiet, relay);
+    runStanceRules(copy, quiet, relay);
     for (const pair of sentencePairs(copy)) for (const d of decidePair(pairFeatures(pair), quiet)) relay(d);
   }
 }
