@@ -73,7 +73,7 @@ const PRONOUNS = new Set(['he', 'she']);
 const COUNTRY_NOUNS = new Set(['country', 'nation']);
 const BODY_NOUNS = new Set(['bloc', 'alliance', 'union', 'organisation', 'organization']);
 /** Words that may open a sentence before its subject pronoun ("But he", "However, she"). */
-const OPENERS = words('conjunctions');
+const OPENERS = words('sentenceOpeners');
 
 /** Sentences back that an antecedent may lie (a paragraph's reach in news prose). */
 const REACH = 2;
@@ -131,8 +131,7 @@ function resolveSentence(ctx: ArticleContext, s: SentenceUnits): Resolved[] {
   const out: Resolved[] = [];
   // "He" / "she" as the subject that opens the sentence.
   let k = 0;
-  while (k < 3 && (OPENERS.has(wordAt(units, k) ?? '') || wordAt(units, k) === ',' || wordAt(units, k) === 'however'))
-    k++;
+  while (k < 3 && (OPENERS.has(wordAt(units, k) ?? '') || wordAt(units, k) === ',')) k++;
   if (PRONOUNS.has(wordAt(units, k) ?? '') && s.index > 0) {
     const prev = ctx.sentences[s.index - 1]!;
     const subject = subjectPerson(prev);

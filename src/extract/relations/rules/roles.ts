@@ -208,7 +208,8 @@ function subnationalTitle(units: readonly Unit[], role: RoleMatch): boolean {
     if (ROLE_MODIFIERS.has(u.w)) continue;
     // A capitalised word before a minister is a portfolio ("Equal Opportunities Minister"); before a head of state
     // or government it is a region ("Bavarian Premier").
-    return capitalised(u) && i === role.from - 1 && i > 0 && role.cls !== 'minister';
+    // Opening a sentence, a capital says nothing ("When President X"), unless the word reads as a regional adjective.
+    return capitalised(u) && i === role.from - 1 && (i > 0 || /(?:an|ese|ish)$/.test(u.w)) && role.cls !== 'minister';
   }
   return false;
 }
