@@ -9,7 +9,7 @@
  * Linear: one pass over the sentences, carrying the last state, body and person mentions forward.
  */
 import type { EntityMention, RelationCandidate } from '../../types.js';
-import { roleStartingAt, STATE_VOICE, words } from '../lexicon.js';
+import { type RoleClass, roleStartingAt, words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { runMembershipRules } from '../rules/membership.js';
 import { runRoleRules } from '../rules/roles.js';
@@ -58,7 +58,7 @@ export const COREF_RULES = {
   description: {
     name: 'coref:title-description',
     reason:
-      'A title with its holder and no name ("the German chancellor", "Peru\'s president") refers back to the person named last before it who speaks for no other state.',
+      'A head of state or government with its holder and no name ("the German chancellor", "the Danish prime minister") refers back to the one person named in reach who speaks for no state yet.',
     confidence: 0.7,
     examples: [
       {
@@ -70,6 +70,7 @@ export const COREF_RULES = {
 } satisfies Record<string, Rule>;
 
 const PRONOUNS = new Set(['he', 'she']);
+const UNIQUE_OFFICES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government']);
 const COUNTRY_NOUNS = new Set(['country', 'nation']);
 const BODY_NOUNS = new Set(['bloc', 'alliance', 'union', 'organisation', 'organization']);
 /** Words that may open a sentence before its subject pronoun ("But he", "However, she"). */
@@ -179,17 +180,27 @@ function resolveSentence(ctx: ArticleContext, s: SentenceUnits): Resolved[] {
     let j = i + 2;
     if (POSSESSIVE.has(wordAt(units, j) ?? '')) j++;
     const role = roleStartingAt(units, j);
-    if (!role || !STATE_VOICE.has(role.cls)) continue;
+    // Only offices a state has one of: "the Iranian ambassador" or "the U.S. envoy" is as often someone not yet named.
+    if (!role || !UNIQUE_OFFICES.has(role.cls)) continue;
     const after = units[role.to];
     if (after?.kind === 'entity' || wordAt(units, role.to) === ',' || wordAt(units, role.to) === 'of') continue;
     const state = holder.entityId;
-    const found = lastMention(ctx, s.index, i, (u) => {
-      if (u.entityKind !== 'person') return false;
-      const voice = ctx.voice.get(u.entityId);
-      return voice === undefined || voice.state === state;
-    });
-    // The person must not already be told apart from this title: a person whose voice is this state gains nothing.
-    if (found && ctx.voice.get(found.unit.entityId) === undefined)
+    // The one person in reach who could hold the office: none already speaks for this state (then it is them, and
+    // nothing is new), and exactly one speaks for no state at all.
+    const open = new Map<string, number>();
+    let taken = false;
+    for (let k = s.index; k >= Math.max(0, s.index - REACH); k--) {
+      const us = ctx.sentences[k]!.units;
+      for (let x = 0; x < (k === s.index ? i : us.length); x++) {
+        const u = us[x]!;
+        if (u.kind !== 'entity' || u.entityKind !== 'person') continue;
+        const voice = ctx.voice.get(u.entityId);
+        if (voice?.state === state) taken = true;
+        else if (voice === undefined && !open.has(u.entityId)) open.set(u.entityId, k);
+      }
+    }
+    const found = !taken && open.size === 1 ? lastMention(ctx, s.index, i, (u) => open.has(u.entityId)) : undefined;
+    if (found)
       out.push({
         from: role.to - 1,
         to: role.to,

@@ -194,8 +194,8 @@ const LIST_CONTINUATIONS = words('listContinuations');
 
 /**
  * A title without a holder is a national one unless its own phrase says otherwise: a regional head ("state premier",
- * "chief minister"), a regional word before it ("provincial governor"), or an unrecognised capitalised modifier that
- * names the region ("Bavarian Premier"). Such a title is never given the article's main state.
+ * "chief minister") or a regional word or place before it ("provincial premier"). Such a title is never given the
+ * article's main state.
  */
 function subnationalTitle(units: readonly Unit[], role: RoleMatch): boolean {
   const head: string[] = [];
@@ -206,12 +206,27 @@ function subnationalTitle(units: readonly Unit[], role: RoleMatch): boolean {
     if (u.kind === 'entity') return u.entityKind === 'place';
     if (SUBNATIONAL.has(u.w)) return true;
     if (ROLE_MODIFIERS.has(u.w)) continue;
-    // A capitalised word before a minister is a portfolio ("Equal Opportunities Minister"); before a head of state
-    // or government it is a region ("Bavarian Premier").
-    // Opening a sentence, a capital says nothing ("When President X"), unless the word reads as a regional adjective.
-    return capitalised(u) && i === role.from - 1 && (i > 0 || /(?:an|ese|ish)$/.test(u.w)) && role.cls !== 'minister';
+    return false;
   }
   return false;
+}
+
+/**
+ * A capitalised word right before a head of state or government that no entity covers names a holder the article
+ * has no node for ("Bavarian Premier", "Zairean Prime Minister"): neither the main state's title nor a region's. Before
+ * a minister it is a portfolio ("Equal Opportunities Minister"); opening a sentence it says nothing ("When President").
+ */
+function unknownHolder(units: readonly Unit[], role: RoleMatch): boolean {
+  const i = role.from - 1;
+  const w = wordAt(units, i) ?? '';
+  // Opening a sentence only a word shaped like a demonym counts ("Zairean", not "When").
+  return (
+    role.cls !== 'minister' &&
+    (i > 0 || /(?:an|ese|ish)$/.test(w)) &&
+    i >= 0 &&
+    capitalised(units[i]) &&
+    !ROLE_MODIFIERS.has(w)
+  );
 }
 
 /** "X, chief minister of West Bengal": the apposition names a place (a region) as where the title is held. */
@@ -426,7 +441,7 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     const h = holdersLeftOf(units, left.from, plural);
     if (h) out.push({ holders: h.holders, cls: left.cls, rule: ROLE_RULES.titleBefore, penalty: h.gap > 2 ? 0.1 : 0 });
     else if (subnationalTitle(units, left)) regionalRole = left.cls;
-    else bareRole = left.cls;
+    else if (!unknownHolder(units, left)) bareRole = left.cls;
     // "President X of Brazil", "Prime Minister X of India".
     if (!h && wordAt(units, p + 1) === 'of' && isEntity(units[p + 2], 'state', 'organisation')) {
       out.push({ holders: [units[p + 2] as EntityUnit], cls: left.cls, rule: ROLE_RULES.titleBefore });
@@ -583,7 +598,8 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
     // the name themselves, and a demonym inside an unrecognised organisation name misleads a role fact.
     if (readings.length === 0) {
       const left = roleEndingAt(units, p);
-      roleFacts(u.mention, ctx, emit, s.index, left !== undefined && subnationalTitle(units, left));
+      if (left === undefined || !unknownHolder(units, left))
+        roleFacts(u.mention, ctx, emit, s.index, left !== undefined && subnationalTitle(units, left));
     }
     for (const h of readings) {
       if (h.holders.length === 0) {
