@@ -41,6 +41,13 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
     const span = toOriginalSpan(article.map, sentence);
     const evidence: EvidenceSpan = { ...span, text: article.original.slice(span.start, span.end) };
     const key = `${c.source}|${c.relation}|${c.target}`;
+    // Coreference: the sentence naming the antecedent justifies the edge too; it adds evidence, not confidence.
+    const antecedent = c.antecedent === undefined ? undefined : doc.sentences[c.antecedent];
+    const extra: EvidenceSpan[] = [];
+    if (antecedent && c.antecedent !== c.sentence) {
+      const a = toOriginalSpan(article.map, antecedent);
+      extra.push({ ...a, text: article.original.slice(a.start, a.end) });
+    }
     const existing = relations.get(key);
     if (!existing) {
       relations.set(key, {
@@ -49,7 +56,7 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
         relation: c.relation,
         confidence: c.confidence,
         rules: [c.rule],
-        evidence: [evidence],
+        evidence: [evidence, ...extra],
         basis: c.basis ?? 'text',
         ...(c.qualifiers ? { qualifiers: { ...c.qualifiers } } : {}),
       });
@@ -61,6 +68,7 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
       existing.evidence.push(evidence);
       existing.confidence = Math.min(0.99, 1 - (1 - existing.confidence) * (1 - c.confidence));
     } else existing.confidence = Math.max(existing.confidence, c.confidence);
+    for (const e of extra) if (!existing.evidence.some((x) => x.start === e.start)) existing.evidence.push(e);
     if (c.qualifiers) existing.qualifiers = { ...c.qualifiers, ...existing.qualifiers };
   }
 

@@ -70,6 +70,8 @@ export interface RelationCandidate {
   /** Index into DocAnalysis.sentences. */
   sentence: number;
   qualifiers?: Record<string, string>;
+  /** Read through coreference: the sentence that names the antecedent, a second piece of evidence. */
+  antecedent?: number;
   /** 'text' (default): read in the sentence; 'knowledge': from a shipped data file, the sentence mentions both ends. */
   basis?: RelationBasis;
 }

@@ -6,6 +6,8 @@
 import type { DocAnalysis, RelationCandidate } from '../types.js';
 import { articleContext } from './context.js';
 import { calibrate } from './pipeline/calibrate.js';
+import { runChainRules } from './pipeline/chains.js';
+import { runCorefRules } from './pipeline/coref.js';
 import { runKnowledgeRules } from './pipeline/knowledge.js';
 import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
 import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
@@ -61,6 +63,9 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   runPairPipeline(ctx, emit);
   runKnowledgeRules(ctx, emit);
   runTopicStanceRules(ctx, emit);
+  // Document level: anaphors ("he", "the country", "the bloc", "the German chancellor") read as what they stand for.
+  runCorefRules(ctx, new Set([...out.values()].map((c) => `${c.source}|${c.relation}|${c.target}`)), emit);
+  runChainRules(ctx, [...out.values()], emit);
   const all: RelationCandidate[] = [];
   for (const c of out.values()) {
     const guarded = stanceGuard(ctx, calibrate(c));

@@ -34,7 +34,7 @@ export interface ArticleContext {
   /** The state mentioned most in the article, if one clearly dominates. */
   mainState: string | undefined;
   /** State titles without a holder, resolved after the role pass ("Prime Minister X"). */
-  pendingTitles: Array<{ person: string; sentence: number }>;
+  pendingTitles: Array<{ person: string; sentence: number; regional: boolean }>;
   /** Capital city entity (kind place) -> state id, for "support for Beijing" read as the state. */
   capitalOf: Map<string, string>;
 }

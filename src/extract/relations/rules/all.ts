@@ -1,5 +1,7 @@
 /** Every rule's metadata (name, reason, confidence, examples), for documentation and the table-driven tests. */
 
+import { CHAIN_RULES } from '../pipeline/chains.js';
+import { COREF_RULES } from '../pipeline/coref.js';
 import { PAIR_RULES } from '../pipeline/decide.js';
 import { KNOWLEDGE_RULES } from '../pipeline/knowledge.js';
 import { TOPIC_STANCE_RULES } from '../pipeline/stance-topics.js';
@@ -23,4 +25,6 @@ export const ALL_RULES: readonly Rule[] = [
   ...PAIR_RULES,
   ...Object.values(KNOWLEDGE_RULES),
   ...Object.values(TOPIC_STANCE_RULES),
+  ...Object.values(COREF_RULES),
+  ...Object.values(CHAIN_RULES),
 ];

@@ -9,6 +9,7 @@ import {
   ORG_VOICE,
   ROLE_MODIFIERS,
   type RoleClass,
+  type RoleMatch,
   roleEndingAt,
   roleStartingAt,
   STATE_VOICE,
@@ -154,6 +155,30 @@ export const ROLE_RULES = {
       },
     ],
   },
+  regionalTitle: {
+    name: 'citizen-of:regional-title-main-state',
+    reason:
+      'A regional head without a holder ("state premier X", "X, chief minister of Y-region") governs part of the state the article is about: a citizen of it, not its voice.',
+    confidence: 0.6,
+    examples: [
+      {
+        text: '[Austria|state] held elections. [Austria|state] voted. State premier [Jonas Huber|person] conceded defeat.',
+        expect: [['Jonas Huber', 'citizen-of', 'Austria']],
+      },
+    ],
+  },
+  stateBeforeHolder: {
+    name: 'citizen-of:state-before-holder',
+    reason:
+      'Stacked modifiers before a name: a state or demonym right before the organisation that holds the title ("the Afghan Taliban spokesman X", "Dutch Labour leader X") gives the person\'s nationality too.',
+    confidence: 0.75,
+    examples: [
+      {
+        text: 'The [Dutch|state|Netherlands] [Labour Party|organisation] leader [Joost Smit|person] resigned.',
+        expect: [['Joost Smit', 'citizen-of', 'Netherlands']],
+      },
+    ],
+  },
 } satisfies Record<string, Rule>;
 
 const STATE_TITLES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government', 'minister']);
@@ -164,6 +189,55 @@ const DETERMINERS = words('determiners');
 /** Words between a name and its role verb ("has also served"); the lexicon's `auxiliaries` is a wider list. */
 const AUXILIARIES = words('roleAuxiliaries');
 const WORK_VERBS = words('workVerbs');
+const SUBNATIONAL = words('subnationalTitleWords');
+const LIST_CONTINUATIONS = words('listContinuations');
+
+/**
+ * A title without a holder is a national one unless its own phrase says otherwise: a regional head ("state premier",
+ * "chief minister") or a regional word or place before it ("provincial premier"). Such a title is never given the
+ * article's main state.
+ */
+function subnationalTitle(units: readonly Unit[], role: RoleMatch): boolean {
+  const head: string[] = [];
+  for (let i = role.from; i < role.to; i++) head.push(wordAt(units, i) ?? '');
+  if (SUBNATIONAL.has(head.join(' '))) return true;
+  for (let i = role.from - 1; i >= Math.max(0, role.from - 3); i--) {
+    const u = units[i]!;
+    if (u.kind === 'entity') return u.entityKind === 'place';
+    if (SUBNATIONAL.has(u.w)) return true;
+    if (ROLE_MODIFIERS.has(u.w)) continue;
+    return false;
+  }
+  return false;
+}
+
+/**
+ * A capitalised word right before a head of state or government that no entity covers names a holder the article
+ * has no node for ("Bavarian Premier", "Zairean Prime Minister"): neither the main state's title nor a region's. Before
+ * a minister it is a portfolio ("Equal Opportunities Minister"); opening a sentence it says nothing ("When President").
+ */
+function unknownHolder(units: readonly Unit[], role: RoleMatch): boolean {
+  const i = role.from - 1;
+  const w = wordAt(units, i) ?? '';
+  // Opening a sentence only a word shaped like a demonym counts ("Zairean", not "When").
+  return (
+    role.cls !== 'minister' &&
+    (i > 0 || /(?:an|ese|ish)$/.test(w)) &&
+    i >= 0 &&
+    capitalised(units[i]) &&
+    !ROLE_MODIFIERS.has(w)
+  );
+}
+
+/** "X, chief minister of West Bengal": the apposition names a place (a region) as where the title is held. */
+function heldInPlace(units: readonly Unit[], from: number): boolean {
+  for (let i = from; i < Math.min(units.length, from + 8); i++) {
+    const u = units[i]!;
+    if (u.kind === 'entity') return u.entityKind === 'place';
+    if (u.w === ',' || u.w === ';') return false;
+  }
+  return false;
+}
 
 interface Holding {
   holders: EntityUnit[];
@@ -171,6 +245,8 @@ interface Holding {
   rule: Rule;
   /** Lower the rule's base confidence when the reading is shakier (long gap, coordination). */
   penalty?: number;
+  /** A title held in a region of a state, not the state. */
+  regional?: boolean;
 }
 
 /** Turns a role held in an entity into relations, by the kind of the holder. */
@@ -356,6 +432,7 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   const out: Holding[] = [];
   const person = units[p] as EntityUnit;
   let bareRole: RoleClass | undefined;
+  let regionalRole: RoleClass | undefined;
 
   // 1. Title before the name.
   const left = roleEndingAt(units, p);
@@ -363,7 +440,8 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     const plural = /s$/.test(wordAt(units, left.to - 1) ?? '') || left.cls === 'player';
     const h = holdersLeftOf(units, left.from, plural);
     if (h) out.push({ holders: h.holders, cls: left.cls, rule: ROLE_RULES.titleBefore, penalty: h.gap > 2 ? 0.1 : 0 });
-    else bareRole = left.cls;
+    else if (subnationalTitle(units, left)) regionalRole = left.cls;
+    else if (!unknownHolder(units, left)) bareRole = left.cls;
     // "President X of Brazil", "Prime Minister X of India".
     if (!h && wordAt(units, p + 1) === 'of' && isEntity(units[p + 2], 'state', 'organisation')) {
       out.push({ holders: [units[p + 2] as EntityUnit], cls: left.cls, rule: ROLE_RULES.titleBefore });
@@ -375,7 +453,9 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   const next = wordAt(units, p + 1);
   // "X is meeting British officials": a progressive verb, not a copula; the officials are someone else.
   const progressive = next !== ',' && /ing$/.test(wordAt(units, p + 2) ?? '');
-  if (next === ',' || (next !== undefined && COPULA.has(next) && !progressive)) {
+  // "X, and the Estonian leader, Y": after the comma the list goes on to the next person; no apposition of X.
+  const listGoesOn = next === ',' && LIST_CONTINUATIONS.has(wordAt(units, p + 2) ?? '');
+  if ((next === ',' && !listGoesOn) || (next !== undefined && COPULA.has(next) && !progressive)) {
     const r = roleAfter(units, p + 2);
     if (r?.holder)
       out.push({
@@ -384,7 +464,11 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
         rule: next === ',' ? ROLE_RULES.appositionAfter : ROLE_RULES.copula,
         penalty: r.gap > 4 ? 0.1 : 0,
       });
-    else if (r && next === ',' && !bareRole) bareRole = r.cls;
+    // "X, a priest close to Prime Minister Y" names Y's title, not X's: only a title that opens the apposition counts.
+    else if (r && next === ',' && !bareRole && r.gap <= 2) {
+      if (heldInPlace(units, p + 2)) regionalRole = r.cls;
+      else bareRole = r.cls;
+    }
   }
 
   // 3. Role and holder set off before the name: "Spain's foreign minister, X" / "the head of the Y, X".
@@ -448,11 +532,19 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 
   if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole))
     out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
+  else if (out.length === 0 && regionalRole && STATE_TITLES.has(regionalRole))
+    out.push({ holders: [], cls: regionalRole, rule: ROLE_RULES.regionalTitle, regional: true });
   return out;
 }
 
 /** Roles the entity stage attached to a mention (RoleFact). */
-function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, sentence: number): void {
+function roleFacts(
+  mention: EntityMention,
+  ctx: ArticleContext,
+  emit: Emitter,
+  sentence: number,
+  regional: boolean,
+): void {
   for (const fact of mention.roles ?? []) {
     const cls = classifyTitle(fact.title) ?? 'official';
     if (fact.of) {
@@ -460,9 +552,40 @@ function roleFacts(mention: EntityMention, ctx: ArticleContext, emit: Emitter, s
       if (!holder) continue;
       relateRole(mention.entityId, holder.id, holder.kind, cls, ROLE_RULES.entityRole, ctx, emit, sentence);
     } else if (STATE_TITLES.has(cls)) {
-      ctx.pendingTitles.push({ person: mention.entityId, sentence });
+      const inRegion =
+        regional ||
+        fact.title
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => SUBNATIONAL.has(w));
+      ctx.pendingTitles.push({ person: mention.entityId, sentence, regional: inRegion });
     }
   }
+}
+
+/** "the Afghan Taliban spokesman X": the state right before the holding organisation is the person's nationality. */
+function stateBeforeHolder(
+  units: readonly Unit[],
+  holder: EntityUnit,
+  person: string,
+  ctx: ArticleContext,
+  emit: Emitter,
+  sentence: number,
+): void {
+  const at = units.indexOf(holder);
+  let k = at - 1;
+  if (POSSESSIVE.has(wordAt(units, k) ?? '')) k--;
+  const state = units[k];
+  if (!isEntity(state, 'state') || ctx.bodyOf.has(holder.entityId)) return;
+  const r = ROLE_RULES.stateBeforeHolder;
+  emit({
+    source: person,
+    target: state.entityId,
+    relation: 'citizen-of',
+    confidence: r.confidence,
+    rule: r.name,
+    sentence,
+  });
 }
 
 export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitter): void {
@@ -473,14 +596,20 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
     const readings = readPerson(units, p);
     // The entity stage's role facts only fill in where the text readers found nothing: they read the words around
     // the name themselves, and a demonym inside an unrecognised organisation name misleads a role fact.
-    if (readings.length === 0) roleFacts(u.mention, ctx, emit, s.index);
+    if (readings.length === 0) {
+      const left = roleEndingAt(units, p);
+      if (left === undefined || !unknownHolder(units, left))
+        roleFacts(u.mention, ctx, emit, s.index, left !== undefined && subnationalTitle(units, left));
+    }
     for (const h of readings) {
       if (h.holders.length === 0) {
-        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index });
+        ctx.pendingTitles.push({ person: u.entityId, sentence: s.index, regional: h.regional === true });
         continue;
       }
       for (const holder of h.holders) {
         if (holder.entityId === u.entityId) continue;
+        if (h.rule === ROLE_RULES.titleBefore && holder.entityKind === 'organisation')
+          stateBeforeHolder(units, holder, u.entityId, ctx, emit, s.index);
         relateRole(
           u.entityId,
           holder.entityId,
@@ -506,15 +635,15 @@ export function resolveBareTitles(
   hasExplicitState: (person: string) => boolean,
   emit: Emitter,
 ): void {
-  const r = ROLE_RULES.bareTitle;
   for (const t of ctx.pendingTitles) {
     if (hasExplicitState(t.person)) continue;
+    const r = t.regional ? ROLE_RULES.regionalTitle : ROLE_RULES.bareTitle;
     const state = ctx.mainState; // the nearest preceding state instead did worse on DWIE dev (P 0.71 vs 0.73)
     if (state)
       emit({
         source: t.person,
         target: state,
-        relation: 'speaks-for',
+        relation: t.regional ? 'citizen-of' : 'speaks-for',
         confidence: r.confidence,
         rule: r.name,
         sentence: t.sentence,
