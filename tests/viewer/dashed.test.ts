@@ -1,0 +1,132 @@
+/**
+ * Relations from background knowledge (basis 'knowledge') are drawn dashed, text relations solid, and the Basis
+ * filter hides either: checked on the pixels of the real viewer in the bundled Chromium (software WebGL).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ViewServer } from '../../src/view/server.js';
+import { inkAt, launchChromium, screenshot, serveGraph, tempDir, waitForLayout, waitForViewer } from './browser.js';
+
+type Point = { x: number; y: number };
+
+const node = (key: string, label: string, kind: string) => ({
+  key,
+  attributes: { label, kind, aliases: [], mentions: 1, articles: ['a1'], rules: ['fixture'], examples: [] },
+});
+const edge = (source: string, relation: string, target: string, basis: 'text' | 'knowledge') => ({
+  key: `${source}|${relation}|${target}`,
+  source,
+  target,
+  attributes: { relation, label: relation, weight: 1, confidence: 0.9, evidence: [], rules: ['fixture'], basis },
+});
+
+/** Two separate pairs, one joined by a text relation and one by a knowledge relation; a third pair has both. */
+const GRAPH = {
+  options: { type: 'directed', multi: true, allowSelfLoops: false },
+  attributes: {
+    schema: 'newsgraph/1',
+    createdWith: 'newsgraph test fixture',
+    articles: [{ id: 'a1', title: 'A', source: 'test', published: null, url: null, file: 'a1.txt' }],
+  },
+  nodes: [
+    node('person:ada', 'Ada Quill', 'person'),
+    node('organisation:union', 'Rivet Union', 'organisation'),
+    node('place:harbour', 'Stonehaven', 'place'),
+    node('state:norland', 'Norland', 'state'),
+    node('person:bo', 'Bo Marsh', 'person'),
+    node('organisation:guild', 'Glass Guild', 'organisation'),
+  ],
+  edges: [
+    edge('person:ada', 'member-of', 'organisation:union', 'text'),
+    edge('place:harbour', 'located-in', 'state:norland', 'knowledge'),
+    edge('person:bo', 'works-for', 'organisation:guild', 'text'),
+    edge('person:bo', 'member-of', 'organisation:guild', 'knowledge'),
+  ],
+};
+
+let browser: Browser;
+let server: ViewServer;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveGraph(tempDir('dashed'), 'basis.json', GRAPH);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1100, height: 760 }, bypassCSP: true });
+  await page.goto(server.url);
+  expect(await waitForViewer(page)).toBe('ready');
+  await waitForLayout(page);
+  await page.waitForFunction('!window.newsgraph.layoutRunning()', undefined, { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const viewport = async (key: string): Promise<Point> => {
+  const point = (await page.evaluate(`window.newsgraph.nodeViewport(${JSON.stringify(key)})`)) as Point | null;
+  if (!point) throw new Error(`${key} is not drawn`);
+  return point;
+};
+
+/** Points one pixel apart on the middle 60% of the straight line between two nodes (clear of nodes and labels). */
+async function middleOf(from: string, to: string): Promise<Point[]> {
+  const [a, b] = [await viewport(from), await viewport(to)];
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  const points: Point[] = [];
+  for (let d = 0.2 * length; d <= 0.8 * length; d++) {
+    points.push({ x: a.x + ((b.x - a.x) * d) / length, y: a.y + ((b.y - a.y) * d) / length });
+  }
+  return points;
+}
+
+/** Share of points drawn, and the number of gaps (runs of at least 2 undrawn points between drawn ones). */
+function trace(inked: boolean[]): { drawn: number; gaps: number } {
+  let gaps = 0;
+  let run = 0;
+  let seenInk = false;
+  for (const ink of inked) {
+    if (ink) {
+      if (seenInk && run >= 2) gaps++;
+      seenInk = true;
+      run = 0;
+    } else run++;
+  }
+  return { drawn: inked.filter(Boolean).length / inked.length, gaps };
+}
+
+async function traces(name: string): Promise<{ text: ReturnType<typeof trace>; knowledge: ReturnType<typeof trace> }> {
+  const png = await screenshot(page, name, '#graph');
+  const text = await middleOf('person:ada', 'organisation:union');
+  const knowledge = await middleOf('place:harbour', 'state:norland');
+  expect(text.length).toBeGreaterThan(40);
+  expect(knowledge.length).toBeGreaterThan(40);
+  return { text: trace(await inkAt(page, png, text)), knowledge: trace(await inkAt(page, png, knowledge)) };
+}
+
+describe('knowledge relations in the viewer', { timeout: 180_000 }, () => {
+  it('draws a knowledge relation dashed and a text relation solid', async () => {
+    const { text, knowledge } = await traces('basis-dashed.png');
+    expect(text.drawn).toBeGreaterThan(0.97);
+    expect(text.gaps).toBe(0);
+    // 7 px dashes, 5 px gaps: a bit over half drawn (antialiasing widens the dashes), one gap every 12 px.
+    expect(knowledge.drawn).toBeGreaterThan(0.4);
+    expect(knowledge.drawn).toBeLessThan(0.85);
+    expect(knowledge.gaps).toBeGreaterThanOrEqual(3);
+  });
+
+  it('the Basis filter hides knowledge relations, then text relations', async () => {
+    await page.getByRole('checkbox', { name: /^knowledge\b/ }).uncheck();
+    await page.waitForTimeout(300);
+    let { text, knowledge } = await traces('basis-no-knowledge.png');
+    expect(text.drawn).toBeGreaterThan(0.97);
+    expect(knowledge.drawn).toBeLessThan(0.15); // a node's label may lie across the line
+    await page.getByRole('checkbox', { name: /^knowledge\b/ }).check();
+    await page.getByRole('checkbox', { name: /^text\b/ }).uncheck();
+    await page.waitForTimeout(300);
+    ({ text, knowledge } = await traces('basis-no-text.png'));
+    expect(text.drawn).toBeLessThan(0.15);
+    expect(knowledge.gaps).toBeGreaterThanOrEqual(3);
+    await page.getByRole('checkbox', { name: /^text\b/ }).check();
+  });
+});
