@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ENTITY_KINDS } from '../contract/kinds.js';
 import { GraphFileError } from '../errors.js';
 import { compileFastCheck } from './fast-check.js';
+import { upgradeLegacyEdges } from './legacy.js';
 import {
   type ArticleRecord,
   type EdgeAttributes,
@@ -91,6 +92,7 @@ const evidenceSchema = z.looseObject({
   end: offset,
   rule: z.string(),
   qualifiers: z.record(z.string(), z.string()).optional(),
+  former: z.boolean().optional(),
 });
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -106,6 +108,8 @@ const edgeAttributesSchema = z.looseObject({
   // Optional when reading: files written before issue 14 have no basis (read as 'text') and no edge qualifiers.
   basis: z.enum(['text', 'knowledge']).optional(),
   qualifiers: z.record(z.string(), z.string()).optional(),
+  // Absent in files written before it was a boolean (they held qualifiers.former: 'true'; see ./legacy.ts).
+  former: z.boolean().optional(),
 });
 
 /** The shape of a newsgraph/1 file; parseGraphData adds the checks a shape cannot express. */
@@ -153,7 +157,7 @@ export function parseGraphData(data: unknown, file: string | null): SerializedNe
   // refuses goes through zod, which has the last word and words the message.
   if (isValidShape(data)) {
     checkReferences(data as SerializedNewsGraph, file);
-    return data as SerializedNewsGraph;
+    return upgradeLegacyEdges(data as SerializedNewsGraph);
   }
   const result = graphSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
@@ -166,7 +170,7 @@ export function parseGraphData(data: unknown, file: string | null): SerializedNe
   }
   const graph = result.data as unknown as SerializedNewsGraph;
   checkReferences(graph, file);
-  return graph;
+  return upgradeLegacyEdges(graph);
 }
 
 const fastPredicate = compileFastCheck(graphSchema);

@@ -13,6 +13,8 @@ interface Row {
   yes?: boolean;
   basis?: 'text' | 'knowledge';
   qualifiers?: Record<string, string>;
+  /** The edge must carry former: true (a role stated as past). */
+  former?: boolean;
 }
 
 function edges(text: string) {
@@ -155,13 +157,13 @@ const FAMILIES: Record<string, Row[]> = {
       text: 'Former [Chilean|state|Chile] president [Luis Vera|person] spoke.',
       edge: ['Luis Vera', 'speaks-for', 'Chile'],
       yes: true,
-      qualifiers: { former: 'true' },
+      former: true,
     },
     {
       text: '[Ana Paz|person], the ex-finance minister of [Peru|state], spoke.',
       edge: ['Ana Paz', 'speaks-for', 'Peru'],
       yes: true,
-      qualifiers: { former: 'true' },
+      former: true,
     },
   ],
   'supports / opposes (topics and guards)': [
@@ -198,7 +200,7 @@ const FAMILIES: Record<string, Row[]> = {
 };
 
 describe.each(Object.entries(FAMILIES))('%s', (_family, rows) => {
-  it.each(rows)('$text -> $edge', ({ text, edge, yes, basis, qualifiers }) => {
+  it.each(rows)('$text -> $edge', ({ text, edge, yes, basis, qualifiers, former }) => {
     const [s, r, t] = edge;
     const found = edges(text).filter((e) => e.s === s && e.r === r && e.t === t);
     if (yes) {
@@ -206,6 +208,7 @@ describe.each(Object.entries(FAMILIES))('%s', (_family, rows) => {
       if (basis) expect(found.some((e) => (e.c.basis ?? 'text') === basis)).toBe(true);
       if (qualifiers)
         expect(found.some((e) => Object.entries(qualifiers).every(([k, v]) => e.c.qualifiers?.[k] === v))).toBe(true);
+      if (former) expect(found.some((e) => e.c.former === true)).toBe(true);
     } else {
       expect(found.filter((e) => e.c.confidence >= 0.5).map((e) => e.c.rule)).toEqual([]);
     }

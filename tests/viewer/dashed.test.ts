@@ -13,11 +13,20 @@ const node = (key: string, label: string, kind: string) => ({
   key,
   attributes: { label, kind, aliases: [], mentions: 1, articles: ['a1'], rules: ['fixture'], examples: [] },
 });
-const edge = (source: string, relation: string, target: string, basis: 'text' | 'knowledge') => ({
+const edge = (source: string, relation: string, target: string, basis: 'text' | 'knowledge', former = false) => ({
   key: `${source}|${relation}|${target}`,
   source,
   target,
-  attributes: { relation, label: relation, weight: 1, confidence: 0.9, evidence: [], rules: ['fixture'], basis },
+  attributes: {
+    relation,
+    label: relation,
+    weight: 1,
+    confidence: 0.9,
+    evidence: [],
+    rules: ['fixture'],
+    basis,
+    ...(former ? { former } : {}),
+  },
 });
 
 /** Two separate pairs, one joined by a text relation and one by a knowledge relation; a third pair has both. */
@@ -39,7 +48,7 @@ const GRAPH = {
   edges: [
     edge('person:ada', 'member-of', 'organisation:union', 'text'),
     edge('place:harbour', 'located-in', 'state:norland', 'knowledge'),
-    edge('person:bo', 'works-for', 'organisation:guild', 'text'),
+    edge('person:bo', 'works-for', 'organisation:guild', 'text', true),
     edge('person:bo', 'member-of', 'organisation:guild', 'knowledge'),
   ],
 };
@@ -128,5 +137,17 @@ describe('knowledge relations in the viewer', { timeout: 180_000 }, () => {
     expect(text.drawn).toBeLessThan(0.15);
     expect(knowledge.gaps).toBeGreaterThanOrEqual(3);
     await page.getByRole('checkbox', { name: /^text\b/ }).check();
+  });
+
+  it('the details mark a former role and a knowledge relation', async () => {
+    const search = page.getByRole('combobox', { name: 'Search entities' });
+    await search.fill('Bo Marsh');
+    await search.press('Enter');
+    const heads = page.getByRole('region', { name: 'Entity details' }).locator('.relation-head');
+    await expect.poll(() => heads.count()).toBe(2);
+    const texts = await heads.allTextContents();
+    expect(texts.find((t) => t.includes('works-for'))).toContain('former');
+    expect(texts.find((t) => t.includes('member-of'))).toContain('knowledge');
+    expect(texts.find((t) => t.includes('member-of'))).not.toContain('former');
   });
 });
