@@ -106,6 +106,25 @@ const FAMILIES: Record<string, Row[]> = {
       edge: ['Ben Cole', 'works-for', 'Skyline Air'],
       yes: true,
     },
+    // A member of a party or a union belongs to it; nothing says they work for it.
+    {
+      text: '[Ivo Lark|person], a member of the [Harbour Party|organisation], spoke at the rally.',
+      edge: ['Ivo Lark', 'member-of', 'Harbour Party'],
+      yes: true,
+    },
+    {
+      text: '[Ivo Lark|person], a member of the [Harbour Party|organisation], spoke at the rally.',
+      edge: ['Ivo Lark', 'works-for', 'Harbour Party'],
+    },
+    {
+      text: '[Dockers Union|organisation] member [Ada Roe|person] said the strike would go on.',
+      edge: ['Ada Roe', 'works-for', 'Dockers Union'],
+    },
+    {
+      text: '[Dockers Union|organisation] member [Ada Roe|person] said the strike would go on.',
+      edge: ['Ada Roe', 'member-of', 'Dockers Union'],
+      yes: true,
+    },
   ],
   'plays-for': [
     {
