@@ -191,6 +191,33 @@ const FAMILIES: Record<string, Row[]> = {
       edge: ['Estonia', 'opposes', 'proposed fuel levy'],
       yes: true,
     },
+    // A proposal "on" something is labelled as English writes it before the head, so both wordings are one topic;
+    // substantive heads ("embargo", "ban") keep their "on" phrase whole.
+    {
+      text: '[Poland|state] opposes the plan on migration quotas.',
+      edge: ['Poland', 'opposes', 'migration quotas plan'],
+      yes: true,
+    },
+    {
+      text: '[Poland|state] opposes the migration quotas plan.',
+      edge: ['Poland', 'opposes', 'migration quotas plan'],
+      yes: true,
+    },
+    {
+      text: '[Italy|state] rejected the peace plan on [Gaza|place].',
+      edge: ['Italy', 'opposes', 'Gaza peace plan'],
+      yes: true,
+    },
+    {
+      text: '[Sweden|state] backed the arms embargo on [Iran|state].',
+      edge: ['Sweden', 'supports', 'arms embargo on Iran'],
+      yes: true,
+    },
+    {
+      text: '[Chile|state] opposed the ban on fox hunting.',
+      edge: ['Chile', 'opposes', 'ban on fox hunting'],
+      yes: true,
+    },
     {
       text: "[Malta|state]'s support for the asylum reform is firm.",
       edge: ['Malta', 'supports', 'asylum reform'],
