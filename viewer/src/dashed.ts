@@ -17,8 +17,8 @@ import {
 import type { RenderParams } from 'sigma/types';
 
 /** Dash and gap lengths in CSS pixels: long enough to read as a dash on a thin edge, short enough for short edges. */
-export const DASH_PX = 7;
-export const GAP_PX = 5;
+const DASH_PX = 7;
+const GAP_PX = 5;
 
 const f = (n: number): string => n.toFixed(1);
 
