@@ -3,7 +3,7 @@
  * (decide.ts, patterns as data) -> calibration (calibrate.ts, applied by the stage's entry to every rule's edges).
  * Document-level candidates come from knowledge (knowledge.ts). Afterwards two readings that need the decisions of
  * a whole sentence: a birthplace or home inside a larger place is also in that place ("born in Dayton, Ohio"), and
- * roles stated as past ("former", "ex-", "then-") carry the qualifier former.
+ * roles stated as past ("former", "ex-", "then-") carry former: true.
  */
 import type { RelationCandidate } from '../../types.js';
 import type { ArticleContext, Emitter } from '../rule.js';
