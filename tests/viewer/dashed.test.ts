@@ -113,6 +113,29 @@ async function traces(name: string): Promise<{ text: ReturnType<typeof trace>; k
   return { text: trace(await inkAt(page, png, text)), knowledge: trace(await inkAt(page, png, knowledge)) };
 }
 
+/**
+ * Points one pixel apart on the middle half of a quadratic curve between two nodes, its control point `offset`
+ * pixels off the midpoint, square to the chord (negative: the other side): how sigma's curved edges are drawn.
+ */
+function curve(a: Point, b: Point, offset: number): Point[] {
+  const length = Math.hypot(b.x - a.x, b.y - a.y);
+  const control = {
+    x: (a.x + b.x) / 2 + (-(b.y - a.y) / length) * offset,
+    y: (a.y + b.y) / 2 + ((b.x - a.x) / length) * offset,
+  };
+  const points: Point[] = [];
+  const steps = Math.round(length / 2);
+  for (let i = 0; i <= steps; i++) {
+    const t = 0.25 + (0.5 * i) / steps;
+    const u = 1 - t;
+    points.push({
+      x: u * u * a.x + 2 * u * t * control.x + t * t * b.x,
+      y: u * u * a.y + 2 * u * t * control.y + t * t * b.y,
+    });
+  }
+  return points;
+}
+
 describe('knowledge relations in the viewer', { timeout: 180_000 }, () => {
   it('draws a knowledge relation dashed and a text relation solid', async () => {
     const { text, knowledge } = await traces('basis-dashed.png');
@@ -137,6 +160,32 @@ describe('knowledge relations in the viewer', { timeout: 180_000 }, () => {
     expect(text.drawn).toBeLessThan(0.15);
     expect(knowledge.gaps).toBeGreaterThanOrEqual(3);
     await page.getByRole('checkbox', { name: /^text\b/ }).check();
+  });
+
+  it('draws parallel relations as two curves, the knowledge one dashed', async () => {
+    const png = await screenshot(page, 'basis-curved.png', '#graph');
+    const [a, b] = [await viewport('person:bo'), await viewport('organisation:guild')];
+    const length = Math.hypot(b.x - a.x, b.y - a.y);
+    // The curvature is the viewer's choice: try control points on both sides and keep, per side, the best fit.
+    const candidates: number[] = [];
+    for (let k = 1; k <= 20; k++) for (const side of [1, -1]) candidates.push(side * k * 0.04 * length);
+    const curves = candidates.map((offset) => curve(a, b, offset));
+    // One decode of the screenshot for every candidate: the inked flags come back in order and are split per curve.
+    const inked = await inkAt(page, png, curves.flat());
+    let from = 0;
+    const traced = curves.map((points, i) => {
+      const flags = inked.slice(from, from + points.length);
+      from += points.length;
+      return { offset: candidates[i]!, ...trace(flags) };
+    });
+    const best = (side: number) =>
+      traced.filter((t) => Math.sign(t.offset) === side).sort((x, y) => y.drawn - x.drawn)[0]!;
+    const [solid, dashed] = [best(1), best(-1)].sort((x, y) => y.drawn - x.drawn);
+    expect(solid!.drawn).toBeGreaterThan(0.95);
+    expect(solid!.gaps).toBe(0);
+    expect(dashed!.drawn).toBeGreaterThan(0.3);
+    expect(dashed!.drawn).toBeLessThan(0.85);
+    expect(dashed!.gaps).toBeGreaterThanOrEqual(3);
   });
 
   it('the details mark a former role and a knowledge relation', async () => {
