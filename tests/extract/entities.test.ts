@@ -120,6 +120,7 @@ describe('resolution within an article', () => {
     ['Sacramento officials said rain was expected on Sunday.', 'Sacramento'],
     ['Rotterdam authorities said the port would reopen.', 'Rotterdam'],
     ['Nantes residents said the noise kept them awake.', 'Nantes'],
+    ['Officials in Denver said the fire was contained.', 'Denver'],
   ])('reads the city before its officials or residents as a place, not a body: %s', (text, city) => {
     const doc = analyse(text);
     const ids = idsOf(doc, city);

@@ -238,6 +238,20 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       d.kind = 'place';
       d.rule = 'rule:located-city';
     }
+    // "Officials in Denver said": a known city the tagger read as a speaker, after a word that locates, is the place
+    // ("in Lincoln's speech" stays a person).
+    if (
+      d.kind === 'person' &&
+      d.rule === 'ner:per' &&
+      single &&
+      !shouting &&
+      isKnownCity(first) &&
+      tokens[d.tokenEnd]?.text !== "'s" &&
+      locates(tokens, d.tokenStart, sport)
+    ) {
+      d.kind = 'place';
+      d.rule = 'rule:located-city';
+    }
     // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
     if (
       d.kind === 'place' &&
