@@ -36,6 +36,8 @@ export interface GoldRelationReport extends Prf {
   misses: string[];
   falsePositives: RelationMatchDetail[];
   truePositives: RelationMatchDetail[];
+  /** Each scored prediction with its relation and confidence and whether it was right (the calibration table). */
+  judged: Array<{ task: string; confidence: number; rule: string; correct: boolean; edge: string }>;
 }
 
 /** Scores predicted edges (from an Extraction or a graph) against a gold file. */
@@ -55,6 +57,7 @@ export function scoreGoldRelations(
   const falsePositives: RelationMatchDetail[] = [];
   const truePositives: RelationMatchDetail[] = [];
   const counted = new Set<string>();
+  const judged: GoldRelationReport['judged'] = [];
   for (const e of edges) {
     if (!(gold.scored ?? (CORE_RELATIONS as readonly string[])).includes(e.relation)) continue;
     const rules = e.rules ?? (e.rule ? [e.rule] : []);
@@ -79,7 +82,14 @@ export function scoreGoldRelations(
       if (counted.has(detail.edge)) continue;
       counted.add(detail.edge);
       falsePositives.push(detail);
-    }
+    } else continue;
+    judged.push({
+      task: e.relation,
+      confidence: e.confidence,
+      rule: rules[0] ?? '',
+      correct: !!hit,
+      edge: detail.edge,
+    });
   }
   const misses = [...required].filter((k) => !found.has(k));
   return {
@@ -87,5 +97,6 @@ export function scoreGoldRelations(
     misses,
     falsePositives,
     truePositives,
+    judged,
   };
 }

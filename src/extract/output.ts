@@ -59,9 +59,11 @@ export function toExtraction(article: Article, doc: DocAnalysis, candidates: Rel
         evidence: [evidence, ...extra],
         basis: c.basis ?? 'text',
         ...(c.qualifiers ? { qualifiers: { ...c.qualifiers } } : {}),
+        ...(c.former ? { former: true } : {}),
       });
       continue;
     }
+    if (!c.former) delete existing.former;
     if ((c.basis ?? 'text') === 'text') existing.basis = 'text';
     if (!existing.rules.includes(c.rule)) existing.rules.push(c.rule);
     if (!existing.evidence.some((e) => e.start === evidence.start)) {

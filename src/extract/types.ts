@@ -72,6 +72,8 @@ export interface RelationCandidate {
   qualifiers?: Record<string, string>;
   /** Read through coreference: the sentence that names the antecedent, a second piece of evidence. */
   antecedent?: number;
+  /** The sentence states the role as past ("former", "ex-", "then-", "until 2003"). */
+  former?: boolean;
   /** 'text' (default): read in the sentence; 'knowledge': from a shipped data file, the sentence mentions both ends. */
   basis?: RelationBasis;
 }
@@ -103,6 +105,8 @@ export interface ExtractedRelation {
   rules: string[];
   evidence: EvidenceSpan[];
   qualifiers?: Record<string, string>;
+  /** Every statement of the edge states the role as past; one that states it plainly makes the edge current. */
+  former?: boolean;
   /** 'text' unless every statement of the edge comes from knowledge (absent in extractions cached before issue 14). */
   basis?: RelationBasis;
 }

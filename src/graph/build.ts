@@ -162,6 +162,7 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
       end: e.end,
       rule: relation.rules[0] ?? 'unknown',
       ...(relation.qualifiers ? { qualifiers: relation.qualifiers } : {}),
+      ...(relation.former ? { former: true } : {}),
     }));
     const key = edgeKey(source, relation.relation, target);
     const basis = relation.basis ?? 'text';
@@ -175,6 +176,7 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
         rules: [...relation.rules].sort(),
         basis,
         ...(relation.qualifiers ? { qualifiers: { ...relation.qualifiers } } : {}),
+        ...(relation.former ? { former: true } : {}),
       });
       continue;
     }
@@ -182,6 +184,8 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
     // One sentence that states the relation makes it a text edge, whatever the data files add.
     if (basis === 'text' || edge.basis === undefined) edge.basis = 'text';
     if (relation.qualifiers) edge.qualifiers = { ...relation.qualifiers, ...edge.qualifiers };
+    // One statement of the role as current makes the edge current.
+    if (!relation.former) delete edge.former;
     for (const rule of relation.rules) insertSorted(edge.rules, rule);
     // A copy of a story the edge already has evidence from is listed (every outlet shows) but not counted again.
     const counted = group !== null && edge.evidence.some((e) => groupOf(e.article) === group);

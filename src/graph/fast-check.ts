@@ -40,6 +40,8 @@ export function compileFastCheck(schema: z.core.$ZodType): ((value: unknown) => 
   switch (def.type) {
     case 'string':
       return (v) => typeof v === 'string' && passes(v);
+    case 'boolean':
+      return checks.length ? null : (v) => typeof v === 'boolean';
     case 'number': {
       const int = def.format === 'safeint';
       if (def.format !== undefined && !int) return null;

@@ -76,6 +76,7 @@ const evidenceSchema = z.looseObject({
   end: offset,
   rule: z.string(),
   qualifiers: z.record(z.string(), z.string()).optional(),
+  former: z.boolean().optional(),
 });
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -91,6 +92,8 @@ const edgeAttributesSchema = z.looseObject({
   // Optional when reading: files written before issue 14 have no basis (read as 'text') and no edge qualifiers.
   basis: z.enum(['text', 'knowledge']).optional(),
   qualifiers: z.record(z.string(), z.string()).optional(),
+  // Absent in files written before it was a boolean (they held qualifiers.former: 'true'; see ./legacy.ts).
+  former: z.boolean().optional(),
 });
 
 /** The shape of a newsgraph/1 file; parseGraphData adds the checks a shape cannot express. */

@@ -63,6 +63,8 @@ export interface EdgeEvidence {
   end: number;
   rule: string;
   qualifiers?: Record<string, string>;
+  /** This statement gives the role as past ("former", "ex-", "then-"). Absent: stated as current. */
+  former?: boolean;
 }
 
 export interface EdgeAttributes {
@@ -80,8 +82,14 @@ export interface EdgeAttributes {
    * ends the text names. Always written; absent in files written before it existed (read as 'text').
    */
   basis?: 'text' | 'knowledge';
-  /** Qualifiers of the statements merged (first value wins): `former: 'true'`, `issue`, `modality`. */
+  /** Qualifiers of the statements merged (first value wins): `issue`, `modality`, `trigger`. */
   qualifiers?: Record<string, string>;
+  /**
+   * true when every statement gives the role as past ("former president"): a fact of the past, never a current one.
+   * Absent when some statement gives it as current. Files written before it existed held `qualifiers.former: 'true'`,
+   * read as this (src/graph/legacy.ts).
+   */
+  former?: boolean;
 }
 
 export type NewsGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;

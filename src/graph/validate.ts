@@ -10,6 +10,7 @@
  */
 import { GraphFileError } from '../errors.js';
 import { compileFastCheck } from './fast-check.js';
+import { upgradeLegacyEdges } from './legacy.js';
 import { checkReferences } from './references.js';
 import { graphSchema, type SerializedNewsGraph } from './schema.js';
 import { describeIssue, place, show, typeName } from './schema-messages.js';
@@ -32,7 +33,7 @@ export function parseGraphData(data: unknown, file: string | null): SerializedNe
   // refuses goes through zod, which has the last word and words the message.
   if (isValidShape(data)) {
     checkReferences(data as SerializedNewsGraph, file);
-    return data as SerializedNewsGraph;
+    return upgradeLegacyEdges(data as SerializedNewsGraph);
   }
   const result = graphSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
@@ -45,7 +46,7 @@ export function parseGraphData(data: unknown, file: string | null): SerializedNe
   }
   const graph = result.data as unknown as SerializedNewsGraph;
   checkReferences(graph, file);
-  return graph;
+  return upgradeLegacyEdges(graph);
 }
 
 const fastPredicate = compileFastCheck(graphSchema);

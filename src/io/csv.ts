@@ -6,7 +6,7 @@
  *
  * Neo4j conventions: labels in PascalCase (`Person`), relationship types in UPPER_SNAKE_CASE (`SPEAKS_FOR`);
  * the original kind and relation stay available as the `kind` and `relation` properties. Edges carry their `basis`
- * (text or knowledge) and their `qualifiers` as JSON text.
+ * (text or knowledge), their `qualifiers` as JSON text and `former:boolean` (true for a role stated as past).
  *
  * Text cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage return) get a
  * leading apostrophe, as OWASP recommends against CSV injection: article text reaches these cells unchanged, and
@@ -48,6 +48,7 @@ const EDGE_HEADER = [
   'rules:string[]',
   'basis',
   'qualifiers',
+  'former:boolean',
 ] as const;
 
 /** 'organisation' -> 'Organisation'. */
@@ -99,7 +100,7 @@ function csvArray(values: readonly string[] | undefined): string {
 }
 
 /**
- * Qualifiers ({former: 'true'}) as JSON text: a map has no neo4j-admin type, and a column per qualifier would
+ * Qualifiers ({issue: 'Kashmir'}) as JSON text: a map has no neo4j-admin type, and a column per qualifier would
  * change the header with every new one. Empty when there are none.
  */
 function qualifiersJson(qualifiers: Readonly<Record<string, string>> | undefined): string {
@@ -162,6 +163,7 @@ export function writeCsv(graph: NewsGraph, options: CsvOptions = {}): CsvFiles {
           // Files written before basis existed read as 'text'.
           a.basis ?? 'text',
           qualifiersJson(a.qualifiers),
+          a.former === true ? 'true' : 'false',
         ],
         neutralise,
       ),

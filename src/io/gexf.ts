@@ -32,7 +32,9 @@ const PRETTY_MAX_NODES = 10_000;
 interface AttributeDeclaration {
   id: string;
   title: string;
-  type: 'string' | 'integer' | 'double' | 'liststring';
+  type: 'string' | 'integer' | 'double' | 'liststring' | 'boolean';
+  /** The value of elements that leave the attribute out (GEXF <default>). */
+  default?: string;
 }
 
 /**
@@ -54,6 +56,8 @@ const GEXF_EDGE_ATTRIBUTES: readonly AttributeDeclaration[] = [
   { id: 'sentence', title: 'first evidence sentence', type: 'string' },
   { id: 'basis', title: 'basis', type: 'string' },
   { id: 'qualifiers', title: 'qualifiers', type: 'string' },
+  // Written only on former roles; every other edge takes the default.
+  { id: 'former', title: 'former', type: 'boolean', default: 'false' },
 ];
 
 type AttributeValue = string | number;
@@ -75,7 +79,7 @@ function gexfList(values: readonly string[] | undefined): string | undefined {
 }
 
 /**
- * Qualifiers ({former: 'true'}) as one JSON string: GEXF has no map type, and a column per qualifier would
+ * Qualifiers ({issue: 'Kashmir'}) as one JSON string: GEXF has no map type, and a column per qualifier would
  * grow with every new one. Empty or missing qualifiers are left out.
  */
 function qualifiersJson(qualifiers: Readonly<Record<string, string>> | undefined): string | undefined {
@@ -104,10 +108,12 @@ function xmlWriterAttributeEscape(text: string): string {
 
 function declarations(kind: 'node' | 'edge', list: readonly AttributeDeclaration[], pretty: boolean): string {
   const [nl, inner, outer] = pretty ? ['\n', '      ', '    '] : ['', '', ''];
-  const lines = list.map(
-    (a) =>
-      `${inner}<attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"/>`,
-  );
+  const lines = list.map((a) => {
+    const open = `${inner}<attribute id="${escapeXmlAttribute(a.id)}" title="${escapeXmlAttribute(a.title)}" type="${a.type}"`;
+    return a.default === undefined
+      ? `${open}/>`
+      : `${open}><default>${escapeXmlAttribute(a.default)}</default></attribute>`;
+  });
   return `<attributes class="${kind}" mode="static">${nl}${lines.join(nl)}${nl}${outer}</attributes>`;
 }
 
@@ -187,6 +193,7 @@ export function writeGexf(graph: NewsGraph, options: GexfOptions = {}): string {
         // Files written before basis existed read as 'text'.
         basis: attributes.basis ?? 'text',
         qualifiers: qualifiersJson(attributes.qualifiers),
+        former: attributes.former === true ? 'true' : undefined,
       }),
       viz: {
         color: relationColor(attributes.relation),

@@ -69,14 +69,15 @@ function* nodeRecords(graph: NewsGraph): Generator<Record<string, unknown>> {
 }
 
 /**
- * An edge's attributes as written: basis always ('text' for files written before it existed), qualifiers only
- * when there are some.
+ * An edge's attributes as written: basis always ('text' for files written before it existed), former always (a
+ * boolean, false for current roles), qualifiers only when there are some.
  */
 function edgeRecord(attributes: EdgeAttributes): Record<string, unknown> {
   const { qualifiers, ...rest } = attributes;
   return {
     ...rest,
     basis: attributes.basis ?? 'text',
+    former: attributes.former === true,
     ...(qualifiers && Object.keys(qualifiers).length ? { qualifiers } : {}),
   };
 }
@@ -92,6 +93,7 @@ function* edgeRecords(graph: NewsGraph): Generator<Record<string, unknown>> {
 const FIXED_EDGE_KEYS: readonly Key[] = [
   { id: 'e_basis', domain: 'edge', name: 'basis', type: 'string' },
   { id: 'e_qualifiers', domain: 'edge', name: 'qualifiers', type: 'string' },
+  { id: 'e_former', domain: 'edge', name: 'former', type: 'boolean' },
 ];
 
 function withFixedKeys(keys: Key[], fixed: readonly Key[]): Key[] {

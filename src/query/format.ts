@@ -45,7 +45,7 @@ export function relationTable(rows: RelationRow[], details?: RowDetails): string
   if (!rows.length) return 'no matching relations\n';
   const body = rows.map((r) => [
     truncate(printable(r.source.label), NAME_WIDTH),
-    r.relation,
+    r.former ? `${r.relation} (former)` : r.relation,
     truncate(printable(r.target.label), NAME_WIDTH),
     r.confidence.toFixed(2),
     truncate(printable(r.evidence[0]?.sentence ?? ''), SENTENCE_WIDTH) +

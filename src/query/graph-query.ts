@@ -254,6 +254,7 @@ export class GraphQuery {
       weight: a.weight,
       evidence: statements,
       basis: basisOf(a),
+      ...(a.former === true ? { former: true as const } : {}),
       articles: new Set(statements.map((e) => e.article)).size,
     };
   }

@@ -34,6 +34,8 @@ export interface RelationRow {
   evidence: EdgeEvidence[];
   /** 'text' when articles state it, 'knowledge' when it comes from the data files (a missing basis is 'text'). */
   basis: Basis;
+  /** Present (true) when every statement gives the role as past ("former president"). */
+  former?: true;
   /** How many different articles the statements come from. */
   articles: number;
   /** In an answer about one entity (GraphQuery.about): 'out' when that entity is the source. */

@@ -39,6 +39,10 @@ describe('newsgraph eval gold', () => {
     expect(await main(['eval', 'gold', article, gold], io)).toBe(0);
     expect(io.stdout).toMatch(/entities\s+3\s+0\s+1\s+1\.000\s+0\.750\s+0\.857/);
     expect(io.stdout).toContain('European Union');
+    // The calibration table: a column per scored relation predicted (this gold file lists none, so none right).
+    const calibration = io.stdout.slice(io.stdout.indexOf('relation calibration'));
+    expect(calibration).toMatch(/confidence\s.*speaks-for.*\sall\n/);
+    expect(calibration).toMatch(/0\/\d+ 0\.000/);
   });
 
   it('names the file when the gold file is not a gold file', async () => {

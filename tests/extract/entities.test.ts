@@ -115,6 +115,20 @@ describe('resolution within an article', () => {
     expect(idsOf(doc, 'Downing Street')).toEqual(['organisation:downing-street']);
   });
 
+  it.each([
+    ['Lyon officials said the tram line was safe.', 'Lyon'],
+    ['Sacramento officials said rain was expected on Sunday.', 'Sacramento'],
+    ['Rotterdam authorities said the port would reopen.', 'Rotterdam'],
+    ['Nantes residents said the noise kept them awake.', 'Nantes'],
+    ['Officials in Denver said the fire was contained.', 'Denver'],
+  ])('reads the city before its officials or residents as a place, not a body: %s', (text, city) => {
+    const doc = analyse(text);
+    const ids = idsOf(doc, city);
+    expect(ids.length).toBe(1);
+    expect(ids[0]).toMatch(/^place:/);
+    expect([...doc.entities.values()].filter((e) => e.kind === 'organisation')).toEqual([]);
+  });
+
   it('reads "the West" as a bloc but not West as part of a place name', () => {
     const doc = analyse('Sanctions by the West hit exports from the West Bank.');
     expect(idsOf(doc, 'West')).toEqual(['state:west']);

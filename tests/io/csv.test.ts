@@ -29,7 +29,7 @@ describe('CSV export for neo4j-admin import', () => {
     for (const column of [...nodeHeader, ...edgeHeader]) {
       const type = column.split(':')[1];
       if (type !== undefined && !['ID', 'LABEL', 'START_ID', 'END_ID', 'TYPE'].includes(type)) {
-        expect(['int', 'float', 'double', 'string[]', 'date'], column).toContain(type);
+        expect(['int', 'float', 'double', 'boolean', 'string[]', 'date'], column).toContain(type);
       }
     }
   });
@@ -133,6 +133,12 @@ describe('CSV export of edge basis and qualifiers', () => {
   it('writes qualifiers as JSON text that reads back exactly, empty where the edge has none', () => {
     expect(JSON.parse(row(QUALIFIED_EDGE).qualifiers!)).toEqual(QUALIFIERS);
     for (const r of rows) if (r.id !== QUALIFIED_EDGE) expect(r.qualifiers, r.id).toBe('');
+  });
+
+  it('writes former as a neo4j boolean column: true for the former role, false elsewhere', () => {
+    expect(readCsv(writeCsv(graph).edges)[0]).toContain('former:boolean');
+    expect(row(QUALIFIED_EDGE)['former:boolean']).toBe('true');
+    for (const r of rows) if (r.id !== QUALIFIED_EDGE) expect(r['former:boolean'], r.id).toBe('false');
   });
 
   it('writes the same columns for a graph whose edges have neither', () => {

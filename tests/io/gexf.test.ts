@@ -149,8 +149,16 @@ describe('GEXF export of edge basis and qualifiers', () => {
       expect.arrayContaining([
         ['basis', 'string'],
         ['qualifiers', 'string'],
+        ['former', 'boolean'],
       ]),
     );
+  });
+
+  it('reads back former as a boolean: true on the former role, the declared default false elsewhere', () => {
+    expect(back.getEdgeAttribute(QUALIFIED_EDGE, 'former')).toBe(true);
+    graph.forEachEdge((edge) => {
+      if (edge !== QUALIFIED_EDGE) expect(back.getEdgeAttribute(edge, 'former') ?? false, edge).toBe(false);
+    });
   });
 
   it('reads back each edge basis, a missing basis as text', () => {

@@ -109,6 +109,11 @@ describe('GraphML export of edge basis and qualifiers', () => {
     graph.forEachEdge((edge, a) => expect(back.getEdgeAttribute(edge, 'basis'), edge).toBe(a.basis ?? 'text'));
   });
 
+  it('declares former as a boolean key and reads it back on every edge', () => {
+    expect(text).toContain('<key id="e_former" for="edge" attr.name="former" attr.type="boolean"/>');
+    graph.forEachEdge((edge) => expect(back.getEdgeAttribute(edge, 'former'), edge).toBe(edge === QUALIFIED_EDGE));
+  });
+
   it('reads back qualifiers as a JSON string, and none where the edge has none', () => {
     expect(JSON.parse(back.getEdgeAttribute(QUALIFIED_EDGE, 'qualifiers') as string)).toEqual(QUALIFIERS);
     graph.forEachEdge((edge, a) => {

@@ -36,13 +36,14 @@ export const KNOWLEDGE_EDGE = 'state:spain|member-of|organisation:european-union
 export const TEXT_EDGE = 'state:germany|member-of|organisation:nato';
 export const QUALIFIED_EDGE = 'person:emmanuel-macron|speaks-for|state:france';
 /** Text a writer must quote or escape: quotes, a comma, a semicolon, '<', '&', a newline, a leading '='. */
-export const QUALIFIERS = { former: 'true', issue: '=a "hard", <tricky>; & odd\nissue' };
+export const QUALIFIERS = { issue: '=a "hard", <tricky>; & odd\nissue' };
 
-/** The fixture with one knowledge edge, one explicit text edge and one qualified edge. */
+/** The fixture with one knowledge edge, one explicit text edge and one qualified edge (also a former role). */
 export function loadFixtureWithBasis(): NewsGraph {
   const graph = loadFixture();
   graph.setEdgeAttribute(KNOWLEDGE_EDGE, 'basis', 'knowledge');
   graph.setEdgeAttribute(TEXT_EDGE, 'basis', 'text');
   graph.setEdgeAttribute(QUALIFIED_EDGE, 'qualifiers', { ...QUALIFIERS });
+  graph.setEdgeAttribute(QUALIFIED_EDGE, 'former', true);
   return graph;
 }

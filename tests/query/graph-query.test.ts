@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EntityNotFoundError, UsageError } from '../../src/errors.js';
+import { relationTable } from '../../src/query/format.js';
 import { GraphQuery, RelationNotFoundError } from '../../src/query/graph-query.js';
 import { editDistance, foldName } from '../../src/query/names.js';
 import { parsePattern } from '../../src/query/pattern.js';
-import { FIXTURE, loadFixture } from '../io/helpers.js';
+import { FIXTURE, loadFixture, loadFixtureWithBasis, QUALIFIED_EDGE } from '../io/helpers.js';
 
 const query = new GraphQuery(loadFixture());
 
@@ -95,6 +96,17 @@ describe('relations by pattern', () => {
       published: '2024-02-12T09:30:00Z',
       qualifiers: { since: '1955' },
     });
+  });
+});
+
+describe('former roles in query answers', () => {
+  const withFormer = new GraphQuery(loadFixtureWithBasis());
+  it('marks a former role in the row (JSON) and the table; current roles carry no former', () => {
+    const rows = withFormer.relations({ relation: 'speaks-for' });
+    const former = rows.find((r) => r.edge === QUALIFIED_EDGE)!;
+    expect(former.former).toBe(true);
+    expect(rows.filter((r) => r.edge !== QUALIFIED_EDGE).every((r) => !('former' in r))).toBe(true);
+    expect(relationTable([former])).toContain('speaks-for (former)');
   });
 });
 

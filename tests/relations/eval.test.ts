@@ -53,6 +53,11 @@ describe('gold-file relation scoring', () => {
     expect([r.tp, r.fp, r.fn]).toEqual([1, 1, 1]);
     expect(r.misses).toEqual(['Brazil -member-of-> Mercosur']);
     expect(r.falsePositives.map((f) => f.edge)).toEqual(['Brazil -supports-> Chile']);
+    // The calibration table's input: each scored prediction (optional matches left out) with its relation.
+    expect(r.judged.map((j) => [j.task, j.confidence, j.correct])).toEqual([
+      ['speaks-for', 0.9, true],
+      ['supports', 0.5, false],
+    ]);
   });
 
   it('needs the same kind of relation', () => {

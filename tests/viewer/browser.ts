@@ -80,3 +80,36 @@ export async function countInk(page: Page, png: Buffer, colors: string[] = []): 
   })()`;
   return (await page.evaluate(script)) as InkCount;
 }
+
+/**
+ * For each point (pixels in the PNG), whether some drawn pixel lies within `radius` of it: the same "ink" test as
+ * countInk. Used to follow an edge and see where it is drawn and where it has gaps.
+ */
+export async function inkAt(
+  page: Page,
+  png: Buffer,
+  points: ReadonlyArray<{ x: number; y: number }>,
+  radius = 1,
+): Promise<boolean[]> {
+  const script = `(async () => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(png.toString('base64'))}), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const inked = (x, y) => {
+      if (x < 0 || y < 0 || x >= bitmap.width || y >= bitmap.height) return false;
+      const i = (y * bitmap.width + x) * 4;
+      const r = data[i], g = data[i + 1], b = data[i + 2];
+      return Math.min(r, g, b) < 200 || Math.max(r, g, b) - Math.min(r, g, b) > 40;
+    };
+    const radius = ${radius};
+    return ${JSON.stringify(points)}.map(({ x, y }) => {
+      const cx = Math.round(x), cy = Math.round(y);
+      for (let dy = -radius; dy <= radius; dy++) for (let dx = -radius; dx <= radius; dx++) if (inked(cx + dx, cy + dy)) return true;
+      return false;
+    });
+  })()`;
+  return (await page.evaluate(script)) as boolean[];
+}

@@ -7,7 +7,7 @@ import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
 import { computeSizes, kindColor, relationColor } from '../src/appearance.js';
 import type { ViewerGraph } from '../src/model.js';
-import { drawingSettings, isLarge } from '../src/renderer.js';
+import { drawingSettings, hasKnowledge, isLarge } from '../src/renderer.js';
 
 declare global {
   interface Window {
@@ -35,7 +35,7 @@ async function start(): Promise<void> {
     color: relationColor(attributes.relation),
     size: large ? 0.6 : 1,
   }));
-  new Sigma(graph, document.getElementById('graph')!, drawingSettings(large));
+  new Sigma(graph, document.getElementById('graph')!, drawingSettings(large, hasKnowledge(graph)));
   // Sigma draws the first frame synchronously in its constructor, as in the viewer.
   window.minimal.firstRenderAt = performance.now();
   window.minimal.state = 'ready';

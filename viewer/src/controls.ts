@@ -103,7 +103,11 @@ function legend(
   return { root, inputs };
 }
 
-const BASIS_COLORS: Record<string, string> = { text: '#475467', knowledge: '#98A2B3' };
+/** Basis swatches echo the drawing: solid for text relations, striped for the dashed knowledge relations. */
+const BASIS_COLORS: Record<string, string> = {
+  text: '#475467',
+  knowledge: 'repeating-linear-gradient(90deg, #475467 0 2px, transparent 2px 4px)',
+};
 
 /** A labelled range input with its value shown beside it. */
 function slider(

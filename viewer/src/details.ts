@@ -64,6 +64,7 @@ function evidenceItem(context: DetailsContext, evidence: EdgeEvidence, focus: st
     ]),
   );
   const qualifiers = Object.entries(evidence.qualifiers ?? {}).map(([key, value]) => `${key}: ${value}`);
+  if (evidence.former === true) qualifiers.unshift('former');
   return el('li', { className: 'evidence' }, [
     sentence,
     el('div', { className: 'evidence-source' }, [
@@ -106,6 +107,9 @@ function relationItem(context: DetailsContext, edge: string, focus: string): HTM
           text: 'knowledge',
           title: 'Added from background knowledge, not read in the text',
         })
+      : null,
+    attributes.former === true
+      ? el('span', { className: 'basis', text: 'former', title: 'Every statement gives this role as past' })
       : null,
     el('span', {
       className: 'confidence',

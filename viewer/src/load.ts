@@ -2,6 +2,7 @@
  * Turning a graph file (text from a URL, a dropped file or the server) into a ViewerGraph, with errors a reader can
  * act on: the source, where in the file, and what is wrong. The checks are the CLI's own (src/graph/validate.ts).
  */
+import { upgradeLegacyEdges } from '../../src/graph/legacy.js';
 import type { SerializedNewsGraph } from '../../src/graph/schema.js';
 import { validateGraphData } from '../../src/graph/validate.js';
 import { seededRandom } from '../../src/util/random.js';
@@ -90,7 +91,7 @@ export function importGraphText(text: string, source: string): LoadedGraph {
   }
   const graph: ViewerGraph = new MultiDirectedGraph({ allowSelfLoops: false });
   try {
-    graph.import(data as Parameters<ViewerGraph['import']>[0]);
+    graph.import(upgradeLegacyEdges(data) as Parameters<ViewerGraph['import']>[0]);
   } catch (error) {
     throw new GraphLoadError(source, `${source}: not a newsgraph graph (${describe(error)})`);
   }

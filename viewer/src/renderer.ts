@@ -9,16 +9,12 @@ import { EdgeArrowProgram, EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { FADED_EDGE_COLOR, FADED_NODE_COLOR, relationColor } from './appearance.js';
+import { EdgeDashedArrowProgram, EdgeDashedCurvedArrowProgram, EdgeDashedLineProgram } from './dashed.js';
 import { type EdgeAttributes, edgeBasis, type ViewerGraph, type ViewerNode } from './model.js';
 import type { ViewState } from './state.js';
 
 /** The colour of a path found by the Path form. */
 const PATH_COLOR = '#D92D20';
-/**
- * Relations from background knowledge (basis 'knowledge') are drawn translucent and thin: sigma has no dashed-line
- * program, and a custom shader would cost a program compile on every first frame. This alpha (hex) is the mark.
- */
-const KNOWLEDGE_ALPHA = '59';
 
 /** Above this many edges, drawing switches to the cheap programs and hides what is not needed while moving. */
 const LARGE_GRAPH_EDGES = 5000;
@@ -36,6 +32,22 @@ export interface Visuals {
 
 export function isLarge(graph: ViewerGraph): boolean {
   return graph.size > LARGE_GRAPH_EDGES || graph.order > 3000;
+}
+
+/**
+ * Whether the graph has relations from background knowledge, drawn dashed (./dashed.ts): the dashed programs are
+ * compiled only then, as every program is a set of shaders to compile before the first frame.
+ */
+export function hasKnowledge(graph: ViewerGraph): boolean {
+  return graph.someEdge((_edge, attributes) => edgeBasis(attributes) === 'knowledge');
+}
+
+/** The program that draws an edge: dashed when it comes from background knowledge, curved when it has parallels. */
+function edgeType(knowledge: boolean, large: boolean, curvature: number | undefined): Partial<EdgeDisplayData> {
+  if (large) return knowledge ? { type: 'dashedLine' } : {};
+  if (curvature !== undefined)
+    return { type: knowledge ? 'dashedCurved' : 'curved', curvature } as Partial<EdgeDisplayData>;
+  return { type: knowledge ? 'dashed' : 'arrow' };
 }
 
 /**
@@ -81,6 +93,7 @@ export function createRenderer(
   visuals: Visuals,
 ): ViewerSigma {
   const large = isLarge(graph);
+  const dashed = hasKnowledge(graph);
   const curvatures = large ? new Map<string, number>() : parallelCurvatures(graph);
 
   const nodeReducer = (node: string, attributes: Attributes): Partial<NodeDisplayData> => {
@@ -125,11 +138,11 @@ export function createRenderer(
     const curvature = curvatures.get(edge);
     const knowledge = edgeBasis(data) === 'knowledge';
     const display: Partial<EdgeDisplayData> & { curvature?: number } = {
-      color: knowledge ? `${relationColor(data.relation)}${KNOWLEDGE_ALPHA}` : relationColor(data.relation),
-      size: edgeThickness(data.weight, large) * (knowledge ? 0.6 : 1),
+      color: relationColor(data.relation),
+      size: edgeThickness(data.weight, large),
       label: '',
       zIndex: 1,
-      ...(large ? {} : curvature === undefined ? { type: 'arrow' } : { type: 'curved', curvature }),
+      ...edgeType(knowledge, large, curvature),
     };
     if (state.path) {
       if (state.path.edges.has(edge))
@@ -155,7 +168,7 @@ export function createRenderer(
   };
 
   return new Sigma<Attributes, Attributes, Attributes>(graph, container, {
-    ...drawingSettings(large),
+    ...drawingSettings(large, dashed),
     nodeReducer,
     edgeReducer,
   });
@@ -165,12 +178,18 @@ export function createRenderer(
  * Everything sigma is told except the reducers. The bench's minimal sigma page (viewer/bench/) uses these same
  * settings, so the comparison measures what the viewer adds: reducers and overlays.
  */
-export function drawingSettings(large: boolean): Partial<Settings> {
+export function drawingSettings(large: boolean, dashed: boolean): Partial<Settings> {
   return {
     // programs
     defaultEdgeType: large ? 'line' : 'arrow',
     // Only the programs in use: each one is a set of shaders to compile before the first frame.
-    edgeProgramClasses: large ? { line: EdgeLineProgram } : { arrow: EdgeArrowProgram, curved: EdgeCurvedArrowProgram },
+    edgeProgramClasses: large
+      ? { line: EdgeLineProgram, ...(dashed ? { dashedLine: EdgeDashedLineProgram } : {}) }
+      : {
+          arrow: EdgeArrowProgram,
+          curved: EdgeCurvedArrowProgram,
+          ...(dashed ? { dashed: EdgeDashedArrowProgram, dashedCurved: EdgeDashedCurvedArrowProgram } : {}),
+        },
     // performance
     hideEdgesOnMove: large,
     hideLabelsOnMove: large,

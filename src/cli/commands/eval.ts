@@ -86,6 +86,8 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
           max,
         );
         if (relations) {
+          const families = [...new Set(relations.judged.map((j) => j.task))].sort();
+          out += `\nrelation calibration (right/predicted and precision per confidence band)\n${calibrationTable(relations.judged, families)}\n`;
           out += list('missed relations', relations.misses, max);
           out += list(
             'false-positive relations',

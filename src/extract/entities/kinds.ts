@@ -66,6 +66,15 @@ const GEOGRAPHIC = words(
 );
 
 /** Reporting verbs after a name that make it a speaker: a person, whatever the tagger said. */
+/**
+ * Nouns for a city's people and its government after the city's name ("Lyon officials said", "Leeds residents"):
+ * the city there is where they are, not a body named after it. In a match report "Lyon officials" are the club's.
+ */
+const CITY_PEOPLE = words(
+  'official officials authorities authority residents resident citizens voters leaders lawmakers councillors ' +
+    'councilors prosecutors firefighters commuters inhabitants locals',
+);
+
 const SPEAKS = words(
   'said says told added argued insisted warned claimed admitted stressed explained wrote asked replied',
 );
@@ -215,13 +224,29 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
         d.rule = 'rule:sports-club';
       }
     }
-    // "travelled to Munich", "a rally in Baltimore": a known city the tagger read as a body is the place there.
+    // "travelled to Munich", "a rally in Baltimore", "Lyon officials said": a known city the tagger read as a body is
+    // the place there.
     if (
       d.kind === 'organisation' &&
       d.rule === 'ner:org' &&
       single &&
       !shouting &&
       isKnownCity(first) &&
+      (locates(tokens, d.tokenStart, sport) ||
+        (!sport && CITY_PEOPLE.has(tokens[d.tokenEnd]?.text.toLowerCase() ?? '')))
+    ) {
+      d.kind = 'place';
+      d.rule = 'rule:located-city';
+    }
+    // "Officials in Denver said": a known city the tagger read as a speaker, after a word that locates, is the place
+    // ("in Lincoln's speech" stays a person).
+    if (
+      d.kind === 'person' &&
+      d.rule === 'ner:per' &&
+      single &&
+      !shouting &&
+      isKnownCity(first) &&
+      tokens[d.tokenEnd]?.text !== "'s" &&
       locates(tokens, d.tokenStart, sport)
     ) {
       d.kind = 'place';

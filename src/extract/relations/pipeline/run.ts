@@ -3,7 +3,7 @@
  * (decide.ts, patterns as data) -> calibration (calibrate.ts, applied by the stage's entry to every rule's edges).
  * Document-level candidates come from knowledge (knowledge.ts). Afterwards two readings that need the decisions of
  * a whole sentence: a birthplace or home inside a larger place is also in that place ("born in Dayton, Ohio"), and
- * roles stated as past ("former", "ex-", "then-") carry the qualifier former.
+ * roles stated as past ("former", "ex-", "then-") carry former: true.
  */
 import type { RelationCandidate } from '../../types.js';
 import type { ArticleContext, Emitter } from '../rule.js';
@@ -38,7 +38,7 @@ const ROLE_RELATIONS = new Set(['speaks-for', 'member-of', 'works-for', 'leads',
 const PAST =
   /\b(?:former|ex|then|onetime|one-time|erstwhile|late|outgoing|ousted|deposed)\b|\bex-|\bthen-|\buntil (?:19|20)\d\d\b/i;
 
-/** Marks role edges whose title phrase says the role is past: `former: 'true'`. */
+/** Marks role edges whose title phrase says the role is past: `former: true`. */
 export function markFormerRoles(ctx: ArticleContext, candidates: Iterable<RelationCandidate>): void {
   const text = ctx.doc.text;
   for (const c of candidates) {
@@ -60,7 +60,7 @@ export function markFormerRoles(ctx: ArticleContext, candidates: Iterable<Relati
       const rest = text.slice(u.end, Math.min(s.end, u.end + 80));
       if (/^\s*,/.test(rest)) after = rest.replace(/^\s*,/, '').split(/[,;.)]/)[0] ?? '';
       if (PAST.test(before) || PAST.test(after)) {
-        c.qualifiers = { ...c.qualifiers, former: 'true' };
+        c.former = true;
         break;
       }
     }

@@ -70,6 +70,13 @@ const PRONOUNS_OR_EMPTY = words('pronounsOrEmpty');
 const MAX_NP_WORDS = 4;
 /** Heads that only introduce the real topic: "the idea of eurobonds" is about eurobonds. */
 const LIGHT_HEADS = words('lightHeads');
+/**
+ * Heads that hold a proposal about something: "the plan on migration quotas" is labelled as English writes such a
+ * thing before the head, "migration quotas plan" (as "a peace plan", "the Iran deal"), so that both wordings are one
+ * topic; the subject is not taken for the topic itself (opposing a bill on X is not opposing X). Substantive heads
+ * stay whole: "the arms embargo on China", "the ban on fox hunting".
+ */
+const CONTAINER_HEADS = words('containerHeads');
 /** Nouns after a person's possessive that make the stance one toward the person ("X's return", "X's re-election"). */
 const PERSON_EVENTS = words('personEvents');
 /** Words that end a noun phrase when they follow its first word: time expressions and common verbs. */
@@ -227,7 +234,14 @@ function topicAfter(
     .replace(/\s+'s\b/g, "'s")
     .trim();
   if (label.length < 3 || /^\d/.test(label)) return undefined;
-  return { start, end, label };
+  return { start, end, label: containerFirst(label) };
+}
+
+/** "plan on migration quotas" -> "migration quotas plan", "peace plan on Gaza" -> "Gaza peace plan" (see CONTAINER_HEADS). */
+function containerFirst(label: string): string {
+  const m = /^((?:\S+ )*?)(\S+) on (.+)$/.exec(label);
+  if (!m || !CONTAINER_HEADS.has(m[2]!.toLowerCase()) || / on /.test(m[3]!)) return label;
+  return `${m[3]} ${m[1]}${m[2]}`;
 }
 
 const PASSIVE_AUX = words('passiveAux');
@@ -267,7 +281,7 @@ function passiveAt(
   if (start === undefined || end === undefined) return undefined;
   const label = text.slice(start, end);
   if (label.length < 3 || PRONOUNS_OR_EMPTY.has(label.toLowerCase())) return undefined;
-  return { relation, holder, np: { start, end, label } };
+  return { relation, holder, np: { start, end, label: containerFirst(label) } };
 }
 
 /** "the bloc", "the alliance" stand for the body just named; "the country", "the government" for the state. */
