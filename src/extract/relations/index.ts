@@ -65,6 +65,8 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   runTopicStanceRules(ctx, emit);
   // Document level: anaphors ("he", "the country", "the bloc", "the German chancellor") read as what they stand for.
   runCorefRules(ctx, new Set([...out.values()].map((c) => `${c.source}|${c.relation}|${c.target}`)), emit);
+  // Chains build on memberships; a past membership ("a former Labour MP") must not count, so mark roles first.
+  markFormerRoles(ctx, out.values());
   runChainRules(ctx, [...out.values()], emit);
   const all: RelationCandidate[] = [];
   for (const c of out.values()) {

@@ -42,7 +42,7 @@ export function runChainRules(ctx: ArticleContext, edges: Iterable<RelationCandi
   const r = CHAIN_RULES.partyCountry;
   const done = new Set<string>();
   for (const c of edges) {
-    if (c.relation !== 'member-of' || c.qualifiers?.former) continue;
+    if (c.relation !== 'member-of' || c.former) continue;
     if (ctx.doc.entities.get(c.source)?.kind !== 'person') continue;
     const party = ctx.doc.entities.get(c.target);
     const code = party ? partyCountry(party.label) : undefined;
