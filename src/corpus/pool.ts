@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { SharedExtractor } from '../extract/shared.js';
 import { PACKAGE_ROOT } from '../version.js';
 import type { FileResult, FileTask } from './task.js';
 
@@ -38,10 +39,11 @@ class InProcessRunner implements TaskRunner {
 
 class PoolRunner implements TaskRunner {
   private readonly pool: Piscina<FileTask, FileResult>;
-  constructor(jobs: number) {
+  constructor(jobs: number, extractor: SharedExtractor) {
     // Threads start together and stay up for the whole build; idle ones are not reaped mid-build.
     this.pool = new Piscina({
       filename: workerFile(),
+      workerData: { extractor },
       minThreads: jobs,
       maxThreads: jobs,
       idleTimeout: 60_000,
@@ -56,6 +58,12 @@ class PoolRunner implements TaskRunner {
   }
 }
 
-export function createRunner(jobs: number): TaskRunner {
-  return jobs <= 1 ? new InProcessRunner() : new PoolRunner(jobs);
+/**
+ * With several jobs, this thread first builds the extractor's read-only data once (src/extract/shared.ts), then
+ * starts the workers with it: they share it instead of each building and holding their own.
+ */
+export async function createRunner(jobs: number): Promise<TaskRunner> {
+  if (jobs <= 1) return new InProcessRunner();
+  const { shareExtractor } = await import('../extract/shared.js');
+  return new PoolRunner(jobs, shareExtractor());
 }

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { FileSystemError } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { decodeModel } from './model.js';
-import { Tagger } from './tagger.js';
+import { type SharedTagger, Tagger } from './tagger.js';
 import type { NerSpan } from './types.js';
 
+export type { SharedTagger } from './tagger.js';
 export type { NerLabel, NerSpan } from './types.js';
 
 /** Where the committed model lives, relative to the package root. */
@@ -38,6 +39,16 @@ export function getTagger(): Tagger {
     }
   }
   return tagger;
+}
+
+/** The loaded tagger's data for worker threads (loads it first): see SharedTagger. */
+export function shareTagger(): SharedTagger {
+  return getTagger().share();
+}
+
+/** Makes this thread's tagger the one whose data another thread shared (a build worker, before its first article). */
+export function adoptTagger(shared: SharedTagger): void {
+  tagger = Tagger.fromShared(shared);
 }
 
 /** Tags a whole document at once so the model can use document-level context. */
