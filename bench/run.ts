@@ -308,9 +308,7 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
   for (const size of sizes) {
     const one = results.get(`new/${size}/1`)!.seconds;
     const speedup = one / results.get(`new/${size}/2`)!.seconds;
-    const base = baseline
-      ? results.get(`base/${size}/1`)!.seconds / results.get(`base/${size}/2`)!.seconds
-      : null;
+    const base = baseline ? results.get(`base/${size}/1`)!.seconds / results.get(`base/${size}/2`)!.seconds : null;
     rows.push({
       section,
       measure: `speed-up 2 jobs vs 1, ${size} files`,
@@ -489,13 +487,14 @@ async function benchStartup(): Promise<void> {
   const { current, baseline: base } = await measureStartup(PACKAGE_ROOT, rounds, baseline);
   rows.push({
     section,
-    measure: "main thread: build the extractor data the workers share (once per build)",
+    measure: 'main thread: build the extractor data the workers share (once per build)',
     value: `${fmt(current.shareMs, 0)} ms`,
     target: 'weight table, NER gazetteer, knowledge gazetteer; the baseline has no such step',
   });
   const medianOf = (samples: StartupSample[], pick: (t: StartupTimes) => number) =>
     median(samples.flatMap((s) => s.times.map(pick)));
-  const ratio = (b: number | null, c: number) => (b === null ? '' : `; baseline ${fmt(b, 0)}, ${fmt(b / c, 2)}× faster`);
+  const ratio = (b: number | null, c: number) =>
+    b === null ? '' : `; baseline ${fmt(b, 0)}, ${fmt(b / c, 2)}× faster`;
   for (const [how, key] of [
     ['one worker', 'alone'],
     ['two workers at once', 'paired'],
@@ -522,7 +521,12 @@ async function benchStartup(): Promise<void> {
       section,
       measure: `${how}: second article (warm)`,
       value: `${fmt(second, 0)} ms`,
-      target: old ? `baseline ${fmt(medianOf(old, (t) => t.secondMs), 0)}` : '',
+      target: old
+        ? `baseline ${fmt(
+            medianOf(old, (t) => t.secondMs),
+            0,
+          )}`
+        : '',
     });
     const rss = median(cur.map((s) => s.rssPerWorkerMB));
     const oldRss = old ? median(old.map((s) => s.rssPerWorkerMB)) : null;

@@ -1,7 +1,7 @@
 /**
  * What one build worker pays before it is useful: time from spawn to its module loaded and to its first article
  * extracted, and the memory it adds to the process. Measured on fresh worker threads started as the build's pool
- * starts them (the pool's worker module, with the extractor data the main thread shares), one at a time and two at
+ * starts them (the pool's worker module, which asks for the extractor data the main thread shares), one at a time and two at
  * once; and, when a baseline package root is given (an older build of newsgraph), on that code's workers in the
  * same rounds, alternating, so that the machine's drifting load hits both alike.
  */
@@ -51,7 +51,8 @@ function gc(): void {
 
 /**
  * Starts `count` workers of the package at `root` at once, waits until all are ready, samples RSS, then stops them.
- * `workerData` is what the pool passes (the shared extractor data), or undefined for a worker that loads its own.
+ * `workerData` is what the pool passes (the channel that offers the shared extractor data), or undefined for a
+ * worker that loads its own.
  */
 async function startWorkers(root: string, count: number, workerData: unknown): Promise<StartupSample> {
   const url = pathToFileURL(join(root, 'dist', 'src', 'corpus', 'worker.js')).href;
@@ -102,19 +103,25 @@ export async function measureStartup(
   rounds: number,
   baseRoot: string | null,
 ): Promise<{ current: StartupRun; baseline: StartupRun | null }> {
-  const shared = (await import(pathToFileURL(join(root, 'dist', 'src', 'extract', 'shared.js')).href)) as {
-    shareExtractor(): unknown;
+  const module = (path: string) => import(pathToFileURL(join(root, 'dist', 'src', ...path.split('/'))).href);
+  const { shareExtractor } = (await module('extract/shared.js')) as { shareExtractor(): unknown };
+  const { openExtractorOffer } = (await module('corpus/share.js')) as {
+    openExtractorOffer(name: string): { offer(data: unknown): void; close(): void };
   };
   const t0 = performance.now();
-  const extractor = shared.shareExtractor();
+  const extractor = shareExtractor();
   const current: StartupRun = { shareMs: performance.now() - t0, alone: [], paired: [] };
+  const extractorChannel = `newsgraph-bench-${process.pid}`;
+  const channel = openExtractorOffer(extractorChannel);
+  channel.offer(extractor);
   const baseline: StartupRun | null = baseRoot ? { shareMs: 0, alone: [], paired: [] } : null;
   for (let i = 0; i < rounds; i++) {
     for (const count of [1, 2]) {
       const key = count === 1 ? 'alone' : 'paired';
       if (baseline && baseRoot) baseline[key].push(await startWorkers(baseRoot, count, undefined));
-      current[key].push(await startWorkers(root, count, { extractor }));
+      current[key].push(await startWorkers(root, count, { extractorChannel }));
     }
   }
+  channel.close();
   return { current, baseline };
 }

@@ -31,7 +31,13 @@ export function getTagger(): Tagger {
       });
     }
     try {
-      tagger = new Tagger(decodeModel(file));
+      const model = decodeModel(file);
+      tagger = new Tagger(model);
+      // The passes' keys and weights (about 12 MB) were read into the weight table; only training needs them.
+      for (const pass of model.passes) {
+        pass.keys = new Uint32Array(0);
+        pass.weights = new Float32Array(0);
+      }
     } catch (e) {
       throw new FileSystemError(MODEL_PATH, `NER model unreadable: ${e instanceof Error ? e.message : String(e)}`, {
         cause: e,
