@@ -236,6 +236,7 @@ export class Fetcher {
     if (status === 304 && cached) {
       await response.body?.cancel().catch(() => {});
       this.stats.notModified++;
+      this.cache?.touch(cached.url);
       return { url, finalUrl: cached.finalUrl, contentType: cached.contentType, body: cached.body, notModified: true };
     }
     if (status < 200 || status >= 300) {
