@@ -26,7 +26,7 @@ function workerFile(): string {
   return file;
 }
 
-/** Loaded on first use: with worker threads, this thread never needs the extractor (the workers load it sooner). */
+/** Loaded on first use: with worker threads, this thread loads the extractor only to build the data they share. */
 let taskModule: Promise<typeof import('./task.js')> | null = null;
 
 class InProcessRunner implements TaskRunner {
