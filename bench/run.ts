@@ -24,14 +24,39 @@ import { PACKAGE_ROOT, VERSION } from '../src/version.js';
 import { probeCores } from './cores.js';
 import { syntheticGraph } from './graph50k.js';
 import { benchHtml } from './html.js';
-import { measureStartup } from './startup.js';
+import { measureStartup, type StartupSample, type StartupTimes } from './startup.js';
 import { type BenchRow, fmt, markdownTable, median, percentile, verdict } from './table.js';
 import { countWords, loadRealTexts, type RealText, sharedDataDir } from './texts.js';
 import { benchViewer } from './viewer.js';
 
 const quick = process.argv.includes('--quick');
-/** `--only=bc` runs just those sections (a, b, c, d); for working on one part of the benchmark. */
-const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? 'abcdef';
+const option = (name: string): string | undefined =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--only=bc` runs just those sections (a, b, c, d, e, f); for working on one part of the benchmark. */
+const only = option('only') ?? 'abcdef';
+/**
+ * `--baseline=DIR`: the package root of another build of newsgraph (its dist/ built, e.g. a copy of main's); sections
+ * b and e then also run it, alternating with this code, and report this code's figures as ratios against it.
+ */
+const baseline = option('baseline') ?? null;
+/** `--sizes=1000,5000` and `--rounds=2`: section b's corpus sizes and rounds per configuration. */
+const sizesOption = option('sizes')
+  ?.split(',')
+  .map((n) => Number(n));
+const roundsOption = option('rounds') === undefined ? undefined : Number(option('rounds'));
+if (process.argv.includes('--help')) {
+  process.stdout.write(
+    [
+      'usage: node --expose-gc dist/bench/run.js [--quick] [--only=abcdef] [--baseline=DIR] [--sizes=1000,5000] [--rounds=N]',
+      '  a. extraction speed against compromise     b. builds: 1 job, 2 jobs, the default, the split baseline',
+      '  c. 50,000-node graph                       d. viewer (needs Chromium)',
+      '  e. worker start-up: spawn to ready, memory per worker   f. HTML ingest against Readability alone',
+      '  --baseline=DIR  another newsgraph package root (dist/ built): b and e alternate with it and report ratios',
+      '',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const log = (text: string) => process.stderr.write(`bench: ${text}\n`);
 /** The table's rows; each is also logged as it is measured, so a long run shows its figures as it goes. */
 const rows = new (class extends Array<BenchRow> {
@@ -129,13 +154,22 @@ interface ChildResult {
   seconds: number;
   maxRssKB: number;
   cpuSeconds: number;
+  /** Jobs the build used, from its start line (the default's choice), or null if it printed none. */
+  jobs: number | null;
 }
 
-function runBuild(inputs: readonly string[], jobs: number, name = `graph-${jobs}`): Promise<ChildResult> {
-  const child = join(PACKAGE_ROOT, 'dist', 'bench', 'build-child.js');
+/** One build in a fresh process; `jobs` null for the default; `root` the package whose build runs. */
+function runBuild(
+  inputs: readonly string[],
+  jobs: number | null,
+  name = `graph-${jobs ?? 'default'}`,
+  root = PACKAGE_ROOT,
+): Promise<ChildResult> {
+  const child = join(root, 'dist', 'bench', 'build-child.js');
   const out = join(scratch, `${name}.json`);
+  const jobArgs = jobs === null ? [] : ['--jobs', String(jobs)];
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [child, 'build', ...inputs, '-o', out, '--jobs', String(jobs), '--no-cache'], {
+    const proc = spawn(process.execPath, [child, 'build', ...inputs, '-o', out, ...jobArgs, '--no-cache'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -145,7 +179,9 @@ function runBuild(inputs: readonly string[], jobs: number, name = `graph-${jobs}
     proc.on('error', reject);
     proc.on('close', () => {
       try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ChildResult);
+        const jobsUsed = /with (\d+) jobs?,/.exec(stderr)?.[1];
+        const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as Omit<ChildResult, 'jobs'>;
+        resolve({ ...result, jobs: jobsUsed === undefined ? null : Number(jobsUsed) });
       } catch {
         reject(new Error(`build child failed: ${stderr.slice(-500)}`));
       }
@@ -165,26 +201,42 @@ async function benchCores(when: string): Promise<void> {
   }
 }
 
+type BuildConfig = 1 | 2 | 'default';
+const CONFIGS: readonly BuildConfig[] = [1, 2, 'default'];
+
+function configName(config: BuildConfig, jobs: number | null): string {
+  if (config === 'default') return `default${jobs === null ? '' : ` (${jobs} ${jobs === 1 ? 'job' : 'jobs'})`}`;
+  return config === 1 ? '1 job (in-process)' : `${config} jobs (worker threads)`;
+}
+
 async function benchBuilds(texts: readonly RealText[]): Promise<void> {
   const section = 'b. build (no cache)';
-  const sizes = quick ? [200, 1000] : [1000, 5000];
+  const sizes = sizesOption ?? (quick ? [200, 1000] : [1000, 5000]);
   const results = new Map<string, ChildResult>();
   await benchCores('before the builds');
   // The host's speed drifts from minute to minute (a shared virtual machine): each configuration runs in every round,
-  // interleaved, and the table keeps its best wall time (peak RSS: the largest seen).
-  const rounds = quick ? 1 : 2;
+  // interleaved (with a baseline: the baseline's run and this code's run back to back, in alternating order), and the
+  // table keeps its best wall time (peak RSS: the largest seen).
+  const rounds = roundsOption ?? (quick ? 1 : 2);
   const keep = (key: string, result: ChildResult): void => {
     const previous = results.get(key);
     const best = previous && previous.seconds <= result.seconds ? previous : result;
     results.set(key, { ...best, maxRssKB: Math.max(result.maxRssKB, previous?.maxRssKB ?? 0) });
   };
+  const versions = baseline ? (['base', 'new'] as const) : (['new'] as const);
   for (const size of sizes) {
     const halves = writeCorpusHalves(texts, size);
     for (let round = 1; round <= rounds; round++) {
-      for (const jobs of [1, 2]) {
-        log(`build: ${size} files, ${jobs} ${jobs === 1 ? 'job' : 'jobs'} (round ${round} of ${rounds})`);
-        keep(`${size}/${jobs}`, await runBuild(halves, jobs));
+      for (const config of CONFIGS) {
+        const order = round % 2 === 1 ? versions : [...versions].reverse();
+        for (const version of order) {
+          log(`build: ${size} files, ${configName(config, null)}, ${version} (round ${round} of ${rounds})`);
+          const root = version === 'base' && baseline ? baseline : PACKAGE_ROOT;
+          const jobs = config === 'default' ? null : config;
+          keep(`${version}/${size}/${config}`, await runBuild(halves, jobs, `graph-${version}`, root));
+        }
       }
+      if (baseline) continue;
       // The split baseline: two independent 1-job processes, each on half the files, at once. They share nothing,
       // so their speed-up over one process is the most any 2-way split of this work can gain on this machine now.
       log(`build: ${size} files as two 1-job processes on the halves, at once (round ${round} of ${rounds})`);
@@ -192,16 +244,18 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
       const parts = await Promise.all(halves.map((dir, i) => runBuild([dir], 1, `graph-half-${i}`)));
       const code = parts.find((p) => p.code !== 0)?.code ?? 0;
       const maxRssKB = Math.max(...parts.map((p) => p.maxRssKB));
-      keep(`${size}/split`, {
+      keep(`new/${size}/split`, {
         code,
         seconds: seconds(startedSplit),
         maxRssKB,
         cpuSeconds: parts.reduce((sum, p) => sum + p.cpuSeconds, 0),
+        jobs: 1,
       });
     }
-    for (const jobs of [1, 2]) {
-      const result = results.get(`${size}/${jobs}`)!;
-      const how = jobs === 1 ? '1 job (in-process)' : `${jobs} jobs (worker threads)`;
+    for (const config of CONFIGS) {
+      const result = results.get(`new/${size}/${config}`)!;
+      const base = results.get(`base/${size}/${config}`);
+      const how = configName(config, result.jobs);
       const best = rounds > 1 ? `best of ${rounds}, ` : '';
       rows.push({
         section,
@@ -209,59 +263,70 @@ async function benchBuilds(texts: readonly RealText[]): Promise<void> {
         value: `${fmt(result.seconds, 1)} s`,
         target: result.code === 0 ? `${best}${fmt(result.cpuSeconds, 1)} s CPU` : `exit ${result.code}`,
       });
+      if (base)
+        rows.push({
+          section,
+          measure: `${size} files, ${configName(config, base.jobs)}, baseline: wall time`,
+          value: `${fmt(base.seconds, 1)} s`,
+          target: `${fmt(base.cpuSeconds, 1)} s CPU; speed-up over the baseline ${fmt(base.seconds / result.seconds, 2)}×`,
+        });
       rows.push({ section, measure: `${size} files, ${how}: articles/s`, value: fmt(size / result.seconds, 1) });
       const rssMB = result.maxRssKB / 1024;
-      const big = size === sizes[1];
+      const big = size === Math.max(...sizes);
+      const rssNote = base
+        ? `baseline ${fmt(base.maxRssKB / 1024, 0)} MB (${fmt(result.maxRssKB / base.maxRssKB, 2)}×)`
+        : big && !quick
+          ? verdict(rssMB < 1536, '< 1.5 GB')
+          : 'getrusage maxRSS of the build process (workers are threads in it)';
+      rows.push({ section, measure: `${size} files, ${how}: peak RSS`, value: `${fmt(rssMB, 0)} MB`, target: rssNote });
+    }
+    const splitResult = results.get(`new/${size}/split`);
+    if (splitResult)
       rows.push({
         section,
-        measure: `${size} files, ${how}: peak RSS`,
-        value: `${fmt(rssMB, 0)} MB`,
+        measure: `${size} files as two 1-job processes on the halves, at once: wall time`,
+        value: `${fmt(splitResult.seconds, 1)} s`,
         target:
-          big && !quick
-            ? verdict(rssMB < 1536, '< 1.5 GB')
-            : 'getrusage maxRSS of the build process (workers are threads in it)',
+          splitResult.code === 0
+            ? `${fmt(splitResult.cpuSeconds, 1)} s CPU; the split baseline: nothing shared, nothing merged`
+            : `exit ${splitResult.code}`,
       });
-    }
-    const splitResult = results.get(`${size}/split`)!;
-    rows.push({
-      section,
-      measure: `${size} files as two 1-job processes on the halves, at once: wall time`,
-      value: `${fmt(splitResult.seconds, 1)} s`,
-      target:
-        splitResult.code === 0
-          ? `${fmt(splitResult.cpuSeconds, 1)} s CPU; the split baseline: nothing shared, nothing merged`
-          : `exit ${splitResult.code}`,
-    });
     for (const dir of halves) rmSync(dir, { recursive: true, force: true });
   }
   await benchCores('after the builds');
-  const [small, large] = sizes as [number, number];
-  for (const jobs of [1, 2]) {
-    const ratio = results.get(`${large}/${jobs}`)!.seconds / results.get(`${small}/${jobs}`)!.seconds;
-    const linear = (large / small) * 1.1;
-    rows.push({
-      section,
-      measure: `time ${large} / time ${small}, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`,
-      value: `${fmt(ratio, 2)}×`,
-      target: verdict(ratio <= linear, `≤ ${fmt(linear, 1)}× (linear)`),
-    });
+  if (sizes.length === 2) {
+    const [small, large] = sizes as [number, number];
+    for (const jobs of [1, 2]) {
+      const ratio = results.get(`new/${large}/${jobs}`)!.seconds / results.get(`new/${small}/${jobs}`)!.seconds;
+      const linear = (large / small) * 1.1;
+      rows.push({
+        section,
+        measure: `time ${large} / time ${small}, ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`,
+        value: `${fmt(ratio, 2)}×`,
+        target: verdict(ratio <= linear, `≤ ${fmt(linear, 1)}× (linear)`),
+      });
+    }
   }
   for (const size of sizes) {
-    const one = results.get(`${size}/1`)!.seconds;
-    const speedup = one / results.get(`${size}/2`)!.seconds;
-    const ceiling = one / results.get(`${size}/split`)!.seconds;
+    const one = results.get(`new/${size}/1`)!.seconds;
+    const speedup = one / results.get(`new/${size}/2`)!.seconds;
+    const base = baseline ? results.get(`base/${size}/1`)!.seconds / results.get(`base/${size}/2`)!.seconds : null;
     rows.push({
       section,
       measure: `speed-up 2 jobs vs 1, ${size} files`,
       value: `${fmt(speedup, 2)}×`,
-      target: verdict(speedup >= 1.6, '≥ 1.6×'),
+      target: `${verdict(speedup >= 1.6, '≥ 1.6×')}${base === null ? '' : `; baseline ${fmt(base, 2)}×`}`,
     });
-    rows.push({
-      section,
-      measure: `speed-up of the split baseline vs 1 job, ${size} files`,
-      value: `${fmt(ceiling, 2)}×`,
-      target: `2 jobs reach ${fmt((speedup / ceiling) * 100, 0)}% of it`,
-    });
+    const split = results.get(`new/${size}/split`);
+    if (split) {
+      const ceiling = one / split.seconds;
+      rows.push({
+        section,
+        measure: `speed-up of the split baseline vs 1 job, ${size} files`,
+        value: `${fmt(ceiling, 2)}×`,
+        target: `2 jobs reach ${fmt((speedup / ceiling) * 100, 0)}% of it`,
+      });
+    }
   }
 }
 
@@ -421,27 +486,57 @@ async function benchViewerRows(): Promise<void> {
 async function benchStartup(): Promise<void> {
   const section = 'e. worker start-up';
   const rounds = quick ? 2 : 3;
-  const { alone, paired } = await measureStartup(rounds);
-  for (const [how, times] of [
-    ['one worker', alone],
-    ['two workers at once', paired],
+  const { current, baseline: base } = await measureStartup(PACKAGE_ROOT, rounds, baseline);
+  rows.push({
+    section,
+    measure: 'main thread: build the extractor data the workers share (once per build)',
+    value: `${fmt(current.shareMs, 0)} ms`,
+    target: 'weight table, NER gazetteer, knowledge gazetteer; the baseline has no such step',
+  });
+  const medianOf = (samples: StartupSample[], pick: (t: StartupTimes) => number) =>
+    median(samples.flatMap((s) => s.times.map(pick)));
+  const ratio = (b: number | null, c: number) =>
+    b === null ? '' : `; baseline ${fmt(b, 0)}, ${fmt(b / c, 2)}× faster`;
+  for (const [how, key] of [
+    ['one worker', 'alone'],
+    ['two workers at once', 'paired'],
   ] as const) {
-    const note = `median of ${times.length} fresh worker threads`;
+    const note = `median of ${current[key].reduce((n, s) => n + s.times.length, 0)} fresh worker threads`;
+    const cur = current[key];
+    const old = base?.[key] ?? null;
+    const loaded = medianOf(cur, (t) => t.loadedMs);
     rows.push({
       section,
-      measure: `${how}: load the modules`,
-      value: `${fmt(median(times.map((t) => t.importMs)), 0)} ms`,
-      target: note,
+      measure: `${how}: spawn to module loaded`,
+      value: `${fmt(loaded, 0)} ms`,
+      target: `${note}${ratio(old && medianOf(old, (t) => t.loadedMs), loaded)}`,
     });
+    const ready = medianOf(cur, (t) => t.readyMs);
     rows.push({
       section,
-      measure: `${how}: first article (model, weight table, gazetteers, knowledge)`,
-      value: `${fmt(median(times.map((t) => t.firstMs)), 0)} ms`,
+      measure: `${how}: spawn to ready (first article extracted)`,
+      value: `${fmt(ready, 0)} ms`,
+      target: ratio(old && medianOf(old, (t) => t.readyMs), ready).replace(/^; /, ''),
     });
+    const second = medianOf(cur, (t) => t.secondMs);
     rows.push({
       section,
       measure: `${how}: second article (warm)`,
-      value: `${fmt(median(times.map((t) => t.secondMs)), 0)} ms`,
+      value: `${fmt(second, 0)} ms`,
+      target: old
+        ? `baseline ${fmt(
+            medianOf(old, (t) => t.secondMs),
+            0,
+          )}`
+        : '',
+    });
+    const rss = median(cur.map((s) => s.rssPerWorkerMB));
+    const oldRss = old ? median(old.map((s) => s.rssPerWorkerMB)) : null;
+    rows.push({
+      section,
+      measure: `${how}: memory per worker (process RSS added, once ready)`,
+      value: `${fmt(rss, 0)} MB`,
+      target: oldRss === null ? '' : `baseline ${fmt(oldRss, 0)} MB, ${fmt(oldRss / rss, 2)}× less`,
     });
   }
 }

@@ -159,8 +159,10 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
   };
 
   // The pool starts on the first cache miss: a rebuild served from the cache never pays for starting workers.
-  let runner: TaskRunner | null = null;
+  // Without a cache every file is a miss, so it starts at once, while the first files are read.
+  let runner: Promise<TaskRunner> | null = null;
   const getRunner = () => (runner ??= createRunner(jobs));
+  if (!cache) void getRunner().catch(() => undefined);
 
   const failed = (entry: Entry, reason: string): Outcome => ({
     kind: 'done',
@@ -190,7 +192,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
         fromCache: true,
         result: { ok: true, extractions: hit, encoded: null, warnings: [] },
       };
-    const result = await getRunner().run({
+    const result = await (await getRunner()).run({
       file: entry.file,
       id: page.id,
       encode: key !== null,
@@ -229,7 +231,7 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
           };
       }
     }
-    const result = await getRunner().run({
+    const result = await (await getRunner()).run({
       file: entry.file,
       id: entry.id,
       encode: key !== null,
@@ -282,7 +284,10 @@ export async function buildCorpus(options: BuildOptions): Promise<BuildSummary> 
       stop: async () => {
         progress.stop();
         // On Ctrl-C this abandons running tasks; their files are simply not merged.
-        await (runner as TaskRunner | null)?.destroy();
+        await (runner as Promise<TaskRunner> | null)?.then(
+          (r) => r.destroy(),
+          () => undefined,
+        );
       },
     });
   } finally {

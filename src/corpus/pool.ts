@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { PACKAGE_ROOT } from '../version.js';
+import { openExtractorOffer } from './share.js';
 import type { FileResult, FileTask } from './task.js';
 
 export interface TaskRunner {
@@ -25,7 +26,7 @@ function workerFile(): string {
   return file;
 }
 
-/** Loaded on first use: with worker threads, this thread never needs the extractor (the workers load it sooner). */
+/** Loaded on first use: with worker threads, this thread loads the extractor only to build the data they share. */
 let taskModule: Promise<typeof import('./task.js')> | null = null;
 
 class InProcessRunner implements TaskRunner {
@@ -36,26 +37,54 @@ class InProcessRunner implements TaskRunner {
   async destroy(): Promise<void> {}
 }
 
+/** Channels are named per pool: one process may run several builds (watch rounds, tests). */
+let pools = 0;
+
 class PoolRunner implements TaskRunner {
-  private readonly pool: Piscina<FileTask, FileResult>;
-  constructor(jobs: number) {
+  private constructor(
+    private readonly pool: Piscina<FileTask, FileResult>,
+    private readonly closeOffer: () => void,
+  ) {}
+
+  /**
+   * Starts the workers first (they load their modules meanwhile), then loads the extractor here and builds the
+   * data they share (once), and offers it on the channel they ask on (src/corpus/share.ts).
+   */
+  static async start(jobs: number): Promise<PoolRunner> {
+    const channel = `newsgraph-extractor-${process.pid}-${++pools}`;
+    const offer = openExtractorOffer(channel);
     // Threads start together and stay up for the whole build; idle ones are not reaped mid-build.
-    this.pool = new Piscina({
+    const pool = new Piscina<FileTask, FileResult>({
       filename: workerFile(),
+      workerData: { extractorChannel: channel },
       minThreads: jobs,
       maxThreads: jobs,
       idleTimeout: 60_000,
       concurrentTasksPerWorker: 2,
     });
+    try {
+      const { shareExtractor } = await import('../extract/shared.js');
+      offer.offer(shareExtractor());
+      return new PoolRunner(pool, offer.close);
+    } catch (error) {
+      offer.close();
+      await pool.destroy();
+      throw error;
+    }
   }
   run(task: FileTask): Promise<FileResult> {
     return this.pool.run(task);
   }
   destroy(): Promise<void> {
+    this.closeOffer();
     return this.pool.destroy();
   }
 }
 
-export function createRunner(jobs: number): TaskRunner {
-  return jobs <= 1 ? new InProcessRunner() : new PoolRunner(jobs);
+/**
+ * With several jobs, this thread builds the extractor's read-only data once (src/extract/shared.ts) while the
+ * workers start: they share it instead of each building and holding their own.
+ */
+export async function createRunner(jobs: number): Promise<TaskRunner> {
+  return jobs <= 1 ? new InProcessRunner() : PoolRunner.start(jobs);
 }

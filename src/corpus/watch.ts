@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UsageError } from '../errors.js';
+import { readSourceList } from '../sources/index.js';
 import type { FetchSettings } from '../sources/settings.js';
 import { printableLine } from '../util/printable.js';
 import { buildCorpus } from './build.js';
@@ -15,6 +16,11 @@ import type { CorpusIO } from './io.js';
 export interface WatchOptions {
   inputs: string[];
   sources?: string[];
+  /**
+   * Source list files (one URL a line), read again at the start of every round: a URL added to one is fetched from
+   * the next round on, without restarting. A list that cannot be read in a later round keeps its last good URLs.
+   */
+  sourceLists?: string[];
   into: string;
   /** Pause between the end of one round and the start of the next, in milliseconds. */
   everyMs: number;
@@ -46,17 +52,37 @@ function clock(): string {
   return new Date().toISOString().slice(11, 19);
 }
 
+/** The URLs of every list, read now; a list unreadable now gives its URLs from `last` (and one line on stderr). */
+async function readLists(files: readonly string[], last: Map<string, string[]>, io: CorpusIO): Promise<string[]> {
+  const urls: string[] = [];
+  for (const file of files) {
+    try {
+      const list = await readSourceList(file);
+      last.set(file, list);
+      urls.push(...list);
+    } catch (error) {
+      const previous = last.get(file);
+      if (!previous || !(error instanceof UsageError)) throw error;
+      io.err(printableLine(`newsgraph: ${error.message}; using its URLs from the last round`));
+      urls.push(...previous);
+    }
+  }
+  return urls;
+}
+
 export async function watchSources(options: WatchOptions): Promise<WatchSummary> {
   const { io } = options;
   const result: WatchSummary = { rounds: 0, added: 0, interrupted: false };
+  const lastLists = new Map<string, string[]>();
   for (;;) {
     if (io.signal.aborted) break;
     result.rounds++;
     const round = result.rounds;
     try {
+      const listed = await readLists(options.sourceLists ?? [], lastLists, io);
       const s = await buildCorpus({
         inputs: options.inputs,
-        sources: options.sources ?? [],
+        sources: [...(options.sources ?? []), ...listed],
         out: options.into,
         ...(existsSync(options.into) ? { into: options.into } : {}),
         ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),

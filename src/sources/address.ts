@@ -4,7 +4,7 @@
  * is refused. The source the user named is trusted, and so is every link to its own host.
  */
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 const blocked = new BlockList();
 for (const [net, prefix] of [
@@ -48,27 +48,59 @@ export type Resolver = (host: string) => Promise<string[]>;
 const systemResolver: Resolver = async (host) =>
   (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
 
-/** Decides, per host, whether links may be followed; answers are remembered for the run. */
+/**
+ * Decides, per host, whether links may be followed. A host is resolved once per run, and the connection uses those
+ * same addresses (`lookup`, given to the HTTP agent): a DNS answer that changes between the check and the connection
+ * (DNS rebinding) cannot slip a private address past the check.
+ */
 export class AddressGuard {
-  private readonly memo = new Map<string, Promise<string | null>>();
+  private readonly resolved = new Map<string, Promise<string[]>>();
   constructor(private readonly resolve: Resolver = systemResolver) {}
+
+  /** The host's addresses, resolved once per run (an IP literal is its own address; none when it does not resolve). */
+  addresses(hostname: string): Promise<string[]> {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    let answer = this.resolved.get(host);
+    if (!answer) {
+      answer = isIP(host) ? Promise.resolve([host]) : this.resolve(host).catch(() => []);
+      this.resolved.set(host, answer);
+    }
+    return answer;
+  }
 
   /**
    * Null when `url` may be fetched as a link found on `sourceHost`, else the reason it may not. A host that does
    * not resolve is let through: the fetch itself then fails with the resolver's reason.
    */
-  check(url: URL, sourceHost: string): Promise<string | null> {
+  async check(url: URL, sourceHost: string): Promise<string | null> {
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === sourceHost.replace(/^\[|\]$/g, '').toLowerCase()) return Promise.resolve(null);
-    let answer = this.memo.get(host);
-    if (!answer) {
-      answer = (async () => {
-        const addresses = isIP(host) ? [host] : await this.resolve(host).catch(() => []);
-        const bad = addresses.find(isPrivateAddress);
-        return bad === undefined ? null : `refused: ${host} is a private address (${bad}) and not the source's host`;
-      })();
-      this.memo.set(host, answer);
-    }
-    return answer;
+    if (host === sourceHost.replace(/^\[|\]$/g, '').toLowerCase()) return null;
+    const bad = (await this.addresses(host)).find(isPrivateAddress);
+    return bad === undefined ? null : `refused: ${host} is a private address (${bad}) and not the source's host`;
+  }
+
+  /**
+   * A `dns.lookup`-compatible function answering from `addresses`, for the HTTP agent's connections; a host that
+   * does not resolve gives ENOTFOUND, as the system resolver would.
+   */
+  lookup(): LookupFunction {
+    return (hostname, options, callback) => {
+      this.addresses(hostname).then(
+        (list) => {
+          if (list.length === 0) {
+            const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+            callback(error as NodeJS.ErrnoException, '', 0);
+            return;
+          }
+          const all = list.map((address) => ({ address, family: isIP(address) }));
+          const wanted =
+            options.family === 4 || options.family === 6 ? all.filter((a) => a.family === options.family) : all;
+          const usable = wanted.length > 0 ? wanted : all;
+          if (options.all) (callback as unknown as (e: null, a: typeof all) => void)(null, usable);
+          else callback(null, usable[0]?.address ?? '', usable[0]?.family ?? 4);
+        },
+        (error: unknown) => callback(error as NodeJS.ErrnoException, '', 0),
+      );
+    };
   }
 }

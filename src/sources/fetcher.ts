@@ -8,6 +8,7 @@
 
 import { createRequire } from 'node:module';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent } from 'undici';
 import { InputError } from '../errors.js';
 import { AddressGuard } from './address.js';
 import type { HttpCache } from './http-cache.js';
@@ -140,7 +141,11 @@ export class Fetcher {
   ) {
     this.settings = { ...FETCH_DEFAULTS, ...settings };
     this.guard = guard;
+    // Connections go to the addresses the guard checked (resolved once per run), not to a fresh DNS answer.
+    this.dispatcher = this.settings.allowPrivate ? undefined : new Agent({ connect: { lookup: guard.lookup() } });
   }
+
+  private readonly dispatcher: Agent | undefined;
 
   /** Fetches `url` (following redirects), honouring robots.txt, the per-host gate and the address guard. */
   async fetch(url: string, options: FetchOptions): Promise<FetchedDocument> {
@@ -202,7 +207,12 @@ export class Fetcher {
     const signal = AbortSignal.any([this.signal, AbortSignal.timeout(this.settings.timeoutMs)]);
     try {
       this.stats.requests++;
-      const response = await fetch(url, { headers, redirect: 'manual', signal });
+      const response = await fetch(url, {
+        headers,
+        redirect: 'manual',
+        signal,
+        ...(this.dispatcher ? { dispatcher: this.dispatcher } : {}),
+      } as RequestInit);
       return await consume(response);
     } catch (error) {
       if (error instanceof InputError) throw error;
@@ -236,6 +246,7 @@ export class Fetcher {
     if (status === 304 && cached) {
       await response.body?.cancel().catch(() => {});
       this.stats.notModified++;
+      this.cache?.touch(cached.url);
       return { url, finalUrl: cached.finalUrl, contentType: cached.contentType, body: cached.body, notModified: true };
     }
     if (status < 200 || status >= 300) {

@@ -8,8 +8,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { HTTP_CACHE_DEFAULTS, type HttpCacheSettings } from './settings.js';
 
-const SCHEMA = 'newsgraph-http-cache/1';
+const SCHEMA = 'newsgraph-http-cache/2';
+/** The first version kept no dates; its rows are kept, dated the day they were migrated. */
+const SCHEMA_1 = 'newsgraph-http-cache/1';
 const DB_FILE = 'http.db';
 
 export interface CachedResponse {
@@ -26,7 +29,7 @@ function digest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function open(path: string): Database.Database {
+function open(path: string, now: number): Database.Database {
   const db = new Database(path, { timeout: 5000 });
   try {
     db.pragma('journal_mode = WAL');
@@ -37,7 +40,8 @@ function open(path: string): Database.Database {
     if (tables.length === 0) {
       db.exec(`CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
         CREATE TABLE responses (url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, content_type TEXT NOT NULL,
-          final_url TEXT NOT NULL, checksum TEXT NOT NULL, body BLOB NOT NULL) WITHOUT ROWID;`);
+          final_url TEXT NOT NULL, checksum TEXT NOT NULL, body BLOB NOT NULL,
+          used_at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;`);
       db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run('schema', SCHEMA);
       return db;
     }
@@ -45,6 +49,12 @@ function open(path: string): Database.Database {
       tables.join(',') === 'meta,responses'
         ? db.prepare("SELECT value FROM meta WHERE name = 'schema'").pluck().get()
         : null;
+    if (schema === SCHEMA_1) {
+      db.exec('ALTER TABLE responses ADD COLUMN used_at INTEGER NOT NULL DEFAULT 0');
+      db.prepare('UPDATE responses SET used_at = ?').run(now);
+      db.prepare("UPDATE meta SET value = ? WHERE name = 'schema'").run(SCHEMA);
+      return db;
+    }
     if (schema !== SCHEMA) throw new Error('not a newsgraph HTTP cache');
     return db;
   } catch (error) {
@@ -57,21 +67,61 @@ export class HttpCache {
   readonly path: string;
   private readonly db: Database.Database;
 
-  private constructor(path: string, db: Database.Database) {
+  /** The time this cache was opened: a build's rows share one date, so its output never depends on the clock. */
+  private readonly now: number;
+
+  private constructor(path: string, db: Database.Database, now: number) {
     this.path = path;
     this.db = db;
+    this.now = now;
   }
 
-  /** Opens (or creates) the cache in `dir`; an unusable file is replaced. Throws only when `dir` cannot be used. */
-  static open(dir: string): HttpCache {
+  /**
+   * Opens (or creates) the cache in `dir` and prunes it (see prune); an unusable file is replaced. Throws only when
+   * `dir` cannot be used.
+   */
+  static open(dir: string, settings: Partial<HttpCacheSettings> = {}, now: number = Date.now()): HttpCache {
     mkdirSync(dir, { recursive: true });
     const path = join(dir, DB_FILE);
+    let cache: HttpCache;
     try {
-      return new HttpCache(path, open(path));
+      cache = new HttpCache(path, open(path, now), now);
     } catch {
       for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-      return new HttpCache(path, open(path));
+      cache = new HttpCache(path, open(path, now), now);
     }
+    cache.prune({ ...HTTP_CACHE_DEFAULTS, ...settings });
+    return cache;
+  }
+
+  /**
+   * Removes responses not used (stored, or confirmed by a 304) for `maxAgeDays`, then the least recently used ones
+   * until the bodies fit in `maxBytes`: a watcher over many feeds meets new article URLs every round, and an
+   * article's page, once in the graph, is never asked for again. Returns how many were removed.
+   */
+  prune(settings: HttpCacheSettings): number {
+    const cutoff = this.now - settings.maxAgeDays * 86_400_000;
+    let removed = this.db.prepare('DELETE FROM responses WHERE used_at < ?').run(cutoff).changes;
+    const rows = this.db
+      .prepare('SELECT url, length(body) AS size FROM responses ORDER BY used_at DESC, url')
+      .all() as Array<{ url: string; size: number }>;
+    let total = 0;
+    const drop = this.db.prepare('DELETE FROM responses WHERE url = ?');
+    const over: string[] = [];
+    for (const row of rows) {
+      total += row.size;
+      if (total > settings.maxBytes) over.push(row.url);
+    }
+    this.db.transaction(() => {
+      for (const url of over) drop.run(url);
+    })();
+    removed += over.length;
+    return removed;
+  }
+
+  /** Marks a response as used now (the server confirmed it with a 304), so pruning by age keeps it. */
+  touch(url: string): void {
+    this.db.prepare('UPDATE responses SET used_at = ? WHERE url = ?').run(this.now, url);
   }
 
   get(url: string): CachedResponse | undefined {
@@ -101,7 +151,7 @@ export class HttpCache {
   put(response: CachedResponse): void {
     this.db
       .prepare(
-        'INSERT OR REPLACE INTO responses (url, etag, last_modified, content_type, final_url, checksum, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO responses (url, etag, last_modified, content_type, final_url, checksum, body, used_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         response.url,
@@ -111,6 +161,7 @@ export class HttpCache {
         response.finalUrl,
         digest(response.body),
         response.body,
+        this.now,
       );
   }
 

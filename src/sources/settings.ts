@@ -36,6 +36,18 @@ export const FETCH_DEFAULTS: FetchSettings = {
   allowPrivate: false,
 };
 
+export interface HttpCacheSettings {
+  /** Responses not used (stored, or confirmed by a 304) for this many days are removed when the cache is opened. */
+  maxAgeDays: number;
+  /** Then the least recently used responses are removed until the stored bodies fit in this many bytes. */
+  maxBytes: number;
+}
+
+export const HTTP_CACHE_DEFAULTS: HttpCacheSettings = {
+  maxAgeDays: 30,
+  maxBytes: 256 * 1024 * 1024,
+};
+
 /** Content types read as pages, feeds or sitemaps; anything else (images, PDFs, video) is refused before reading. */
 export const ACCEPTED_TYPES: readonly string[] = [
   'text/html',

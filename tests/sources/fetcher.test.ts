@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
+import { AddressGuard } from '../../src/sources/address.js';
 import { Fetcher } from '../../src/sources/fetcher.js';
 import { HttpCache } from '../../src/sources/http-cache.js';
 import { loadPage, resolveSources, type WebEntry } from '../../src/sources/index.js';
@@ -175,6 +176,31 @@ describe('sources', () => {
     expect(server.log.some((l) => l.host.startsWith('localhost'))).toBe(false);
     const permissive = new Fetcher({ ...quick, allowPrivate: true }, null, signal);
     expect((await loadPage(entries[1] as WebEntry, permissive)).text).toContain('Lisbon');
+  });
+
+  it('connects to the address the guard checked: each host is resolved once, the connection is pinned to it', async () => {
+    const server = await serve({ '/a': page(articleHtml('A', STORY)), '/b': page(articleHtml('B', STORY)) });
+    // Names only this resolver knows: the fetch can reach the server only through the guard's answers. Asked again,
+    // it would answer differently, as a rebinding DNS server does.
+    const asked: string[] = [];
+    const guard = new AddressGuard(async (host) => {
+      asked.push(host);
+      if (host === 'intranet.test') return ['10.0.0.7'];
+      return asked.filter((h) => h === host).length === 1 ? ['127.0.0.1'] : ['192.0.2.1'];
+    });
+    const fetcher = new Fetcher(quick, null, signal, guard);
+    const source = `http://newsdesk.test:${server.port}`;
+    expect((await fetcher.fetch(`${source}/a`, { sourceHost: 'newsdesk.test' })).body.length).toBeGreaterThan(0);
+    expect((await fetcher.fetch(`${source}/b`, { sourceHost: 'newsdesk.test' })).body.length).toBeGreaterThan(0);
+    expect(asked).toEqual(['newsdesk.test']);
+    expect(server.log.filter((l) => l.path === '/a' || l.path === '/b')).toHaveLength(2);
+    // A link to another host whose (one) resolution is private is refused, and never connected to.
+    const refused = await failure(
+      fetcher.fetch(`http://intranet.test:${server.port}/b`, { sourceHost: 'newsdesk.test' }),
+    );
+    expect(refused).toBe("refused: intranet.test is a private address (10.0.0.7) and not the source's host");
+    expect(asked).toEqual(['newsdesk.test', 'intranet.test']);
+    expect(server.log.filter((l) => l.path === '/b')).toHaveLength(1);
   });
 
   it('refuses a redirect from the source to another private host', async () => {

@@ -1,5 +1,5 @@
 /** watch: one line per round, the graph written only when a round adds something, Ctrl-C stops cleanly. */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,40 @@ describe('newsgraph watch', () => {
     const third = server.log.slice(-1);
     expect(third.map((l) => l.path)).toEqual(['/rss']);
     expect(server.log.filter((l) => l.path === '/one')).toHaveLength(1);
+  });
+
+  it('reads a --sources list again every round: a URL added to it is fetched without restarting', async () => {
+    const server = await startServer({
+      '/one': page(articleHtml('One', STORY)),
+      '/two': page(articleHtml('Two', OTHER_STORY)),
+    });
+    servers.push(server);
+    const dir = mkdtempSync(join(tmpdir(), 'newsgraph-watch-list-'));
+    const graph = join(dir, 'g.json');
+    const list = join(dir, 'sources.txt');
+    writeFileSync(list, `# pages\n${server.origin}/one\n`);
+    const controller = new AbortController();
+    const io = captureIO({ signal: controller.signal });
+    const err = io.err.bind(io);
+    io.err = (text: string) => {
+      err(text);
+      const round = /round (\d+) at/.exec(text)?.[1];
+      if (round === '1') writeFileSync(list, `# pages\n${server.origin}/one\n${server.origin}/two\n`);
+      // A list that disappears mid-watch keeps its last URLs (and says so) rather than ending the watch.
+      if (round === '2') rmSync(list);
+      if (round === '3') controller.abort();
+    };
+    const code = await main(
+      ['watch', '--sources', list, '--into', graph, '--every', '0.05s', '--delay', '0', '--no-cache'],
+      io,
+    );
+    expect(code, io.stderr).toBe(0);
+    const lines = io.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/: round 1 at .*: 1 new, 0 unchanged, 0 failed; /);
+    expect(lines[1]).toMatch(/: round 2 at .*: 1 new, 1 unchanged, 0 failed; /);
+    expect(lines[2]).toMatch(/sources\.txt: cannot read the source list .*; using its URLs from the last round$/);
+    expect(lines[3]).toMatch(/: round 3 at .*: 0 new, 2 unchanged, 0 failed; /);
+    expect(lines).toHaveLength(5);
   });
 
   it('checks its options', async () => {

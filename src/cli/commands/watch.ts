@@ -35,12 +35,13 @@ export function registerWatch(program: Command, io: CliIO, setExit: (code: numbe
     };
     const rounds = positive('--rounds', flags.rounds);
     const jobs = positive('--jobs', flags.jobs);
+    // Read once here so that a bad list is a usage error at once; the watcher reads the lists again every round.
     const sources = await sourceUrls(flags);
     if (inputs.length === 0 && sources.length === 0)
       throw new UsageError('watch needs sources: URLs, .txt lists of URLs, or --sources FILE');
     await watchSources({
       inputs,
-      sources,
+      sourceLists: flags.sources ?? [],
       into: flags.into,
       everyMs,
       ...(rounds !== undefined ? { rounds } : {}),

@@ -3,7 +3,9 @@
  * power, blocs) is tokenized with the same tokenizer as the text and stored in a trie keyed by token text, so one
  * left-to-right pass finds the longest known name at each position in time linear in the text.
  */
+
 import { tokenize } from '../tokenize.js';
+import { sharedNodeValues, TokenTrie, TrieBuilder, type TrieParts } from '../trie.js';
 import { knowledge } from './knowledge.js';
 
 export type GazetteerEntry =
@@ -31,11 +33,6 @@ const PRIORITY: Record<GazetteerEntry['type'], number> = {
   city: 7,
 };
 
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  entries: GazetteerEntry[];
-}
-
 export interface GazetteerMatch {
   /** Token range [start, end) in the sentence. */
   start: number;
@@ -48,39 +45,86 @@ function tokenKey(text: string): string {
   return text.indexOf('’') >= 0 ? text.replace(/’/g, "'") : text;
 }
 
-function newNode(): TrieNode {
-  return { children: new Map(), entries: [] };
-}
-
-export class Gazetteer {
-  private readonly root = newNode();
+/** Collects names, then builds the Gazetteer. */
+class GazetteerBuilder {
+  private readonly trie = new TrieBuilder();
+  private readonly entries = new Map<number, GazetteerEntry[]>();
 
   add(name: string, entry: GazetteerEntry): void {
     const tokens = tokenize(name).map((t) => tokenKey(t.text));
     if (tokens.length === 0) return;
-    let node = this.root;
-    for (const t of tokens) {
-      let next = node.children.get(t);
-      if (!next) {
-        next = newNode();
-        node.children.set(t, next);
-      }
-      node = next;
-    }
-    const same = node.entries.some((e) => JSON.stringify(e) === JSON.stringify(entry));
+    const node = this.trie.insert(tokens);
+    const list = this.entries.get(node) ?? [];
+    this.entries.set(node, list);
+    const same = list.some((e) => JSON.stringify(e) === JSON.stringify(entry));
     if (!same) {
-      node.entries.push(entry);
-      node.entries.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type]);
+      list.push(entry);
+      list.sort((a, b) => PRIORITY[a.type] - PRIORITY[b.type]);
     }
+  }
+
+  build(): Gazetteer {
+    const trie = this.trie.freeze();
+    const entryAt = sharedNodeValues(trie.size, -1);
+    const lines: string[] = [];
+    let offset = 0;
+    for (const [node, list] of this.entries) {
+      if (list.length === 0) continue;
+      const line = JSON.stringify(list);
+      entryAt[node] = offset;
+      lines.push(line);
+      offset += line.length + 1;
+    }
+    return new Gazetteer({ trie: trie.parts, entryAt, entries: lines.join('\n') });
+  }
+}
+
+/**
+ * A built gazetteer's data, what build workers receive instead of building it again: the token trie
+ * (src/extract/trie.ts) and, per node, where its entries (a JSON array, one per line) start in `entries`, or -1.
+ */
+export interface GazetteerParts {
+  trie: TrieParts;
+  entryAt: Int32Array;
+  entries: string;
+}
+
+export class Gazetteer {
+  private readonly trie: TokenTrie;
+  private readonly data: GazetteerParts;
+  /** Entries by node, parsed on first use: a worker reads only the few hundred names its articles meet. */
+  private readonly parsed = new Map<number, GazetteerEntry[]>();
+
+  constructor(parts: GazetteerParts) {
+    this.data = parts;
+    this.trie = new TokenTrie(parts.trie);
+  }
+
+  parts(): GazetteerParts {
+    return this.data;
+  }
+
+  private entriesAt(node: number): GazetteerEntry[] | null {
+    const at = this.data.entryAt[node] ?? -1;
+    if (at < 0) return null;
+    let list = this.parsed.get(node);
+    if (!list) {
+      const end = this.data.entries.indexOf('\n', at);
+      list = JSON.parse(this.data.entries.slice(at, end < 0 ? undefined : end)) as GazetteerEntry[];
+      this.parsed.set(node, list);
+    }
+    return list;
   }
 
   /** The longest known name starting at token `start`, or null. */
   longestAt(tokens: readonly string[], start: number): GazetteerMatch | null {
-    let node: TrieNode | undefined = this.root;
+    let node = 0;
     let best: GazetteerMatch | null = null;
-    for (let i = start; i < tokens.length && node; i++) {
-      node = node.children.get(tokenKey(tokens[i] as string));
-      if (node && node.entries.length > 0) best = { start, end: i + 1, entries: node.entries };
+    for (let i = start; i < tokens.length; i++) {
+      node = this.trie.next(node, tokenKey(tokens[i] as string));
+      if (node < 0) break;
+      const entries = this.entriesAt(node);
+      if (entries) best = { start, end: i + 1, entries };
     }
     return best;
   }
@@ -106,7 +150,7 @@ let cached: Gazetteer | null = null;
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const k = knowledge();
-  const g = new Gazetteer();
+  const g = new GazetteerBuilder();
   // Sovereign states first: a shared demonym ("French", "American") reads as the state, not a territory.
   const countries = [...k.countries.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'state' ? -1 : 1));
   for (const c of countries) {
@@ -132,8 +176,18 @@ export function gazetteer(): Gazetteer {
       g.add(name, { type: 'bloc', label: b.label, kind: b.kind, requiresThe: !bare.has(name) });
     }
   }
-  cached = g;
-  return g;
+  cached = g.build();
+  return cached;
+}
+
+/** The built gazetteer's data for worker threads (builds it first). */
+export function shareGazetteer(): GazetteerParts {
+  return gazetteer().parts();
+}
+
+/** Makes this thread's gazetteer the one whose data another thread shared (a build worker, before its first article). */
+export function adoptGazetteer(parts: GazetteerParts): void {
+  cached = new Gazetteer(parts);
 }
 
 function stripThe(name: string): string {

@@ -2,6 +2,7 @@
  * Phrase gazetteers matched over tokens (case-insensitive). Lists are built at training time from maintained data
  * packages (see scripts/ner-resources.ts) and stored inside the model file, so runtime needs no package parsing.
  */
+import { sharedNodeValues, TokenTrie, TrieBuilder, type TrieParts } from '../trie.js';
 
 export interface GazetteerList {
   /** Short type name, e.g. 'country', 'city'. */
@@ -12,20 +13,35 @@ export interface GazetteerList {
   phrases: string[];
 }
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  /** Bitmask of list indices that end a phrase here. */
-  ends: number;
+/** A built gazetteer's data: what build workers receive instead of building it again (src/extract/trie.ts). */
+export interface GazetteerParts {
+  names: string[];
+  maxLen: number;
+  trie: TrieParts;
+  /** Per trie node: bitmask of list indices that end a phrase there. */
+  ends: Int32Array;
 }
 
 export class Gazetteer {
   readonly names: readonly string[];
-  private readonly root: TrieNode = { next: new Map(), ends: 0 };
+  private readonly trie: TokenTrie;
+  private readonly ends: Int32Array;
   private readonly maxLen: number;
 
-  constructor(lists: readonly GazetteerList[]) {
+  /** Builds the gazetteer from its lists, or adopts the parts of one built elsewhere. */
+  constructor(source: readonly GazetteerList[] | GazetteerParts) {
+    if ('trie' in source) {
+      this.names = source.names;
+      this.trie = new TokenTrie(source.trie);
+      this.ends = source.ends;
+      this.maxLen = source.maxLen;
+      return;
+    }
+    const lists = source;
     this.names = lists.map((l) => l.name);
     let maxLen = 1;
+    const builder = new TrieBuilder();
+    const ends = new Map<number, number>();
     lists.forEach((list, li) => {
       for (const phrase of list.phrases) {
         const toks = phrase
@@ -34,19 +50,18 @@ export class Gazetteer {
           .filter((t) => t.length > 0);
         if (toks.length === 0) continue;
         maxLen = Math.max(maxLen, toks.length);
-        let node = this.root;
-        for (const t of toks) {
-          let n = node.next.get(t);
-          if (!n) {
-            n = { next: new Map(), ends: 0 };
-            node.next.set(t, n);
-          }
-          node = n;
-        }
-        node.ends |= 1 << li;
+        const node = builder.insert(toks);
+        ends.set(node, (ends.get(node) ?? 0) | (1 << li));
       }
     });
+    this.trie = builder.freeze();
+    this.ends = sharedNodeValues(this.trie.size, 0);
+    for (const [node, mask] of ends) this.ends[node] = mask;
     this.maxLen = Math.min(maxLen, 8);
+  }
+
+  parts(): GazetteerParts {
+    return { names: [...this.names], maxLen: this.maxLen, trie: this.trie.parts, ends: this.ends };
   }
 
   /**
@@ -62,12 +77,13 @@ export class Gazetteer {
     const coveredUntil = new Int32Array(nl);
     for (let i = 0; i < lower.length; i++) {
       bestEnd.fill(-1);
-      let node: TrieNode | undefined = this.root;
+      let node = 0;
       for (let j = i; j < lower.length && j < i + this.maxLen; j++) {
-        node = node.next.get(lower[j] ?? '');
-        if (!node) break;
-        if (node.ends !== 0) {
-          for (let l = 0; l < nl; l++) if (node.ends & (1 << l)) bestEnd[l] = j + 1;
+        node = this.trie.next(node, lower[j] ?? '');
+        if (node < 0) break;
+        const ends = this.ends[node] ?? 0;
+        if (ends !== 0) {
+          for (let l = 0; l < nl; l++) if (ends & (1 << l)) bestEnd[l] = j + 1;
         }
       }
       for (let l = 0; l < nl; l++) {

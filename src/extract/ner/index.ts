@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { FileSystemError } from '../../errors.js';
 import { PACKAGE_ROOT } from '../../version.js';
 import { decodeModel } from './model.js';
-import { Tagger } from './tagger.js';
+import { type SharedTagger, Tagger } from './tagger.js';
 import type { NerSpan } from './types.js';
 
+export type { SharedTagger } from './tagger.js';
 export type { NerLabel, NerSpan } from './types.js';
 
 /** Where the committed model lives, relative to the package root. */
@@ -30,7 +31,13 @@ export function getTagger(): Tagger {
       });
     }
     try {
-      tagger = new Tagger(decodeModel(file));
+      const model = decodeModel(file);
+      tagger = new Tagger(model);
+      // The passes' keys and weights (about 12 MB) were read into the weight table; only training needs them.
+      for (const pass of model.passes) {
+        pass.keys = new Uint32Array(0);
+        pass.weights = new Float32Array(0);
+      }
     } catch (e) {
       throw new FileSystemError(MODEL_PATH, `NER model unreadable: ${e instanceof Error ? e.message : String(e)}`, {
         cause: e,
@@ -38,6 +45,16 @@ export function getTagger(): Tagger {
     }
   }
   return tagger;
+}
+
+/** The loaded tagger's data for worker threads (loads it first): see SharedTagger. */
+export function shareTagger(): SharedTagger {
+  return getTagger().share();
+}
+
+/** Makes this thread's tagger the one whose data another thread shared (a build worker, before its first article). */
+export function adoptTagger(shared: SharedTagger): void {
+  tagger = Tagger.fromShared(shared);
 }
 
 /** Tags a whole document at once so the model can use document-level context. */

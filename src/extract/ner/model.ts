@@ -7,9 +7,19 @@ import type { FeatureConfig } from './features.js';
 import type { GazetteerList } from './gazetteer.js';
 import { ALLOWED, endAllowed, N_TAGS, PREV_LIST, PREV_START, startAllowed } from './tags.js';
 
+/** A built weight table's arrays: what build workers receive instead of building the table again. */
+export interface WeightTableParts {
+  slots: Uint32Array;
+  rowOf: Int32Array;
+  weights: Float32Array;
+  stride: number;
+  size: number;
+}
+
 /**
  * Open-addressing hash table: feature key -> one row holding every pass's N_TAGS weights side by side, so a
- * single look-up serves both passes of a two-pass model.
+ * single look-up serves both passes of a two-pass model. Its arrays live in SharedArrayBuffers: a build's worker
+ * threads read the one table the main thread built (about 14 MB) instead of each decoding and holding its own.
  */
 export class WeightTable {
   private readonly slots: Uint32Array;
@@ -20,13 +30,24 @@ export class WeightTable {
   readonly stride: number;
   readonly size: number;
 
-  constructor(passes: readonly { keys: Uint32Array; weights: Float32Array }[]) {
+  /** Builds the table from the passes' keys and weights, or adopts the parts of a table built elsewhere. */
+  constructor(source: readonly { keys: Uint32Array; weights: Float32Array }[] | WeightTableParts) {
+    if ('slots' in source) {
+      this.slots = source.slots;
+      this.rowOf = source.rowOf;
+      this.mask = source.slots.length - 1;
+      this.weights = source.weights;
+      this.stride = source.stride;
+      this.size = source.size;
+      return;
+    }
+    const passes = source;
     let total = 0;
     for (const p of passes) total += p.keys.length;
     let cap = 16;
     while (cap < total * 1.5) cap <<= 1;
-    this.slots = new Uint32Array(cap);
-    this.rowOf = new Int32Array(cap);
+    this.slots = new Uint32Array(new SharedArrayBuffer(cap * 4));
+    this.rowOf = new Int32Array(new SharedArrayBuffer(cap * 4));
     this.mask = cap - 1;
     this.stride = N_TAGS * Math.max(1, passes.length);
     // Phase 1: insert keys, numbering rows; remember each pass row's joint row.
@@ -47,7 +68,7 @@ export class WeightTable {
     });
     this.size = size;
     // Phase 2: copy weights into the joint rows.
-    const w = new Float32Array(size * this.stride);
+    const w = new Float32Array(new SharedArrayBuffer(size * this.stride * 4));
     const stride = this.stride;
     passes.forEach((p, pi) => {
       const ri = rowIndex[pi] as Int32Array;
@@ -59,6 +80,11 @@ export class WeightTable {
       }
     });
     this.weights = w;
+  }
+
+  /** The table's arrays, shared (not copied) when posted to a worker thread. */
+  parts(): WeightTableParts {
+    return { slots: this.slots, rowOf: this.rowOf, weights: this.weights, stride: this.stride, size: this.size };
   }
 
   /** Row index of a key, or -1. */

@@ -6,11 +6,24 @@
 
 import type { DocTokens, History, Resources } from './features.js';
 import { extractFeatures, extractHistoryFeatures, prepareTokens } from './features.js';
-import { Gazetteer } from './gazetteer.js';
-import type { NerModel } from './model.js';
+import { Gazetteer, type GazetteerParts } from './gazetteer.js';
+import type { ModelHeader, NerModel, WeightTableParts } from './model.js';
 import { addEmissions, marginals, viterbi, WeightTable } from './model.js';
 import { LABELS, N_TAGS, tagsToSpans } from './tags.js';
 import type { NerSpan } from './types.js';
+
+/**
+ * A loaded tagger's read-only data, as posted to a build's worker threads: the weight table and the gazetteer trie
+ * are SharedArrayBuffer views (shared, not copied); the header travels without the phrase and cluster word lists
+ * the shared parts already hold.
+ */
+export interface SharedTagger {
+  header: ModelHeader;
+  clusters: Map<string, number>;
+  passes: { trans: Float32Array; start: Float32Array; end: Float32Array }[];
+  table: WeightTableParts;
+  gazetteer: GazetteerParts | null;
+}
 
 export class Tagger {
   readonly model: NerModel;
@@ -20,13 +33,45 @@ export class Tagger {
   private delta = new Float32Array(256 * N_TAGS);
   private back = new Uint8Array(256 * N_TAGS);
 
-  constructor(model: NerModel) {
+  constructor(model: NerModel, built?: { table: WeightTable; gazetteer: Gazetteer | null }) {
     this.model = model;
     this.resources = {
-      gazetteer: model.header.gazetteers.length > 0 ? new Gazetteer(model.header.gazetteers) : null,
+      gazetteer: built
+        ? built.gazetteer
+        : model.header.gazetteers.length > 0
+          ? new Gazetteer(model.header.gazetteers)
+          : null,
       clusters: model.clusters.size > 0 ? model.clusters : null,
     };
-    this.table = new WeightTable(model.passes);
+    this.table = built?.table ?? new WeightTable(model.passes);
+  }
+
+  /** This tagger's data for worker threads (see SharedTagger). */
+  share(): SharedTagger {
+    const { header, clusters, passes } = this.model;
+    return {
+      header: { ...header, gazetteers: [], clusterWords: [] },
+      clusters,
+      passes: passes.map((p) => ({ trans: p.trans, start: p.start, end: p.end })),
+      table: this.table.parts(),
+      gazetteer: this.resources.gazetteer?.parts() ?? null,
+    };
+  }
+
+  /**
+   * A tagger on data shared by another thread. Its model's passes carry no keys or weights (those are only read
+   * to build a table, and the table is given); the header has no phrase or cluster word lists (held elsewhere).
+   */
+  static fromShared(shared: SharedTagger): Tagger {
+    const model: NerModel = {
+      header: shared.header,
+      clusters: shared.clusters,
+      passes: shared.passes.map((p) => ({ ...p, keys: new Uint32Array(0), weights: new Float32Array(0) })),
+    };
+    return new Tagger(model, {
+      table: new WeightTable(shared.table),
+      gazetteer: shared.gazetteer ? new Gazetteer(shared.gazetteer) : null,
+    });
   }
 
   private ensure(n: number): void {

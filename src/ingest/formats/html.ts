@@ -8,9 +8,8 @@
  * Each paragraph Readability keeps is then found in that source text, in order, whitespace-insensitively; a
  * paragraph Readability altered is aligned word by word, and words that cannot be found stay unmapped.
  */
-import { Readability } from '@mozilla/readability';
-import { Parser } from 'htmlparser2';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Parser } from 'htmlparser2';
 import { InputError } from '../../errors.js';
 import { cleanup } from '../cleanup.js';
 import { parseDateAt } from '../dates.js';
@@ -27,6 +26,31 @@ import {
 } from './html-boilerplate.js';
 import { type DomDocument, type DomElement, type DomNode, htmlMetadata } from './html-meta.js';
 import type { Ingested } from './types.js';
+
+interface HtmlLibraries {
+  Parser: typeof Parser;
+  parseHTML: (html: string) => unknown;
+  Readability: unknown;
+}
+
+let libraries: HtmlLibraries | null = null;
+
+/**
+ * The HTML libraries, loaded on the first page met: linkedom alone takes about 0.7 s to load, which a build over
+ * text files (and every build worker before its first page) need not pay. Their CommonJS builds are loaded, since
+ * ingestion is synchronous and `import()` is not.
+ */
+function lib(): HtmlLibraries {
+  if (!libraries) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      Parser: (require('htmlparser2') as { Parser: typeof Parser }).Parser,
+      parseHTML: (require('linkedom') as { parseHTML: (html: string) => unknown }).parseHTML,
+      Readability: (require('@mozilla/readability') as { Readability: unknown }).Readability,
+    };
+  }
+  return libraries;
+}
 
 /** Elements whose text never reaches a reader. */
 const NON_TEXT = new Set([
@@ -52,7 +76,7 @@ export function sourceText(html: string): { text: MappedText; depth: number } {
   let hidden = 0;
   let depth = 0;
   let maxDepth = 0;
-  const parser: Parser = new Parser(
+  const parser: Parser = new (lib().Parser)(
     {
       onopentag(name) {
         if (NON_TEXT.has(name)) hidden++;
@@ -314,7 +338,7 @@ function readableContent(document: DomDocument, depth: number, title: string | n
   // Readability's time grows with the square of the nesting depth; real pages stay far below this limit
   if (depth > MAX_READABILITY_DEPTH) return null;
   try {
-    const ReadabilityClass = Readability as unknown as ReadabilityCtor;
+    const ReadabilityClass = lib().Readability as ReadabilityCtor;
     const article = new ReadabilityClass(document, {
       serializer: (node) => node,
       charThreshold: 200,
@@ -358,7 +382,7 @@ function removeFurniture(root: DomElement): void {
  */
 function parse(html: string): DomDocument {
   const read = (source: string) =>
-    (parseHTML(source) as unknown as { document: DomDocument & { documentElement: DomNode | null } }).document;
+    (lib().parseHTML(source) as { document: DomDocument & { documentElement: DomNode | null } }).document;
   const document = read(html);
   if (document.documentElement && document.body) return document;
   return read(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
@@ -438,7 +462,7 @@ export function htmlFragmentText(input: MappedText): MappedText {
   const breakWith = (separator: string) => {
     if (out.size > 0 && pendingBreak.length < separator.length) pendingBreak = separator;
   };
-  const parser: Parser = new Parser(
+  const parser: Parser = new (lib().Parser)(
     {
       onopentag(name) {
         if (NON_TEXT.has(name) || SKIP_TAGS.has(name)) hidden++;
