@@ -10,6 +10,7 @@
  * The cue words are closed-class grammar of news reporting, not knowledge of particular names.
  */
 import type { Sentence, Token } from '../types.js';
+import { kindFromContext } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
 import { isOrganisationHead, isStopWordCapitalised } from './lexicon.js';
@@ -213,6 +214,15 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       } else if (d.kind === 'person' && !single && holdsCity(tokens, d, cities)) {
         d.kind = 'organisation';
         d.rule = 'rule:sports-club';
+      }
+    }
+    // "the daily X", "philosopher X", "X Stadium": what the words around a name say it is (not in a match report's
+    // fixture lines, where a city is its club).
+    if (!(sport && d.rule === 'rule:sports-club')) {
+      const cue = kindFromContext(tokens, d);
+      if (cue) {
+        d.kind = cue.kind;
+        d.rule = cue.rule;
       }
     }
     // "travelled to Munich", "a rally in Baltimore": a known city the tagger read as a body is the place there.

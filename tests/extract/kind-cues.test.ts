@@ -1,0 +1,89 @@
+/**
+ * Kinds from context (issue 13, "kinds that hold"): the words around a name say whether it is a body, a person or a
+ * place when the tagger reads it otherwise. Sentences written for this test; invented names where the point is that
+ * no data file knows them.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+
+interface Case {
+  name: string;
+  text: string;
+  /** Nodes that must exist: [label, kind]. */
+  has: Array<[string, string]>;
+  /** [label, kind] pairs that must not exist (the wrong reading, or a second node of another kind). */
+  not?: Array<[string, string]>;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a newspaper named after a descriptor noun is a body',
+    text: 'The claims were first reported by the daily Velmora Tidende on Tuesday. Ministers declined to comment.',
+    has: [['Velmora Tidende', 'organisation']],
+    not: [
+      ['Velmora Tidende', 'person'],
+      ['Velmora Tidende', 'place'],
+    ],
+  },
+  {
+    name: 'a magazine named before its head noun is a body',
+    text: 'According to an article in Harrow Quill magazine, the mayor knew of the plan. The mayor denied it.',
+    has: [['Harrow Quill', 'organisation']],
+    not: [
+      ['Harrow Quill', 'place'],
+      ['Harrow Quill', 'person'],
+    ],
+  },
+  {
+    name: 'a company introduced by its trade is a body everywhere in the article',
+    text: 'Carmaker Zentrovia posted a loss on Monday. Shares in Zentrovia fell sharply after Zentrovia warned of job cuts.',
+    has: [['Zentrovia', 'organisation']],
+    not: [
+      ['Zentrovia', 'person'],
+      ['Zentrovia', 'place'],
+    ],
+  },
+  {
+    name: 'a role noun before a single name makes a person',
+    text: 'Students still read the philosopher Okonwell today. Many lecturers admire his essays.',
+    has: [['Okonwell', 'person']],
+    not: [
+      ['Okonwell', 'organisation'],
+      ['Okonwell', 'place'],
+    ],
+  },
+  {
+    name: 'a possessive before the role noun names a person, not a firm',
+    text: 'The novel sold well. She thanked her publisher Dana Morrow in the preface.',
+    has: [['Dana Morrow', 'person']],
+    not: [['Dana Morrow', 'organisation']],
+  },
+  {
+    name: 'a venue named with its head word is a place',
+    text: 'The home side won 3-1 at Greyfield Stadium on Saturday. The coach praised the fans.',
+    has: [['Greyfield Stadium', 'place']],
+    not: [['Greyfield Stadium', 'organisation']],
+  },
+  {
+    name: 'a county is a place, not a body',
+    text: 'The Marlow County sheriff said two suspects were arrested. Deputies searched three houses.',
+    has: [['Marlow County', 'place']],
+    not: [['Marlow County', 'organisation']],
+  },
+  {
+    name: 'a city before "-based" (hyphen tokenised apart, as corpora write it) is the place where something is',
+    text: 'The Leipzig - based research institute revised its forecast. Economists expect slower growth.',
+    has: [['Leipzig', 'place']],
+    not: [['Leipzig', 'organisation']],
+  },
+];
+
+describe('kinds from context cues', () => {
+  it.each(CASES)('$name', ({ text, has, not }) => {
+    const [x] = extract(text);
+    const entities = x?.entities ?? [];
+    const pairs = entities.map((e) => [e.label, e.kind]);
+    for (const want of has) expect(pairs, JSON.stringify(pairs)).toContainEqual(want);
+    for (const bad of not ?? []) expect(pairs).not.toContainEqual(bad);
+  });
+});
