@@ -76,6 +76,30 @@ const CASES: Case[] = [
     has: [['Leipzig', 'place']],
     not: [['Leipzig', 'organisation']],
   },
+  {
+    name: 'a modifier between a name and its head noun still makes a body',
+    text: 'The minister told the Varnholt financial newspaper that taxes would rise. Bankers were not surprised.',
+    has: [['Varnholt', 'organisation']],
+    not: [
+      ['Varnholt', 'place'],
+      ['Varnholt', 'person'],
+    ],
+  },
+  {
+    name: 'a surname before "administration" is the person who leads it',
+    text: 'Critics said the Dravecky administration ignored the warnings. The report was published on Friday.',
+    has: [['Dravecky', 'person']],
+    not: [['Dravecky', 'organisation']],
+  },
+  {
+    name: 'a single name listed among known companies is a company',
+    text: 'The venture was founded by Siemens, Quorvane and BMW in 2019. It employs 300 engineers.',
+    has: [['Quorvane', 'organisation']],
+    not: [
+      ['Quorvane', 'person'],
+      ['Quorvane', 'place'],
+    ],
+  },
 ];
 
 describe('kinds from context cues', () => {
@@ -85,5 +109,27 @@ describe('kinds from context cues', () => {
     const pairs = entities.map((e) => [e.label, e.kind]);
     for (const want of has) expect(pairs, JSON.stringify(pairs)).toContainEqual(want);
     for (const bad of not ?? []) expect(pairs).not.toContainEqual(bad);
+  });
+});
+
+describe('Title Case headline fragments', () => {
+  it.each([
+    {
+      name: 'a span running across headline words the body never uses is dropped',
+      text: 'Mayor Halvorsen Under Fire Over Harbour Deal\nThe mayor of the port city, Erik Halvorsen, defended the contract on Monday.',
+      none: ['Under Fire', 'Harbour Deal'],
+    },
+    {
+      name: 'a headline name the body repeats stays',
+      text: 'Talks With Norwell Trust Collapse Again\nNegotiators for Norwell Trust left the meeting early, a spokesman said.',
+      has: ['Norwell Trust'],
+      none: ['Collapse'],
+    },
+  ])('$name', ({ text, none, has }) => {
+    const [x] = extract(text);
+    const labels = (x?.entities ?? []).map((e) => e.label);
+    // No label holds the headline's wording.
+    for (const w of none ?? []) expect(labels.filter((l) => l.includes(w))).toEqual([]);
+    for (const l of has ?? []) expect(labels, JSON.stringify(labels)).toContain(l);
   });
 });

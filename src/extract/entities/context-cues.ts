@@ -8,9 +8,11 @@ import type { EntityKind, Token } from '../types.js';
 import {
   FACILITY_FIRST,
   FACILITY_HEADS,
+  HEAD_MODIFIERS,
   ORGANISATION_DESCRIPTORS,
   ORGANISATION_HEADS_AFTER,
   PERSON_DESCRIPTORS,
+  PERSON_HEADS_AFTER,
   PLACE_HEADS_AFTER,
 } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
@@ -38,7 +40,7 @@ function isKnownPlace(d: MentionDraft): boolean {
 function wordBefore(tokens: readonly Token[], d: MentionDraft): string | undefined {
   let p = d.tokenStart - 1;
   while (p >= 0 && QUOTES.has(tokens[p]!.text)) p--;
-  if (p >= 0 && tokens[p]!.text === ',' && tokens[d.tokenEnd]?.text === ',') p--;
+  if (p >= 0 && tokens[p]!.text === ',' && /^(,|\.|)$/.test(tokens[d.tokenEnd]?.text ?? '')) p--;
   const w = tokens[p]?.text;
   if (POSSESSIVES.has(tokens[p - 1]?.text.toLowerCase() ?? '')) return undefined;
   return w !== undefined && /^\p{Ll}[\p{Ll}-]*$/u.test(w) ? w : undefined;
@@ -50,10 +52,19 @@ const CLOSING = new Set(['"', '”', '»']);
 /** Possessive determiners: "his publisher X" names a person by role, "the publisher X" a firm. */
 const POSSESSIVES = new Set(['his', 'her', 'their', 'my', 'our', 'your', 'its']);
 
-/** The word after a name, past a closing quote. */
+/**
+ * The word after a name, past a closing quote and past a modifier of the head noun ("X financial newspaper") or an
+ * adjective ending like one ("X jihadist group", "X satirical magazine").
+ */
 function wordAfter(tokens: readonly Token[], d: MentionDraft): { text: string; at: number } {
   let p = d.tokenEnd;
   while (p < tokens.length && CLOSING.has(tokens[p]!.text)) p++;
+  const next = tokens[p]?.text ?? '';
+  if (
+    (HEAD_MODIFIERS.has(next) || /^\p{Ll}{3,}(?:al|ic|ist|ive|ary|ian)$/u.test(next)) &&
+    /^\p{Ll}/u.test(tokens[p + 1]?.text ?? '')
+  )
+    p++;
   return { text: tokens[p]?.text ?? '', at: p };
 }
 
@@ -74,6 +85,8 @@ export function kindFromContext(tokens: readonly Token[], d: MentionDraft): { ki
   if (PLACE_HEADS_AFTER.has(after.text)) return cue('place', 'area');
   if (isKnownPlace(d)) return null;
   if (ORGANISATION_HEADS_AFTER.has(after.text)) return cue('organisation', 'head');
+  if (after.at === d.tokenEnd && PERSON_HEADS_AFTER.has(after.text) && d.tokenEnd - d.tokenStart <= 2)
+    return cue('person', 'leader');
   const before = wordBefore(tokens, d);
   if (before === undefined) return null;
   if (ORGANISATION_DESCRIPTORS.has(before)) return cue('organisation', 'descriptor');

@@ -135,3 +135,9 @@ export const FACILITY_FIRST = words('facilityFirst');
 
 /** Common nouns after a name that make it an area ("the X district"). */
 export const PLACE_HEADS_AFTER = words('placeHeadsAfter');
+
+/** Common nouns after a person's surname that name what the person leads ("the X administration"). */
+export const PERSON_HEADS_AFTER = words('personHeadsAfter');
+
+/** Nouns that may stand between a name and its head noun ("the X news agency", "the X advocacy group"). */
+export const HEAD_MODIFIERS = words('headModifiers');
