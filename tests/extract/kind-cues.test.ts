@@ -133,3 +133,14 @@ describe('Title Case headline fragments', () => {
     for (const l of has ?? []) expect(labels, JSON.stringify(labels)).toContain(l);
   });
 });
+
+describe('names of peoples and faiths are no entities', () => {
+  it('drops demonym plurals, faiths and movements read as names', () => {
+    const [x] = extract(
+      'Thousands of Libyans crossed the border on Monday. Shiites and Sunnis prayed together in Basra. Eastern Europeans found work in the farms. A Salafist preacher was arrested.',
+    );
+    const labels = (x?.entities ?? []).map((e) => e.label);
+    for (const l of ['Libyans', 'Shiites', 'Sunnis', 'Eastern Europeans', 'Salafist']) expect(labels).not.toContain(l);
+    expect(labels).toContain('Basra');
+  });
+});

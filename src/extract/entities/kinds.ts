@@ -97,6 +97,25 @@ function isPartyAdjective(word: string): boolean {
   return g !== null && g.end === 1 && g.entries.every((e) => e.type === 'party' && e.adjective);
 }
 
+/** Compass words: a people's name may start with them ("Eastern Europeans"), but they alone name regions. */
+const COMPASS = words('North South East West Northern Southern Eastern Western Central');
+
+let peopleWords: Set<string> | undefined;
+
+/** Whether a name is made only of words for peoples: demonyms (singular or plural) and data/peoples.json. */
+function isPeople(texts: readonly string[]): boolean {
+  if (!peopleWords) {
+    peopleWords = new Set(knowledge().peoples);
+    for (const c of knowledge().countries.values())
+      for (const d of c.demonyms) {
+        peopleWords.add(d);
+        if (!d.endsWith('s')) peopleWords.add(`${d}s`);
+      }
+  }
+  const all = peopleWords;
+  return texts.every((t) => all.has(t)) && texts.some((t) => !COMPASS.has(t));
+}
+
 /** Whether a word is a city or capital the gazetteer knows (and nothing it ranks above them). */
 function isKnownCity(word: string): boolean {
   const g = gazetteer().longestAt([word], 0);
@@ -190,6 +209,8 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       kept.push(d);
       continue;
     }
+    // "Shiites", "Eastern Europeans", "Libyans": a group of people, no person, body or place.
+    if (d.canonical === null && isPeople(tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text))) continue;
     // "Kyoto protocol": the name and its head are the topic.
     const head = tokens[d.tokenEnd]?.text ?? '';
     if (d.kind !== 'state' && d.kind !== 'person' && AGREEMENT_HEADS.has(head.toLowerCase())) {

@@ -74,6 +74,8 @@ export interface Knowledge {
   regions: string[];
   /** English names of the countries' official languages (world-countries): "Urdu" alone names no entity. */
   languages: Set<string>;
+  /** Collective names of peoples, faiths and movements, and compass words (data/peoples.json). */
+  peoples: Set<string>;
 }
 
 interface WorldCountry {
@@ -198,6 +200,7 @@ export function knowledge(): Knowledge {
     })),
     titles: titleData.titles,
     regions: readData<{ regions: string[] }>('regions.json').regions,
+    peoples: new Set(readData<{ peoples: string[] }>('peoples.json').peoples),
     languages: new Set(
       world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l)),
     ),
