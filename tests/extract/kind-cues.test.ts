@@ -144,3 +144,18 @@ describe('names of peoples and faiths are no entities', () => {
     expect(labels).toContain('Basra');
   });
 });
+
+describe("a body's name split at a connector is one name", () => {
+  it.each([
+    {
+      text: 'The rules were set by the Harwick Committee on Grain Supervision last spring. Farmers objected.',
+      has: 'Harwick Committee on Grain Supervision',
+      none: ['Grain Supervision', 'Harwick Committee'],
+    },
+  ])('$has', ({ text, has, none }) => {
+    const [x] = extract(text);
+    const labels = (x?.entities ?? []).map((e) => e.label);
+    expect(labels, JSON.stringify(labels)).toContain(has);
+    for (const l of none) expect(labels).not.toContain(l);
+  });
+});

@@ -153,8 +153,63 @@ function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySe
   return g?.entries.some((e) => (e.type === 'city' && e.population >= 200_000) || e.type === 'capital') === true;
 }
 
+/** Words joining the parts of a body's name ("Chamber of Industry and Commerce", "Committee on Banking"). */
+const NAME_CONNECTORS = words('of on for and &');
+
+/** Whether a country, city or region the gazetteer knows starts at a token: a body's name stops before it. */
+function knownPlaceAt(texts: readonly string[], at: number): boolean {
+  const g = gazetteer().longestAt(texts, at);
+  return g !== null && g.entries.some((e) => /^(country|capital|city|region|demonym)$/.test(e.type));
+}
+
+/** Legal-form words that close a company's name ("Acme Corp of Ohio" is the company and a place). */
+const LEGAL_FORMS = words('Inc Inc. Corp Corp. Ltd Ltd. Co Co. plc PLC AG GmbH SA NV LLC');
+
+/**
+ * A body's name that the tagger split at a connector ("the Chamber of Industry" + "and Commerce", "the Basel
+ * Committee" + "on Banking Supervision") is one name: a tagger reading holding an organisation head word runs
+ * on over "of/on/for/and" and the capitalised words after it, up to a known place; the readings inside go.
+ */
+function joinBodyNames(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const dropped = new Set<MentionDraft>();
+  const bySentence = new Map<number, MentionDraft[]>();
+  for (const d of drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const [si, list] of bySentence) {
+    const tokens = sentences[si]!.tokens;
+    const texts = tokens.map((t) => t.text);
+    for (const d of list) {
+      if (dropped.has(d) || d.canonical !== null || d.kind === 'state' || d.kind === 'topic') continue;
+      if (LEGAL_FORMS.has(texts[d.tokenEnd - 1]!)) continue;
+      if (!d.rule.startsWith('ner:') || !tokens.slice(d.tokenStart, d.tokenEnd).some((t) => isOrganisationHead(t.text)))
+        continue;
+      let end = d.tokenEnd;
+      while (NAME_CONNECTORS.has(tokens[end]?.text ?? '')) {
+        let j = end + 1;
+        while (
+          j < tokens.length &&
+          /^\p{Lu}\p{Ll}/u.test(texts[j]!) &&
+          !isStopWordCapitalised(texts[j]!) &&
+          !knownPlaceAt(texts, j)
+        )
+          j++;
+        if (j === end + 1) break;
+        // "X Corp and Y Inc": two bodies, not one name.
+        if (texts[end] === 'and' && isOrganisationHead(texts[j - 1]!)) break;
+        end = j;
+      }
+      if (end === d.tokenEnd) continue;
+      for (const o of list) if (o !== d && o.tokenStart >= d.tokenEnd && o.tokenEnd <= end) dropped.add(o);
+      d.tokenEnd = end;
+      d.kind = 'organisation';
+      d.rule = `${d.rule}+joined`;
+    }
+  }
+  return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
+}
+
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
-export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
+  const drafts = joinBodyNames(sentences, all);
   const sport = isSportsReport(sentences);
   // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
   // some city elsewhere stay people).
