@@ -100,6 +100,21 @@ const CASES: Case[] = [
       ['Quorvane', 'place'],
     ],
   },
+  {
+    name: 'an appositive calling a name a magazine makes it a body',
+    text: 'The poll appeared in " Kestrava , " a weekly Riga magazine. Few readers were surprised.',
+    has: [['Kestrava', 'organisation']],
+    not: [
+      ['Kestrava', 'person'],
+      ['Kestrava', 'place'],
+    ],
+  },
+  {
+    name: 'a party word inside an appositive about a person leaves the person alone',
+    text: 'Ilse Varnow , a Left party MP , called for an inquiry. The ministry said it would reply.',
+    has: [['Ilse Varnow', 'person']],
+    not: [['Ilse Varnow', 'organisation']],
+  },
 ];
 
 describe('kinds from context cues', () => {

@@ -68,6 +68,32 @@ function wordAfter(tokens: readonly Token[], d: MentionDraft): { text: string; a
   return { text: tokens[p]?.text ?? '', at: p };
 }
 
+/** Words an appositive may put between its article and its noun ("a weekly Athens magazine"). */
+const APPOSITIVE_GAP = 3;
+
+/**
+ * Whether an appositive after a name calls it a body: ", the construction company", ", a weekly Athens magazine".
+ * The noun is the first lower-case word after the article that is no modifier.
+ */
+function appositiveBody(tokens: readonly Token[], at: number): boolean {
+  if (tokens[at]?.text !== ',') return false;
+  let p = at + 1;
+  while (p < tokens.length && QUOTES.has(tokens[p]!.text)) p++;
+  if (!/^(a|an|the)$/i.test(tokens[p]?.text ?? '')) return false;
+  for (let k = p + 1; k <= p + 1 + APPOSITIVE_GAP && k < tokens.length; k++) {
+    const w = tokens[k]!.text;
+    const head = !/^\p{L}/u.test(tokens[k + 1]?.text ?? '') || isListEnd(tokens, k + 1);
+    if (head) return ORGANISATION_DESCRIPTORS.has(w);
+    if (!/^[\p{L}-]+$/u.test(w)) return false;
+  }
+  return false;
+}
+
+/** Whether a word after the noun ends its phrase (a preposition, a relative pronoun), so the noun is the head. */
+function isListEnd(tokens: readonly Token[], at: number): boolean {
+  return /^(of|in|for|based|that|which|who|with|from|and|owned|run|founded)$/.test(tokens[at]?.text ?? '');
+}
+
 /** The kind the context gives a tagger reading, with the rule that gave it; null when the context says nothing. */
 export function kindFromContext(tokens: readonly Token[], d: MentionDraft): { kind: EntityKind; rule: string } | null {
   if (d.kind === 'state' || d.kind === 'topic' || !isTaggerReading(d) || d.canonical !== null) return null;
@@ -85,6 +111,7 @@ export function kindFromContext(tokens: readonly Token[], d: MentionDraft): { ki
   if (PLACE_HEADS_AFTER.has(after.text)) return cue('place', 'area');
   if (isKnownPlace(d)) return null;
   if (ORGANISATION_HEADS_AFTER.has(after.text)) return cue('organisation', 'head');
+  if (appositiveBody(tokens, after.at)) return cue('organisation', 'appositive');
   if (after.at === d.tokenEnd && PERSON_HEADS_AFTER.has(after.text) && d.tokenEnd - d.tokenStart <= 2)
     return cue('person', 'leader');
   const before = wordBefore(tokens, d);

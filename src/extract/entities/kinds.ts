@@ -159,7 +159,7 @@ const NAME_CONNECTORS = words('of on for and &');
 /** Whether a country, city or region the gazetteer knows starts at a token: a body's name stops before it. */
 function knownPlaceAt(texts: readonly string[], at: number): boolean {
   const g = gazetteer().longestAt(texts, at);
-  return g !== null && g.entries.some((e) => /^(country|capital|city|region|demonym)$/.test(e.type));
+  return g?.entries.some((e) => /^(country|capital|city|region|demonym)$/.test(e.type)) === true;
 }
 
 /** Legal-form words that close a company's name ("Acme Corp of Ohio" is the company and a place). */
