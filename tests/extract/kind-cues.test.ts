@@ -167,6 +167,11 @@ describe("a body's name split at a connector is one name", () => {
       has: 'Harwick Committee on Grain Supervision',
       none: ['Grain Supervision', 'Harwick Committee'],
     },
+    {
+      text: 'Anna Kroll, an analyst at the Baltic Council on Foreign Relations in Riga, said prices would rise.',
+      has: 'Anna Kroll',
+      none: ['Foreign Relations'],
+    },
   ])('$has', ({ text, has, none }) => {
     const [x] = extract(text);
     const labels = (x?.entities ?? []).map((e) => e.label);

@@ -207,6 +207,18 @@ function joinBodyNames(sentences: readonly Sentence[], drafts: MentionDraft[]): 
   return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
 }
 
+/** Whether a tagger reading is the tail of a longer name after a connector (see settleKinds). */
+function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
+  if (d.kind === 'person' || d.canonical !== null || d.gazetteer !== undefined || !d.rule.startsWith('ner:'))
+    return false;
+  const connector = tokens[d.tokenStart - 1]?.text ?? '';
+  const before = tokens[d.tokenStart - 2]?.text ?? '';
+  // The word before the connector heads the longer name: a body's head ("Council on", "Institute for"). After a
+  // title the name is the body the title is of ("President of X").
+  if (!/^(for|of|on)$/.test(connector) || !isOrganisationHead(before)) return false;
+  return !tokens.slice(d.tokenStart, d.tokenEnd).some((t) => isOrganisationHead(t.text));
+}
+
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
   const drafts = joinBodyNames(sentences, all);
@@ -264,6 +276,9 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       kept.push(d);
       continue;
     }
+    // "the German Council on Foreign Relations": a tagger reading after "for/of/on" and a body's head word the tagger
+    // left out is the tail of a longer name, no entity by itself (unless it names a body itself or the data knows it).
+    if (isNameTail(tokens, d)) continue;
     // "Shiites", "Eastern Europeans", "Libyans": a group of people, no person, body or place.
     if (d.canonical === null && isPeople(tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text))) continue;
     // "Kyoto protocol": the name and its head are the topic.
