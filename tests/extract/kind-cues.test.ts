@@ -140,6 +140,11 @@ describe('Title Case headline fragments', () => {
       has: ['Norwell Trust'],
       none: ['Collapse'],
     },
+    {
+      name: 'a first sentence of names ending with a full stop is prose, not a headline',
+      text: 'Dutch Premier Hendrik Vossen greeted Polish President Marta Lisowska in Krakow yesterday. Vossen said talks went well.',
+      has: ['Hendrik Vossen', 'Marta Lisowska'],
+    },
   ])('$name', ({ text, none, has }) => {
     const [x] = extract(text);
     const labels = (x?.entities ?? []).map((e) => e.label);

@@ -14,6 +14,8 @@ const MIN_LONG_WORDS = 3;
 
 /** Whether every long word of a sentence starts with a capital followed by a small letter (not all capitals). */
 function isTitleCase(s: Sentence): boolean {
+  // A headline carries no full stop; a sentence that does is prose, however many names it holds.
+  if (/^[.!?]$/.test(s.tokens[s.tokens.length - 1]?.text ?? '')) return false;
   const long = s.tokens.filter((t) => t.text.length >= LONG_WORD && /^\p{L}/u.test(t.text));
   return long.length >= MIN_LONG_WORDS && long.every((t) => /^\p{Lu}\p{Ll}/u.test(t.text));
 }
