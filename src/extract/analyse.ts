@@ -6,6 +6,7 @@
 
 import { creditLineStart } from './entities/credits.js';
 import { repeatedNames, retypeByCoordination } from './entities/document-rules.js';
+import { dropHeadlineFragments } from './entities/headlines.js';
 import { settleKinds } from './entities/kinds.js';
 import { detectMentions, type MentionDraft } from './entities/mentions.js';
 import { resolveDrafts } from './entities/resolve.js';
@@ -70,7 +71,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
   drafts.push(
     ...repeatedNames(sentences, drafts).filter((d) => d.tokenStart < (creditFrom.get(d.sentence) ?? Infinity)),
   );
-  const settled = settleKinds(sentences, drafts);
+  const settled = settleKinds(sentences, dropHeadlineFragments(sentences, drafts));
   const topics = detectTopics(sentences, settled);
   const all = [...settled, ...topics].sort((a, b) => a.sentence - b.sentence || a.tokenStart - b.tokenStart);
   const { resolved, entities } = resolveDrafts(all, sentences, text);

@@ -13,6 +13,7 @@ import cityExonyms from '../../data/city-exonyms.json' with { type: 'json' };
 import countriesExtra from '../../data/countries-extra.json' with { type: 'json' };
 import organisations from '../../data/organisations.json' with { type: 'json' };
 import parties from '../../data/parties.json' with { type: 'json' };
+import peoples from '../../data/peoples.json' with { type: 'json' };
 import regions from '../../data/regions.json' with { type: 'json' };
 import seatsOfPower from '../../data/seats-of-power.json' with { type: 'json' };
 import titles from '../../data/titles.json' with { type: 'json' };
@@ -33,6 +34,7 @@ const FILES = {
   'countries-extra': countriesExtra,
   organisations,
   parties,
+  peoples,
   regions,
   'seats-of-power': seatsOfPower,
   titles,

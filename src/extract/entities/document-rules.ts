@@ -51,7 +51,8 @@ export function repeatedNames(sentences: Sentence[], drafts: MentionDraft[]): Me
 
 /**
  * Coordinated names share a type: in "Taiwan, Tibet, Xinjiang and Hong Kong", a lone single-word "person" among
- * places and states, never seen with a full name in the article, is a place the tagger mistyped.
+ * places and states, never seen with a full name in the article, is a place the tagger mistyped; in a list with
+ * two or more bodies the data knows, a lone single-word "person" or "place" is a body.
  */
 export function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft[]): void {
   const fullNames = new Set<string>();
@@ -81,6 +82,22 @@ export function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft
             !fullNames.has(text)
           ) {
             d.kind = 'place';
+            d.rule = 'rule:coordination';
+          }
+        }
+      }
+      // "Volkswagen, Daimler and BMW": a list of bodies the data knows makes its other single names bodies too.
+      const bodies = run.filter((d) => d.gazetteer?.type === 'organisation').length;
+      if (run.length >= 3 && bodies >= 2) {
+        for (const d of run) {
+          const text = tokens[d.tokenStart]!.text;
+          if (
+            (d.kind === 'person' || d.kind === 'place') &&
+            d.tokenEnd - d.tokenStart === 1 &&
+            d.rule.startsWith('ner:') &&
+            !fullNames.has(text)
+          ) {
+            d.kind = 'organisation';
             d.rule = 'rule:coordination';
           }
         }

@@ -10,6 +10,7 @@
  * The cue words are closed-class grammar of news reporting, not knowledge of particular names.
  */
 import type { Sentence, Token } from '../types.js';
+import { kindFromContext } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
 import { isOrganisationHead, isStopWordCapitalised } from './lexicon.js';
@@ -105,6 +106,25 @@ function isPartyAdjective(word: string): boolean {
   return g !== null && g.end === 1 && g.entries.every((e) => e.type === 'party' && e.adjective);
 }
 
+/** Compass words: a people's name may start with them ("Eastern Europeans"), but they alone name regions. */
+const COMPASS = words('North South East West Northern Southern Eastern Western Central');
+
+let peopleWords: Set<string> | undefined;
+
+/** Whether a name is made only of words for peoples: demonyms (singular or plural) and data/peoples.json. */
+function isPeople(texts: readonly string[]): boolean {
+  if (!peopleWords) {
+    peopleWords = new Set(knowledge().peoples);
+    for (const c of knowledge().countries.values())
+      for (const d of c.demonyms) {
+        peopleWords.add(d);
+        if (!d.endsWith('s')) peopleWords.add(`${d}s`);
+      }
+  }
+  const all = peopleWords;
+  return texts.every((t) => all.has(t)) && texts.some((t) => !COMPASS.has(t));
+}
+
 /** Whether a word is a city or capital the gazetteer knows (and nothing it ranks above them). */
 function isKnownCity(word: string): boolean {
   const g = gazetteer().longestAt([word], 0);
@@ -142,8 +162,75 @@ function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySe
   return g?.entries.some((e) => (e.type === 'city' && e.population >= 200_000) || e.type === 'capital') === true;
 }
 
+/** Words joining the parts of a body's name ("Chamber of Industry and Commerce", "Committee on Banking"). */
+const NAME_CONNECTORS = words('of on for and &');
+
+/** Whether a country, city or region the gazetteer knows starts at a token: a body's name stops before it. */
+function knownPlaceAt(texts: readonly string[], at: number): boolean {
+  const g = gazetteer().longestAt(texts, at);
+  return g?.entries.some((e) => /^(country|capital|city|region|demonym)$/.test(e.type)) === true;
+}
+
+/** Legal-form words that close a company's name ("Acme Corp of Ohio" is the company and a place). */
+const LEGAL_FORMS = words('Inc Inc. Corp Corp. Ltd Ltd. Co Co. plc PLC AG GmbH SA NV LLC');
+
+/**
+ * A body's name that the tagger split at a connector ("the Chamber of Industry" + "and Commerce", "the Basel
+ * Committee" + "on Banking Supervision") is one name: a tagger reading holding an organisation head word runs
+ * on over "of/on/for/and" and the capitalised words after it, up to a known place; the readings inside go.
+ */
+function joinBodyNames(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const dropped = new Set<MentionDraft>();
+  const bySentence = new Map<number, MentionDraft[]>();
+  for (const d of drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const [si, list] of bySentence) {
+    const tokens = sentences[si]!.tokens;
+    const texts = tokens.map((t) => t.text);
+    for (const d of list) {
+      if (dropped.has(d) || d.canonical !== null || d.kind === 'state' || d.kind === 'topic') continue;
+      if (LEGAL_FORMS.has(texts[d.tokenEnd - 1]!)) continue;
+      if (!d.rule.startsWith('ner:') || !tokens.slice(d.tokenStart, d.tokenEnd).some((t) => isOrganisationHead(t.text)))
+        continue;
+      let end = d.tokenEnd;
+      while (NAME_CONNECTORS.has(tokens[end]?.text ?? '')) {
+        let j = end + 1;
+        while (
+          j < tokens.length &&
+          /^\p{Lu}\p{Ll}/u.test(texts[j]!) &&
+          !isStopWordCapitalised(texts[j]!) &&
+          !knownPlaceAt(texts, j)
+        )
+          j++;
+        if (j === end + 1) break;
+        // "X Corp and Y Inc": two bodies, not one name.
+        if (texts[end] === 'and' && isOrganisationHead(texts[j - 1]!)) break;
+        end = j;
+      }
+      if (end === d.tokenEnd) continue;
+      for (const o of list) if (o !== d && o.tokenStart >= d.tokenEnd && o.tokenEnd <= end) dropped.add(o);
+      d.tokenEnd = end;
+      d.kind = 'organisation';
+      d.rule = `${d.rule}+joined`;
+    }
+  }
+  return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
+}
+
+/** Whether a tagger reading is the tail of a longer name after a connector (see settleKinds). */
+function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
+  if (d.kind === 'person' || d.canonical !== null || d.gazetteer !== undefined || !d.rule.startsWith('ner:'))
+    return false;
+  const connector = tokens[d.tokenStart - 1]?.text ?? '';
+  const before = tokens[d.tokenStart - 2]?.text ?? '';
+  // The word before the connector heads the longer name: a body's head ("Council on", "Institute for"). After a
+  // title the name is the body the title is of ("President of X").
+  if (!/^(for|of|on)$/.test(connector) || !isOrganisationHead(before)) return false;
+  return !tokens.slice(d.tokenStart, d.tokenEnd).some((t) => isOrganisationHead(t.text));
+}
+
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
-export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
+  const drafts = joinBodyNames(sentences, all);
   const sport = isSportsReport(sentences);
   // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
   // some city elsewhere stay people).
@@ -198,6 +285,11 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       kept.push(d);
       continue;
     }
+    // "the German Council on Foreign Relations": a tagger reading after "for/of/on" and a body's head word the tagger
+    // left out is the tail of a longer name, no entity by itself (unless it names a body itself or the data knows it).
+    if (isNameTail(tokens, d)) continue;
+    // "Shiites", "Eastern Europeans", "Libyans": a group of people, no person, body or place.
+    if (d.canonical === null && isPeople(tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text))) continue;
     // "Kyoto protocol": the name and its head are the topic.
     const head = tokens[d.tokenEnd]?.text ?? '';
     if (d.kind !== 'state' && d.kind !== 'person' && AGREEMENT_HEADS.has(head.toLowerCase())) {
@@ -222,6 +314,15 @@ export function settleKinds(sentences: readonly Sentence[], drafts: MentionDraft
       } else if (d.kind === 'person' && !single && holdsCity(tokens, d, cities)) {
         d.kind = 'organisation';
         d.rule = 'rule:sports-club';
+      }
+    }
+    // "the daily X", "philosopher X", "X Stadium": what the words around a name say it is (not in a match report's
+    // fixture lines, where a city is its club).
+    if (!(sport && d.rule === 'rule:sports-club')) {
+      const cue = kindFromContext(tokens, d);
+      if (cue) {
+        d.kind = cue.kind;
+        d.rule = cue.rule;
       }
     }
     // "travelled to Munich", "a rally in Baltimore", "Lyon officials said": a known city the tagger read as a body is

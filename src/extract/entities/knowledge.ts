@@ -73,6 +73,8 @@ export interface Knowledge {
   regions: string[];
   /** English names of the countries' official languages (world-countries): "Urdu" alone names no entity. */
   languages: Set<string>;
+  /** Collective names of peoples, faiths and movements, and compass words (data/peoples.json). */
+  peoples: Set<string>;
 }
 
 interface CountriesExtra {
@@ -171,6 +173,7 @@ export function knowledge(): Knowledge {
     })),
     titles: titleData.titles,
     regions: knowledgeFile('regions').regions,
+    peoples: new Set(knowledgeFile('peoples').peoples),
     languages: new Set(
       world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l)),
     ),

@@ -119,3 +119,27 @@ export const BODY_TITLES = words('bodyTitles');
 
 /** Function words an acronym skips ("Organisation of ... States" -> "OAS"). */
 export const ACRONYM_SKIP = words('acronymSkip');
+
+/** Common nouns naming a kind of body, before its name ("the daily X", "carmaker X", "news agency X"). */
+export const ORGANISATION_DESCRIPTORS = words('organisationDescriptors');
+
+/** Common nouns naming a kind of body, after its name ("the X magazine", "the X group"). */
+export const ORGANISATION_HEADS_AFTER = words('organisationHeadsAfter');
+
+/** Role nouns before a person's name ("philosopher X", "striker X", "rapper X"). */
+export const PERSON_DESCRIPTORS = words('personDescriptors');
+
+/** Last words of the names of buildings, venues and administrative areas ("... Stadium", "... County"): places. */
+export const FACILITY_HEADS = words('facilityHeads');
+
+/** First words of venue names in other languages ("Estadio ...", "Schloss ..."): places. */
+export const FACILITY_FIRST = words('facilityFirst');
+
+/** Common nouns after a name that make it an area ("the X district"). */
+export const PLACE_HEADS_AFTER = words('placeHeadsAfter');
+
+/** Common nouns after a person's surname that name what the person leads ("the X administration"). */
+export const PERSON_HEADS_AFTER = words('personHeadsAfter');
+
+/** Nouns that may stand between a name and its head noun ("the X news agency", "the X advocacy group"). */
+export const HEAD_MODIFIERS = words('headModifiers');

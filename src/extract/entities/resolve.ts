@@ -10,6 +10,7 @@
  */
 import { nodeKey } from '../../contract/keys.js';
 import type { Entity, EntityKind, Sentence } from '../types.js';
+import { CUE_RULE_PREFIX } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
 import { isGenericAlone } from './kinds.js';
 import { knowledge } from './knowledge.js';
@@ -346,6 +347,8 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
   };
   for (const [, list] of groups) {
     const known = (i: number) => items[i]!.draft.gazetteer !== undefined || items[i]!.draft.canonical !== null;
+    // Readings the data or the context fixed ("the daily X") decide for the tagger's readings of the same name.
+    const anchored = (i: number) => known(i) || items[i]!.draft.rule.startsWith(CUE_RULE_PREFIX);
     const label = labels[list[0]!]!;
     // All capitals: a headline or a results table, where the tagger's reading of each line is the best there is.
     if (label === label.toUpperCase()) continue;
@@ -370,11 +373,14 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
       for (const i of list) if (!known(i) && items[i]!.draft.kind === 'place') retype(i, 'state', items[state]!.draft);
       continue;
     }
-    // Readings the data fixed (a party, a known body, a state) keep their kind; the tagger's readings follow votes.
+    // Readings the data fixed (a party, a known body, a state) keep their kind; the tagger's readings follow the
+    // anchored readings when there are any, else the votes of all.
+    const anchors = list.filter(anchored);
     const votes = new Map<EntityKind, number>();
-    for (const i of list) votes.set(items[i]!.draft.kind, (votes.get(items[i]!.draft.kind) ?? 0) + 1);
+    for (const i of anchors.length > 0 ? anchors : list)
+      votes.set(items[i]!.draft.kind, (votes.get(items[i]!.draft.kind) ?? 0) + 1);
     // A full name read as a person somewhere gains the votes of its surname alone read as a person ("Morales said").
-    if (!single && votes.has('person')) {
+    if (!single && votes.has('person') && anchors.length === 0) {
       const words = nameWords(label);
       votes.set('person', votes.get('person')! + (surnameVotes.get(words[words.length - 1]!) ?? 0));
     }
@@ -384,7 +390,7 @@ function harmoniseKinds(items: Item[], labels: string[]): void {
     if (top.length === 1) kind = top[0]!;
     else if (top.includes('person')) kind = 'person';
     else kind = top.includes('place') ? 'place' : top[0]!;
-    for (const i of list) if (!known(i) && items[i]!.draft.kind !== 'state') retype(i, kind);
+    for (const i of list) if (!anchored(i) && items[i]!.draft.kind !== 'state') retype(i, kind);
   }
 }
 
