@@ -8,6 +8,7 @@ import { articleContext } from './context.js';
 import { calibrate } from './pipeline/calibrate.js';
 import { runKnowledgeRules } from './pipeline/knowledge.js';
 import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
+import { emitScorerProposals } from './pipeline/scorer.js';
 import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
 import type { ArticleContext, Emitter } from './rule.js';
 import { runBodyRules } from './rules/bodies.js';
@@ -58,9 +59,11 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
     runContactsRules(s, ctx, emit);
   }
   // The pair pipeline: candidate pairs -> features -> decision (patterns as data); then knowledge about the ends.
-  runPairPipeline(ctx, emit);
+  const proposals = runPairPipeline(ctx, emit);
   runKnowledgeRules(ctx, emit);
   runTopicStanceRules(ctx, emit);
+  // The trained scorer speaks last, for pairs no rule has linked.
+  emitScorerProposals(ctx, proposals, [...out.values()], emit);
   const all: RelationCandidate[] = [];
   for (const c of out.values()) {
     const guarded = stanceGuard(ctx, calibrate(c));

@@ -10,12 +10,18 @@ import type { ArticleContext, Emitter } from '../rule.js';
 import { sentencePairs } from './candidates.js';
 import { decidePair } from './decide.js';
 import { pairFeatures } from './features.js';
+import { type ScorerProposal, scorePair } from './scorer.js';
 
-export function runPairPipeline(ctx: ArticleContext, emit: Emitter): void {
+/** Runs the patterns over every candidate pair; returns the trained scorer's proposals, emitted once all rules ran. */
+export function runPairPipeline(ctx: ArticleContext, emit: Emitter): ScorerProposal[] {
+  const proposals: ScorerProposal[] = [];
   for (const s of ctx.sentences) {
     const decided: RelationCandidate[] = [];
     for (const pair of sentencePairs(s)) {
-      for (const d of decidePair(pairFeatures(pair), ctx)) decided.push({ ...d, sentence: s.index });
+      const features = pairFeatures(pair);
+      const decisions = decidePair(features, ctx);
+      for (const d of decisions) decided.push({ ...d, sentence: s.index });
+      for (const p of scorePair(pair, features, decisions)) proposals.push(p);
     }
     for (const d of decided) emit(d);
     // "born in Dayton , Ohio": the person is from Ohio too.
@@ -32,6 +38,7 @@ export function runPairPipeline(ctx: ArticleContext, emit: Emitter): void {
       }
     }
   }
+  return proposals;
 }
 
 const ROLE_RELATIONS = new Set(['speaks-for', 'member-of', 'works-for', 'leads', 'plays-for']);

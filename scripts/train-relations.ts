@@ -1,0 +1,377 @@
+/**
+ * Trains the pair scorer of the relation stage: `npm run train:relations [DATA_DIR]` (DATA_DIR holds
+ * conll04/train.json; default ../shared/data). Writes src/extract/relations/data/pair-scorer.json.
+ *
+ * Each CoNLL04 train sentence runs through the entity stage and the pair pipeline exactly as at extraction time;
+ * every candidate pair, read in each direction whose kinds fit a family, is one example, labelled positive when its
+ * ends cover the gold head and tail of a gold relation of that family (the cover rule of `newsgraph eval conll04`).
+ * Model: one L2-regularised logistic regression per family, trained by SGD in a seeded order (reproducible).
+ * The threshold of each family is chosen on out-of-fold predictions of a k-fold cross-validation over sentences,
+ * and the cross-validated figures are printed: they, not in-sample scores, say how well the model does.
+ * The entity coverage of the gold entities is printed too, since recall is bounded by it. Never reads a test split;
+ * CoNLL04 dev is left for `newsgraph eval conll04`.
+ * Options: --folds K (5)  --epochs N (12)  --min-count C (2)  --out FILE
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Conll04Sentence, conll04Text, readConll04 } from '../src/eval/conll04.js';
+import { type DwieDocument, dwieDocumentText, readDwie } from '../src/eval/dwie.js';
+import { scoreDwieExtraction } from '../src/eval/dwie-relations.js';
+import { plainArticle } from '../src/eval/plain-article.js';
+import { analyse } from '../src/extract/analyse.js';
+import { extractArticle } from '../src/extract/index.js';
+import { articleContext } from '../src/extract/relations/context.js';
+import { sentencePairs } from '../src/extract/relations/pipeline/candidates.js';
+import { decidePair } from '../src/extract/relations/pipeline/decide.js';
+import { pairFeatures } from '../src/extract/relations/pipeline/features.js';
+import { trainLogistic } from '../src/extract/relations/pipeline/logistic.js';
+import {
+  pairFeatureNames,
+  SCORER_RULE,
+  type ScorerFamily,
+  type ScorerModel,
+} from '../src/extract/relations/pipeline/scorer.js';
+import type { DocAnalysis, Extraction } from '../src/extract/types.js';
+import { seededRandom } from '../src/util/random.js';
+import { PACKAGE_ROOT } from '../src/version.js';
+
+const PLACES = ['state', 'place'];
+/** The families the scorer learns, by CoNLL04 label, with the relation it emits and the kinds of its ends. */
+const FAMILIES: Record<string, Pick<ScorerFamily, 'relation' | 'sourceKinds' | 'targetKinds'>> = {
+  Work_For: { relation: 'works-for', sourceKinds: ['person'], targetKinds: ['organisation'] },
+  Live_In: { relation: 'lives-in', sourceKinds: ['person'], targetKinds: PLACES },
+  Located_In: { relation: 'located-in', sourceKinds: PLACES, targetKinds: PLACES },
+  OrgBased_In: { relation: 'based-in', sourceKinds: ['organisation'], targetKinds: PLACES },
+  Kill: { relation: 'kills', sourceKinds: ['person'], targetKinds: ['person'] },
+};
+/** Gold entity types each predicted kind may cover, for the coverage report. */
+const KIND_OF_TYPE: Record<string, string[]> = { Peop: ['person'], Org: ['organisation'], Loc: PLACES };
+
+interface Example {
+  domain: 'conll04' | 'dwie';
+  /** Sentence (CoNLL04) or document (DWIE) index: the unit of the cross-validation folds. */
+  sentence: number;
+  family: string;
+  /** Identity of the ordered entity pair in its sentence, so a pair read twice counts once when scoring. */
+  key: string;
+  features: string[];
+  label: boolean;
+  /** Whether a rule already links the two ends (then the model's proposal is never emitted). */
+  linked: boolean;
+  targetKind: string;
+}
+
+/** Pairs of ends some rule links, in both directions: the model speaks only for the others. */
+function linkedPairs(x: Pick<Extraction, 'relations'>): Set<string> {
+  const out = new Set<string>();
+  for (const r of x.relations) {
+    if (r.basis === 'knowledge' || r.rules.every((rule) => rule.startsWith(SCORER_RULE))) continue;
+    out.add(`${r.source}|${r.target}`);
+    out.add(`${r.target}|${r.source}`);
+  }
+  return out;
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function positional(): string | undefined {
+  const args = process.argv.slice(2);
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.startsWith('--')) i++;
+    else return args[i];
+  }
+  return undefined;
+}
+
+/** Examples of one sentence, and its coverage: gold entities with a covering predicted entity (any kind, right kind). */
+function sentenceExamples(
+  sentence: Conll04Sentence,
+  index: number,
+): { examples: Example[]; gold: number; covered: number; coveredKind: number } {
+  const { text, starts, ends } = conll04Text(sentence);
+  const doc = analyse(text);
+  const spans = sentence.entities.map((e) => ({
+    start: starts[e.start] ?? 0,
+    end: ends[e.end - 1] ?? 0,
+    type: e.type,
+  }));
+  const covers = new Map<string, Set<number>>();
+  for (const m of doc.mentions) {
+    const set = covers.get(m.entityId) ?? new Set<number>();
+    spans.forEach((g, gi) => {
+      if ((m.start >= g.start && m.end <= g.end) || (m.start <= g.start && m.end >= g.end)) set.add(gi);
+    });
+    covers.set(m.entityId, set);
+  }
+  let gold = 0;
+  let covered = 0;
+  let coveredKind = 0;
+  spans.forEach((g, gi) => {
+    const kinds = KIND_OF_TYPE[g.type];
+    if (!kinds) return;
+    gold++;
+    let any = false;
+    let right = false;
+    for (const [id, set] of covers) {
+      if (!set.has(gi)) continue;
+      any = true;
+      if (kinds.includes(doc.entities.get(id)?.kind ?? '')) right = true;
+    }
+    if (any) covered++;
+    if (right) coveredKind++;
+  });
+  const examples: Example[] = [];
+  const linked = linkedPairs(extractArticle(plainArticle(`s${index}`, text)));
+  pairExamples(doc, (family, source, target, features) => {
+    const hs = covers.get(source) ?? new Set<number>();
+    const ts = covers.get(target) ?? new Set<number>();
+    const label = sentence.relations.some((r) => r.type === family && hs.has(r.head) && ts.has(r.tail));
+    const key = `${index}|${source}|${target}`;
+    examples.push({
+      domain: 'conll04',
+      sentence: index,
+      family,
+      key,
+      features,
+      label,
+      linked: linked.has(`${source}|${target}`),
+      targetKind: doc.entities.get(target)?.kind ?? '',
+    });
+  });
+  return { examples, gold, covered, coveredKind };
+}
+
+/** Pair examples of one sentence of an analysed document, each with the relation it would be emitted as. */
+function pairExamples(
+  doc: DocAnalysis,
+  visit: (family: string, source: string, target: string, features: string[]) => void,
+): void {
+  const ctx = articleContext(doc);
+  for (const s of ctx.sentences) {
+    for (const pair of sentencePairs(s)) {
+      const f = pairFeatures(pair);
+      const decided = decidePair(f, ctx);
+      for (const sourceFirst of [true, false]) {
+        const src = sourceFirst ? f.first : f.second;
+        const tgt = sourceFirst ? f.second : f.first;
+        let features: string[] | undefined;
+        for (const [family, spec] of Object.entries(FAMILIES)) {
+          if (!spec.sourceKinds.includes(src.entityKind) || !spec.targetKinds.includes(tgt.entityKind)) continue;
+          features ??= pairFeatureNames(pair, f, sourceFirst, decided);
+          visit(family, src.entityId, tgt.entityId, features);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Examples of one DWIE document, labelled by the DWIE evaluation itself: every pair's reading is offered as an edge
+ * and judged as `newsgraph eval dwie` would judge it. Readings the evaluation does not judge (no DWIE family for
+ * the relation and kinds, or an end of an unscored type) give no example.
+ */
+function dwieExamples(doc: DwieDocument, index: number): Example[] {
+  const text = dwieDocumentText(doc);
+  const analysis = analyse(text);
+  const extraction = extractArticle(plainArticle(doc.title, text));
+  const pending: Array<Omit<Example, 'label'>> = [];
+  const linked = linkedPairs(extraction);
+  const relations = new Map<string, Extraction['relations'][number]>();
+  pairExamples(analysis, (family, source, target, features) => {
+    const relation = FAMILIES[family]!.relation;
+    const key = `d${index}|${source}|${relation}|${target}`;
+    pending.push({
+      domain: 'dwie',
+      sentence: index,
+      family,
+      key,
+      features,
+      linked: linked.has(`${source}|${target}`),
+      targetKind: analysis.entities.get(target)?.kind ?? '',
+    });
+    if (!relations.has(key))
+      relations.set(key, { source, target, relation, confidence: 0.5, rules: [key], evidence: [] });
+  });
+  const correct = new Map<string, boolean>();
+  for (const j of scoreDwieExtraction(doc, { entities: extraction.entities, relations: [...relations.values()] })
+    .judged)
+    correct.set(j.rule, (correct.get(j.rule) ?? false) || j.correct);
+  const out: Example[] = [];
+  for (const e of pending) {
+    const label = correct.get(e.key);
+    if (label !== undefined) out.push({ ...e, label });
+  }
+  return out;
+}
+
+interface Scored {
+  key: string;
+  p: number;
+  label: boolean;
+}
+
+interface Measure {
+  tp: number;
+  fp: number;
+  p: number;
+  r: number;
+  f: number;
+}
+
+/** Pairs counted once, at their best score (a pair read in two sentences is one edge). */
+function dedupe(scored: readonly Scored[]): Scored[] {
+  const byKey = new Map<string, Scored>();
+  for (const s of scored) {
+    const prev = byKey.get(s.key);
+    if (!prev) byKey.set(s.key, { ...s });
+    else {
+      prev.p = Math.max(prev.p, s.p);
+      prev.label ||= s.label;
+    }
+  }
+  return [...byKey.values()];
+}
+
+function measure(scored: readonly Scored[], t: number, positives: number): Measure {
+  let tp = 0;
+  let fp = 0;
+  for (const s of scored) {
+    if (s.p < t) continue;
+    if (s.label) tp++;
+    else fp++;
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = positives ? tp / positives : 0;
+  return { tp, fp, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/** DWIE precision the model's own edges must keep (the family targets ask 0.80 of all edges, rules included). */
+const DWIE_MIN_PRECISION = 0.85;
+const THRESHOLDS = Array.from({ length: 80 }, (_, i) => 0.2 + i * 0.01);
+
+/**
+ * The threshold with the best CoNLL04 F1 (out of fold, all pairs) whose DWIE proposals (out of fold, pairs no rule
+ * links) keep DWIE_MIN_PRECISION; 1 (never propose) when none does.
+ */
+function chooseThreshold(conll: readonly Scored[], dwie: readonly Scored[], positives: number): number {
+  let best = { t: 1, f: -1 };
+  for (const t of THRESHOLDS) {
+    const d = measure(dwie, t, 0);
+    if (d.tp + d.fp > 0 && d.p < DWIE_MIN_PRECISION) continue;
+    const c = conll.length ? measure(conll, t, positives).f : d.tp - d.fp;
+    if (c > best.f) best = { t, f: c };
+  }
+  return Math.round(best.t * 1000) / 1000;
+}
+
+function fmt(x: number): string {
+  return x.toFixed(3);
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(positional() ?? join(PACKAGE_ROOT, '..', 'shared', 'data'));
+  const folds = option('--folds', 5);
+  const epochs = option('--epochs', 12);
+  const minCount = option('--min-count', 2);
+  const outIndex = process.argv.indexOf('--out');
+  const out =
+    outIndex >= 0
+      ? resolve(process.argv[outIndex + 1]!)
+      : join(PACKAGE_ROOT, 'src', 'extract', 'relations', 'data', 'pair-scorer.json');
+  const sentences = await readConll04(join(dataDir, 'conll04', 'train.json'));
+  const all: Example[] = [];
+  let gold = 0;
+  let covered = 0;
+  let coveredKind = 0;
+  sentences.forEach((s, i) => {
+    const r = sentenceExamples(s, i);
+    all.push(...r.examples);
+    gold += r.gold;
+    covered += r.covered;
+    coveredKind += r.coveredKind;
+  });
+  console.log(
+    `CoNLL04 train: ${sentences.length} sentences; gold Peop/Org/Loc entities ${gold}, covered by a predicted entity ${covered} (${fmt(covered / gold)}), by one of the right kind ${coveredKind} (${fmt(coveredKind / gold)})`,
+  );
+  const docs = await readDwie(join(dataDir, 'dwie', 'dev.json'));
+  docs.forEach((d, i) => {
+    all.push(...dwieExamples(d, i));
+  });
+  console.log(
+    `DWIE dev: ${docs.length} documents, ${all.filter((e) => e.domain === 'dwie').length} judged pair readings`,
+  );
+  const goldRelations = new Map<string, number>();
+  for (const s of sentences)
+    for (const r of s.relations) goldRelations.set(r.type, (goldRelations.get(r.type) ?? 0) + 1);
+
+  const model: ScorerModel = {
+    source:
+      'Trained by scripts/train-relations.ts (npm run train:relations) on candidate pairs of CoNLL04 train (Roth & Yih 2004) and DWIE dev (Zaporojets et al. 2021), labelled by the evaluations; weights only, no text. Thresholds per target kind chosen by k-fold cross-validation.',
+    families: {},
+  };
+  const rnd = seededRandom(14);
+  const conllFold = sentences.map(() => Math.floor(rnd() * folds));
+  const dwieFold = docs.map(() => Math.floor(rnd() * folds));
+  const foldOf = (e: Example) => (e.domain === 'conll04' ? conllFold[e.sentence] : dwieFold[e.sentence]);
+  const rows: string[][] = [];
+  for (const [family, spec] of Object.entries(FAMILIES)) {
+    const examples = all.filter((e) => e.family === family);
+    const oof: Array<{ e: Example; p: number }> = [];
+    for (let k = 0; k < folds; k++) {
+      const train = examples.filter((e) => foldOf(e) !== k);
+      const w = trainLogistic(train, { epochs, minCount, seed: 100 + k });
+      for (const e of examples) if (foldOf(e) === k) oof.push({ e, p: w.probability(e.features) });
+    }
+    const thresholds: Record<string, number> = {};
+    for (const kind of spec.targetKinds) {
+      const conll = dedupe(
+        oof
+          .filter((o) => o.e.domain === 'conll04' && o.e.targetKind === kind)
+          .map((o) => ({ key: o.e.key, p: o.p, label: o.e.label })),
+      );
+      const dwie = dedupe(
+        oof
+          .filter((o) => o.e.domain === 'dwie' && o.e.targetKind === kind && !o.e.linked)
+          .map((o) => ({ key: o.e.key, p: o.p, label: o.e.label })),
+      );
+      // Recall on CoNLL04 over the gold relations whose tail the entity stage gives this kind.
+      const positives = new Set(conll.filter((s) => s.label).map((s) => s.key)).size;
+      const t = chooseThreshold(conll, dwie, positives);
+      thresholds[kind] = t;
+      const c = measure(conll, t, goldRelations.get(family) ?? 0);
+      const d = measure(dwie, t, 0);
+      rows.push([
+        `${family}>${kind}`,
+        fmt(t),
+        String(conll.length),
+        `${c.tp}/${c.tp + c.fp}`,
+        fmt(c.p),
+        String(d.tp + d.fp),
+        fmt(d.p),
+      ]);
+    }
+    const final = trainLogistic(examples, { epochs, minCount, seed: 99 });
+    model.families[spec.relation] = {
+      ...spec,
+      threshold: Math.min(...Object.values(thresholds)),
+      thresholdByTarget: thresholds,
+      ...final.export(),
+    };
+  }
+  console.log(
+    `\n${folds}-fold cross-validation (out-of-fold scores, pairs counted once; CoNLL04 over all candidate pairs, DWIE over pairs no rule links)`,
+  );
+  console.log('family>target kind     thresh  conll pairs  conll right/proposed      P  dwie proposed      P');
+  for (const r of rows)
+    console.log(
+      `${r[0]!.padEnd(22)} ${r[1]!.padStart(6)}  ${r[2]!.padStart(11)}  ${r[3]!.padStart(20)}  ${r[4]!.padStart(5)}  ${r[5]!.padStart(13)}  ${r[6]!.padStart(5)}`,
+    );
+  writeFileSync(out, `${JSON.stringify(model, null, 1)}\n`);
+  const size = Object.values(model.families).reduce((n, f) => n + Object.keys(f.weights).length, 0);
+  console.log(`\nwrote ${out} (${size} weights)`);
+}
+
+await main();
