@@ -14,7 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type Conll04Sentence, conll04Text, readConll04 } from '../src/eval/conll04.js';
+import { type Conll04Sentence, conll04Text, readConll04, scoreConll04Sentence } from '../src/eval/conll04.js';
 import { type DwieDocument, dwieDocumentText, readDwie } from '../src/eval/dwie.js';
 import { scoreDwieExtraction } from '../src/eval/dwie-relations.js';
 import { plainArticle } from '../src/eval/plain-article.js';
@@ -46,6 +46,20 @@ const FAMILIES: Record<string, Pick<ScorerFamily, 'relation' | 'sourceKinds' | '
 };
 /** Gold entity types each predicted kind may cover, for the coverage report. */
 const KIND_OF_TYPE: Record<string, string[]> = { Peop: ['person'], Org: ['organisation'], Loc: PLACES };
+
+/** Edges the rules alone get right and wrong, per evaluation family: the base the model's edges add to. */
+const RULE_BASE = new Map<string, { tp: number; fp: number }>();
+
+function tallyRules(judged: ReadonlyArray<{ task: string; rule: string; correct: boolean }>, prefix: string): void {
+  for (const j of judged) {
+    if (j.rule.startsWith(SCORER_RULE)) continue;
+    const key = `${prefix}:${j.task}`;
+    const b = RULE_BASE.get(key) ?? { tp: 0, fp: 0 };
+    if (j.correct) b.tp++;
+    else b.fp++;
+    RULE_BASE.set(key, b);
+  }
+}
 
 interface Example {
   domain: 'conll04' | 'dwie';
@@ -124,7 +138,9 @@ function sentenceExamples(
     if (right) coveredKind++;
   });
   const examples: Example[] = [];
-  const linked = linkedPairs(extractArticle(plainArticle(`s${index}`, text)));
+  const extraction = extractArticle(plainArticle(`s${index}`, text));
+  tallyRules(scoreConll04Sentence(sentence, extraction).judged, 'conll04');
+  const linked = linkedPairs(extraction);
   pairExamples(doc, (family, source, target, features) => {
     const hs = covers.get(source) ?? new Set<number>();
     const ts = covers.get(target) ?? new Set<number>();
@@ -179,6 +195,7 @@ function dwieExamples(doc: DwieDocument, index: number): Example[] {
   const extraction = extractArticle(plainArticle(doc.title, text));
   const pending: Array<Omit<Example, 'label'>> = [];
   const linked = linkedPairs(extraction);
+  tallyRules(scoreDwieExtraction(doc, extraction).judged, 'dwie');
   const relations = new Map<string, Extraction['relations'][number]>();
   pairExamples(analysis, (family, source, target, features) => {
     const relation = FAMILIES[family]!.relation;
@@ -248,21 +265,42 @@ function measure(scored: readonly Scored[], t: number, positives: number): Measu
   return { tp, fp, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** DWIE precision the model's own edges must keep (the family targets ask 0.80 of all edges, rules included). */
-const DWIE_MIN_PRECISION = 0.85;
+/** Precision each DWIE family keeps, rules and model together (the issue asks 0.80; a margin for unseen news). */
+const DWIE_MIN_PRECISION = 0.82;
+/** Precision the model's own edges keep out of fold, on either set: an edge it adds is more likely right than not. */
+const MODEL_MIN_PRECISION = 0.6;
 const THRESHOLDS = Array.from({ length: 80 }, (_, i) => 0.2 + i * 0.01);
 
+/** The DWIE family a scorer family's edges count for, by the kind of their target (none: DWIE does not judge them). */
+const DWIE_FAMILY: Record<string, Record<string, string>> = {
+  Work_For: { organisation: 'affiliation' },
+  Live_In: { state: 'citizenship' },
+  Located_In: { state: 'located-in', place: 'located-in' },
+  OrgBased_In: { state: 'based-in', place: 'based-in' },
+};
+
 /**
- * The threshold with the best CoNLL04 F1 (out of fold, all pairs) whose DWIE proposals (out of fold, pairs no rule
- * links) keep DWIE_MIN_PRECISION; 1 (never propose) when none does.
+ * The threshold with the best CoNLL04 F1 of rules and model together (out of fold, the model on pairs no rule
+ * links), such that the model's edges keep MODEL_MIN_PRECISION on both sets and the DWIE family, rules included,
+ * keeps DWIE_MIN_PRECISION; 1 (never propose) when no threshold does.
  */
-function chooseThreshold(conll: readonly Scored[], dwie: readonly Scored[], positives: number): number {
+function chooseThreshold(
+  conll: readonly Scored[],
+  dwie: readonly Scored[],
+  conllBase: { tp: number; fp: number; gold: number },
+  dwieBase: { tp: number; fp: number } | undefined,
+): number {
   let best = { t: 1, f: -1 };
   for (const t of THRESHOLDS) {
     const d = measure(dwie, t, 0);
-    if (d.tp + d.fp > 0 && d.p < DWIE_MIN_PRECISION) continue;
-    const c = conll.length ? measure(conll, t, positives).f : d.tp - d.fp;
-    if (c > best.f) best = { t, f: c };
+    if (d.tp + d.fp > 0 && d.p < MODEL_MIN_PRECISION) continue;
+    if (dwieBase && (dwieBase.tp + d.tp) / Math.max(1, dwieBase.tp + dwieBase.fp + d.tp + d.fp) < DWIE_MIN_PRECISION)
+      continue;
+    const c = measure(conll, t, 0);
+    if (c.tp + c.fp > 0 && c.p < MODEL_MIN_PRECISION) continue;
+    const tp = conllBase.tp + c.tp;
+    const f = (2 * tp) / (2 * tp + conllBase.fp + c.fp + (conllBase.gold - tp));
+    if (f > best.f) best = { t, f };
   }
   return Math.round(best.t * 1000) / 1000;
 }
@@ -329,7 +367,7 @@ async function main(): Promise<void> {
     for (const kind of spec.targetKinds) {
       const conll = dedupe(
         oof
-          .filter((o) => o.e.domain === 'conll04' && o.e.targetKind === kind)
+          .filter((o) => o.e.domain === 'conll04' && o.e.targetKind === kind && !o.e.linked)
           .map((o) => ({ key: o.e.key, p: o.p, label: o.e.label })),
       );
       const dwie = dedupe(
@@ -337,9 +375,14 @@ async function main(): Promise<void> {
           .filter((o) => o.e.domain === 'dwie' && o.e.targetKind === kind && !o.e.linked)
           .map((o) => ({ key: o.e.key, p: o.p, label: o.e.label })),
       );
-      // Recall on CoNLL04 over the gold relations whose tail the entity stage gives this kind.
-      const positives = new Set(conll.filter((s) => s.label).map((s) => s.key)).size;
-      const t = chooseThreshold(conll, dwie, positives);
+      const cb = RULE_BASE.get(`conll04:${family}`) ?? { tp: 0, fp: 0 };
+      const dwieFamily = DWIE_FAMILY[family]?.[kind];
+      const t = chooseThreshold(
+        conll,
+        dwie,
+        { ...cb, gold: goldRelations.get(family) ?? 0 },
+        dwieFamily ? (RULE_BASE.get(`dwie:${dwieFamily}`) ?? { tp: 0, fp: 0 }) : undefined,
+      );
       thresholds[kind] = t;
       const c = measure(conll, t, goldRelations.get(family) ?? 0);
       const d = measure(dwie, t, 0);
@@ -349,7 +392,7 @@ async function main(): Promise<void> {
         String(conll.length),
         `${c.tp}/${c.tp + c.fp}`,
         fmt(c.p),
-        String(d.tp + d.fp),
+        `${d.tp}/${d.tp + d.fp}`,
         fmt(d.p),
       ]);
     }
@@ -362,9 +405,9 @@ async function main(): Promise<void> {
     };
   }
   console.log(
-    `\n${folds}-fold cross-validation (out-of-fold scores, pairs counted once; CoNLL04 over all candidate pairs, DWIE over pairs no rule links)`,
+    `\n${folds}-fold cross-validation (out-of-fold scores, pairs counted once; the model on pairs no rule links)`,
   );
-  console.log('family>target kind     thresh  conll pairs  conll right/proposed      P  dwie proposed      P');
+  console.log('family>target kind     thresh  conll pairs  conll right/proposed      P  dwie right/proposed      P');
   for (const r of rows)
     console.log(
       `${r[0]!.padEnd(22)} ${r[1]!.padStart(6)}  ${r[2]!.padStart(11)}  ${r[3]!.padStart(20)}  ${r[4]!.padStart(5)}  ${r[5]!.padStart(13)}  ${r[6]!.padStart(5)}`,
