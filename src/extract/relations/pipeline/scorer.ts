@@ -9,6 +9,7 @@
  */
 import type { RelationCandidate } from '../../types.js';
 import modelData from '../data/pair-scorer.json' with { type: 'json' };
+import { roleEndingAt, roleStartingAt } from '../lexicon.js';
 import type { ArticleContext, Emitter } from '../rule.js';
 import type { EntityUnit, Unit } from '../units.js';
 import type { PairCandidate } from './candidates.js';
@@ -39,8 +40,10 @@ const TOP_FEATURES = 3;
 /** Pairs further apart than this (in units) are not scored: the model has seen few such positives. */
 const MAX_DISTANCE = 12;
 
+/** A unit as a feature token: entities as their kind, numbers as '#' ("X , 58 , a professor"). */
 function tok(u: Unit): string {
-  return u.kind === 'word' ? u.w : `<${u.entityKind}>`;
+  if (u.kind === 'entity') return `<${u.entityKind}>`;
+  return /^\d[\d,.]*$/.test(u.w) ? '#' : u.w;
 }
 
 function bucket(d: number): string {
@@ -79,6 +82,13 @@ export function pairFeatureNames(
     if (u.kind === 'entity') entities++;
   }
   out.push(`ne=${Math.min(entities, 3)}`);
+  // Role heads between the ends or just before the first ("a professor of", "Gov."), by class.
+  for (let i = pair.first + 1; i < pair.second; i++) {
+    const role = roleStartingAt(units, i);
+    if (role) out.push(`role=${order}${role.cls}`, `role=${role.cls}`);
+  }
+  const preRole = roleEndingAt(units, pair.first);
+  if (preRole) out.push(`prerole=${order}${preRole.cls}`);
   for (const w of new Set(between)) out.push(`bw=${w}`, `obw=${order}${w}`);
   if (between.length > 0) {
     out.push(`b1=${order}${between[0]}`, `bL=${order}${between[between.length - 1]}`);
