@@ -122,7 +122,7 @@ function logistic(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
 
-export function familyProbability(family: Pick<ScorerFamily, 'bias' | 'weights'>, features: readonly string[]): number {
+function familyProbability(family: Pick<ScorerFamily, 'bias' | 'weights'>, features: readonly string[]): number {
   let z = family.bias;
   for (const name of features) z += family.weights[name] ?? 0;
   return logistic(z);
