@@ -10,7 +10,7 @@
  * and the cross-validated figures are printed: they, not in-sample scores, say how well the model does.
  * The entity coverage of the gold entities is printed too, since recall is bounded by it. Never reads a test split;
  * CoNLL04 dev is left for `newsgraph eval conll04`.
- * Options: --folds K (5)  --epochs N (12)  --min-count C (3)  --l2 L (1e-4)  --rate R (0.2)  --out FILE
+ * Options: --folds K (5)  --epochs N (12)  --min-count C (3)  --l2 L (1e-4)  --rate R (0.2)  --unlinked-only  --out FILE
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -91,11 +91,14 @@ function option(name: string, fallback: number): number {
   return i >= 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
+/** Options that take a value; others (--unlinked-only) are flags. */
+const VALUED = new Set(['--folds', '--epochs', '--min-count', '--l2', '--rate', '--out']);
+
 function positional(): string | undefined {
   const args = process.argv.slice(2);
   for (let i = 0; i < args.length; i++) {
-    if (args[i]!.startsWith('--')) i++;
-    else return args[i];
+    if (VALUED.has(args[i]!)) i++;
+    else if (!args[i]!.startsWith('--')) return args[i];
   }
   return undefined;
 }
@@ -316,6 +319,7 @@ async function main(): Promise<void> {
   const minCount = option('--min-count', 3);
   const l2 = option('--l2', 1e-4);
   const rate = option('--rate', 0.2);
+  const unlinkedOnly = process.argv.includes('--unlinked-only');
   const outIndex = process.argv.indexOf('--out');
   const out =
     outIndex >= 0
@@ -359,7 +363,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const total = { tp: 0, fp: 0 };
   for (const [family, spec] of Object.entries(FAMILIES)) {
-    const examples = all.filter((e) => e.family === family);
+    const examples = all.filter((e) => e.family === family && !(unlinkedOnly && e.linked));
     const oof: Array<{ e: Example; p: number }> = [];
     for (let k = 0; k < folds; k++) {
       const train = examples.filter((e) => foldOf(e) !== k);

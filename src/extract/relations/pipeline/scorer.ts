@@ -82,6 +82,16 @@ export function pairFeatureNames(
     if (u.kind === 'entity') entities++;
   }
   out.push(`ne=${Math.min(entities, 3)}`);
+  // Is each end the nearest of its kind to the other? Relations mostly join neighbours ("X of A , B").
+  let srcKindBetween = false;
+  let tgtKindBetween = false;
+  for (let i = pair.first + 1; i < pair.second; i++) {
+    const u = units[i]!;
+    if (u.kind !== 'entity') continue;
+    if (u.entityKind === src.entityKind) srcKindBetween = true;
+    if (u.entityKind === tgt.entityKind) tgtKindBetween = true;
+  }
+  out.push(`near=${order}${srcKindBetween ? 'n' : 'y'}${tgtKindBetween ? 'n' : 'y'}`);
   // Role heads between the ends or just before the first ("a professor of", "Gov."), by class.
   for (let i = pair.first + 1; i < pair.second; i++) {
     const role = roleStartingAt(units, i);
@@ -94,7 +104,8 @@ export function pairFeatureNames(
     out.push(`b1=${order}${between[0]}`, `bL=${order}${between[between.length - 1]}`);
     if (between.length >= 2) out.push(`b12=${order}${between[0]} ${between[1]}`);
   }
-  if (between.length <= 4) out.push(`bs=${order}${between.join(' ')}`);
+  if (between.length <= 4)
+    out.push(`bs=${order}${between.join(' ')}`, `kbs=${tgt.entityKind}${order}${between.join(' ')}`);
   if (between.includes('said') || between.includes('says')) out.push('said-between');
   if (between.includes(',')) out.push(`comma-between=${order}`);
   const pre1 = units[pair.first - 1];
