@@ -70,7 +70,7 @@ interface Row {
 const FAMILIES: Record<string, Row[]> = {
   'works-for': [
     {
-      text: '[Ruth Vale|person] , who worked for [Halden Motors|organisation] for years , retired.',
+      text: '[Ruth Vale|person] , 58 , a manager at [Halden Motors|organisation] , said the plant would close.',
       edge: ['Ruth Vale', 'works-for', 'Halden Motors'],
       model: true,
     },
