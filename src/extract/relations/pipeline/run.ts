@@ -1,6 +1,7 @@
 /**
  * The pair pipeline, in order: candidate pairs (candidates.ts) -> evidence features (features.ts) -> decision
- * (decide.ts, patterns as data) -> calibration (calibrate.ts, applied by the stage's entry to every rule's edges).
+ * (decide.ts, patterns as data; the trained scorer, scorer.ts, proposes edges for the pairs the stage's entry finds
+ * no rule linked) -> calibration (calibrate.ts, applied by the stage's entry to every rule's edges).
  * Document-level candidates come from knowledge (knowledge.ts). Afterwards two readings that need the decisions of
  * a whole sentence: a birthplace or home inside a larger place is also in that place ("born in Dayton, Ohio"), and
  * roles stated as past ("former", "ex-", "then-") carry the qualifier former.
