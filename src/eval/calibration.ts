@@ -36,10 +36,12 @@ export function perRule(
 ): Array<{ rule: string; predicted: number; correct: number; precision: number }> {
   const m = new Map<string, { predicted: number; correct: number }>();
   for (const j of judged) {
-    const r = m.get(j.rule) ?? { predicted: 0, correct: 0 };
+    // A model's edges name their top features in parentheses ("model:pair-scorer(bs=st, a)"): one row per model.
+    const rule = j.rule.replace(/\(.*\)$/, '');
+    const r = m.get(rule) ?? { predicted: 0, correct: 0 };
     r.predicted++;
     if (j.correct) r.correct++;
-    m.set(j.rule, r);
+    m.set(rule, r);
   }
   return [...m.entries()]
     .map(([rule, r]) => ({ rule, ...r, precision: r.correct / r.predicted }))

@@ -10,6 +10,7 @@ import { runChainRules } from './pipeline/chains.js';
 import { runCorefRules } from './pipeline/coref.js';
 import { runKnowledgeRules } from './pipeline/knowledge.js';
 import { markFormerRoles, runPairPipeline } from './pipeline/run.js';
+import { emitScorerProposals } from './pipeline/scorer.js';
 import { runTopicStanceRules, stanceGuard } from './pipeline/stance-topics.js';
 import type { ArticleContext, Emitter } from './rule.js';
 import { runBodyRules } from './rules/bodies.js';
@@ -60,7 +61,7 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
     runContactsRules(s, ctx, emit);
   }
   // The pair pipeline: candidate pairs -> features -> decision (patterns as data); then knowledge about the ends.
-  runPairPipeline(ctx, emit);
+  const proposals = runPairPipeline(ctx, emit);
   runKnowledgeRules(ctx, emit);
   runTopicStanceRules(ctx, emit);
   // Document level: anaphors ("he", "the country", "the bloc", "the German chancellor") read as what they stand for.
@@ -68,6 +69,8 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   // Chains build on memberships; a past membership ("a former Labour MP") must not count, so mark roles first.
   markFormerRoles(ctx, out.values());
   runChainRules(ctx, [...out.values()], emit);
+  // The trained scorer speaks last, for pairs no rule has linked.
+  emitScorerProposals(ctx, proposals, [...out.values()], emit);
   const all: RelationCandidate[] = [];
   for (const c of out.values()) {
     const guarded = stanceGuard(ctx, calibrate(c));

@@ -1,6 +1,7 @@
 /**
  * The pair pipeline, in order: candidate pairs (candidates.ts) -> evidence features (features.ts) -> decision
- * (decide.ts, patterns as data) -> calibration (calibrate.ts, applied by the stage's entry to every rule's edges).
+ * (decide.ts, patterns as data; the trained scorer, scorer.ts, proposes edges for the pairs the stage's entry finds
+ * no rule linked) -> calibration (calibrate.ts, applied by the stage's entry to every rule's edges).
  * Document-level candidates come from knowledge (knowledge.ts). Afterwards two readings that need the decisions of
  * a whole sentence: a birthplace or home inside a larger place is also in that place ("born in Dayton, Ohio"), and
  * roles stated as past ("former", "ex-", "then-") carry former: true.
@@ -10,12 +11,18 @@ import type { ArticleContext, Emitter } from '../rule.js';
 import { sentencePairs } from './candidates.js';
 import { decidePair } from './decide.js';
 import { pairFeatures } from './features.js';
+import { type ScorerProposal, scorePair } from './scorer.js';
 
-export function runPairPipeline(ctx: ArticleContext, emit: Emitter): void {
+/** Runs the patterns over every candidate pair; returns the trained scorer's proposals, emitted once all rules ran. */
+export function runPairPipeline(ctx: ArticleContext, emit: Emitter): ScorerProposal[] {
+  const proposals: ScorerProposal[] = [];
   for (const s of ctx.sentences) {
     const decided: RelationCandidate[] = [];
     for (const pair of sentencePairs(s)) {
-      for (const d of decidePair(pairFeatures(pair), ctx)) decided.push({ ...d, sentence: s.index });
+      const features = pairFeatures(pair);
+      const decisions = decidePair(features, ctx);
+      for (const d of decisions) decided.push({ ...d, sentence: s.index });
+      for (const p of scorePair(pair, features, decisions)) proposals.push(p);
     }
     for (const d of decided) emit(d);
     // "born in Dayton , Ohio": the person is from Ohio too.
@@ -32,6 +39,7 @@ export function runPairPipeline(ctx: ArticleContext, emit: Emitter): void {
       }
     }
   }
+  return proposals;
 }
 
 const ROLE_RELATIONS = new Set(['speaks-for', 'member-of', 'works-for', 'leads', 'plays-for']);
