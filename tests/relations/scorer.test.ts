@@ -59,6 +59,45 @@ describe('scorePair with a hand-made model', () => {
   });
 });
 
+/** Models that would link any person pair, or any person and place: only the cue guard stands in the way. */
+const EAGER: ScorerModel = {
+  source: 'test',
+  families: {
+    kills: {
+      relation: 'kills',
+      sourceKinds: ['person'],
+      targetKinds: ['person'],
+      threshold: 0.5,
+      bias: 3,
+      weights: {},
+    },
+    'lives-in': {
+      relation: 'lives-in',
+      sourceKinds: ['person'],
+      targetKinds: ['place'],
+      threshold: 0.5,
+      bias: 3,
+      weights: {},
+    },
+  },
+};
+
+describe('the cues a reading needs beyond the score', () => {
+  it('reads a killing only where the sentence speaks of one', () => {
+    const met = proposals('Minister [Ola Brandt|person] met Envoy [Siv Maren|person] on Monday.', EAGER);
+    expect(met.filter((p) => p.relation === 'kills')).toEqual([]);
+    const shot = proposals('[Ola Brandt|person] shot [Siv Maren|person] on Monday.', EAGER);
+    expect(shot.some((p) => p.relation === 'kills' && p.s === 'Ola Brandt' && p.t === 'Siv Maren')).toBe(true);
+  });
+
+  it('leaves a place after "officials in" to those officials', () => {
+    const text = '[Ola Brandt|person] rejects the offer, officials in [Tromsvik|place] said.';
+    expect(proposals(text, EAGER).filter((p) => p.relation === 'lives-in')).toEqual([]);
+    const lives = proposals('[Ola Brandt|person] , a teacher in [Tromsvik|place] , said no.', EAGER);
+    expect(lives.some((p) => p.relation === 'lives-in' && p.t === 'Tromsvik')).toBe(true);
+  });
+});
+
 interface Row {
   text: string;
   edge: [string, string, string];

@@ -9,7 +9,7 @@
  */
 import type { RelationCandidate } from '../../types.js';
 import modelData from '../data/pair-scorer.json' with { type: 'json' };
-import { roleEndingAt, roleStartingAt } from '../lexicon.js';
+import { roleEndingAt, roleStartingAt, words } from '../lexicon.js';
 import type { ArticleContext, Emitter } from '../rule.js';
 import type { EntityUnit, Unit } from '../units.js';
 import type { PairCandidate } from './candidates.js';
@@ -160,6 +160,30 @@ function topFeatures(family: ScorerFamily, features: readonly string[]): string[
     .map((x) => x.name);
 }
 
+/**
+ * Cues a reading needs beyond the model's score, for what a linear model over nearby words cannot see: a killing
+ * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y"),
+ * and a place after "officials in" or "residents of" is where those people are, not where a person named elsewhere
+ * in the sentence lives or works ("X opposes the plan, officials in Y said").
+ */
+function lacksCue(relation: string, pair: PairCandidate, targetIndex: number): boolean {
+  const units = pair.sentence.units;
+  if (relation === 'kills') {
+    const cues = words('scorerKillCues');
+    return !units.some((u) => u.kind !== 'entity' && cues.has(u.w.toLowerCase()));
+  }
+  const prep = units[targetIndex - 1];
+  const group = units[targetIndex - 2];
+  return (
+    prep !== undefined &&
+    group !== undefined &&
+    prep.kind !== 'entity' &&
+    group.kind !== 'entity' &&
+    /^(?:in|of|from)$/i.test(prep.w) &&
+    words('localGroupNouns').has(group.w.toLowerCase())
+  );
+}
+
 /** Scores both readings of a pair under every family whose kinds fit; returns the proposals over threshold. */
 export function scorePair(
   pair: PairCandidate,
@@ -178,6 +202,7 @@ export function scorePair(
       features ??= pairFeatureNames(pair, f, sourceFirst, decided);
       const probability = familyProbability(family, features);
       if (probability < (family.thresholdByTarget?.[tgt.entityKind] ?? family.threshold)) continue;
+      if (lacksCue(family.relation, pair, sourceFirst ? pair.second : pair.first)) continue;
       out.push({
         source: src.entityId,
         target: tgt.entityId,
