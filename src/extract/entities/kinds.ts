@@ -13,42 +13,27 @@ import type { Sentence, Token } from '../types.js';
 import { kindFromContext } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
-import { isOrganisationHead, isStopWordCapitalised } from './lexicon.js';
+import { isOrganisationHead, isStopWordCapitalised, lexiconWords } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
-
 /** Words that only match reports use; an article with enough of them is about sport. */
-const SPORT_CUES = words(
-  'goal goals striker strikers midfielder midfielders defender defenders goalkeeper keeper league bundesliga coach ' +
-    'halftime half-time penalty penalties relegation relegated equalizer equaliser scored squad stadium derby season ' +
-    'match matches championship champions striker draw standings promoted promotion kick-off fixture fixtures',
-);
+const SPORT_CUES = lexiconWords('sportCues');
 /** Distinct cue words, and cue occurrences, an article needs to count as a sports report. */
 const SPORT_DISTINCT = 4;
 const SPORT_OCCURRENCES = 8;
 
 /** Words before a city that locate something in it, rather than name its club. */
-const LOCATING = words('in at near outside inside across around throughout within via downtown central');
-const MOTION = words(
-  'travel travels travelled traveled traveling travelling flew fly moved move returned return arrived arrive headed head went go going came come trip',
-);
+const LOCATING = lexiconWords('locating');
+const MOTION = lexiconWords('motion');
 
 /** Heads after a name that make the phrase an agreement or process, a topic ("Kyoto protocol"). */
-const AGREEMENT_HEADS = words(
-  'protocol protocols treaty treaties agreement agreements accord accords convention conventions',
-);
+const AGREEMENT_HEADS = lexiconWords('agreementHeads');
 
 /**
  * Single words that are generic nouns when they stand alone as a name and resolve to no longer name of the article
  * ("the Committee said" with no committee named): no entity.
  */
-const GENERIC_ALONE = words(
-  'Office Committee Council Commission Ministry Department Agency Court Party Group Company Corporation Bank Fund ' +
-    'Association Institute University College Board Bureau Authority Administration Team Club League Federation ' +
-    'Coalition Alliance Movement Front Opposition Left Right Centre Center World Season Finance Health History ' +
-    'Journalism Lawmakers Editor Author Photo Source Sources Copyright Update Breaking Exclusive Video Watch Read Share',
-);
+const GENERIC_ALONE = lexiconWords('genericAlone');
 
 /** Whether a resolved label is a lone generic word (see GENERIC_ALONE). */
 export function isGenericAlone(label: string): boolean {
@@ -56,29 +41,22 @@ export function isGenericAlone(label: string): boolean {
 }
 
 /** Time-zone abbreviations glued to a city in a dateline or a clock list ("Delhi UTC"). */
-const TIME_ZONES = words('UTC GMT CET CEST EST EDT PST PDT BST MSK IST JST');
+const TIME_ZONES = lexiconWords('timeZones');
 
 /** Words that end a byline or credit after a name ("Jane Doe Editor"). */
-const CREDIT_ROLES = words('Editor Editors Author Authors Reporter Correspondent Photographer Photo Writer Producer');
+const CREDIT_ROLES = lexiconWords('creditRoles');
 
 /** First words of place names ("West Bengal", "East Germany"): such a name is no person even when it "says". */
-const GEOGRAPHIC = words(
-  'North South East West Northern Southern Eastern Western Central Upper Lower New Greater Lake Mount Port Saint San Santa St.',
-);
+const GEOGRAPHIC = lexiconWords('geographic');
 
-/** Reporting verbs after a name that make it a speaker: a person, whatever the tagger said. */
 /**
  * Nouns for a city's people and its government after the city's name ("Lyon officials said", "Leeds residents"):
  * the city there is where they are, not a body named after it. In a match report "Lyon officials" are the club's.
  */
-const CITY_PEOPLE = words(
-  'official officials authorities authority residents resident citizens voters leaders lawmakers councillors ' +
-    'councilors prosecutors firefighters commuters inhabitants locals',
-);
+const CITY_PEOPLE = lexiconWords('cityPeople');
 
-const SPEAKS = words(
-  'said says told added argued insisted warned claimed admitted stressed explained wrote asked replied',
-);
+/** Reporting verbs after a name that make it a speaker: a person, whatever the tagger said. */
+const SPEAKS = lexiconWords('speaks');
 
 function isSportsReport(sentences: readonly Sentence[]): boolean {
   const seen = new Set<string>();
@@ -107,7 +85,7 @@ function isPartyAdjective(word: string): boolean {
 }
 
 /** Compass words: a people's name may start with them ("Eastern Europeans"), but they alone name regions. */
-const COMPASS = words('North South East West Northern Southern Eastern Western Central');
+const COMPASS = lexiconWords('compass');
 
 let peopleWords: Set<string> | undefined;
 
@@ -163,7 +141,7 @@ function holdsCity(tokens: readonly Token[], d: MentionDraft, cities: ReadonlySe
 }
 
 /** Words joining the parts of a body's name ("Chamber of Industry and Commerce", "Committee on Banking"). */
-const NAME_CONNECTORS = words('of on for and &');
+const NAME_CONNECTORS = lexiconWords('nameConnectors');
 
 /** Whether a country, city or region the gazetteer knows starts at a token: a body's name stops before it. */
 function knownPlaceAt(texts: readonly string[], at: number): boolean {
@@ -172,7 +150,7 @@ function knownPlaceAt(texts: readonly string[], at: number): boolean {
 }
 
 /** Legal-form words that close a company's name ("Acme Corp of Ohio" is the company and a place). */
-const LEGAL_FORMS = words('Inc Inc. Corp Corp. Ltd Ltd. Co Co. plc PLC AG GmbH SA NV LLC');
+const LEGAL_FORMS = lexiconWords('legalForms');
 
 /**
  * A body's name that the tagger split at a connector ("the Chamber of Industry" + "and Commerce", "the Basel

@@ -8,7 +8,9 @@ import { knowledge } from './knowledge.js';
 const lexiconData = knowledgeFile('entities/lexicon');
 
 type ListName = Exclude<keyof typeof lexiconData, 'source'>;
-const words = (name: ListName): ReadonlySet<string> => new Set(lexiconData[name]);
+/** A word list of ./data/lexicon.json as a set (built anew per call: callers keep it in a module constant). */
+export const lexiconWords = (name: ListName): ReadonlySet<string> => new Set(lexiconData[name]);
+const words = lexiconWords;
 
 /** Words before a place name that make it a location rather than an actor ("in Moscow", "arrived in Beijing"). */
 const LOCATIVE = words('locative');
