@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { extractRelations } from '../../src/extract/relations/index.js';
+import { annotatedDoc } from '../../src/extract/relations/testing.js';
+
+/** Edges "source relation target" read from an annotated sentence. */
+function edges(text: string): string[] {
+  const doc = annotatedDoc(text);
+  const label = (id: string) => doc.entities.get(id)?.label;
+  return extractRelations(doc).map((c) => [label(c.source), c.relation, label(c.target)].join(' '));
+}
+
+// Nationality and seat read from a modifier before the name: a state's short name used as a demonym ("US actor"),
+// coordinated occupation nouns ("author and journalist"), a state's possessive with a descriptor ("Ghana's
+// renowned novelist", "Norway's largest insurer").
+describe('nationality and seat from modifiers before a name', () => {
+  const found: Array<[string, string]> = [
+    [
+      '[US|state|United States] actor [Pim Vaskel|person] is working on a remake.',
+      'Pim Vaskel citizen-of United States',
+    ],
+    [
+      'The label signed [UK|state|United Kingdom] singer [Tamsin Orrey|person] in May.',
+      'Tamsin Orrey citizen-of United Kingdom',
+    ],
+    ['[Danish|state|Denmark] painter and sculptor [Ole Brandt|person] died.', 'Ole Brandt citizen-of Denmark'],
+    ["[Ghana|state]'s renowned novelist [Abena Serwaa|person] spoke first.", 'Abena Serwaa citizen-of Ghana'],
+    ["[Kenya|state]'s marathon champion [Tobo Kenrick|person] won again.", 'Tobo Kenrick citizen-of Kenya'],
+    ['The [US|state|United States] magazine [Quillpost|organisation] commented.', 'Quillpost based-in United States'],
+    [
+      'He told the [Dutch|state|Netherlands] news agency, [Verlo|organisation], that he would stay.',
+      'Verlo based-in Netherlands',
+    ],
+    [
+      "[Hungary|state]'s left-liberal daily [Pravnik|organisation] wrote that the plan failed.",
+      'Pravnik based-in Hungary',
+    ],
+    ["[Norway|state]'s largest insurer [Fjordal|organisation] raised its prices.", 'Fjordal based-in Norway'],
+  ];
+  it.each(found)('%s', (text, edge) => {
+    expect(edges(text)).toContain(edge);
+  });
+
+  const refused: Array<[string, string]> = [
+    // Only a state's short name in capitals reads as an adjective; a team named by its country is not a nationality.
+    ['[France|state] striker [Luc Marot|person] scored twice.', 'citizen-of'],
+    // Rivals, partners and coaches are not the possessor's own.
+    ["[Latvia|state]'s rival [Kordex|organisation] lost the tender.", 'based-in'],
+    ["[Peru|state]'s new coach [Marco Tellini|person] named his squad.", 'citizen-of'],
+    ["[Chile|state]'s ambassador [Rosa Ibanez|person] was recalled.", 'citizen-of'],
+    // Coordination of a noun with a name is a list, not an occupation.
+    ['[Irish|state|Ireland] fans and [Sean Carrow|person] sang.', 'citizen-of'],
+    // A preposition or verb between breaks the modifier.
+    ["[Spain|state]'s trade with [Orvana|organisation] grew.", 'based-in'],
+  ];
+  it.each(refused)('%s gives no %s edge', (text, relation) => {
+    expect(edges(text).filter((e) => e.includes(` ${relation} `))).toEqual([]);
+  });
+});
