@@ -56,3 +56,37 @@ describe('nationality and seat from modifiers before a name', () => {
     expect(edges(text).filter((e) => e.includes(` ${relation} `))).toEqual([]);
   });
 });
+
+// Heads of a region's government speak for the region; a government spokesperson without a named state speaks for
+// the article's main state; "sitting", "reigning" are title modifiers like "new".
+describe('regional heads, government spokespeople, title modifiers', () => {
+  const found: Array<[string, string]> = [
+    ['[Ravi Menon|person], chief minister of [Kerala|place], visited the camp.', 'Ravi Menon speaks-for Kerala'],
+    ['[Jan Rieder|person], premier of the state of [Styria|place], resigned.', 'Jan Rieder speaks-for Styria'],
+    ["[Tyrol|place]'s governor [Anna Moser|person] opened the pass.", 'Anna Moser speaks-for Tyrol'],
+    ['In the state of [Saxony|place], state premier [Olaf Tillmer|person] spoke.', 'Olaf Tillmer speaks-for Saxony'],
+    [
+      '[Latvia|state] cut taxes. [Latvia|state] gained. "A success," deputy government spokeswoman [Ilze Berzina|person] said.',
+      'Ilze Berzina speaks-for Latvia',
+    ],
+    [
+      "[Ghana|state] voted. [Ghana|state]'s sitting president, [Kofi Anan Mensah|person], won.",
+      'Kofi Anan Mensah speaks-for Ghana',
+    ],
+  ];
+  it.each(found)('%s', (text, edge) => {
+    expect(edges(text)).toContain(edge);
+  });
+
+  const refused: Array<[string, string]> = [
+    // A mayor is not a region's head of government.
+    ['[Lisa Brandl|person], mayor of [Graz|place], spoke.', 'speaks-for'],
+    // A spokesperson of no named body and no government word has no state.
+    ['[Latvia|state] cut taxes. [Latvia|state] gained. A spokesman, [Ivo Lapsa|person], said so.', 'speaks-for'],
+    // A title after an unrelated clause is not the region's.
+    ['[Ravi Menon|person] flew to [Kerala|place] and met the governor.', 'speaks-for'],
+  ];
+  it.each(refused)('%s gives no %s edge', (text, relation) => {
+    expect(edges(text).filter((e) => e.includes(` ${relation} `))).toEqual([]);
+  });
+});

@@ -153,6 +153,10 @@ export const ROLE_RULES = {
         text: '[Kenya|state] held elections. [Kenya|state] voted. President [John Otieno|person] conceded defeat.',
         expect: [['John Otieno', 'speaks-for', 'Kenya']],
       },
+      {
+        text: '[Latvia|state] cut taxes. [Latvia|state] gained. "A success," government spokesman [Ivo Lapsa|person] said.',
+        expect: [['Ivo Lapsa', 'speaks-for', 'Latvia']],
+      },
     ],
   },
   regionalTitle: {
@@ -427,6 +431,20 @@ function roleAfter(
   return undefined;
 }
 
+/**
+ * "government spokesman X", "deputy government spokeswoman X": a spokesperson of the government without a named
+ * state speaks for a state as a minister does, so the bare title reads as held in the article's main state.
+ */
+function governmentSpokesperson(units: readonly Unit[], left: RoleMatch | undefined): boolean {
+  if (left?.cls !== 'spokesperson') return false;
+  for (let k = left.from - 1; k >= 0 && k >= left.from - 3; k--) {
+    const w = wordAt(units, k);
+    if (w === 'government') return true;
+    if (w === undefined || !ROLE_MODIFIERS.has(w)) return false;
+  }
+  return false;
+}
+
 /** Role readings around one person mention. */
 function readPerson(units: readonly Unit[], p: number): Holding[] {
   const out: Holding[] = [];
@@ -530,7 +548,7 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     }
   }
 
-  if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole))
+  if (out.length === 0 && bareRole && (STATE_TITLES.has(bareRole) || governmentSpokesperson(units, left)))
     out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
   else if (out.length === 0 && regionalRole && STATE_TITLES.has(regionalRole))
     out.push({ holders: [], cls: regionalRole, rule: ROLE_RULES.regionalTitle, regional: true });
