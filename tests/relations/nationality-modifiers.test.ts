@@ -90,3 +90,19 @@ describe('regional heads, government spokespeople, title modifiers', () => {
     expect(edges(text).filter((e) => e.includes(` ${relation} `))).toEqual([]);
   });
 });
+
+describe('nationality in an apposition after the name', () => {
+  it.each([
+    ['[Ravi Osei|person], a retired [Ghanaian|state|Ghana] sprinter, coaches children.', 'Ravi Osei citizen-of Ghana'],
+    ['[Ida Roos|person], the 41-year-old [Swedish|state|Sweden] skipper, sailed on.', 'Ida Roos citizen-of Sweden'],
+  ])('%s', (text, edge) => {
+    expect(edges(text)).toContain(edge);
+  });
+  it.each([
+    // The demonym belongs to someone else named in the apposition.
+    ['[Ravi Osei|person], the husband of a [Ghanaian|state|Ghana] nurse, spoke.'],
+    ['[Ravi Osei|person], who met his [Ghanaian|state|Ghana] hosts, spoke.'],
+  ])('%s gives no citizen-of edge', (text) => {
+    expect(edges(text).filter((e) => e.includes(' citizen-of '))).toEqual([]);
+  });
+});
