@@ -69,6 +69,7 @@ describe('regional heads, government spokespeople, title modifiers', () => {
       '[Latvia|state] cut taxes. [Latvia|state] gained. "A success," deputy government spokeswoman [Ilze Berzina|person] said.',
       'Ilze Berzina speaks-for Latvia',
     ],
+    ["[Norway|state]'s finance minister at the time, [Eva Lund|person], signed it.", 'Eva Lund speaks-for Norway'],
     [
       "[Ghana|state] voted. [Ghana|state]'s sitting president, [Kofi Anan Mensah|person], won.",
       'Kofi Anan Mensah speaks-for Ghana',
@@ -79,6 +80,8 @@ describe('regional heads, government spokespeople, title modifiers', () => {
   });
 
   const refused: Array<[string, string]> = [
+    // A time phrase that is not after a title gives no role.
+    ["[Norway|state]'s budget at the time, [Eva Lund|person] said, was tight.", 'speaks-for'],
     // A mayor is not a region's head of government.
     ['[Lisa Brandl|person], mayor of [Graz|place], spoke.', 'speaks-for'],
     // A spokesperson of no named body and no government word has no state.

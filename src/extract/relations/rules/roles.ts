@@ -75,6 +75,10 @@ export const ROLE_RULES = {
         expect: [['Lucia Vega', 'speaks-for', 'Spain']],
       },
       {
+        text: "It was signed by [Chile|state]'s prime minister at the time, [Tomas Ruiz|person], in May.",
+        expect: [['Tomas Ruiz', 'speaks-for', 'Chile']],
+      },
+      {
         text: 'The head of the [Red Cross|organisation], [Peter Maurer|person], called for calm.',
         expect: [['Peter Maurer', 'member-of', 'Red Cross']],
       },
@@ -445,6 +449,8 @@ function governmentSpokesperson(units: readonly Unit[], left: RoleMatch | undefi
   return false;
 }
 
+const TIME_POSTMODIFIER = ['at', 'the', 'time'];
+
 /** Role readings around one person mention. */
 function readPerson(units: readonly Unit[], p: number): Holding[] {
   const out: Holding[] = [];
@@ -491,7 +497,10 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 
   // 3. Role and holder set off before the name: "Spain's foreign minister, X" / "the head of the Y, X".
   if (wordAt(units, p - 1) === ',') {
-    const role = roleEndingAt(units, p - 1);
+    // "Italy's prime minister at the time, X": a time phrase after the title still leaves the title X's.
+    const timed = TIME_POSTMODIFIER.every((w, i) => wordAt(units, p - 1 - TIME_POSTMODIFIER.length + i) === w);
+    const role =
+      roleEndingAt(units, p - 1) ?? (timed ? roleEndingAt(units, p - 1 - TIME_POSTMODIFIER.length) : undefined);
     if (role) {
       const h = holdersLeftOf(units, role.from, false);
       if (h) out.push({ holders: h.holders, cls: role.cls, rule: ROLE_RULES.appositionBefore });
