@@ -109,3 +109,25 @@ describe('nationality in an apposition after the name', () => {
     expect(edges(text).filter((e) => e.includes(' citizen-of '))).toEqual([]);
   });
 });
+
+describe('nationality said of the person', () => {
+  it.each([
+    ['[Tal Amiran|person], who is [Israeli|state|Israel], disagrees.', 'Tal Amiran citizen-of Israel'],
+    ['[Tal Amiran|person] is an [Israeli|state|Israel] engineer.', 'Tal Amiran citizen-of Israel'],
+    [
+      'The editor [Rosa Kettler|person], also from [Austria|state], was moved to tears.',
+      'Rosa Kettler citizen-of Austria',
+    ],
+  ])('%s', (text, edge) => {
+    expect(edges(text)).toContain(edge);
+  });
+  it.each([
+    // Goods or trips "from" a state say nothing of a person's nationality.
+    ['Imports by [Rosa Kettler|person] from [Austria|state] rose.'],
+    ['[Rosa Kettler|person], back from [Austria|state] on Monday, spoke.'],
+    // A possessive government or court is not the person's nationality.
+    ["[Canada|state]'s government argues that [Ada Ross|person] erred."],
+  ])('%s gives no citizen-of edge', (text) => {
+    expect(edges(text).filter((e) => e.includes(' citizen-of '))).toEqual([]);
+  });
+});
