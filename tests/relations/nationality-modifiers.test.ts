@@ -35,6 +35,10 @@ describe('nationality and seat from modifiers before a name', () => {
       'Pravnik based-in Hungary',
     ],
     ["[Norway|state]'s largest insurer [Fjordal|organisation] raised its prices.", 'Fjordal based-in Norway'],
+    [
+      'She teaches at the [Orvik Institute|organisation] ([ORI|organisation|Orvik Institute]) in [Bergen|place].',
+      'Orvik Institute based-in Bergen',
+    ],
   ];
   it.each(found)('%s', (text, edge) => {
     expect(edges(text)).toContain(edge);
