@@ -24,6 +24,9 @@ export interface PairFeatures {
   signals: Signal[];
 }
 
+/** A state's short name in capitals ("US", "U.S.", "UK", "UAE"), which news uses as an adjective. */
+const ATTRIBUTIVE_ABBREVIATION = /^(?:[A-Z]\.?){2,3}$/;
+
 function token(u: Unit): string {
   return u.kind === 'word' ? u.w : `<${u.entityKind}>`;
 }
@@ -43,6 +46,16 @@ export function pairFeatures(c: PairCandidate): PairFeatures {
   const signals: Signal[] = [];
   if (isDemonym(first.mention.text))
     signals.push({ name: 'first-demonym', reason: `"${first.mention.text}" is a demonym` });
+  // A state named in capitals right before a lowercase noun ("US actor", "UK firm") is used as its demonym.
+  const next = units[c.first + 1];
+  if (
+    isDemonym(first.mention.text) ||
+    (first.entityKind === 'state' &&
+      ATTRIBUTIVE_ABBREVIATION.test(first.mention.text) &&
+      next?.kind === 'word' &&
+      /^[a-z]/.test(next.raw))
+  )
+    signals.push({ name: 'first-attributive', reason: `"${first.mention.text}" modifies the noun after it` });
   if (isDemonym(second.mention.text))
     signals.push({ name: 'second-demonym', reason: `"${second.mention.text}" is a demonym` });
   const neg = words('negations');

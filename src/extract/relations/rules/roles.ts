@@ -75,6 +75,10 @@ export const ROLE_RULES = {
         expect: [['Lucia Vega', 'speaks-for', 'Spain']],
       },
       {
+        text: "It was signed by [Chile|state]'s prime minister at the time, [Tomas Ruiz|person], in May.",
+        expect: [['Tomas Ruiz', 'speaks-for', 'Chile']],
+      },
+      {
         text: 'The head of the [Red Cross|organisation], [Peter Maurer|person], called for calm.',
         expect: [['Peter Maurer', 'member-of', 'Red Cross']],
       },
@@ -152,6 +156,10 @@ export const ROLE_RULES = {
       {
         text: '[Kenya|state] held elections. [Kenya|state] voted. President [John Otieno|person] conceded defeat.',
         expect: [['John Otieno', 'speaks-for', 'Kenya']],
+      },
+      {
+        text: '[Latvia|state] cut taxes. [Latvia|state] gained. "A success," government spokesman [Ivo Lapsa|person] said.',
+        expect: [['Ivo Lapsa', 'speaks-for', 'Latvia']],
       },
     ],
   },
@@ -427,6 +435,22 @@ function roleAfter(
   return undefined;
 }
 
+/**
+ * "government spokesman X", "deputy government spokeswoman X": a spokesperson of the government without a named
+ * state speaks for a state as a minister does, so the bare title reads as held in the article's main state.
+ */
+function governmentSpokesperson(units: readonly Unit[], left: RoleMatch | undefined): boolean {
+  if (left?.cls !== 'spokesperson') return false;
+  for (let k = left.from - 1; k >= 0 && k >= left.from - 3; k--) {
+    const w = wordAt(units, k);
+    if (w === 'government') return true;
+    if (w === undefined || !ROLE_MODIFIERS.has(w)) return false;
+  }
+  return false;
+}
+
+const TIME_POSTMODIFIER = ['at', 'the', 'time'];
+
 /** Role readings around one person mention. */
 function readPerson(units: readonly Unit[], p: number): Holding[] {
   const out: Holding[] = [];
@@ -473,7 +497,10 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
 
   // 3. Role and holder set off before the name: "Spain's foreign minister, X" / "the head of the Y, X".
   if (wordAt(units, p - 1) === ',') {
-    const role = roleEndingAt(units, p - 1);
+    // "Italy's prime minister at the time, X": a time phrase after the title still leaves the title X's.
+    const timed = TIME_POSTMODIFIER.every((w, i) => wordAt(units, p - 1 - TIME_POSTMODIFIER.length + i) === w);
+    const role =
+      roleEndingAt(units, p - 1) ?? (timed ? roleEndingAt(units, p - 1 - TIME_POSTMODIFIER.length) : undefined);
     if (role) {
       const h = holdersLeftOf(units, role.from, false);
       if (h) out.push({ holders: h.holders, cls: role.cls, rule: ROLE_RULES.appositionBefore });
@@ -530,7 +557,7 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     }
   }
 
-  if (out.length === 0 && bareRole && STATE_TITLES.has(bareRole))
+  if (out.length === 0 && bareRole && (STATE_TITLES.has(bareRole) || governmentSpokesperson(units, left)))
     out.push({ holders: [], cls: bareRole, rule: ROLE_RULES.bareTitle });
   else if (out.length === 0 && regionalRole && STATE_TITLES.has(regionalRole))
     out.push({ holders: [], cls: regionalRole, rule: ROLE_RULES.regionalTitle, regional: true });
