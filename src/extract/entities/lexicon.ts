@@ -2,7 +2,7 @@
  * Small closed-class word lists of English (prepositions, reporting verbs, organisation head nouns), read from
  * ./data/lexicon.json. These are grammar, not world knowledge; world knowledge lives in data/.
  */
-import { knowledgeFile } from '../knowledge-loader.js';
+import { knowledgeFile } from '../../knowledge/loader.js';
 import { knowledge } from './knowledge.js';
 
 const lexiconData = knowledgeFile('entities/lexicon');

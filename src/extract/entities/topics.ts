@@ -12,7 +12,7 @@
  * order"), the way a short name joins the full name.
  * Cue words, head nouns and generic modifiers are data (data/topics.json), generic to international news.
  */
-import { knowledgeFile } from '../knowledge-loader.js';
+import { knowledgeFile } from '../../knowledge/loader.js';
 import type { Sentence, Token } from '../types.js';
 import { knowledge } from './knowledge.js';
 import { isCapitalised, type MentionDraft } from './mentions.js';

@@ -1,5 +1,5 @@
 /** The word lists the rules read, compiled once into sets (data/lexicon.json, data/roles.json). */
-import { knowledgeFile } from '../knowledge-loader.js';
+import { knowledgeFile } from '../../knowledge/loader.js';
 import type { Unit } from './units.js';
 
 const lexiconData = knowledgeFile('relations/lexicon');

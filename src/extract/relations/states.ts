@@ -3,7 +3,7 @@
  * Ministry" or "US State Department" to the state node of the same article. Country names and demonyms come from the
  * world-countries package; seats of power from data/seats-of-power.json, body heads from data/state-bodies.json.
  */
-import { knowledgeFile, type WorldCountry, worldCountries } from '../knowledge-loader.js';
+import { knowledgeFile, type WorldCountry, worldCountries } from '../../knowledge/loader.js';
 import type { DocAnalysis } from '../types.js';
 
 const bodiesData = knowledgeFile('relations/state-bodies');

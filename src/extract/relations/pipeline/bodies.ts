@@ -1,5 +1,5 @@
 /** International bodies and their member states (data/state-memberships.json), looked up by any of their names. */
-import { knowledgeFile } from '../../knowledge-loader.js';
+import { knowledgeFile } from '../../../knowledge/loader.js';
 import { COUNTRIES, normaliseName } from '../states.js';
 
 const membershipData = knowledgeFile('relations/state-memberships');

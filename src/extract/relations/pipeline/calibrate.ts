@@ -5,7 +5,7 @@
  * precision and the rule's declared base, so a rule's own penalties (a long gap, a coordination) are kept.
  */
 
-import { knowledgeFile } from '../../knowledge-loader.js';
+import { knowledgeFile } from '../../../knowledge/loader.js';
 import type { RelationCandidate } from '../../types.js';
 
 const calibrationData = knowledgeFile('relations/calibration');

@@ -4,7 +4,7 @@
  * matches decides a relation, its direction and its base confidence; checks that need knowledge (is the second place
  * larger than the first? is the organisation an international body?) refuse implausible readings.
  */
-import { knowledgeFile } from '../../knowledge-loader.js';
+import { knowledgeFile } from '../../../knowledge/loader.js';
 import type { ArticleContext, Rule } from '../rule.js';
 import { bodyLabelOf } from './bodies.js';
 import { hasSignal, type PairFeatures } from './features.js';

@@ -4,8 +4,8 @@
  * loader, built once on first use.
  */
 
+import { knowledgeFile } from '../../../knowledge/loader.js';
 import { knowledge } from '../../entities/knowledge.js';
-import { knowledgeFile } from '../../knowledge-loader.js';
 import { COUNTRIES, countryOf, normaliseName } from '../states.js';
 
 const regionsData = knowledgeFile('relations/admin-regions');

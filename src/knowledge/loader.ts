@@ -1,5 +1,6 @@
 /**
- * The one loader of the extractor's knowledge: every data file the entity and relation rules read goes through here,
+ * The one loader of newsgraph's knowledge: every data file that ingestion's date rules and the extractor's entity
+ * and relation rules read goes through here,
  * in one form, a JSON import. tsc copies imported JSON into dist/ beside the code and vitest reads it from the source
  * tree, so the same line serves the built CLI and the tests, and Node parses each file once (the module cache is the
  * memo). The files live in data/ (world knowledge) and in src/extract/{entities,relations}/data/ (hand-written word
@@ -16,16 +17,17 @@ import parties from '../../data/parties.json' with { type: 'json' };
 import peoples from '../../data/peoples.json' with { type: 'json' };
 import regions from '../../data/regions.json' with { type: 'json' };
 import seatsOfPower from '../../data/seats-of-power.json' with { type: 'json' };
+import timezones from '../../data/timezones.json' with { type: 'json' };
 import titles from '../../data/titles.json' with { type: 'json' };
 import topics from '../../data/topics.json' with { type: 'json' };
-import entityLexicon from './entities/data/lexicon.json' with { type: 'json' };
-import adminRegions from './relations/data/admin-regions.json' with { type: 'json' };
-import calibration from './relations/data/calibration.json' with { type: 'json' };
-import relationLexicon from './relations/data/lexicon.json' with { type: 'json' };
-import pairPatterns from './relations/data/pair-patterns.json' with { type: 'json' };
-import roles from './relations/data/roles.json' with { type: 'json' };
-import stateBodies from './relations/data/state-bodies.json' with { type: 'json' };
-import stateMemberships from './relations/data/state-memberships.json' with { type: 'json' };
+import entityLexicon from '../extract/entities/data/lexicon.json' with { type: 'json' };
+import adminRegions from '../extract/relations/data/admin-regions.json' with { type: 'json' };
+import calibration from '../extract/relations/data/calibration.json' with { type: 'json' };
+import relationLexicon from '../extract/relations/data/lexicon.json' with { type: 'json' };
+import pairPatterns from '../extract/relations/data/pair-patterns.json' with { type: 'json' };
+import roles from '../extract/relations/data/roles.json' with { type: 'json' };
+import stateBodies from '../extract/relations/data/state-bodies.json' with { type: 'json' };
+import stateMemberships from '../extract/relations/data/state-memberships.json' with { type: 'json' };
 
 const FILES = {
   blocs,
@@ -37,6 +39,7 @@ const FILES = {
   peoples,
   regions,
   'seats-of-power': seatsOfPower,
+  timezones,
   titles,
   topics,
   'entities/lexicon': entityLexicon,
