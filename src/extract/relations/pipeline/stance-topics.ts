@@ -488,7 +488,12 @@ export function stanceGuard(ctx: ArticleContext, c: RelationCandidate, until?: n
   const text = ctx.doc.text;
   const sentence = text.slice(s.start, s.end);
   const from = src ? Math.max(s.start, src.start - 40) : s.start;
-  const to = tgt ? tgt.start : (until ?? s.end);
+  // A topic read by this stage is a document mention, not a unit: its mention bounds the clause all the same, so
+  // that words after the target ("which would be ...", "had no plans") do not count against the stance.
+  const tgtMention = tgt
+    ? undefined
+    : ctx.doc.mentions.find((m) => m.entityId === c.target && m.start >= (src?.end ?? s.start) && m.start < s.end);
+  const to = tgt ? tgt.start : (tgtMention?.start ?? until ?? s.end);
   const clauseStart = Math.max(from, text.lastIndexOf(';', to) + 1, s.start);
   const span = text.slice(clauseStart, Math.max(clauseStart, to)).toLowerCase();
   const tokens = span.split(/[^\p{L}']+/u).filter(Boolean);
