@@ -33,6 +33,18 @@ const ROWS: Array<{ cause: string; text: string; edge: string; yes?: boolean }> 
     text: '[Estonia|state] does not reject the fuel levy.',
     edge: 'Estonia opposes fuel levy',
   },
+  // One topic in two wordings is one node: the second wording joins the first.
+  {
+    cause: 'reworded topic, first wording',
+    text: '[Chile|state] praised the loan request. [Chile|state] spoke in favour of the requested loan.',
+    edge: 'Chile supports loan request',
+    yes: true,
+  },
+  {
+    cause: 'reworded topic, no second node',
+    text: '[Chile|state] praised the loan request. [Chile|state] spoke in favour of the requested loan.',
+    edge: 'Chile supports requested loan',
+  },
 ];
 
 describe('stance dev-set fixes', () => {

@@ -319,6 +319,30 @@ function anaphoricHolder(ctx: ArticleContext, units: readonly Unit[], from: numb
   return undefined;
 }
 
+/**
+ * The words of a topic label as a reader compares them: lower case, possessives and determiners dropped, inflection
+ * stripped, in any order. "Spain's bailout request" and "Spain's requested bailout" name one topic.
+ */
+function topicWords(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/'s?\b/g, ' ')
+    .split(/[^\p{L}\d]+/u)
+    .filter((w) => w.length > 0 && !DETERMINERS.has(w) && w !== 'of' && w !== 'on')
+    .map((w) => w.replace(/(?:ing|ed|es|s)$/, '') || w)
+    .sort()
+    .join(' ');
+}
+
+/** The topic entity of a label: an existing topic of the article with the same words, or a new one. */
+function topicId(ctx: ArticleContext, label: string): string {
+  const words = topicWords(label);
+  for (const e of ctx.doc.entities.values()) if (e.kind === 'topic' && topicWords(e.label) === words) return e.id;
+  const id = nodeKey('topic', label.toLowerCase());
+  ctx.doc.entities.set(id, { id, label, kind: 'topic', aliases: [] });
+  return id;
+}
+
 /** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
 export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
   const added: EntityMention[] = [];
@@ -343,9 +367,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
         if (!probe || probe.qualifiers?.modality) continue;
         const known = ctx.doc.mentions.find((m) => m.start < passive.np.end && passive.np.start < m.end);
         if (known) continue;
-        const id = nodeKey('topic', passive.np.label.toLowerCase());
-        if (!ctx.doc.entities.has(id))
-          ctx.doc.entities.set(id, { id, label: passive.np.label, kind: 'topic', aliases: [] });
+        const id = topicId(ctx, passive.np.label);
         added.push({
           entityId: id,
           start: passive.np.start,
@@ -428,8 +450,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
           !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
       );
       if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
-      const id = known?.entityId ?? nodeKey('topic', np.label.toLowerCase());
-      if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
+      const id = known?.entityId ?? topicId(ctx, np.label);
       if (!known)
         added.push({
           entityId: id,
