@@ -45,6 +45,36 @@ const ROWS: Array<{ cause: string; text: string; edge: string; yes?: boolean }> 
     text: '[Chile|state] praised the loan request. [Chile|state] spoke in favour of the requested loan.',
     edge: 'Chile supports requested loan',
   },
+  // Title-case headlines: noun phrases cannot be told from names.
+  {
+    cause: 'title-case headline',
+    text: '[Valdoria|state] Rejects Easing Fishing Rules\n[Valdoria|state] held a vote.',
+    edge: 'Valdoria opposes Easing Fishing Rules',
+  },
+  {
+    cause: 'lower-case headline still read',
+    text: '[Tom Berg|person] praises the fishing reform',
+    edge: 'Tom Berg supports fishing reform',
+    yes: true,
+  },
+  // "called for NP to be VERBed": the stance is toward what should happen to NP.
+  {
+    cause: 'subject of a passive infinitive',
+    text: '[Lena Moro|person] is calling for the night curfew in the port to be lifted.',
+    edge: 'Lena Moro supports night curfew',
+  },
+  {
+    cause: 'plain call for a topic',
+    text: '[Lena Moro|person] is calling for a night curfew.',
+    edge: 'Lena Moro supports night curfew',
+    yes: true,
+  },
+  // Reported belief is not the holder's stated stance.
+  {
+    cause: 'reported belief',
+    text: '[Tom Berg|person] said he believed [Valdoria|state] wants to build a [rail link|topic].',
+    edge: 'Valdoria supports rail link',
+  },
 ];
 
 describe('stance dev-set fixes', () => {

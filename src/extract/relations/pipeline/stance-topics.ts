@@ -144,7 +144,7 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
         relation: t.relation,
         from: i,
         to: i + t.parts.length,
-        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$/.test(t.parts[0]!),
+        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$|ing$/.test(t.parts[0]!),
       };
     }
   }
@@ -235,6 +235,20 @@ function topicAfter(
     .trim();
   if (label.length < 3 || /^\d/.test(label)) return undefined;
   return { start, end, label: containerFirst(label) };
+}
+
+/**
+ * "called for the border to be closed", "urged the ban over fishing to be lifted": the noun phrase is the subject of
+ * an infinitive, and the stance is toward what should happen to it (which may be its end), not toward the thing.
+ */
+function subjectOfInfinitive(units: readonly Unit[], npEnd: number): boolean {
+  let j = units.findIndex((u) => u.start >= npEnd);
+  for (let n = 0; j >= 0 && j < units.length && n < 5; j++, n++) {
+    const u = units[j]!;
+    if (u.kind === 'word' && !/^[\p{L}'-]+$/u.test(u.raw)) return false;
+    if (wordAt(units, j) === 'to' && wordAt(units, j + 1) === 'be') return true;
+  }
+  return false;
 }
 
 /** "plan on migration quotas" -> "migration quotas plan", "peace plan on Gaza" -> "Gaza peace plan" (see CONTAINER_HEADS). */
@@ -390,6 +404,10 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       }
       const t = triggerAt(units, i);
       if (!t) continue;
+      // A capitalised verb inside a sentence is a title-case headline ("Senate Rejects Easing Tax Rules"): its
+      // noun phrases cannot be told from names, so no topic is read there.
+      const verb = units[t.from];
+      if (t.from > 0 && verb?.kind === 'word' && /^\p{Lu}/u.test(verb.raw)) continue;
       const holders = holdersBefore(units, t.from, t.noun);
       let holder = holders[0];
       const anaphoric = !holder;
@@ -409,7 +427,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       // A named object ("backs Moldova") is read by the entity stance rules.
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
       const np = topicAfter(s, ctx.doc.text, t.to);
-      if (!np) continue;
+      if (!np || subjectOfInfinitive(units, np.end)) continue;
       const rule0 = anaphoric
         ? TOPIC_STANCE_RULES.anaphora
         : t.noun
