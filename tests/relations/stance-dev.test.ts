@@ -75,6 +75,65 @@ const ROWS: Array<{ cause: string; text: string; edge: string; yes?: boolean }> 
     text: '[Tom Berg|person] said he believed [Valdoria|state] wants to build a [rail link|topic].',
     edge: 'Valdoria supports rail link',
   },
+  {
+    cause: 'holder in apposition',
+    text: 'The head of the [Ifo|organisation] institute, [Lena Moro|person], criticised the tax deal.',
+    edge: 'Lena Moro opposes tax deal',
+    yes: true,
+  },
+  {
+    cause: 'holder before a head noun',
+    text: 'The ruling [Lark|organisation] party emphatically rejected the fuel levy.',
+    edge: 'Lark opposes fuel levy',
+    yes: true,
+  },
+  {
+    cause: 'holder before a place',
+    text: 'The [Supreme Court|organisation] in [Valdor|place] demanded tighter rules.',
+    edge: 'Supreme Court supports tighter rules',
+    yes: true,
+  },
+  {
+    cause: 'coordinated holders with modifiers',
+    text: 'The liberal [Lark|organisation] party and the green [Fern Alliance|organisation] both opposed the fuel levy.',
+    edge: 'Lark opposes fuel levy',
+    yes: true,
+  },
+  {
+    cause: 'passive holder with modifiers',
+    text: 'The bill was backed by the right-wing populist [Lark Party|organisation].',
+    edge: 'Lark Party supports bill',
+    yes: true,
+  },
+  {
+    cause: 'passive spearheaded by',
+    text: 'A boycott call spearheaded by the [Valdor Church|organisation] won the day.',
+    edge: 'Valdor Church supports boycott call',
+    yes: true,
+  },
+  {
+    cause: 'rejecting criticism of a topic is support',
+    text: '[Lark|organisation] rejected criticism of the tax reform.',
+    edge: 'Lark supports tax reform',
+    yes: true,
+  },
+  {
+    cause: 'topic already named by the entity stage',
+    text: '[Lark|organisation] rejected criticism of the [tax reform|topic].',
+    edge: 'Lark supports tax reform',
+    yes: true,
+  },
+  {
+    cause: 'name as modifier of a noun',
+    text: '[Tom Berg|person] also offered financial backing to the [Nordline|organisation] pipeline.',
+    edge: 'Tom Berg supports Nordline',
+    yes: true,
+  },
+  {
+    cause: 'a clause after the verb is no target',
+    text: '[Valdoria|state] demands that [Ostland|state] must open its border.',
+    edge: 'Valdoria supports Ostland',
+  },
 ];
 
 describe('stance dev-set fixes', () => {

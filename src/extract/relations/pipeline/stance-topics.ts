@@ -93,6 +93,8 @@ const PASSIVE_TRIGGERS: Record<string, 'supports' | 'opposes'> = {
   favored: 'supports',
   welcomed: 'supports',
   championed: 'supports',
+  spearheaded: 'supports',
+  sponsored: 'supports',
   opposed: 'opposes',
   rejected: 'opposes',
   vetoed: 'opposes',
@@ -109,6 +111,8 @@ interface Trigger {
   to: number;
   noun: boolean;
 }
+
+const STANCE_NOUNS = new Set([...words('supportNouns'), ...words('opposeNouns')]);
 
 let triggerIndex: Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> | undefined;
 function triggers(): Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> {
@@ -144,7 +148,8 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
         relation: t.relation,
         from: i,
         to: i + t.parts.length,
-        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$|ing$/.test(t.parts[0]!),
+        // "support for", "backing to", "opposition to" are nouns; "called for", "calling for", "opposed to" verbs.
+        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && STANCE_NOUNS.has(t.parts[0]!),
       };
     }
   }
@@ -170,14 +175,59 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   }
   // "the ... List Pim Fortuyn ( LPF ), both opposed": a bracketed abbreviation after the name.
   if (wordAt(units, k) === ',' && steps > 0) k--;
+  // "the head of the Ifo institute, Lena Moro, criticised": a person in apposition, closed by a comma.
+  else if (wordAt(units, k) === ',' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === ',') k--;
   if (wordAt(units, k) === ')' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === '(') k -= 1;
+  k = holderHead(units, k);
   const u = units[k];
   if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return [];
   // An entity after a preposition is not the subject ("support from X for ...").
   const before = wordAt(units, k - 1);
   if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(before ?? '')) return [];
   const list = listLeft(units, k + 1, ['person', 'state', 'organisation']);
-  return list ? list.items : [u];
+  const items = list ? list.items : [u];
+  // "the liberal Lark party and the green Fern Alliance both opposed": coordinated holders with their modifiers.
+  for (let first = list ? list.from : k; ; ) {
+    const prev = coordinatedBefore(units, first);
+    if (!prev) break;
+    items.unshift(units[prev] as EntityUnit);
+    first = prev;
+  }
+  return items;
+}
+
+/** Nouns after an actor's name that keep it the head of the holder phrase: "the ruling Lark party rejected". */
+const HOLDER_HEADS = new Set(['party', 'government', 'movement', 'group', 'camp', 'faction', 'coalition', 'alliance']);
+
+/**
+ * The unit of the actor a holder phrase ending at k names: k itself, or the name before a head noun ("the Lark party")
+ * or before a place ("the Supreme Court in Valdoria").
+ */
+function holderHead(units: readonly Unit[], k: number): number {
+  if (HOLDER_HEADS.has(wordAt(units, k) ?? '') && isActor(units[k - 1])) return k - 1;
+  const u = units[k];
+  if (u?.kind === 'entity' && u.entityKind === 'place' && wordAt(units, k - 1) === 'in' && isActor(units[k - 2]))
+    return k - 2;
+  return k;
+}
+
+function isActor(u: Unit | undefined): u is EntityUnit {
+  return u?.kind === 'entity' && u.entityKind !== 'topic' && u.entityKind !== 'place';
+}
+
+/**
+ * The actor coordinated before the holder phrase that starts at `first`: "<actor> [head] and [the] [modifiers]
+ * <holder>", modifiers being up to three lower-case words ("the anti-immigration Fern Alliance").
+ */
+function coordinatedBefore(units: readonly Unit[], first: number): number | undefined {
+  let j = first - 1;
+  for (let n = 0; n < 4 && j >= 0; n++, j--) {
+    const w = wordAt(units, j);
+    if (w === undefined || w === 'and' || NP_STOP.has(w) || !/^[a-z][a-z-]*$|^-$/.test(w)) break;
+  }
+  if (wordAt(units, j) !== 'and') return undefined;
+  const prev = holderHead(units, j - 1);
+  return isActor(units[prev]) ? prev : undefined;
 }
 
 /** The topic noun phrase after the trigger: determiners skipped, a possessor entity kept in the label. */
@@ -238,6 +288,28 @@ function topicAfter(
 }
 
 /**
+ * A target the entity stage already named, after determiners: a topic ("rejected criticism of the electoral reform")
+ * or a name used as the modifier of a common noun ("offered backing to the Nabucco pipeline": the pipeline named so).
+ */
+function namedTarget(units: readonly Unit[], at: number): EntityUnit | undefined {
+  let j = at;
+  // "demands that X must ...": "that" opens a clause here, it is no determiner.
+  while (wordAt(units, j) !== 'that' && DETERMINERS.has(wordAt(units, j) ?? '')) j++;
+  const u = units[j];
+  if (u?.kind !== 'entity' || u.entityKind === 'place') return undefined;
+  const after = units[j + 1];
+  if (after?.kind === 'word' && after.w === "'s") return undefined;
+  if (u.entityKind === 'topic') return u;
+  return after?.kind === 'word' &&
+    /^[a-z]+$/.test(after.raw) &&
+    !NP_STOP.has(after.w) &&
+    !AUXILIARIES.has(after.w) &&
+    !/(?:ed|s)$/.test(after.w)
+    ? u
+    : undefined;
+}
+
+/**
  * "called for the border to be closed", "urged the ban over fishing to be lifted": the noun phrase is the subject of
  * an infinitive, and the stance is toward what should happen to it (which may be its end), not toward the thing.
  */
@@ -259,6 +331,7 @@ function containerFirst(label: string): string {
 }
 
 const PASSIVE_AUX = words('passiveAux');
+const AUXILIARIES = words('auxiliaries');
 
 /** "The bill was backed by X": the holder after "by", the topic the noun phrase before the auxiliaries. */
 function passiveAt(
@@ -273,6 +346,9 @@ function passiveAt(
   if (!relation || wordAt(units, i + 1) !== 'by') return undefined;
   let h = i + 2;
   if (wordAt(units, h) === 'the') h++;
+  // "backed by the right-wing populist Lark Party": modifiers before the name.
+  for (let n = 0; n < 4 && /^[a-z][a-z-]*$|^-$/.test(wordAt(units, h) ?? '') && !NP_STOP.has(wordAt(units, h)!); n++)
+    h++;
   const holder = units[h];
   if (holder?.kind !== 'entity' || holder.entityKind === 'topic' || holder.entityKind === 'place') return undefined;
   let k = i - 1;
@@ -426,13 +502,29 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       const next = units[t.to];
       // A named object ("backs Moldova") is read by the entity stance rules.
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
-      const np = topicAfter(s, ctx.doc.text, t.to);
-      if (!np || subjectOfInfinitive(units, np.end)) continue;
       const rule0 = anaphoric
         ? TOPIC_STANCE_RULES.anaphora
         : t.noun
           ? TOPIC_STANCE_RULES.topicNoun
           : TOPIC_STANCE_RULES.topicVerb;
+      const named = namedTarget(units, t.to);
+      if (named) {
+        // The final stance guard (negation, modality) applies to these edges as to every other.
+        for (const h of holders)
+          emit({
+            source: h.entityId,
+            target: named.entityId,
+            relation: t.relation,
+            confidence: rule0.confidence,
+            rule: rule0.name,
+            sentence: s.index,
+            qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
+          });
+        i = t.to - 1;
+        continue;
+      }
+      const np = topicAfter(s, ctx.doc.text, t.to);
+      if (!np || subjectOfInfinitive(units, np.end)) continue;
       if (np.person) {
         for (const h of holders)
           emit({
