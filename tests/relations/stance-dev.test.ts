@@ -134,6 +134,13 @@ const ROWS: Array<{ cause: string; text: string; edge: string; yes?: boolean }> 
     text: '[Valdoria|state] demands that [Ostland|state] must open its border.',
     edge: 'Valdoria supports Ostland',
   },
+  // Coreference: a pronoun subject holds the stance of the person who was the subject before.
+  {
+    cause: 'pronoun holder of a topic stance',
+    text: '[Mara Lind|person] opposes the fuel levy. She favours a carbon tax on flights.',
+    edge: 'Mara Lind supports carbon tax on flights',
+    yes: true,
+  },
 ];
 
 describe('stance dev-set fixes', () => {

@@ -436,7 +436,22 @@ function topicId(ctx: ArticleContext, label: string): string {
 /** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
 export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
   const added: EntityMention[] = [];
-  for (const s of ctx.sentences) {
+  for (const s of ctx.sentences) readSentence(ctx, s, emit, added);
+  addMentions(ctx, added);
+}
+
+/**
+ * Topic stances of one sentence, for coreference: a copy of a sentence whose anaphor ("She favours ...") is the
+ * unit of the entity it stands for.
+ */
+export function runTopicStanceSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter): void {
+  const added: EntityMention[] = [];
+  readSentence(ctx, s, emit, added);
+  addMentions(ctx, added);
+}
+
+function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, added: EntityMention[]): void {
+  {
     const units = s.units;
     for (let i = 0; i < units.length; i++) {
       const passive = passiveAt(s, ctx.doc.text, i);
@@ -587,6 +602,9 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       i = t.to - 1;
     }
   }
+}
+
+function addMentions(ctx: ArticleContext, added: readonly EntityMention[]): void {
   if (added.length > 0) {
     // Topic mentions that overlap an existing mention are left out; the rest join the document's sorted mentions.
     const existing = ctx.doc.mentions;
