@@ -141,6 +141,13 @@ const ROWS: Array<{ cause: string; text: string; edge: string; yes?: boolean }> 
     edge: 'Mara Lind supports carbon tax on flights',
     yes: true,
   },
+  // A bare "the agreement" after "the compromise": one topic.
+  {
+    cause: 'bare agreement noun refers back',
+    text: '[Lark|organisation] welcomed the tax compromise. [Tom Berg|person] criticised the agreement.',
+    edge: 'Tom Berg opposes tax compromise',
+    yes: true,
+  },
 ];
 
 describe('stance dev-set fixes', () => {

@@ -332,6 +332,7 @@ function containerFirst(label: string): string {
 
 const PASSIVE_AUX = words('passiveAux');
 const AUXILIARIES = words('auxiliaries');
+const AGREEMENT_NOUNS = words('agreementNouns');
 
 /** "The bill was backed by X": the holder after "by", the topic the noun phrase before the auxiliaries. */
 function passiveAt(
@@ -428,6 +429,13 @@ function topicWords(label: string): string {
 function topicId(ctx: ArticleContext, label: string): string {
   const words = topicWords(label);
   for (const e of ctx.doc.entities.values()) if (e.kind === 'topic' && topicWords(e.label) === words) return e.id;
+  // "the agreement" after "the compromise" (or "the tax deal"): a bare agreement noun points back to the last one.
+  if (AGREEMENT_NOUNS.has(label.toLowerCase())) {
+    let last: string | undefined;
+    for (const e of ctx.doc.entities.values())
+      if (e.kind === 'topic' && AGREEMENT_NOUNS.has(e.label.toLowerCase().split(' ').pop() ?? '')) last = e.id;
+    if (last) return last;
+  }
   const id = nodeKey('topic', label.toLowerCase());
   ctx.doc.entities.set(id, { id, label, kind: 'topic', aliases: [] });
   return id;
