@@ -148,6 +148,18 @@ const ROWS: Array<{ cause: string; text: string; edge: string; yes?: boolean }> 
     edge: 'Tom Berg opposes tax compromise',
     yes: true,
   },
+  // Refusing to sign or ratify is opposing; refusing to back is still a negated support.
+  {
+    cause: 'refused to sign',
+    text: "[Valdoria|state]'s president, [Ivo Rask|person], had refused to sign the media bill into law.",
+    edge: 'Ivo Rask opposes media bill',
+    yes: true,
+  },
+  {
+    cause: 'refused to back stays negated',
+    text: '[Ivo Rask|person] refused to back the media bill.',
+    edge: 'Ivo Rask supports media bill',
+  },
 ];
 
 describe('stance dev-set fixes', () => {

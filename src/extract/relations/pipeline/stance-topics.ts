@@ -570,6 +570,7 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
           confidence: 1,
           rule: rule0.name,
           sentence: s.index,
+          qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
         },
         np.start,
       );
@@ -656,8 +657,9 @@ export function stanceGuard(ctx: ArticleContext, c: RelationCandidate, until?: n
   const tokens = span.split(/[^\p{L}']+/u).filter(Boolean);
   const neg = words('negations');
   const modal = words('modalityMarkers');
-  // "against" is itself a stance word ("voted against"), not a negation here.
-  if (tokens.some((w) => w !== 'against' && (neg.has(w) || w.endsWith("n't")))) return undefined;
+  // The trigger's own words are no negation: "voted against", "refused to sign" state the stance.
+  const trigger = new Set((c.qualifiers?.trigger ?? 'against').toLowerCase().split(' '));
+  if (tokens.some((w) => w !== 'against' && !trigger.has(w) && (neg.has(w) || w.endsWith("n't")))) return undefined;
   if (tokens.some((w) => modal.has(w)) || /\?\s*["”']?\s*$/.test(sentence)) {
     return {
       ...c,
