@@ -19,6 +19,7 @@ import { bodyLabelOf } from './bodies.js';
 import { sentencePairs } from './candidates.js';
 import { decidePair } from './decide.js';
 import { pairFeatures } from './features.js';
+import { runTopicStanceSentence } from './stance-topics.js';
 
 export const COREF_RULES = {
   pronoun: {
@@ -286,6 +287,7 @@ export function runCorefRules(ctx: ArticleContext, known: ReadonlySet<string>, e
     runRoleRules(copy, quiet, relay);
     runMembershipRules(copy, quiet, relay);
     runStanceRules(copy, quiet, relay);
+    runTopicStanceSentence(quiet, copy, relay);
     for (const pair of sentencePairs(copy)) for (const d of decidePair(pairFeatures(pair), quiet)) relay(d);
   }
 }

@@ -93,6 +93,8 @@ const PASSIVE_TRIGGERS: Record<string, 'supports' | 'opposes'> = {
   favored: 'supports',
   welcomed: 'supports',
   championed: 'supports',
+  spearheaded: 'supports',
+  sponsored: 'supports',
   opposed: 'opposes',
   rejected: 'opposes',
   vetoed: 'opposes',
@@ -109,6 +111,8 @@ interface Trigger {
   to: number;
   noun: boolean;
 }
+
+const STANCE_NOUNS = new Set([...words('supportNouns'), ...words('opposeNouns')]);
 
 let triggerIndex: Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> | undefined;
 function triggers(): Map<string, Array<{ parts: string[]; relation: 'supports' | 'opposes' }>> {
@@ -144,7 +148,8 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
         relation: t.relation,
         from: i,
         to: i + t.parts.length,
-        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && !/ed$|s$/.test(t.parts[0]!),
+        // "support for", "backing to", "opposition to" are nouns; "called for", "calling for", "opposed to" verbs.
+        noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && STANCE_NOUNS.has(t.parts[0]!),
       };
     }
   }
@@ -170,14 +175,59 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   }
   // "the ... List Pim Fortuyn ( LPF ), both opposed": a bracketed abbreviation after the name.
   if (wordAt(units, k) === ',' && steps > 0) k--;
+  // "the head of the Ifo institute, Lena Moro, criticised": a person in apposition, closed by a comma.
+  else if (wordAt(units, k) === ',' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === ',') k--;
   if (wordAt(units, k) === ')' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === '(') k -= 1;
+  k = holderHead(units, k);
   const u = units[k];
   if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return [];
   // An entity after a preposition is not the subject ("support from X for ...").
   const before = wordAt(units, k - 1);
   if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(before ?? '')) return [];
   const list = listLeft(units, k + 1, ['person', 'state', 'organisation']);
-  return list ? list.items : [u];
+  const items = list ? list.items : [u];
+  // "the liberal Lark party and the green Fern Alliance both opposed": coordinated holders with their modifiers.
+  for (let first = list ? list.from : k; ; ) {
+    const prev = coordinatedBefore(units, first);
+    if (!prev) break;
+    items.unshift(units[prev] as EntityUnit);
+    first = prev;
+  }
+  return items;
+}
+
+/** Nouns after an actor's name that keep it the head of the holder phrase: "the ruling Lark party rejected". */
+const HOLDER_HEADS = new Set(['party', 'government', 'movement', 'group', 'camp', 'faction', 'coalition', 'alliance']);
+
+/**
+ * The unit of the actor a holder phrase ending at k names: k itself, or the name before a head noun ("the Lark party")
+ * or before a place ("the Supreme Court in Valdoria").
+ */
+function holderHead(units: readonly Unit[], k: number): number {
+  if (HOLDER_HEADS.has(wordAt(units, k) ?? '') && isActor(units[k - 1])) return k - 1;
+  const u = units[k];
+  if (u?.kind === 'entity' && u.entityKind === 'place' && wordAt(units, k - 1) === 'in' && isActor(units[k - 2]))
+    return k - 2;
+  return k;
+}
+
+function isActor(u: Unit | undefined): u is EntityUnit {
+  return u?.kind === 'entity' && u.entityKind !== 'topic' && u.entityKind !== 'place';
+}
+
+/**
+ * The actor coordinated before the holder phrase that starts at `first`: "<actor> [head] and [the] [modifiers]
+ * <holder>", modifiers being up to three lower-case words ("the anti-immigration Fern Alliance").
+ */
+function coordinatedBefore(units: readonly Unit[], first: number): number | undefined {
+  let j = first - 1;
+  for (let n = 0; n < 4 && j >= 0; n++, j--) {
+    const w = wordAt(units, j);
+    if (w === undefined || w === 'and' || NP_STOP.has(w) || !/^[a-z][a-z-]*$|^-$/.test(w)) break;
+  }
+  if (wordAt(units, j) !== 'and') return undefined;
+  const prev = holderHead(units, j - 1);
+  return isActor(units[prev]) ? prev : undefined;
 }
 
 /** The topic noun phrase after the trigger: determiners skipped, a possessor entity kept in the label. */
@@ -237,6 +287,42 @@ function topicAfter(
   return { start, end, label: containerFirst(label) };
 }
 
+/**
+ * A target the entity stage already named, after determiners: a topic ("rejected criticism of the electoral reform")
+ * or a name used as the modifier of a common noun ("offered backing to the Nabucco pipeline": the pipeline named so).
+ */
+function namedTarget(units: readonly Unit[], at: number): EntityUnit | undefined {
+  let j = at;
+  // "demands that X must ...": "that" opens a clause here, it is no determiner.
+  while (wordAt(units, j) !== 'that' && DETERMINERS.has(wordAt(units, j) ?? '')) j++;
+  const u = units[j];
+  if (u?.kind !== 'entity' || u.entityKind === 'place') return undefined;
+  const after = units[j + 1];
+  if (after?.kind === 'word' && after.w === "'s") return undefined;
+  if (u.entityKind === 'topic') return u;
+  return after?.kind === 'word' &&
+    /^[a-z]+$/.test(after.raw) &&
+    !NP_STOP.has(after.w) &&
+    !AUXILIARIES.has(after.w) &&
+    !/(?:ed|s)$/.test(after.w)
+    ? u
+    : undefined;
+}
+
+/**
+ * "called for the border to be closed", "urged the ban over fishing to be lifted": the noun phrase is the subject of
+ * an infinitive, and the stance is toward what should happen to it (which may be its end), not toward the thing.
+ */
+function subjectOfInfinitive(units: readonly Unit[], npEnd: number): boolean {
+  let j = units.findIndex((u) => u.start >= npEnd);
+  for (let n = 0; j >= 0 && j < units.length && n < 5; j++, n++) {
+    const u = units[j]!;
+    if (u.kind === 'word' && !/^[\p{L}'-]+$/u.test(u.raw)) return false;
+    if (wordAt(units, j) === 'to' && wordAt(units, j + 1) === 'be') return true;
+  }
+  return false;
+}
+
 /** "plan on migration quotas" -> "migration quotas plan", "peace plan on Gaza" -> "Gaza peace plan" (see CONTAINER_HEADS). */
 function containerFirst(label: string): string {
   const m = /^((?:\S+ )*?)(\S+) on (.+)$/.exec(label);
@@ -245,6 +331,8 @@ function containerFirst(label: string): string {
 }
 
 const PASSIVE_AUX = words('passiveAux');
+const AUXILIARIES = words('auxiliaries');
+const AGREEMENT_NOUNS = words('agreementNouns');
 
 /** "The bill was backed by X": the holder after "by", the topic the noun phrase before the auxiliaries. */
 function passiveAt(
@@ -259,6 +347,9 @@ function passiveAt(
   if (!relation || wordAt(units, i + 1) !== 'by') return undefined;
   let h = i + 2;
   if (wordAt(units, h) === 'the') h++;
+  // "backed by the right-wing populist Lark Party": modifiers before the name.
+  for (let n = 0; n < 4 && /^[a-z][a-z-]*$|^-$/.test(wordAt(units, h) ?? '') && !NP_STOP.has(wordAt(units, h)!); n++)
+    h++;
   const holder = units[h];
   if (holder?.kind !== 'entity' || holder.entityKind === 'topic' || holder.entityKind === 'place') return undefined;
   let k = i - 1;
@@ -319,10 +410,56 @@ function anaphoricHolder(ctx: ArticleContext, units: readonly Unit[], from: numb
   return undefined;
 }
 
+/**
+ * The words of a topic label as a reader compares them: lower case, possessives and determiners dropped, inflection
+ * stripped, in any order. "Spain's bailout request" and "Spain's requested bailout" name one topic.
+ */
+function topicWords(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/'s?\b/g, ' ')
+    .split(/[^\p{L}\d]+/u)
+    .filter((w) => w.length > 0 && !DETERMINERS.has(w) && w !== 'of' && w !== 'on')
+    .map((w) => w.replace(/(?:ing|ed|es|s)$/, '') || w)
+    .sort()
+    .join(' ');
+}
+
+/** The topic entity of a label: an existing topic of the article with the same words, or a new one. */
+function topicId(ctx: ArticleContext, label: string): string {
+  const words = topicWords(label);
+  for (const e of ctx.doc.entities.values()) if (e.kind === 'topic' && topicWords(e.label) === words) return e.id;
+  // "the agreement" after "the compromise" (or "the tax deal"): a bare agreement noun points back to the last one.
+  if (AGREEMENT_NOUNS.has(label.toLowerCase())) {
+    let last: string | undefined;
+    for (const e of ctx.doc.entities.values())
+      if (e.kind === 'topic' && AGREEMENT_NOUNS.has(e.label.toLowerCase().split(' ').pop() ?? '')) last = e.id;
+    if (last) return last;
+  }
+  const id = nodeKey('topic', label.toLowerCase());
+  ctx.doc.entities.set(id, { id, label, kind: 'topic', aliases: [] });
+  return id;
+}
+
 /** Reads topic stances of every sentence; new topic entities and mentions are added to the document. */
 export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
   const added: EntityMention[] = [];
-  for (const s of ctx.sentences) {
+  for (const s of ctx.sentences) readSentence(ctx, s, emit, added);
+  addMentions(ctx, added);
+}
+
+/**
+ * Topic stances of one sentence, for coreference: a copy of a sentence whose anaphor ("She favours ...") is the
+ * unit of the entity it stands for.
+ */
+export function runTopicStanceSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter): void {
+  const added: EntityMention[] = [];
+  readSentence(ctx, s, emit, added);
+  addMentions(ctx, added);
+}
+
+function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, added: EntityMention[]): void {
+  {
     const units = s.units;
     for (let i = 0; i < units.length; i++) {
       const passive = passiveAt(s, ctx.doc.text, i);
@@ -343,9 +480,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
         if (!probe || probe.qualifiers?.modality) continue;
         const known = ctx.doc.mentions.find((m) => m.start < passive.np.end && passive.np.start < m.end);
         if (known) continue;
-        const id = nodeKey('topic', passive.np.label.toLowerCase());
-        if (!ctx.doc.entities.has(id))
-          ctx.doc.entities.set(id, { id, label: passive.np.label, kind: 'topic', aliases: [] });
+        const id = topicId(ctx, passive.np.label);
         added.push({
           entityId: id,
           start: passive.np.start,
@@ -368,6 +503,10 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       }
       const t = triggerAt(units, i);
       if (!t) continue;
+      // A capitalised verb inside a sentence is a title-case headline ("Senate Rejects Easing Tax Rules"): its
+      // noun phrases cannot be told from names, so no topic is read there.
+      const verb = units[t.from];
+      if (t.from > 0 && verb?.kind === 'word' && /^\p{Lu}/u.test(verb.raw)) continue;
       const holders = holdersBefore(units, t.from, t.noun);
       let holder = holders[0];
       const anaphoric = !holder;
@@ -386,13 +525,29 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       const next = units[t.to];
       // A named object ("backs Moldova") is read by the entity stance rules.
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
-      const np = topicAfter(s, ctx.doc.text, t.to);
-      if (!np) continue;
       const rule0 = anaphoric
         ? TOPIC_STANCE_RULES.anaphora
         : t.noun
           ? TOPIC_STANCE_RULES.topicNoun
           : TOPIC_STANCE_RULES.topicVerb;
+      const named = namedTarget(units, t.to);
+      if (named) {
+        // The final stance guard (negation, modality) applies to these edges as to every other.
+        for (const h of holders)
+          emit({
+            source: h.entityId,
+            target: named.entityId,
+            relation: t.relation,
+            confidence: rule0.confidence,
+            rule: rule0.name,
+            sentence: s.index,
+            qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
+          });
+        i = t.to - 1;
+        continue;
+      }
+      const np = topicAfter(s, ctx.doc.text, t.to);
+      if (!np || subjectOfInfinitive(units, np.end)) continue;
       if (np.person) {
         for (const h of holders)
           emit({
@@ -415,6 +570,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
           confidence: 1,
           rule: rule0.name,
           sentence: s.index,
+          qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
         },
         np.start,
       );
@@ -428,8 +584,7 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
           !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
       );
       if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
-      const id = known?.entityId ?? nodeKey('topic', np.label.toLowerCase());
-      if (!ctx.doc.entities.has(id)) ctx.doc.entities.set(id, { id, label: np.label, kind: 'topic', aliases: [] });
+      const id = known?.entityId ?? topicId(ctx, np.label);
       if (!known)
         added.push({
           entityId: id,
@@ -456,6 +611,9 @@ export function runTopicStanceRules(ctx: ArticleContext, emit: Emitter): void {
       i = t.to - 1;
     }
   }
+}
+
+function addMentions(ctx: ArticleContext, added: readonly EntityMention[]): void {
   if (added.length > 0) {
     // Topic mentions that overlap an existing mention are left out; the rest join the document's sorted mentions.
     const existing = ctx.doc.mentions;
@@ -488,14 +646,20 @@ export function stanceGuard(ctx: ArticleContext, c: RelationCandidate, until?: n
   const text = ctx.doc.text;
   const sentence = text.slice(s.start, s.end);
   const from = src ? Math.max(s.start, src.start - 40) : s.start;
-  const to = tgt ? tgt.start : (until ?? s.end);
+  // A topic read by this stage is a document mention, not a unit: its mention bounds the clause all the same, so
+  // that words after the target ("which would be ...", "had no plans") do not count against the stance.
+  const tgtMention = tgt
+    ? undefined
+    : ctx.doc.mentions.find((m) => m.entityId === c.target && m.start >= (src?.end ?? s.start) && m.start < s.end);
+  const to = tgt ? tgt.start : (tgtMention?.start ?? until ?? s.end);
   const clauseStart = Math.max(from, text.lastIndexOf(';', to) + 1, s.start);
   const span = text.slice(clauseStart, Math.max(clauseStart, to)).toLowerCase();
   const tokens = span.split(/[^\p{L}']+/u).filter(Boolean);
   const neg = words('negations');
   const modal = words('modalityMarkers');
-  // "against" is itself a stance word ("voted against"), not a negation here.
-  if (tokens.some((w) => w !== 'against' && (neg.has(w) || w.endsWith("n't")))) return undefined;
+  // The trigger's own words are no negation: "voted against", "refused to sign" state the stance.
+  const trigger = new Set((c.qualifiers?.trigger ?? 'against').toLowerCase().split(' '));
+  if (tokens.some((w) => w !== 'against' && !trigger.has(w) && (neg.has(w) || w.endsWith("n't")))) return undefined;
   if (tokens.some((w) => modal.has(w)) || /\?\s*["”']?\s*$/.test(sentence)) {
     return {
       ...c,
