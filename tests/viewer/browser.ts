@@ -59,15 +59,20 @@ export interface InkCount {
   colors: Record<string, number>;
 }
 
-/** Counts drawn pixels in a PNG, decoding it in the page (createImageBitmap + canvas). */
-export async function countInk(page: Page, png: Buffer, colors: string[] = []): Promise<InkCount> {
-  const script = `(async () => {
-    const bytes = Uint8Array.from(atob(${JSON.stringify(png.toString('base64'))}), (c) => c.charCodeAt(0));
+/** Page-side statements that decode a PNG into `bitmap` and its RGBA pixels `data` (createImageBitmap + canvas). */
+function decodePng(png: Buffer): string {
+  return `const bytes = Uint8Array.from(atob(${JSON.stringify(png.toString('base64'))}), (c) => c.charCodeAt(0));
     const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
     const context = canvas.getContext('2d');
     context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;`;
+}
+
+/** Counts drawn pixels in a PNG, decoding it in the page. */
+export async function countInk(page: Page, png: Buffer, colors: string[] = []): Promise<InkCount> {
+  const script = `(async () => {
+    ${decodePng(png)}
     const wanted = ${JSON.stringify(colors)}.map((hex) => [hex, parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)]);
     const counts = Object.fromEntries(wanted.map(([hex]) => [hex, 0]));
     let ink = 0;
@@ -92,12 +97,7 @@ export async function inkAt(
   radius = 1,
 ): Promise<boolean[]> {
   const script = `(async () => {
-    const bytes = Uint8Array.from(atob(${JSON.stringify(png.toString('base64'))}), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const context = canvas.getContext('2d');
-    context.drawImage(bitmap, 0, 0);
-    const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    ${decodePng(png)}
     const inked = (x, y) => {
       if (x < 0 || y < 0 || x >= bitmap.width || y >= bitmap.height) return false;
       const i = (y * bitmap.width + x) * 4;

@@ -530,34 +530,30 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
         : t.noun
           ? TOPIC_STANCE_RULES.topicNoun
           : TOPIC_STANCE_RULES.topicVerb;
-      const named = namedTarget(units, t.to);
-      if (named) {
-        // The final stance guard (negation, modality) applies to these edges as to every other.
+      const trigger = ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end);
+      /** One stance edge from every holder to `target`; the final stance guard (negation, modality) applies later. */
+      const emitFromHolders = (target: string, withTrigger: boolean) => {
         for (const h of holders)
           emit({
             source: h.entityId,
-            target: named.entityId,
+            target,
             relation: t.relation,
             confidence: rule0.confidence,
             rule: rule0.name,
             sentence: s.index,
-            qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
+            ...(withTrigger ? { qualifiers: { trigger } } : {}),
           });
+      };
+      const named = namedTarget(units, t.to);
+      if (named) {
+        emitFromHolders(named.entityId, true);
         i = t.to - 1;
         continue;
       }
       const np = topicAfter(s, ctx.doc.text, t.to);
       if (!np || subjectOfInfinitive(units, np.end)) continue;
       if (np.person) {
-        for (const h of holders)
-          emit({
-            source: h.entityId,
-            target: np.person,
-            relation: t.relation,
-            confidence: rule0.confidence,
-            rule: rule0.name,
-            sentence: s.index,
-          });
+        emitFromHolders(np.person, false);
         continue;
       }
       // A topic read from a negated or hypothetical statement gets no node: nothing in the text stands for it.
@@ -570,7 +566,7 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
           confidence: 1,
           rule: rule0.name,
           sentence: s.index,
-          qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
+          qualifiers: { trigger },
         },
         np.start,
       );
@@ -596,18 +592,7 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
           text: ctx.doc.text.slice(np.start, np.end),
           rule: 'rule:stance-topic',
         });
-      const rule = rule0;
-      for (const h of holders) {
-        emit({
-          source: h.entityId,
-          target: id,
-          relation: t.relation,
-          confidence: rule.confidence,
-          rule: rule.name,
-          sentence: s.index,
-          qualifiers: { trigger: ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end) },
-        });
-      }
+      emitFromHolders(id, true);
       i = t.to - 1;
     }
   }
