@@ -78,13 +78,26 @@ const viewport = async (key: string): Promise<Point> => {
   return point;
 };
 
-/** Points one pixel apart on the middle 60% of the straight line between two nodes (clear of nodes and labels). */
+/** Node labels as the fixture names them, to keep the traced points off the text drawn beside each node. */
+const LABELS = new Map(GRAPH.nodes.map((n) => [n.key, n.attributes.label]));
+
+/**
+ * Whether a point may lie on a node's label: sigma writes it to the right of the node, one line high (about 7 px a
+ * character at the viewer's size; generous, since the layout decides where labels fall).
+ */
+function onLabel(p: Point, node: Point, label: string): boolean {
+  return p.x >= node.x - 2 && p.x <= node.x + 14 + 8 * label.length && Math.abs(p.y - node.y) <= 10;
+}
+
+/** Points one pixel apart on the middle 60% of the straight line between two nodes, off both nodes' labels. */
 async function middleOf(from: string, to: string): Promise<Point[]> {
   const [a, b] = [await viewport(from), await viewport(to)];
   const length = Math.hypot(b.x - a.x, b.y - a.y);
   const points: Point[] = [];
   for (let d = 0.2 * length; d <= 0.8 * length; d++) {
-    points.push({ x: a.x + ((b.x - a.x) * d) / length, y: a.y + ((b.y - a.y) * d) / length });
+    const p = { x: a.x + ((b.x - a.x) * d) / length, y: a.y + ((b.y - a.y) * d) / length };
+    if (onLabel(p, a, LABELS.get(from) ?? '') || onLabel(p, b, LABELS.get(to) ?? '')) continue;
+    points.push(p);
   }
   return points;
 }
