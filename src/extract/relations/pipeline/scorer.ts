@@ -115,8 +115,9 @@ export function pairFeatureNames(
   out.push(`p1=${pre1 ? tok(pre1) : '^'}`, `p2=${pre2 ? tok(pre2) : '^'} ${pre1 ? tok(pre1) : '^'}`);
   out.push(`a1=${post1 ? tok(post1) : '$'}`, `a2=${post1 ? tok(post1) : '$'} ${post2 ? tok(post2) : '$'}`);
   // The words of each mention (a title inside "Gov. X", "Co." in an organisation's name).
-  for (const w of src.mention.text.toLowerCase().split(/\s+/)) out.push(`sw=${w}`);
-  for (const w of tgt.mention.text.toLowerCase().split(/\s+/)) out.push(`tw=${w}`);
+  // A person's name says nothing about the relation and would only teach the model who was in its training data.
+  if (src.entityKind !== 'person') for (const w of src.mention.text.toLowerCase().split(/\s+/)) out.push(`sw=${w}`);
+  if (tgt.entityKind !== 'person') for (const w of tgt.mention.text.toLowerCase().split(/\s+/)) out.push(`tw=${w}`);
   if (hasSignal(f, 'first-demonym')) out.push(sourceFirst ? 'src-demonym' : 'tgt-demonym');
   if (hasSignal(f, 'second-demonym')) out.push(sourceFirst ? 'tgt-demonym' : 'src-demonym');
   if (hasSignal(f, 'negated')) out.push('negated');
