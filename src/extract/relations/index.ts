@@ -65,7 +65,9 @@ export function extractRelations(doc: DocAnalysis): RelationCandidate[] {
   runKnowledgeRules(ctx, emit);
   runTopicStanceRules(ctx, emit);
   // Document level: anaphors ("he", "the country", "the bloc", "the German chancellor") read as what they stand for.
-  runCorefRules(ctx, new Set([...out.values()].map((c) => `${c.source}|${c.relation}|${c.target}`)), emit);
+  // Knowledge edges do not count as known: a sentence that states the fact gives it its text evidence.
+  const stated = [...out.values()].filter((c) => c.basis !== 'knowledge');
+  runCorefRules(ctx, new Set(stated.map((c) => `${c.source}|${c.relation}|${c.target}`)), emit);
   // Chains build on memberships; a past membership ("a former Labour MP") must not count, so mark roles first.
   markFormerRoles(ctx, out.values());
   runChainRules(ctx, [...out.values()], emit);

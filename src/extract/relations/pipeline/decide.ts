@@ -103,7 +103,13 @@ function plausibleSeat(ctx: ArticleContext, org: string): boolean {
   if (bodyLabelOf(label) !== undefined) return false;
   const words = label.split(/\s+/);
   for (let n = 1; n <= Math.min(2, words.length); n++) {
-    for (let i = 0; i + n <= words.length; i++) if (placeCountry(words.slice(i, i + n).join(' '))) return false;
+    for (let i = 0; i + n <= words.length; i++) {
+      const name = words.slice(i, i + n).join(' ');
+      // A short word alone ("La", "Le", "Al") is an article or particle of the name far more often than a region's
+      // abbreviation ("La." for Louisiana): "La Stampa" names no place.
+      if (n === 1 && name.length < 4) continue;
+      if (placeCountry(name)) return false;
+    }
   }
   return true;
 }

@@ -56,11 +56,15 @@ export const KNOWLEDGE_RULES = {
   stateBody: {
     name: 'knowledge:state-memberships',
     reason:
-      'A state belongs to an international body the article names with it (data/state-memberships.json, per-body sources).',
+      'A state belongs to an international body the article also names (data/state-memberships.json, per-body sources); evidence is a sentence naming both, else the first sentence naming each.',
     confidence: 0.9,
     examples: [
       {
         text: '[Portugal|state] asked the [European Union|organisation] for help.',
+        expect: [['Portugal', 'member-of', 'European Union']],
+      },
+      {
+        text: 'Ministers of the [European Union|organisation] met. [Portugal|state] asked for help.',
         expect: [['Portugal', 'member-of', 'European Union']],
       },
     ],
@@ -84,7 +88,6 @@ function emitKnowledge(
   emit: Emitter,
   at: Map<string, number[]>,
   c: Omit<RelationCandidate, 'sentence' | 'basis'>,
-  requireSameSentence: boolean,
 ): void {
   const a = at.get(c.source) ?? [];
   const b = new Set(at.get(c.target) ?? []);
@@ -93,7 +96,6 @@ function emitKnowledge(
     for (const sentence of both) emit({ ...c, sentence, basis: 'knowledge' });
     return;
   }
-  if (requireSameSentence) return;
   const first = a[0];
   const second = at.get(c.target)?.[0];
   if (first === undefined || second === undefined) return;
@@ -114,24 +116,26 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
       const state = (code ? ctx.stateOf.get(code) : undefined) ?? ctx.capitalOf.get(e.id);
       const r = KNOWLEDGE_RULES.placeState;
       if (state)
-        emitKnowledge(
-          emit,
-          at,
-          { source: e.id, target: state, relation: 'located-in', confidence: r.confidence, rule: r.name },
-          false,
-        );
+        emitKnowledge(emit, at, {
+          source: e.id,
+          target: state,
+          relation: 'located-in',
+          confidence: r.confidence,
+          rule: r.name,
+        });
     } else if (e.kind === 'organisation') {
       const body = bodyByName(e.label) ?? e.aliases.map(bodyByName).find((b) => b !== undefined);
       if (!body) continue;
       const r = KNOWLEDGE_RULES.stateBody;
       for (const [code, state] of ctx.stateOf) {
         if (body.members.has(code))
-          emitKnowledge(
-            emit,
-            at,
-            { source: state, target: e.id, relation: 'member-of', confidence: r.confidence, rule: r.name },
-            true,
-          );
+          emitKnowledge(emit, at, {
+            source: state,
+            target: e.id,
+            relation: 'member-of',
+            confidence: r.confidence,
+            rule: r.name,
+          });
       }
     }
   }
@@ -148,32 +152,22 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
           found = true;
           const place = places.get(name.toLowerCase());
           if (place)
-            emitKnowledge(
-              emit,
-              at,
-              {
-                source: e.id,
-                target: place,
-                relation: 'based-in',
-                confidence: KNOWLEDGE_RULES.clubCity.confidence,
-                rule: KNOWLEDGE_RULES.clubCity.name,
-              },
-              false,
-            );
+            emitKnowledge(emit, at, {
+              source: e.id,
+              target: place,
+              relation: 'based-in',
+              confidence: KNOWLEDGE_RULES.clubCity.confidence,
+              rule: KNOWLEDGE_RULES.clubCity.name,
+            });
           const state = ctx.stateOf.get(city.country);
           if (state)
-            emitKnowledge(
-              emit,
-              at,
-              {
-                source: e.id,
-                target: state,
-                relation: 'based-in',
-                confidence: KNOWLEDGE_RULES.cityState.confidence,
-                rule: KNOWLEDGE_RULES.cityState.name,
-              },
-              false,
-            );
+            emitKnowledge(emit, at, {
+              source: e.id,
+              target: state,
+              relation: 'based-in',
+              confidence: KNOWLEDGE_RULES.cityState.confidence,
+              rule: KNOWLEDGE_RULES.cityState.name,
+            });
           continue;
         }
         const code = n <= 2 && /^\p{Lu}/u.test(name) ? countryOf(name) : undefined;

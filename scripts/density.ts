@@ -1,0 +1,115 @@
+/**
+ * The density of a DWIE dev build (issue #14): the share of nodes without an edge and the edges per article, by node
+ * kind and by relation; with --isolated N, a fixed random sample of N isolated nodes with the sentence of their first
+ * mention, for a reader to say why each has no edge.
+ *
+ *   node dist/scripts/density.js [--data DIR] [--isolated 60] [--seed 7] [--kind person] [-o out/isolated.md]
+ *
+ * DIR defaults to $NEWSGRAPH_DATA or ../shared/data. The graph is the one `newsgraph build` makes of the documents
+ * written as text files named by their titles.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { buildDwieGraph, graphDensity } from '../src/eval/density.js';
+import { readDwie } from '../src/eval/dwie.js';
+import { seededRandom } from '../src/util/random.js';
+
+interface Options {
+  data: string;
+  isolated: number;
+  seed: number;
+  kind: string | null;
+  out: string | null;
+}
+
+function parseArgs(argv: readonly string[]): Options {
+  const o: Options = {
+    data: process.env.NEWSGRAPH_DATA ?? '../shared/data',
+    isolated: 0,
+    seed: 7,
+    kind: null,
+    out: null,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--data') o.data = argv[++i] ?? o.data;
+    else if (a === '--isolated') o.isolated = Number(argv[++i] ?? 0);
+    else if (a === '--seed') o.seed = Number(argv[++i] ?? o.seed);
+    else if (a === '--kind') o.kind = argv[++i] ?? null;
+    else if (a === '-o' || a === '--out') o.out = argv[++i] ?? null;
+  }
+  return o;
+}
+
+/** The sentence around [start, end) in a text: from the previous full stop or line break to the next. */
+function sentenceAround(text: string, start: number, end: number): string {
+  let s = start;
+  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
+  let e = end;
+  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
+  return text
+    .slice(s, Math.min(text.length, e + 1))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const docs = await readDwie(join(o.data, 'dwie', 'dev.json'));
+  const { graph, texts } = buildDwieGraph(docs);
+  const d = graphDensity(graph);
+  const lines = [
+    `DWIE dev build: ${d.articles} articles, ${d.nodes} nodes, ${d.edges} edges`,
+    `isolated: ${d.isolated}/${d.nodes} = ${pct(d.isolatedShare)}; edges per article: ${d.edgesPerArticle.toFixed(2)}`,
+    '',
+    'kind          nodes  isolated  share   edges/article',
+  ];
+  for (const [kind, k] of Object.entries(d.byKind).sort()) {
+    lines.push(
+      `${kind.padEnd(13)} ${String(k.nodes).padStart(5)}  ${String(k.isolated).padStart(8)}  ${pct(k.isolated / k.nodes).padStart(6)}  ${(k.edges / d.articles).toFixed(2).padStart(6)}`,
+    );
+  }
+  lines.push('', 'relation           edges');
+  for (const [relation, n] of Object.entries(d.byRelation).sort((a, b) => b[1] - a[1])) {
+    lines.push(`${relation.padEnd(18)} ${String(n).padStart(5)}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (o.isolated <= 0) return;
+  const keys = graph
+    .nodes()
+    .filter((key) => graph.degree(key) === 0 && (o.kind === null || graph.getNodeAttribute(key, 'kind') === o.kind))
+    .sort();
+  // A partial Fisher-Yates shuffle with the seeded generator: the first `isolated` keys are the sample.
+  const random = seededRandom(o.seed);
+  const n = Math.min(o.isolated, keys.length);
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(random() * (keys.length - i));
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+  }
+  const sample = [
+    `# ${n} of ${keys.length} isolated nodes (seed ${o.seed})`,
+    '',
+    '| # | kind | label | first sentence |',
+    '|---|---|---|---|',
+  ];
+  keys.slice(0, n).forEach((key, i) => {
+    const a = graph.getNodeAttributes(key);
+    const first = a.examples[0];
+    const text = first ? texts.get(first.article) : undefined;
+    const evidence = first && text ? `${first.article}: ${sentenceAround(text, first.start, first.end)}` : '';
+    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    sample.push(`| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(evidence)} |`);
+  });
+  if (o.out) {
+    mkdirSync(dirname(o.out), { recursive: true });
+    writeFileSync(o.out, `${sample.join('\n')}\n`);
+    process.stderr.write(`density: ${n} isolated nodes written to ${o.out}\n`);
+  } else process.stdout.write(`\n${sample.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`density: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
