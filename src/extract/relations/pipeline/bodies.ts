@@ -24,7 +24,11 @@ function load(): Map<string, Body> {
               (c) => (c as { region?: string }).region === 'Africa' && (c as { independent?: boolean }).independent,
             ).map((c) => c.cca2)
           : (b.members as string[]);
-    const body: Body = { label: b.label, members: new Set(members), source: b.source };
+    // A body of nearly every UN member names its exceptions ("except") and its members outside the UN ("also").
+    const { except = [], also = [] } = b as { except?: string[]; also?: string[] };
+    const set = new Set([...members, ...also]);
+    for (const code of except) set.delete(code);
+    const body: Body = { label: b.label, members: set, source: b.source };
     for (const n of b.names) index.set(n.length <= 4 ? `=${n.replace(/\./g, '')}` : normaliseName(n), body);
   }
   return index;
