@@ -168,6 +168,81 @@ const ROWS: Row[] = [
     text: 'Envoys of the [European Union|organisation] gathered on Monday. Later [Norway|state] asked for funds.',
     edge: ['Norway', 'member-of', 'European Union'],
   },
+  // member-of from knowledge: bodies of nearly every UN member name their exceptions.
+  {
+    text: 'The [International Monetary Fund|organisation] cut its forecast. [Kenya|state] disagreed.',
+    edge: ['Kenya', 'member-of', 'International Monetary Fund'],
+    rule: 'knowledge:state-memberships',
+    basis: 'knowledge',
+  },
+  {
+    text: 'The [International Monetary Fund|organisation] cut its forecast. [Cuba|state] disagreed.',
+    edge: ['Cuba', 'member-of', 'International Monetary Fund'],
+  },
+  {
+    text: '[OSCE|organisation] observers reached [Georgia|state] on Monday.',
+    edge: ['Georgia', 'member-of', 'OSCE'],
+    rule: 'knowledge:state-memberships',
+  },
+  // born-in: a place or state joined to "born".
+  {
+    text: 'The [Chile|state]-born poet [Luz Marin|person] read first.',
+    edge: ['Luz Marin', 'born-in', 'Chile'],
+    rule: 'pair:born-in:born-modifier',
+  },
+  {
+    text: 'Police named [Ali Farah|person], a [Somalia|state]-born taxi driver, as the victim.',
+    edge: ['Ali Farah', 'born-in', 'Somalia'],
+    rule: 'pair:born-in:born-apposition',
+  },
+  {
+    text: 'The [Chile|state] and [Peru|state] team-mates of [Luz Marin|person] were born in Lima.',
+    edge: ['Luz Marin', 'born-in', 'Chile'],
+  },
+  // located-in: a place in a named region.
+  {
+    text: 'Fighting reached [Kemer|place] in the southern district of [Antalya|place] overnight.',
+    edge: ['Kemer', 'located-in', 'Antalya'],
+    rule: 'pair:located-in:in-region-of',
+  },
+  // citizen-of: a home country or native state.
+  {
+    text: 'The court ordered [Omar Sy|person] returned to his home country of [Senegal|state].',
+    edge: ['Omar Sy', 'citizen-of', 'Senegal'],
+    rule: 'pair:citizen-of:home-country',
+  },
+  {
+    text: '[Omar Sy|person] flew to [Senegal|state], not his home country.',
+    edge: ['Omar Sy', 'citizen-of', 'Senegal'],
+  },
+  // plays-for: a player and his club's squad.
+  {
+    text: '[Tomas Vrba|person] and his [Olomouc|organisation] team won again.',
+    edge: ['Tomas Vrba', 'plays-for', 'Olomouc'],
+    rule: 'pair:plays-for:and-his-squad',
+  },
+  {
+    text: '[Tomas Vrba|person] and his [Olomouc|organisation] lawyer met the press.',
+    edge: ['Tomas Vrba', 'plays-for', 'Olomouc'],
+  },
+  // based-in: an organisation whose name holds a town the article names.
+  {
+    text: 'Roads to [Grindel|place] were closed. [Air Grindel|organisation] flew guests out.',
+    edge: ['Air Grindel', 'based-in', 'Grindel'],
+    rule: 'based-in:name-names-place',
+  },
+  {
+    text: 'Talks in [Sorvik|place] failed. The [Sorvik Accords|organisation] were dead.',
+    edge: ['Sorvik Accords', 'based-in', 'Sorvik'],
+  },
+  {
+    text: 'Leaders met in [Europe|place]. [Radio Free Europe|organisation] reported it.',
+    edge: ['Radio Free Europe', 'based-in', 'Europe'],
+  },
+  {
+    text: 'Shops in [Haddad|place] closed. [Maria Haddad|organisation] said so.',
+    edge: ['Maria Haddad', 'based-in', 'Haddad'],
+  },
 ];
 
 describe('relations that link isolated nodes', () => {

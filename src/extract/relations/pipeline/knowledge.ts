@@ -8,7 +8,7 @@
 import type { RelationCandidate } from '../../types.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { bodyByName } from './bodies.js';
-import { cityOf, countryOf, placeCountry } from './places.js';
+import { cityOf, countryOf, isRegion, placeCountry } from './places.js';
 
 export const KNOWLEDGE_RULES = {
   placeState: {
@@ -50,6 +50,18 @@ export const KNOWLEDGE_RULES = {
       {
         text: 'The [Chilean Mining Society|organisation] met. [Chile|state] agreed.',
         expect: [['Chilean Mining Society', 'based-in', 'Chile']],
+      },
+    ],
+  },
+  nameNamesPlace: {
+    name: 'based-in:name-names-place',
+    reason:
+      'An organisation whose own name holds a town or city the article names ("Air Zermatt", "Kessler Bank of Tulsa") is based there (not continents or seas, not agreements named after a place).',
+    confidence: 0.75,
+    examples: [
+      {
+        text: 'Snow closed roads to [Saas Fee|place]. [Air Saas Fee|organisation] flew tourists out.',
+        expect: [['Air Saas Fee', 'based-in', 'Saas Fee']],
       },
     ],
   },
@@ -140,6 +152,9 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
     }
   }
   // Organisations named after a city (its node, and its state when the article names it), or naming a state.
+  const surnames = new Set<string>();
+  for (const p of ctx.doc.entities.values())
+    if (p.kind === 'person') surnames.add(p.label.split(/\s+/).pop()!.toLowerCase());
   for (const e of ctx.doc.entities.values()) {
     if (e.kind !== 'organisation' || !at.has(e.id) || bodyByName(e.label) || ctx.bodyOf.has(e.id)) continue;
     const words = e.label.split(/\s+/);
@@ -186,6 +201,55 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
           });
         }
       }
+    }
+    if (!found) nameNamesPlace(e, words, places, surnames, at, emit);
+  }
+}
+
+const PLACE_INTRODUCER =
+  /^(?:of|de|di|du|da|del|von|air|radio|fc|ac|as|sc|sv|cf|real|atletico|sporting|dynamo|dinamo|olympique|racing|union|hotel|port)$/i;
+
+const COMPASS = /^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower)$/i;
+
+/** Names of agreements, meetings and groupings that carry the place where they were made, not where they sit. */
+const NOT_SEATED =
+  /\b(?:agreements?|accords?|conventions?|treat(?:y|ies)|protocols?|process|summit|talks|declaration|format|group|conference|consensus|initiative|charter|pact|round|games|cup|championships?|festival|marathon|prize|award)\b/i;
+
+/**
+ * An organisation whose name holds the name of a town or city the article names ("Air Zermatt", "Kessler Bank of
+ * Tulsa") is based there: the gazetteer rule above covers large cities only. Continents, seas and regions
+ * ("Radio Free Europe") and agreements named after a place ("the Minsk accords") are left out.
+ */
+function nameNamesPlace(
+  e: { id: string; label: string },
+  words: readonly string[],
+  places: ReadonlyMap<string, string>,
+  surnames: ReadonlySet<string>,
+  at: ReadonlyMap<string, number[]>,
+  emit: Emitter,
+): void {
+  if (NOT_SEATED.test(e.label)) return;
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    for (let i = 0; i + n <= words.length; i++) {
+      const name = words.slice(i, i + n).join(' ');
+      // Compass words ("North" of a mis-cut "North Korea") and a person's surname typed as a place name no town.
+      if (name.length < 4 || !/^\p{Lu}/u.test(name) || isRegion(name) || COMPASS.test(name)) continue;
+      if (surnames.has(name.toLowerCase())) continue;
+      // The town opens the name ("Sylt Institute") or follows a word that introduces one ("Bank of Tulsa", "Air
+      // Zermatt", "FC Porto"); a last word after a given name ("Maria Hussein") is a surname.
+      if (i > 0 && !PLACE_INTRODUCER.test(words[i - 1]!)) continue;
+      const place = places.get(name.toLowerCase());
+      if (!place) continue;
+      const r = KNOWLEDGE_RULES.nameNamesPlace;
+      emit({
+        source: e.id,
+        target: place,
+        relation: 'based-in',
+        confidence: r.confidence,
+        rule: r.name,
+        sentence: at.get(e.id)?.[0] ?? 0,
+      });
+      return;
     }
   }
 }

@@ -14,6 +14,8 @@ interface PlaceIndex {
   cityCountry: Map<string, { country: string; population: number }>;
   regionCountry: Map<string, string>;
   demonyms: Set<string>;
+  /** Continents, seas and world regions (data/regions.json). */
+  worldRegions: Set<string>;
 }
 
 let index: PlaceIndex | undefined;
@@ -35,7 +37,8 @@ function load(): PlaceIndex {
     if (d?.m) demonyms.add(d.m.toLowerCase());
     if (d?.f) demonyms.add(d.f.toLowerCase());
   }
-  index = { cityCountry, regionCountry, demonyms };
+  const worldRegions = new Set(knowledge().regions.map(normaliseName));
+  index = { cityCountry, regionCountry, demonyms, worldRegions };
   return index;
 }
 
@@ -43,6 +46,11 @@ function load(): PlaceIndex {
 export function isDemonym(text: string): boolean {
   const t = text.toLowerCase().replace(/-born$/, '');
   return load().demonyms.has(t);
+}
+
+/** "Europe", "Middle East", "Mediterranean": a continent, sea or world region, no town. */
+export function isRegion(name: string): boolean {
+  return load().worldRegions.has(normaliseName(name));
 }
 
 export function cityOf(name: string): { country: string; population: number } | undefined {
