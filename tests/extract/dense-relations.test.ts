@@ -243,6 +243,23 @@ const ROWS: Row[] = [
     text: 'Shops in [Haddad|place] closed. [Maria Haddad|organisation] said so.',
     edge: ['Maria Haddad', 'based-in', 'Haddad'],
   },
+  // located-in from knowledge: a first-level region of a federation and its state.
+  {
+    text: 'Floods hit [Kerala|place] again. [India|state] sent troops.',
+    edge: ['Kerala', 'located-in', 'India'],
+    rule: 'knowledge:place-in-state',
+    basis: 'knowledge',
+  },
+  // coreference: "the party" is the party named last, a few sentences back at most.
+  {
+    text: 'The [Liberty Party|organisation] gained seats. "We won," he said. The party\'s leader, [Ines Kohl|person], thanked voters.',
+    edge: ['Ines Kohl', 'member-of', 'Liberty Party'],
+    rule: 'coref:the-party',
+  },
+  {
+    text: "The [Harbour Trust|organisation] gained funds. The party's leader, [Ines Kohl|person], thanked voters.",
+    edge: ['Ines Kohl', 'member-of', 'Harbour Trust'],
+  },
 ];
 
 describe('relations that link isolated nodes', () => {

@@ -12,6 +12,7 @@ import type { EntityMention, RelationCandidate } from '../../types.js';
 import { type RoleClass, roleStartingAt, words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { runMembershipRules } from '../rules/membership.js';
+import { isParty } from '../rules/party.js';
 import { runRoleRules } from '../rules/roles.js';
 import { runStanceRules } from '../rules/stance.js';
 import { type EntityUnit, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
@@ -56,6 +57,18 @@ export const COREF_RULES = {
       },
     ],
   },
+  party: {
+    name: 'coref:the-party',
+    reason:
+      '"the party" stands for the political party named last before it (data/parties.json, or a name with "Party" or "Front"): "The party\'s leader, X" is that party\'s leader.',
+    confidence: 0.7,
+    examples: [
+      {
+        text: "Polls favour the [Green Front|organisation]. The party's leader, [Ada Voss|person], was pleased.",
+        expect: [['Ada Voss', 'member-of', 'Green Front']],
+      },
+    ],
+  },
   description: {
     name: 'coref:title-description',
     reason:
@@ -74,11 +87,14 @@ const PRONOUNS = new Set(['he', 'she']);
 const UNIQUE_OFFICES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-of-government']);
 const COUNTRY_NOUNS = new Set(['country', 'nation']);
 const BODY_NOUNS = new Set(['bloc', 'alliance', 'union', 'organisation', 'organization']);
+const PARTY_NAME = /\b(?:Party|Front)\b/;
 /** Words that may open a sentence before its subject pronoun ("But he", "However, she"). */
 const OPENERS = words('sentenceOpeners');
 
 /** Sentences back that an antecedent may lie (a paragraph's reach in news prose). */
 const REACH = 2;
+/** A party is referred back to across a quote or two ("... he tweeted. \"...\" The party's leader, X, ..."). */
+const PARTY_REACH = 4;
 
 interface Resolved {
   /** Unit range [from, to) of the anaphor in the original sentence. */
@@ -102,8 +118,9 @@ function lastMention(
   s: number,
   before: number,
   accept: (u: EntityUnit) => boolean,
+  reach: number = REACH,
 ): { unit: EntityUnit; sentence: number } | undefined {
-  for (let k = s; k >= Math.max(0, s - REACH); k--) {
+  for (let k = s; k >= Math.max(0, s - reach); k--) {
     const units = ctx.sentences[k]!.units;
     for (let i = (k === s ? before : units.length) - 1; i >= 0; i--) {
       const u = units[i]!;
@@ -155,6 +172,29 @@ function resolveSentence(ctx: ArticleContext, s: SentenceUnits): Resolved[] {
     // "the country" is an anaphor only as a whole noun phrase ("the country's", "the country said"), not "the country
     // team"; a capitalised "Union" is a name's head ("the Union of ...").
     const raw = (units[i + 1] as { raw?: string } | undefined)?.raw ?? '';
+    if (noun === 'party' && raw === raw.toLowerCase()) {
+      const next = units[i + 2];
+      if (next?.kind === 'entity' || wordAt(units, i + 2) === 'of') continue;
+      const found = lastMention(
+        ctx,
+        s.index,
+        i,
+        (u) =>
+          u.entityKind === 'organisation' &&
+          (isParty(ctx.doc, u.entityId) || PARTY_NAME.test(ctx.doc.entities.get(u.entityId)?.label ?? '')),
+        PARTY_REACH,
+      );
+      if (found)
+        out.push({
+          from: i,
+          to: i + 2,
+          entity: found.unit,
+          rule: COREF_RULES.party,
+          antecedentSentence: found.sentence,
+          insert: false,
+        });
+      continue;
+    }
     if (COUNTRY_NOUNS.has(noun) || (BODY_NOUNS.has(noun) && raw === raw.toLowerCase())) {
       const next = units[i + 2];
       if (next?.kind === 'entity' || wordAt(units, i + 2) === 'of') continue;

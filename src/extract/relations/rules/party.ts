@@ -55,7 +55,7 @@ function isRoleWord(word: string): boolean {
 
 let partyLabels: Set<string> | null = null;
 
-function isParty(doc: DocAnalysis, id: string): boolean {
+export function isParty(doc: DocAnalysis, id: string): boolean {
   partyLabels ??= new Set(knowledge().parties.map((p) => p.label));
   const e = doc.entities.get(id);
   return e !== undefined && e.kind === 'organisation' && partyLabels.has(e.label);
