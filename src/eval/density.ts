@@ -11,7 +11,7 @@ import type { NewsGraph } from '../graph/types.js';
 import { ingestString } from '../ingest/index.js';
 import { type DwieDocument, dwieDocumentText } from './dwie.js';
 
-export interface KindDensity {
+interface KindDensity {
   nodes: number;
   isolated: number;
   /** Edges with an end of this kind (an edge between two nodes of the kind counts once). */
@@ -66,7 +66,7 @@ export function graphDensity(graph: NewsGraph): Density {
 }
 
 /** Extractions of DWIE documents as `newsgraph build` reads them: one text file per document, named by its title. */
-export function extractDwieDocuments(docs: readonly DwieDocument[]): {
+function extractDwieDocuments(docs: readonly DwieDocument[]): {
   extractions: Extraction[];
   texts: Map<string, string>;
 } {
