@@ -1,10 +1,14 @@
 /**
- * Precision of role edges and their qualifiers through the whole extractor (tokenizer, entities, relations), issue
- * 14: a role stated as past carries former: true however the past is said. Sentences and names written for this
- * test.
+ * Precision of role edges and their qualifiers (issue 14): a role stated as past carries former: true however the
+ * past is said (through the whole extractor: tokenizer, entities, relations); stacked modifiers before a name give
+ * the place to the person, not the party; a title held in a kind of body ("federation president") is never a state's.
+ * Sentences and names written for this test; `[Name|kind|Label]` marks entities where the point is the relation
+ * stage, not the tagger.
  */
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
+import { extractRelations } from '../../src/extract/relations/index.js';
+import { annotatedDoc } from '../../src/extract/relations/testing.js';
 
 interface Edge {
   s: string;
@@ -103,5 +107,112 @@ describe('former roles (then-, ex-, at the time, until, from ... to, the late)',
     const found = edges(text).filter((e) => e.s === s && e.r === r && e.t === t);
     expect(found.length, `expected ${edge.join(' ')}`).toBeGreaterThan(0);
     expect(found.some((e) => e.former)).toBe(former);
+  });
+});
+
+interface RoleCase {
+  text: string;
+  /** Edges that must exist (confidence >= 0.5). */
+  has: Array<[string, string, string]>;
+  /** Edges that must not exist with confidence >= 0.5. */
+  not: Array<[string, string, string]>;
+}
+
+function annotatedEdges(text: string): Edge[] {
+  const doc = annotatedDoc(text);
+  const label = (id: string) => doc.entities.get(id)?.label ?? id;
+  return extractRelations(doc).map((c) => ({
+    s: label(c.source),
+    r: c.relation,
+    t: label(c.target),
+    former: c.former === true,
+    confidence: c.confidence,
+  }));
+}
+
+const ROLES: Record<string, RoleCase[]> = {
+  'stacked modifiers: place, party, title, name': [
+    {
+      text: '[Dundee|place] [SNP|organisation|Scottish National Party] MSP [Fiona Baird|person] criticised the budget.',
+      has: [['Fiona Baird', 'member-of', 'Scottish National Party']],
+      not: [['Scottish National Party', 'based-in', 'Dundee']],
+    },
+    {
+      text: '[Sheffield|place] [Green|organisation|Green Party of England and Wales] MEP [Ruth Okafor|person] told the [European Parliament|organisation] the plan was unfair.',
+      has: [
+        ['Ruth Okafor', 'member-of', 'Green Party of England and Wales'],
+        ['Ruth Okafor', 'works-for', 'European Parliament'],
+      ],
+      not: [['Green Party of England and Wales', 'based-in', 'Sheffield']],
+    },
+    {
+      text: '[Hull|place] [Labour|organisation|Labour Party] councillor [Dev Patel|person] resigned.',
+      has: [['Dev Patel', 'member-of', 'Labour Party']],
+      not: [['Labour Party', 'based-in', 'Hull']],
+    },
+    // Not a party: a place before a body is still its seat, title or not.
+    {
+      text: 'The [Porto|place] [Vasco Institute|organisation] director [Rui Alves|person] opened a wing.',
+      has: [['Vasco Institute', 'based-in', 'Porto']],
+      not: [],
+    },
+  ],
+  'a title held in a kind of body': [
+    {
+      text: '[Ghana|state] voted. [Ghana|state] counted. Federation president [Kofi Mensah|person] said the games would go ahead.',
+      has: [],
+      not: [['Kofi Mensah', 'speaks-for', 'Ghana']],
+    },
+    {
+      text: "[Ghana|state]'s union chairman [Kofi Mensah|person] said the strike would go on.",
+      has: [],
+      not: [['Kofi Mensah', 'speaks-for', 'Ghana']],
+    },
+    {
+      text: "[Ghana|state] voted. [Ghana|state] counted. [Kofi Mensah|person], the union's president, said the strike would go on.",
+      has: [],
+      not: [['Kofi Mensah', 'speaks-for', 'Ghana']],
+    },
+    {
+      text: '[Ghana|state] voted. The [Ghana Boxing Federation|organisation] met. The federation president [Kofi Mensah|person] spoke.',
+      has: [['Kofi Mensah', 'member-of', 'Ghana Boxing Federation']],
+      not: [['Kofi Mensah', 'speaks-for', 'Ghana']],
+    },
+    {
+      text: '[Ghana|state] voted. The [Ghana Boxing Federation|organisation] met. The federation president, [Kofi Mensah|person], spoke.',
+      has: [['Kofi Mensah', 'speaks-for', 'Ghana Boxing Federation']],
+      not: [['Kofi Mensah', 'speaks-for', 'Ghana']],
+    },
+    // The nearest body of the kind, not any organisation: a league is not the federation.
+    {
+      text: 'The [Accra Football League|organisation] and the [Ghana Boxing Federation|organisation] met. League chairman [Ama Owusu|person] spoke.',
+      has: [['Ama Owusu', 'member-of', 'Accra Football League']],
+      not: [['Ama Owusu', 'member-of', 'Ghana Boxing Federation']],
+    },
+    // A state title without a body noun still reads as the state's.
+    {
+      text: '[Ghana|state] voted. [Ghana|state] counted. [Ghana|state] won. President [Kofi Mensah|person] thanked voters.',
+      has: [['Kofi Mensah', 'speaks-for', 'Ghana']],
+      not: [],
+    },
+  ],
+};
+
+describe.each(Object.entries(ROLES))('%s', (_name, cases) => {
+  it.each(cases)('$text', ({ text, has, not }) => {
+    const found = annotatedEdges(text).filter((e) => e.confidence >= 0.5);
+    const key = (e: [string, string, string]) => e.join(' ');
+    const got = new Set(found.map((e) => `${e.s} ${e.r} ${e.t}`));
+    for (const e of has) expect(got, `expected ${key(e)}`).toContain(key(e));
+    for (const e of not) expect(got, `unexpected ${key(e)}`).not.toContain(key(e));
+  });
+});
+
+describe('stacked modifiers through the whole extractor', () => {
+  it('gives the party and the parliament to the MEP, and no seat in the place to the party', () => {
+    const found = edges('Sheffield Green MEP Ruth Okafor told the European Parliament that the plan was unfair.');
+    const got = found.map((e) => `${e.s} ${e.r} ${e.t}`);
+    expect(got).toContain('Ruth Okafor works-for European Parliament');
+    expect(got.filter((g) => / based-in /.test(g))).toEqual([]);
   });
 });

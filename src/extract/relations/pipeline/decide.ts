@@ -5,6 +5,8 @@
  * larger than the first? is the organisation an international body?) refuse implausible readings.
  */
 import { knowledgeFile } from '../../../knowledge/loader.js';
+import { knowledge } from '../../entities/knowledge.js';
+import { classifyTitle } from '../lexicon.js';
 import type { ArticleContext, Rule } from '../rule.js';
 import { bodyLabelOf } from './bodies.js';
 import { hasSignal, type PairFeatures } from './features.js';
@@ -108,6 +110,19 @@ function plausibleSeat(ctx: ArticleContext, org: string): boolean {
   return true;
 }
 
+let partyLabels: ReadonlySet<string> | undefined;
+
+/**
+ * "Leeds Green MEP X", "Glasgow SNP councillor X": stacked modifiers before a name. A place before a party that is
+ * followed by a title and a person is the person's seat or constituency, not the party's.
+ */
+function partyBeforeTitledPerson(f: PairFeatures, ctx: ArticleContext): boolean {
+  const title = /^((?:(?!<)\S+ ){1,3})<person>/.exec(f.after)?.[1];
+  if (title === undefined || classifyTitle(title.trim()) === undefined) return false;
+  partyLabels ??= new Set(knowledge().parties.map((p) => p.label));
+  return partyLabels.has(ctx.doc.entities.get(f.second.entityId)?.label ?? '');
+}
+
 export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[] {
   const out: PairDecision[] = [];
   for (const p of PATTERNS) {
@@ -124,6 +139,7 @@ export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[]
       p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
     if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
     if (p.check === 'notBody' && !plausibleSeat(ctx, source)) continue;
+    if (p.check === 'notBody' && source === f.second.entityId && partyBeforeTitledPerson(f, ctx)) continue;
     out.push({ source, target, relation: p.relation, confidence: p.confidence, rule: `pair:${p.name}` });
   }
   return out;
