@@ -216,3 +216,47 @@ describe('stacked modifiers through the whole extractor', () => {
     expect(got.filter((g) => / based-in /.test(g))).toEqual([]);
   });
 });
+
+interface PlaceCase {
+  text: string;
+  edge: [string, string, string];
+  yes: boolean;
+}
+
+/** Place names several countries share: the text or the article's states decide, never the largest namesake alone. */
+const PLACES: PlaceCase[] = [
+  // The text places it: a smaller namesake's country is a plausible container.
+  {
+    text: 'Protesters in [Cordoba|place], [Spain|state], clashed with police.',
+    edge: ['Cordoba', 'located-in', 'Spain'],
+    yes: true,
+  },
+  // The article names both countries of a name: left unplaced.
+  {
+    text: 'Protesters in [Birmingham|place] clashed with police. [Britain|state|United Kingdom] and the [United States|state] said calm returned.',
+    edge: ['Birmingham', 'located-in', 'United Kingdom'],
+    yes: false,
+  },
+  // Only a much smaller namesake's country is named: not a reason to move the place there.
+  {
+    text: 'Born in [Salem|place], he moved to the [United States|state] at 17.',
+    edge: ['Salem', 'located-in', 'United States'],
+    yes: false,
+  },
+  // Namesakes of like size: the one whose state the article names.
+  {
+    text: 'Protesters in [Cadiz|place] clashed with police. [Spain|state] said calm returned.',
+    edge: ['Cadiz', 'located-in', 'Spain'],
+    yes: true,
+  },
+];
+
+describe('places whose name several countries share', () => {
+  it.each(PLACES)('$text', ({ text, edge, yes }) => {
+    const got = annotatedEdges(text)
+      .filter((e) => e.confidence >= 0.5)
+      .map((e) => `${e.s} ${e.r} ${e.t}`);
+    if (yes) expect(got).toContain(edge.join(' '));
+    else expect(got).not.toContain(edge.join(' '));
+  });
+});
