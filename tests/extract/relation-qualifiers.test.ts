@@ -150,6 +150,20 @@ const ROLES: Record<string, RoleCase[]> = {
       has: [['Dev Patel', 'member-of', 'Labour Party']],
       not: [['Labour Party', 'based-in', 'Hull']],
     },
+    // Two bodies the title could name: neither.
+    {
+      text: 'Senator [Ada Price|person] said the [Italian Senate|organisation] and the [US Senate|organisation] disagreed.',
+      has: [],
+      not: [
+        ['Ada Price', 'works-for', 'Italian Senate'],
+        ['Ada Price', 'works-for', 'US Senate'],
+      ],
+    },
+    {
+      text: 'Senator [Ada Price|person] said the [US Senate|organisation] would vote.',
+      has: [['Ada Price', 'works-for', 'US Senate']],
+      not: [],
+    },
     // Not a party: a place before a body is still its seat, title or not.
     {
       text: 'The [Porto|place] [Vasco Institute|organisation] director [Rui Alves|person] opened a wing.',

@@ -638,16 +638,17 @@ function namedBodyNearby(ctx: ArticleContext, sentence: number, at: number, noun
   return here.find((u) => u.start > at)?.entityId;
 }
 
-/** "MEP X": the body the title names, when the article names it. */
+/** "MEP X": the body the title names, when the article names it, and only one such ("the Italian Senate" and "the US Senate": none). */
 function bodyOfTitle(ctx: ArticleContext, title: string): string | undefined {
   const names = bodiesNamedByTitle(title);
   if (names.length === 0) return undefined;
+  const found: string[] = [];
   for (const e of ctx.doc.entities.values()) {
     if (e.kind !== 'organisation') continue;
     const label = e.label.toLowerCase();
-    if (names.some((n) => label === n || label.endsWith(` ${n}`))) return e.id;
+    if (names.some((n) => label === n || label.endsWith(` ${n}`))) found.push(e.id);
   }
-  return undefined;
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** Roles the entity stage attached to a mention (RoleFact). */
