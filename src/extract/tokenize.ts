@@ -136,6 +136,13 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
+/** An abbreviation in capitals starts at `at` ("CIA", "US", "U.S."): two or more capitals or dots, then a word end. */
+function isAbbreviationAt(text: string, at: number): boolean {
+  let j = at;
+  while (j < text.length && (isUpper(text[j]) || (text[j] === '.' && j > at))) j++;
+  return j - at >= 2 && !isWordChar(text[j]);
+}
+
 /**
  * Scans a word starting at `start` and pushes its token(s); returns the index after it.
  * A word is a run of letters/digits joined by inner connectors: hyphens, apostrophes, dots (abbreviations and
@@ -161,6 +168,16 @@ function scanWord(
     const next = text[i + 1];
     if (i + 1 >= to) break;
     if (DASHES.has(ch) && ch === '-' && isWordChar(next)) {
+      // "then-US president", "ex-CIA officer": a time prefix glued to a name is split off so the name is found
+      // ("then-" before any capital; "ex-" only before an abbreviation, as CoNLL keeps "ex-England" whole).
+      if (i === start + 4 || i === start + 2) {
+        const prefix = text.slice(start, i).toLowerCase();
+        if ((prefix === 'then' && isUpper(next)) || (prefix === 'ex' && isAbbreviationAt(text, i + 1))) {
+          push(start, i);
+          push(i, i + 1);
+          return i + 1;
+        }
+      }
       i++;
       segmentStart = i;
       continue;

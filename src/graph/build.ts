@@ -8,7 +8,7 @@ import type { Corrections } from './corrections-schema.js';
 import { MultiDirectedGraph } from './graphology.js';
 import { unifyIdentities } from './identity.js';
 import { edgeKey } from './keys.js';
-import { type ArticleRecord, type EdgeEvidence, type NewsGraph, SCHEMA } from './types.js';
+import { type ArticleRecord, type EdgeAttributes, type EdgeEvidence, type NewsGraph, SCHEMA } from './types.js';
 
 /** Mention examples kept per node and article: enough to explain a node without bloating the file. */
 const EXAMPLES_PER_ARTICLE = 2;
@@ -29,6 +29,50 @@ function roundConfidence(c: number): number {
 /** Independent statements raise confidence: noisy-or, kept below 1 because no extractor is certain. */
 export function combineConfidence(a: number, b: number): number {
   return roundConfidence(Math.min(0.99, 1 - (1 - a) * (1 - b)));
+}
+
+/** What a statement adds to an edge besides its evidence. */
+interface Statement {
+  confidence: number;
+  qualifiers?: Record<string, string> | undefined;
+  former?: boolean | undefined;
+}
+
+/** A statement under a modality ("would support", "may visit") says what might be, not what is. */
+function unasserted(qualifiers: Record<string, string> | undefined): boolean {
+  return qualifiers?.modality !== undefined;
+}
+
+function withoutModality(qualifiers: Record<string, string> | undefined): Record<string, string> {
+  const rest = { ...qualifiers };
+  delete rest.modality;
+  return rest;
+}
+
+/**
+ * Merges one more statement's confidence and qualifiers into an edge. Independent statements of a fact raise the
+ * confidence (noisy-or; `counted` false for a copy of a story the edge already has). A statement under a modality
+ * never raises it: hypothetical edges stay at their ceiling however often the hypothesis is repeated, and a factual
+ * statement makes the edge factual (its modality dropped, its confidence the fact's). Likewise one statement of a
+ * role as current makes the edge current. Other qualifiers: the first value wins.
+ */
+export function mergeStatement(edge: EdgeAttributes, add: Statement, counted: boolean): void {
+  const wasUnasserted = unasserted(edge.qualifiers);
+  const isUnasserted = unasserted(add.qualifiers);
+  if (wasUnasserted && !isUnasserted) {
+    edge.confidence = roundConfidence(Math.max(edge.confidence, add.confidence));
+    edge.qualifiers = withoutModality(edge.qualifiers);
+  } else if (wasUnasserted && isUnasserted) {
+    edge.confidence = roundConfidence(Math.max(edge.confidence, add.confidence));
+  } else if (!isUnasserted && counted) {
+    edge.confidence = combineConfidence(edge.confidence, add.confidence);
+  }
+  if (add.qualifiers) {
+    const keep = isUnasserted && !wasUnasserted ? withoutModality(add.qualifiers) : add.qualifiers;
+    edge.qualifiers = { ...keep, ...edge.qualifiers };
+  }
+  if (edge.qualifiers && Object.keys(edge.qualifiers).length === 0) delete edge.qualifiers;
+  if (!add.former) delete edge.former;
 }
 
 /** Inserts `value` into the sorted list `list` unless present: binary search, no re-sort. */
@@ -183,16 +227,11 @@ export function addExtraction(graph: NewsGraph, extraction: Extraction): boolean
     const edge = graph.getEdgeAttributes(key);
     // One sentence that states the relation makes it a text edge, whatever the data files add.
     if (basis === 'text' || edge.basis === undefined) edge.basis = 'text';
-    if (relation.qualifiers) edge.qualifiers = { ...relation.qualifiers, ...edge.qualifiers };
-    // One statement of the role as current makes the edge current.
-    if (!relation.former) delete edge.former;
     for (const rule of relation.rules) insertSorted(edge.rules, rule);
     // A copy of a story the edge already has evidence from is listed (every outlet shows) but not counted again.
-    const counted = group !== null && edge.evidence.some((e) => groupOf(e.article) === group);
-    if (!counted) {
-      edge.weight += evidence.length;
-      edge.confidence = combineConfidence(edge.confidence, relation.confidence);
-    }
+    const copy = group !== null && edge.evidence.some((e) => groupOf(e.article) === group);
+    if (!copy) edge.weight += evidence.length;
+    mergeStatement(edge, relation, !copy);
     edge.evidence.push(...evidence);
   }
   return true;

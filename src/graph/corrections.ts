@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { nodeKey } from '../contract/keys.js';
 import { FileSystemError, InputError } from '../errors.js';
 import { editDistance, foldName } from '../util/names.js';
-import { combineConfidence, MAX_EXAMPLES } from './build.js';
+import { MAX_EXAMPLES, mergeStatement } from './build.js';
 import { type Corrections, checkCorrections } from './corrections-schema.js';
 import { edgeKey } from './keys.js';
 import type { EdgeAttributes, EdgeEvidence, NewsGraph, NodeAttributes } from './types.js';
@@ -143,7 +143,7 @@ function putEdge(
   const edge = graph.getEdgeAttributes(key);
   for (const r of rules) insertSorted(edge.rules, r);
   edge.weight += attributes.weight;
-  edge.confidence = combineConfidence(edge.confidence, attributes.confidence);
+  mergeStatement(edge, attributes, true);
   edge.evidence.push(...attributes.evidence);
 }
 

@@ -15,7 +15,7 @@
  */
 import { knowledge } from '../extract/entities/knowledge.js';
 import type { EntityKind } from '../extract/types.js';
-import { combineConfidence } from './build.js';
+import { mergeStatement } from './build.js';
 import { edgeKey } from './keys.js';
 import type { MentionExample, NewsGraph, NodeAttributes } from './types.js';
 
@@ -157,7 +157,7 @@ function mergeNode(graph: NewsGraph, from: string, into: string, reason: string)
     }
     const kept = graph.getEdgeAttributes(key);
     kept.weight += e.weight;
-    kept.confidence = combineConfidence(kept.confidence, e.confidence);
+    mergeStatement(kept, e, true);
     kept.evidence.push(...e.evidence);
     kept.rules = sortedUnion(kept.rules, e.rules);
   }

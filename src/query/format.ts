@@ -41,11 +41,17 @@ const SENTENCE_WIDTH = 90;
 /** Lines printed under a row of the table (its provenance, its sentences). */
 export type RowDetails = (row: RelationRow) => string[];
 
+/** The relation as the table shows it, with what qualifies it: "speaks-for (former)", "supports (hypothetical)". */
+function relationCell(r: RelationRow): string {
+  const notes = [...(r.former ? ['former'] : []), ...(r.modality ? [r.modality] : [])];
+  return notes.length ? `${r.relation} (${notes.join(', ')})` : r.relation;
+}
+
 export function relationTable(rows: RelationRow[], details?: RowDetails): string {
   if (!rows.length) return 'no matching relations\n';
   const body = rows.map((r) => [
     truncate(printable(r.source.label), NAME_WIDTH),
-    r.former ? `${r.relation} (former)` : r.relation,
+    relationCell(r),
     truncate(printable(r.target.label), NAME_WIDTH),
     r.confidence.toFixed(2),
     truncate(printable(r.evidence[0]?.sentence ?? ''), SENTENCE_WIDTH) +

@@ -101,6 +101,8 @@ interface EdgeFilter {
   from: string | undefined;
   to: string | undefined;
   basis: Basis | undefined;
+  /** Only current facts: edges and statements not given as past roles. */
+  current: boolean;
 }
 
 export class GraphQuery {
@@ -255,6 +257,7 @@ export class GraphQuery {
       evidence: statements,
       basis: basisOf(a),
       ...(a.former === true ? { former: true as const } : {}),
+      ...(typeof a.qualifiers?.modality === 'string' ? { modality: a.qualifiers.modality } : {}),
       articles: new Set(statements.map((e) => e.article)).size,
     };
   }
@@ -264,9 +267,14 @@ export class GraphQuery {
     if (filter.relation !== null && a.relation !== filter.relation) return null;
     if (!(a.confidence >= filter.minConfidence)) return null;
     if (filter.basis !== undefined && basisOf(a) !== filter.basis) return null;
-    if (filter.from === undefined && filter.to === undefined) return this.row(edge);
+    // A past role ("former president") is a fact of the past, never a current one: the edge, or its past statements.
+    if (filter.current && a.former === true) return null;
+    const evidence = a.evidence ?? [];
+    const current = filter.current ? evidence.filter((e) => e.former !== true) : evidence;
+    if (filter.from === undefined && filter.to === undefined)
+      return current.length === evidence.length ? this.row(edge) : current.length ? this.row(edge, current) : null;
     const { from, to } = filter;
-    const inRange = (a.evidence ?? []).filter((e) => {
+    const inRange = current.filter((e) => {
       const date = this.articleDates.get(e.article);
       return date !== undefined && (from === undefined || date >= from) && (to === undefined || date <= to);
     });
@@ -279,6 +287,7 @@ export class GraphQuery {
     from?: string | undefined;
     to?: string | undefined;
     basis?: Basis | undefined;
+    current?: boolean | undefined;
   }): EdgeFilter {
     const wildcard = (v: string | undefined) => v === undefined || v.trim() === '' || v.trim() === '?';
     const relation = wildcard(options.relation) ? null : options.relation!.trim().toLowerCase();
@@ -290,7 +299,14 @@ export class GraphQuery {
       throw new UsageError(`basis must be 'text' or 'knowledge', not '${String(options.basis)}'`);
     }
     const { from, to } = checkRange(options.from, options.to);
-    return { relation, minConfidence: options.minConfidence ?? 0, from, to, basis: options.basis };
+    return {
+      relation,
+      minConfidence: options.minConfidence ?? 0,
+      from,
+      to,
+      basis: options.basis,
+      current: options.current === true,
+    };
   }
 
   /**

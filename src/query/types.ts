@@ -36,6 +36,8 @@ export interface RelationRow {
   basis: Basis;
   /** Present (true) when every statement gives the role as past ("former president"). */
   former?: true;
+  /** How the stance was stated when not as a plain fact: 'hypothetical' (modal, conditional, questioned, reported). */
+  modality?: string;
   /** How many different articles the statements come from. */
   articles: number;
   /** In an answer about one entity (GraphQuery.about): 'out' when that entity is the source. */
@@ -76,6 +78,8 @@ export interface AboutOptions extends NameOptions {
   from?: string;
   to?: string;
   basis?: Basis;
+  /** Only current facts, as RelationPattern.current. */
+  current?: boolean;
 }
 
 /** A relation pattern: every part optional; names resolve through labels and aliases. */
@@ -93,6 +97,11 @@ export interface RelationPattern {
   basis?: Basis;
   /** Names match exactly (label, else alias) and stand for every such entity; see NameOptions. */
   exact?: boolean;
+  /**
+   * Only current facts: drop edges that every statement gives as a past role (former: true) and, from the others,
+   * the statements that do.
+   */
+  current?: boolean;
 }
 
 export type Direction = 'out' | 'in' | 'both';

@@ -20,6 +20,14 @@ describe('tokenize', () => {
     ['a U.S.-led coalition', ['a', 'U.S.-led', 'coalition']],
     ['the so-called ‘new order,’ ”', ['the', 'so-called', '‘', 'new', 'order', ',', '’', '”']],
     ['scores +0.435 and .596', ['scores', '+0.435', 'and', '.596']],
+    // A time prefix glued to a name is split off so the name can be found; "ex-" only before an abbreviation.
+    ['the then-US envoy', ['the', 'then', '-', 'US', 'envoy']],
+    ['Then-Chancellor Brandl', ['Then', '-', 'Chancellor', 'Brandl']],
+    ['an ex-CIA officer and ex-U.S. envoy', ['an', 'ex', '-', 'CIA', 'officer', 'and', 'ex', '-', 'U.S.', 'envoy']],
+    [
+      'the ex-England bowler, an ex-president, then-current',
+      ['the', 'ex-England', 'bowler', ',', 'an', 'ex-president', ',', 'then-current'],
+    ],
   ])('%s', (input, expected) => {
     expect(texts(input)).toEqual(expected);
   });

@@ -116,3 +116,58 @@ describe('edge confidence and basis in the graph', () => {
     expect(() => parseGraphData(JSON.parse(JSON.stringify(data)), null)).toThrow(/basis/);
   });
 });
+
+describe('statements under a modality in the graph', () => {
+  const HYPO = { modality: 'hypothetical' };
+  it.each([
+    // [statements in article order as [confidence, hypothetical?], edge confidence, edge modality]
+    [
+      [
+        [0.35, true],
+        [0.35, true],
+        [0.3, true],
+      ],
+      0.35,
+      'hypothetical',
+    ],
+    [
+      [
+        [0.35, true],
+        [0.8, false],
+      ],
+      0.8,
+      undefined,
+    ],
+    [
+      [
+        [0.8, false],
+        [0.35, true],
+      ],
+      0.8,
+      undefined,
+    ],
+    [
+      [
+        [0.8, false],
+        [0.35, true],
+        [0.5, false],
+      ],
+      0.9,
+      undefined,
+    ],
+  ] as Array<[Array<[number, boolean]>, number, string | undefined]>)(
+    '%j -> %d %s',
+    (statements, confidence, modality) => {
+      const g = buildGraph(
+        statements.map(([c, hypo], i) =>
+          extraction(`a${i}`, [rel('supports', c, 'text', hypo ? { ...HYPO, issue: 'x' } : undefined)]),
+        ),
+      );
+      const a = g.getEdgeAttributes(g.edges()[0]!);
+      expect(a.confidence).toBe(confidence);
+      expect(a.qualifiers?.modality).toBe(modality);
+      // Repeating a hypothesis never makes it a confident edge (users filter at 0.5).
+      if (modality) expect(a.confidence).toBeLessThan(0.5);
+    },
+  );
+});

@@ -1,6 +1,6 @@
 /**
- * `newsgraph query GRAPH PATTERN [--json] [--min-confidence X] [--from DATE] [--to DATE] [--basis B] [--exact]
- * [--evidence N]`: relations matching a triple pattern ("? supports China"), or everything about one entity
+ * `newsgraph query GRAPH PATTERN [--json] [--min-confidence X] [--from DATE] [--to DATE] [--basis B] [--current]
+ * [--exact] [--evidence N]`: relations matching a triple pattern ("? supports China"), or everything about one entity
  * ("Jane Doe"); `newsgraph query GRAPH --path A B`: the shortest chain joining two entities.
  */
 import type { Command } from 'commander';
@@ -19,6 +19,7 @@ interface QueryFlags {
   exact?: boolean;
   basis?: string;
   evidence?: string;
+  current?: boolean;
 }
 
 function parseConfidence(value: string | undefined): number | undefined {
@@ -59,6 +60,8 @@ function jsonRow(r: RelationRow, items: EvidenceItem[]) {
     edge: r.edge,
     evidence: r.evidence,
     basis: r.basis,
+    ...(r.former ? { former: true } : {}),
+    ...(r.modality ? { modality: r.modality } : {}),
     articles: r.articles,
     provenance: items.map((e) => ({
       article: e.article,
@@ -84,6 +87,10 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
     .option('--from <date>', 'only statements from articles published on or after this date (YYYY-MM-DD)')
     .option('--to <date>', 'only statements from articles published on or before this date (YYYY-MM-DD)')
     .option('--basis <basis>', "only relations read in the text ('text') or added from the data files ('knowledge')")
+    .option(
+      '--current',
+      'only current facts: leave out roles stated as past ("former president", "then-", "until 2003")',
+    )
     .option('--exact', 'names match labels and aliases exactly, every such entity; no choosing among people by surname')
     .option('--evidence <n>', 'print up to this many sentences under each row of the table')
     .option('--limit <n>', 'print at most this many rows of the table')
@@ -186,6 +193,7 @@ export function registerQuery(program: Command, io: CliIO, setExit: (code: numbe
         ...(from !== undefined ? { from } : {}),
         ...(to !== undefined ? { to } : {}),
         ...(basis !== undefined ? { basis } : {}),
+        ...(flags.current ? { current: true } : {}),
         exact,
       };
       const parsed = parseQuery(patternWords.join(' '), query.relationNames(), (name) => query.knows(name));

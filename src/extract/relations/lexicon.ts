@@ -31,6 +31,14 @@ export type RoleClass =
 const heads = new Map<string, RoleClass>(Object.entries(rolesData.heads) as Array<[string, RoleClass]>);
 const maxHeadWords = Math.max(...[...heads.keys()].map((k) => k.split(' ').length));
 export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(rolesData.modifiers);
+/** Nouns of bodies a title after them is held in ("federation president"): never a state's title. */
+export const BODY_NOUNS: ReadonlySet<string> = new Set(rolesData.bodyNouns);
+const titleBodies = new Map<string, readonly string[]>(Object.entries(rolesData.titleBodies));
+
+/** The names of the body a title is held in, when the title names it ("MEP": the European Parliament). */
+export function bodiesNamedByTitle(title: string): readonly string[] {
+  return titleBodies.get(title.toLowerCase()) ?? [];
+}
 
 /** Roles that let a person speak for the state they hold them in. */
 export const STATE_VOICE: ReadonlySet<RoleClass> = new Set([

@@ -5,10 +5,12 @@
  * larger than the first? is the organisation an international body?) refuse implausible readings.
  */
 import { knowledgeFile } from '../../../knowledge/loader.js';
+import { knowledge } from '../../entities/knowledge.js';
+import { classifyTitle } from '../lexicon.js';
 import type { ArticleContext, Rule } from '../rule.js';
 import { bodyLabelOf } from './bodies.js';
 import { hasSignal, type PairFeatures } from './features.js';
-import { cityOf, countryOf, placeCountry, regionCountry } from './places.js';
+import { cityOf, countryOf, placeCountries, placeCountry, regionCountry } from './places.js';
 
 const patternData = knowledgeFile('relations/pair-patterns');
 
@@ -75,6 +77,23 @@ function countryOfEntity(ctx: ArticleContext, id: string): string | undefined {
   return undefined;
 }
 
+/** Every country a place or state entity may lie in, by its names ("Cordoba": Argentina, Spain, Mexico). */
+function countriesOfEntity(ctx: ArticleContext, id: string): readonly string[] {
+  const e = ctx.doc.entities.get(id);
+  if (!e) return [];
+  for (const n of [e.label, ...e.aliases]) {
+    const codes = e.kind === 'state' ? [countryOf(n)].filter((c): c is string => c !== undefined) : placeCountries(n);
+    if (codes.length) return codes;
+  }
+  return [];
+}
+
+/** The inner place may lie in `country`: it is unknown, or one of the places of its name lies there. */
+function mayLieIn(ctx: ArticleContext, inner: string, country: string | undefined): boolean {
+  const codes = countriesOfEntity(ctx, inner);
+  return codes.length === 0 || (country !== undefined && codes.includes(country));
+}
+
 /**
  * "A , B" and "A in B" read as A inside B only when that is plausible: B is a state or a region and A, where known,
  * lies in B's country; two cities ("Paris , London") are a list, not a containment.
@@ -83,14 +102,14 @@ function containmentPlausible(ctx: ArticleContext, inner: string, outer: string)
   const o = ctx.doc.entities.get(outer);
   const i = ctx.doc.entities.get(inner);
   if (!o || !i) return false;
-  const innerCountry = countryOfEntity(ctx, inner);
-  if (o.kind === 'state') return innerCountry === undefined || innerCountry === countryOfEntity(ctx, outer);
+  // A name several countries share ("Cordoba , Spain", "Cordoba , Argentina") may lie in any of them.
+  if (o.kind === 'state') return mayLieIn(ctx, inner, countryOfEntity(ctx, outer));
   if (i.kind === 'state') return false;
   const outerRegion = regionCountry(o.label);
-  if (outerRegion) return innerCountry === undefined || innerCountry === outerRegion;
+  if (outerRegion) return mayLieIn(ctx, inner, outerRegion);
   // Two known cities are a list ("Paris , London"); an unknown outer place ("Darke County") may contain the inner one.
   const outerCity = cityOf(o.label);
-  if (outerCity) return !cityOf(i.label) && (innerCountry === undefined || innerCountry === outerCity.country);
+  if (outerCity) return !cityOf(i.label) && mayLieIn(ctx, inner, outerCity.country);
   return true;
 }
 
@@ -114,6 +133,19 @@ function plausibleSeat(ctx: ArticleContext, org: string): boolean {
   return true;
 }
 
+let partyLabels: ReadonlySet<string> | undefined;
+
+/**
+ * "Leeds Green MEP X", "Glasgow SNP councillor X": stacked modifiers before a name. A place before a party that is
+ * followed by a title and a person is the person's seat or constituency, not the party's.
+ */
+function partyBeforeTitledPerson(f: PairFeatures, ctx: ArticleContext): boolean {
+  const title = /^((?:(?!<)\S+ ){1,3})<person>/.exec(f.after)?.[1];
+  if (title === undefined || classifyTitle(title.trim()) === undefined) return false;
+  partyLabels ??= new Set(knowledge().parties.map((p) => p.label));
+  return partyLabels.has(ctx.doc.entities.get(f.second.entityId)?.label ?? '');
+}
+
 export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[] {
   const out: PairDecision[] = [];
   for (const p of PATTERNS) {
@@ -130,6 +162,7 @@ export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[]
       p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
     if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
     if (p.check === 'notBody' && !plausibleSeat(ctx, source)) continue;
+    if (p.check === 'notBody' && source === f.second.entityId && partyBeforeTitledPerson(f, ctx)) continue;
     out.push({ source, target, relation: p.relation, confidence: p.confidence, rule: `pair:${p.name}` });
   }
   return out;

@@ -8,7 +8,7 @@
 import type { RelationCandidate } from '../../types.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { bodyByName } from './bodies.js';
-import { cityOf, countryOf, isRegion, placeCountry } from './places.js';
+import { cityOf, countryOf, isRegion, placeCountries } from './places.js';
 
 export const KNOWLEDGE_RULES = {
   placeState: {
@@ -117,6 +117,11 @@ function emitKnowledge(
   emit({ ...c, confidence: half, sentence: second, basis: 'knowledge' });
 }
 
+/** A namesake city at least this share of the largest of its name is a rival reading ("Birmingham", Alabama). */
+const RIVAL_PLACE_SHARE = 0.1;
+/** ... and at least this share, as likely a reading as the largest ("Cadiz" in the Philippines and in Spain). */
+const LIKE_SIZE_SHARE = 0.5;
+
 export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
   const at = sentencesOf(ctx);
   const places = new Map<string, string>();
@@ -124,7 +129,13 @@ export function runKnowledgeRules(ctx: ArticleContext, emit: Emitter): void {
     if (!at.has(e.id)) continue;
     if (e.kind === 'place') {
       places.set(e.label.toLowerCase(), e.id);
-      const code = placeCountry(e.label);
+      // A name shared by places in several countries ("Cordoba", "Birmingham") lies in the one whose state the
+      // article names: the largest place of the name, or a namesake of like size ("Cadiz"); when the article names
+      // two of them, the place is left unplaced rather than guessed.
+      const rivals = placeCountries(e.label, RIVAL_PLACE_SHARE);
+      const named = rivals.filter((code) => ctx.stateOf.has(code));
+      const likely = new Set(placeCountries(e.label, LIKE_SIZE_SHARE));
+      const code = named.length === 1 && likely.has(named[0]!) ? named[0] : undefined;
       const state = (code ? ctx.stateOf.get(code) : undefined) ?? ctx.capitalOf.get(e.id);
       const r = KNOWLEDGE_RULES.placeState;
       if (state)

@@ -12,6 +12,8 @@ const regionsData = knowledgeFile('relations/admin-regions');
 
 interface PlaceIndex {
   cityCountry: Map<string, { country: string; population: number }>;
+  /** Every country with a city of the name, most populous first ("Cordoba": Argentina, Spain, Mexico). */
+  cityCountries: Map<string, Array<{ country: string; population: number }>>;
   regionCountry: Map<string, string>;
   demonyms: Set<string>;
   /** Continents, seas and world regions (data/regions.json). */
@@ -23,6 +25,15 @@ let index: PlaceIndex | undefined;
 function load(): PlaceIndex {
   if (index) return index;
   const cityCountry = new Map<string, { country: string; population: number }>();
+  const cityCountries = new Map<string, Array<{ country: string; population: number }>>();
+  const byPopulation = [...knowledge().cities].sort((a, b) => b.population - a.population);
+  for (const c of byPopulation) {
+    const key = normaliseName(c.name);
+    const list = cityCountries.get(key);
+    const entry = { country: c.country, population: c.population };
+    if (!list) cityCountries.set(key, [entry]);
+    else if (!list.some((x) => x.country === c.country)) list.push(entry);
+  }
   for (const c of knowledge().cities) {
     const key = normaliseName(c.name);
     const prev = cityCountry.get(key);
@@ -38,7 +49,7 @@ function load(): PlaceIndex {
     if (d?.f) demonyms.add(d.f.toLowerCase());
   }
   const worldRegions = new Set(knowledge().regions.map(normaliseName));
-  index = { cityCountry, regionCountry, demonyms, worldRegions };
+  index = { cityCountry, cityCountries, regionCountry, demonyms, worldRegions };
   return index;
 }
 
@@ -67,3 +78,18 @@ export function placeCountry(name: string): string | undefined {
 }
 
 export { countryOf };
+
+/**
+ * Every country a place of this name lies in, by the knowledge shipped: its first-level region's country, then the
+ * countries of the cities of that name, most populous first. A name shared across countries ("Cordoba", "Athens")
+ * gives several; `minShare` (0..1) leaves out namesakes smaller than that share of the largest.
+ */
+export function placeCountries(name: string, minShare = 0): readonly string[] {
+  const key = normaliseName(name);
+  const region = load().regionCountry.get(key);
+  const list = load().cityCountries.get(key) ?? [];
+  // With minShare, a namesake much smaller than the largest place of the name is not a rival reading of it.
+  const largest = list[0]?.population ?? 0;
+  const cities = list.filter((c) => c.population >= largest * minShare).map((c) => c.country);
+  return region ? [region, ...cities.filter((c) => c !== region)] : cities;
+}

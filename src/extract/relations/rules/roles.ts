@@ -5,6 +5,8 @@
  */
 import type { EntityMention } from '../../types.js';
 import {
+  BODY_NOUNS,
+  bodiesNamedByTitle,
   classifyTitle,
   ORG_VOICE,
   ROLE_MODIFIERS,
@@ -163,6 +165,22 @@ export const ROLE_RULES = {
       },
     ],
   },
+  titleNamesBody: {
+    name: 'role:title-names-body',
+    reason:
+      'A title held in a kind of body ("federation president X", "the union\'s chairman X") belongs to the body of that kind named nearby, never to a state; a title that names its body ("MEP X") links the person to that body when the article names it.',
+    confidence: 0.75,
+    examples: [
+      {
+        text: 'The [Kenyan Rowing Federation|organisation] met on Monday. The federation president [Joseph Kamau|person] resigned.',
+        expect: [['Joseph Kamau', 'member-of', 'Kenyan Rowing Federation']],
+      },
+      {
+        text: '[Ireland|state] hosted the talks. [Ireland|state] agreed. [Green|organisation] MEP [Ciara Doyle|person] voted no in the [European Parliament|organisation].',
+        expect: [['Ciara Doyle', 'works-for', 'European Parliament']],
+      },
+    ],
+  },
   regionalTitle: {
     name: 'citizen-of:regional-title-main-state',
     reason:
@@ -255,6 +273,8 @@ interface Holding {
   penalty?: number;
   /** A title held in a region of a state, not the state. */
   regional?: boolean;
+  /** A title held in a kind of body ("federation president"): the holder is the nearest body of that kind. */
+  body?: string;
 }
 
 /** Turns a role held in an entity into relations, by the kind of the holder. */
@@ -374,7 +394,7 @@ function holderAfterPreposition(units: readonly Unit[], i: number): EntityUnit |
 function roleAfter(
   units: readonly Unit[],
   start: number,
-): { cls: RoleClass; holder?: EntityUnit; gap: number } | undefined {
+): { cls: RoleClass; holder?: EntityUnit; gap: number; body?: string } | undefined {
   let i = start;
   if (DETERMINERS.has(wordAt(units, i) ?? '')) i++;
   let preHolder: EntityUnit | undefined;
@@ -404,6 +424,11 @@ function roleAfter(
     if (u.w === ',' || APPOSITION_STOPS.has(u.w)) break;
     const r = roleStartingAt(units, i);
     if (r) {
+      // "X, the union's president": a title held in a kind of body, never in a state.
+      if (!role && !preHolder) {
+        const body = bodyNounBefore(units, i);
+        if (body !== undefined) return { cls: r.cls, gap: words + 1, body };
+      }
       role = { cls: r.cls, to: r.to };
       i = r.to - 1;
       words++;
@@ -449,6 +474,15 @@ function governmentSpokesperson(units: readonly Unit[], left: RoleMatch | undefi
   return false;
 }
 
+/** "federation president", "the union's chairman": the body noun right before a title, if any. */
+function bodyNounBefore(units: readonly Unit[], from: number): string | undefined {
+  let i = from - 1;
+  if (POSSESSIVE.has(wordAt(units, i) ?? '')) i--;
+  // A common noun keeps its possessive in one unit ("union's").
+  const w = wordAt(units, i)?.replace(/'s$/, '');
+  return w !== undefined && BODY_NOUNS.has(w) ? w : undefined;
+}
+
 const TIME_POSTMODIFIER = ['at', 'the', 'time'];
 
 /** Role readings around one person mention. */
@@ -463,11 +497,16 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   if (left) {
     const plural = /s$/.test(wordAt(units, left.to - 1) ?? '') || left.cls === 'player';
     const h = holdersLeftOf(units, left.from, plural);
-    if (h) out.push({ holders: h.holders, cls: left.cls, rule: ROLE_RULES.titleBefore, penalty: h.gap > 2 ? 0.1 : 0 });
+    const body = bodyNounBefore(units, left.from);
+    // "Kenya's federation president X": the title is the federation's, not Kenya's.
+    if (body !== undefined && !h?.holders.some((e) => e.entityKind === 'organisation'))
+      out.push({ holders: [], cls: left.cls, rule: ROLE_RULES.titleNamesBody, body });
+    else if (h)
+      out.push({ holders: h.holders, cls: left.cls, rule: ROLE_RULES.titleBefore, penalty: h.gap > 2 ? 0.1 : 0 });
     else if (subnationalTitle(units, left)) regionalRole = left.cls;
     else if (!unknownHolder(units, left)) bareRole = left.cls;
     // "President X of Brazil", "Prime Minister X of India".
-    if (!h && wordAt(units, p + 1) === 'of' && isEntity(units[p + 2], 'state', 'organisation')) {
+    if (!h && body === undefined && wordAt(units, p + 1) === 'of' && isEntity(units[p + 2], 'state', 'organisation')) {
       out.push({ holders: [units[p + 2] as EntityUnit], cls: left.cls, rule: ROLE_RULES.titleBefore });
       bareRole = undefined;
     }
@@ -481,7 +520,14 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   const listGoesOn = next === ',' && LIST_CONTINUATIONS.has(wordAt(units, p + 2) ?? '');
   if ((next === ',' && !listGoesOn) || (next !== undefined && COPULA.has(next) && !progressive)) {
     const r = roleAfter(units, p + 2);
-    if (r?.holder)
+    if (r?.body !== undefined)
+      out.push({
+        holders: [],
+        cls: r.cls,
+        rule: ROLE_RULES.titleNamesBody,
+        body: r.body,
+      });
+    else if (r?.holder)
       out.push({
         holders: [r.holder],
         cls: r.cls,
@@ -501,7 +547,10 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
     const timed = TIME_POSTMODIFIER.every((w, i) => wordAt(units, p - 1 - TIME_POSTMODIFIER.length + i) === w);
     const role =
       roleEndingAt(units, p - 1) ?? (timed ? roleEndingAt(units, p - 1 - TIME_POSTMODIFIER.length) : undefined);
-    if (role) {
+    const body = role ? bodyNounBefore(units, role.from) : undefined;
+    if (role && body !== undefined) {
+      out.push({ holders: [], cls: role.cls, rule: ROLE_RULES.titleNamesBody, body });
+    } else if (role) {
       const h = holdersLeftOf(units, role.from, false);
       if (h) out.push({ holders: h.holders, cls: role.cls, rule: ROLE_RULES.appositionBefore });
     } else {
@@ -564,6 +613,44 @@ function readPerson(units: readonly Unit[], p: number): Holding[] {
   return out;
 }
 
+function titleWords(title: string): string[] {
+  return title.toLowerCase().split(/\s+/);
+}
+
+/**
+ * The body of the kind a title names ("federation" for "federation president"), nearest first: organisations
+ * mentioned earlier in the sentence, then in the three sentences before, then later in the sentence.
+ */
+function namedBodyNearby(ctx: ArticleContext, sentence: number, at: number, noun: string): string | undefined {
+  const isKind = (id: string) => {
+    const e = ctx.doc.entities.get(id);
+    return e?.kind === 'organisation' && titleWords(e.label).some((w) => w === noun || w.endsWith(noun));
+  };
+  const orgs = (s: number) =>
+    (ctx.sentences[s]?.units ?? []).filter((u): u is EntityUnit => u.kind === 'entity' && isKind(u.entityId));
+  const here = orgs(sentence);
+  const before = here.filter((u) => u.start < at);
+  if (before.length) return before[before.length - 1]!.entityId;
+  for (let s = sentence - 1; s >= Math.max(0, sentence - 3); s--) {
+    const list = orgs(s);
+    if (list.length) return list[list.length - 1]!.entityId;
+  }
+  return here.find((u) => u.start > at)?.entityId;
+}
+
+/** "MEP X": the body the title names, when the article names it, and only one such ("the Italian Senate" and "the US Senate": none). */
+function bodyOfTitle(ctx: ArticleContext, title: string): string | undefined {
+  const names = bodiesNamedByTitle(title);
+  if (names.length === 0) return undefined;
+  const found: string[] = [];
+  for (const e of ctx.doc.entities.values()) {
+    if (e.kind !== 'organisation') continue;
+    const label = e.label.toLowerCase();
+    if (names.some((n) => label === n || label.endsWith(` ${n}`))) found.push(e.id);
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** Roles the entity stage attached to a mention (RoleFact). */
 function roleFacts(
   mention: EntityMention,
@@ -578,13 +665,8 @@ function roleFacts(
       const holder = ctx.doc.entities.get(fact.of);
       if (!holder) continue;
       relateRole(mention.entityId, holder.id, holder.kind, cls, ROLE_RULES.entityRole, ctx, emit, sentence);
-    } else if (STATE_TITLES.has(cls)) {
-      const inRegion =
-        regional ||
-        fact.title
-          .toLowerCase()
-          .split(/\s+/)
-          .some((w) => SUBNATIONAL.has(w));
+    } else if (STATE_TITLES.has(cls) && !titleWords(fact.title).some((w) => BODY_NOUNS.has(w))) {
+      const inRegion = regional || titleWords(fact.title).some((w) => SUBNATIONAL.has(w));
       ctx.pendingTitles.push({ person: mention.entityId, sentence, regional: inRegion });
     }
   }
@@ -628,7 +710,32 @@ export function runRoleRules(s: SentenceUnits, ctx: ArticleContext, emit: Emitte
       if (left === undefined || !unknownHolder(units, left))
         roleFacts(u.mention, ctx, emit, s.index, left !== undefined && subnationalTitle(units, left));
     }
+    const titled = roleEndingAt(units, p);
+    if (titled) {
+      const title = units
+        .slice(titled.from, titled.to)
+        .map((x) => (x.kind === 'word' ? x.w : ''))
+        .join(' ');
+      const body = bodyOfTitle(ctx, title);
+      if (body) {
+        const r = ROLE_RULES.titleNamesBody;
+        emit({
+          source: u.entityId,
+          target: body,
+          relation: 'works-for',
+          confidence: r.confidence,
+          rule: r.name,
+          sentence: s.index,
+        });
+      }
+    }
     for (const h of readings) {
+      if (h.body !== undefined) {
+        const body = namedBodyNearby(ctx, s.index, u.start, h.body);
+        if (body && body !== u.entityId)
+          relateRole(u.entityId, body, 'organisation', h.cls, h.rule, ctx, emit, s.index, h.penalty ?? 0);
+        continue;
+      }
       if (h.holders.length === 0) {
         ctx.pendingTitles.push({ person: u.entityId, sentence: s.index, regional: h.regional === true });
         continue;
