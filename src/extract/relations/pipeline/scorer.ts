@@ -53,6 +53,40 @@ function bucket(d: number): string {
   return '9+';
 }
 
+/** Word classes whose members say what a pair's relation is about, by class rather than by the one word. */
+const CUE_CLASSES = [
+  ['kill', 'scorerKillCues'],
+  ['birth', 'scorerBirthCues'],
+  ['home', 'scorerHomeCues'],
+  ['work', 'scorerWorkCues'],
+  ['org', 'scorerOrgHeads'],
+] as const;
+/** Words read before the first mention and after the second for cue classes. */
+const CUE_WINDOW = 3;
+
+/**
+ * Cue classes and where they stand: between the ends (b), just before the first (p), just after the second (a),
+ * or elsewhere in the sentence (s: "X was found shot; police arrested Y").
+ */
+function cueFeatures(units: readonly Unit[], first: number, second: number): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.kind === 'entity') continue;
+    const w = u.w.toLowerCase();
+    const pos =
+      i > first && i < second
+        ? 'b'
+        : i < first && i >= first - CUE_WINDOW
+          ? 'p'
+          : i > second && i <= second + CUE_WINDOW
+            ? 'a'
+            : 's';
+    for (const [cls, list] of CUE_CLASSES) if (words(list).has(w)) out.add(`${cls}${pos}`);
+  }
+  return [...out];
+}
+
 /**
  * The features of one ordered reading of a pair: `sourceFirst` says whether the source is the first mention. Names
  * are short strings with a prefix per template, so the model file reads as text.
@@ -108,6 +142,7 @@ export function pairFeatureNames(
     out.push(`bs=${order}${between.join(' ')}`, `kbs=${tgt.entityKind}${order}${between.join(' ')}`);
   if (between.includes('said') || between.includes('says')) out.push('said-between');
   if (between.includes(',')) out.push(`comma-between=${order}`);
+  for (const c of cueFeatures(units, pair.first, pair.second)) out.push(`cue=${c}`, `ocue=${order}${c}`);
   const pre1 = units[pair.first - 1];
   const pre2 = units[pair.first - 2];
   const post1 = units[pair.second + 1];
@@ -163,7 +198,8 @@ function topFeatures(family: ScorerFamily, features: readonly string[]): string[
 
 /**
  * Cues a reading needs beyond the model's score, for what a linear model over nearby words cannot see: a killing
- * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y"),
+ * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y")
+ * and no attempt or charge stands between the two,
  * and a place after "officials in" or "residents of" is where those people are, not where a person named elsewhere
  * in the sentence lives or works ("X opposes the plan, officials in Y said").
  */
@@ -171,7 +207,14 @@ function lacksCue(relation: string, pair: PairCandidate, targetIndex: number): b
   const units = pair.sentence.units;
   if (relation === 'kills') {
     const cues = words('scorerKillCues');
-    return !units.some((u) => u.kind !== 'entity' && cues.has(u.w.toLowerCase()));
+    if (!units.some((u) => u.kind !== 'entity' && cues.has(u.w.toLowerCase()))) return true;
+    // An attempt, a plan or a charge between the two is not a killing ("X tried to shoot Y", "X is accused of ...").
+    const attempts = words('scorerAttemptCues');
+    for (let i = pair.first + 1; i < pair.second; i++) {
+      const u = units[i]!;
+      if (u.kind !== 'entity' && attempts.has(u.w.toLowerCase())) return true;
+    }
+    return false;
   }
   const prep = units[targetIndex - 1];
   const group = units[targetIndex - 2];
