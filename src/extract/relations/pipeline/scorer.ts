@@ -37,6 +37,8 @@ export const SCORER_RULE = 'model:pair-scorer';
 
 /** How many of the heaviest positive features an edge's rule names. */
 const TOP_FEATURES = 3;
+/** Words after the first person read for a death that makes them the victim ("X , who died", "X has died"). */
+const VICTIM_WINDOW = 3;
 /** Pairs further apart than this (in units) are not scored: the model has seen few such positives. */
 const MAX_DISTANCE = 12;
 
@@ -199,12 +201,13 @@ function topFeatures(family: ScorerFamily, features: readonly string[]): string[
 /**
  * Cues a reading needs beyond the model's score, for what a linear model over nearby words cannot see: a killing
  * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y")
- * and no attempt or charge stands between the two,
+ * and no attempt stands between the two, nor a death right after the first person (then they are the victim),
  * and a place after "officials in" or "residents of" is where those people are, not where a person named elsewhere
  * in the sentence lives or works ("X opposes the plan, officials in Y said").
  */
-function lacksCue(relation: string, pair: PairCandidate, targetIndex: number): boolean {
+function lacksCue(relation: string, pair: PairCandidate, sourceFirst: boolean): boolean {
   const units = pair.sentence.units;
+  const targetIndex = sourceFirst ? pair.second : pair.first;
   if (relation === 'kills') {
     const cues = words('scorerKillCues');
     if (!units.some((u) => u.kind !== 'entity' && cues.has(u.w.toLowerCase()))) return true;
@@ -213,6 +216,14 @@ function lacksCue(relation: string, pair: PairCandidate, targetIndex: number): b
     for (let i = pair.first + 1; i < pair.second; i++) {
       const u = units[i]!;
       if (u.kind !== 'entity' && attempts.has(u.w.toLowerCase())) return true;
+    }
+    // A death told right after the first person makes them the victim ("X died after Y stabbed him"), never the killer.
+    if (sourceFirst) {
+      const victim = words('scorerVictimCues');
+      for (let i = pair.first + 1; i <= Math.min(pair.second - 1, pair.first + VICTIM_WINDOW); i++) {
+        const u = units[i]!;
+        if (u.kind !== 'entity' && victim.has(u.w.toLowerCase())) return true;
+      }
     }
     return false;
   }
@@ -246,7 +257,7 @@ export function scorePair(
       features ??= pairFeatureNames(pair, f, sourceFirst, decided);
       const probability = familyProbability(family, features);
       if (probability < (family.thresholdByTarget?.[tgt.entityKind] ?? family.threshold)) continue;
-      if (lacksCue(family.relation, pair, sourceFirst ? pair.second : pair.first)) continue;
+      if (lacksCue(family.relation, pair, sourceFirst)) continue;
       out.push({
         source: src.entityId,
         target: tgt.entityId,
