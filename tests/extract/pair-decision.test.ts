@@ -5,6 +5,8 @@
  * model must say why: the model's name with its heaviest features, none of them a word of a person's name.
  */
 import { describe, expect, it } from 'vitest';
+import { plainArticle } from '../../src/eval/plain-article.js';
+import { extractArticle } from '../../src/extract/index.js';
 import { articleContext } from '../../src/extract/relations/context.js';
 import { extractRelations } from '../../src/extract/relations/index.js';
 import { sentencePairs } from '../../src/extract/relations/pipeline/candidates.js';
@@ -160,5 +162,27 @@ describe('the model explains its edges', () => {
           expect(names.length).toBeGreaterThan(10);
         }
       }
+  });
+});
+
+describe('end to end, from plain text', () => {
+  function articleEdges(text: string) {
+    const x = extractArticle(plainArticle('t', text));
+    const label = new Map(x.entities.map((e) => [e.id, e.label]));
+    return x.relations.map((r) => ({ s: label.get(r.source), r: r.relation, t: label.get(r.target), rules: r.rules }));
+  }
+
+  it('"Ohio Gov. X" speaks for the state (Gov. abbreviated)', () => {
+    const got = articleEdges('Ohio Gov. Dale Pruitt vetoed the measure.');
+    const e = got.find((x) => x.s === 'Dale Pruitt' && x.r === 'speaks-for' && x.t === 'Ohio');
+    expect(e?.rules).toContain('pair:speaks-for:regional-head-before');
+  });
+
+  it('a home the model reads in "X of Miami, Fla." lies in the larger place too', () => {
+    const got = articleEdges('Andrew Hale of Miami, Fla., confirmed the sale on Tuesday.');
+    const inner = got.find((x) => x.s === 'Andrew Hale' && x.r === 'lives-in' && x.t === 'Miami');
+    const outer = got.find((x) => x.s === 'Andrew Hale' && x.r === 'lives-in' && x.t === 'Fla.');
+    expect(inner?.rules.some((r) => r.startsWith(`${SCORER_RULE}(`))).toBe(true);
+    expect(outer?.rules.some((r) => r.startsWith(SCORER_RULE) && r.endsWith('+located-in'))).toBe(true);
   });
 });

@@ -296,15 +296,29 @@ export function emitScorerProposals(
     const prev = best.get(key);
     if (!prev || prev.probability < p.probability) best.set(key, p);
   }
+  // Places a rule put inside a larger one in the same sentence ("Miami , Fla."): a home there is in the larger one too.
+  const outer = new Map<string, Array<{ target: string; confidence: number }>>();
+  for (const c of existing) {
+    if (c.relation !== 'located-in' || c.basis === 'knowledge') continue;
+    const list = outer.get(`${c.sentence}|${c.source}`) ?? [];
+    list.push({ target: c.target, confidence: c.confidence });
+    outer.set(`${c.sentence}|${c.source}`, list);
+  }
   for (const p of best.values()) {
     if (!ctx.doc.entities.has(p.source) || !ctx.doc.entities.has(p.target)) continue;
-    emit({
-      source: p.source,
-      target: p.target,
-      relation: p.relation,
-      confidence: Math.round(p.probability * 1000) / 1000,
-      rule: p.rule,
-      sentence: p.sentence,
-    });
+    const confidence = Math.round(p.probability * 1000) / 1000;
+    emit({ source: p.source, target: p.target, relation: p.relation, confidence, rule: p.rule, sentence: p.sentence });
+    if (p.relation !== 'lives-in') continue;
+    for (const o of outer.get(`${p.sentence}|${p.target}`) ?? []) {
+      if (o.target === p.source) continue;
+      emit({
+        source: p.source,
+        target: o.target,
+        relation: p.relation,
+        confidence: Math.round((Math.min(p.probability, o.confidence) - 0.05) * 1000) / 1000,
+        rule: `${p.rule}+located-in`,
+        sentence: p.sentence,
+      });
+    }
   }
 }
