@@ -48,6 +48,10 @@ const FAMILIES: Record<string, Row[]> = {
       by: 'model',
     },
     {
+      text: 'President [Ana Reyes|person] of [Chile|state] met [Tom Berg|person] of [Peru|state] in [Osaka|place].',
+      edge: ['Tom Berg', 'lives-in', 'Osaka'],
+    },
+    {
       text: '[Hana Sato|person], a resident of [Osaka|place], called the police.',
       edge: ['Hana Sato', 'lives-in', 'Osaka'],
       by: 'pair:lives-in:resident-of',

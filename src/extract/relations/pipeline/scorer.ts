@@ -201,7 +201,8 @@ function topFeatures(family: ScorerFamily, features: readonly string[]): string[
 /**
  * Cues a reading needs beyond the model's score, for what a linear model over nearby words cannot see: a killing
  * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y")
- * and no attempt stands between the two, nor a death right after the first person (then they are the victim),
+ * and no attempt stands between the two, nor a death right after the first person (then they are the victim); a town
+ * after a meeting or a visit is where it took place, not a home,
  * and a place after "officials in" or "residents of" is where those people are, not where a person named elsewhere
  * in the sentence lives or works ("X opposes the plan, officials in Y said").
  */
@@ -226,6 +227,15 @@ function lacksCue(relation: string, pair: PairCandidate, sourceFirst: boolean): 
       }
     }
     return false;
+  }
+  // A town after a meeting or a visit is where it took place, not a home ("X of A met Y of B in Osaka").
+  if (relation === 'lives-in') {
+    const meet = words('meetVerbs');
+    const visit = words('visitVerbs');
+    for (let i = 0; i < targetIndex; i++) {
+      const u = units[i]!;
+      if (u.kind !== 'entity' && (meet.has(u.w.toLowerCase()) || visit.has(u.w.toLowerCase()))) return true;
+    }
   }
   const prep = units[targetIndex - 1];
   const group = units[targetIndex - 2];
