@@ -37,6 +37,8 @@ export const SCORER_RULE = 'model:pair-scorer';
 
 /** How many of the heaviest positive features an edge's rule names. */
 const TOP_FEATURES = 3;
+/** Words after the first person read for a death that makes them the victim ("X , who died", "X has died"). */
+const VICTIM_WINDOW = 3;
 /** Pairs further apart than this (in units) are not scored: the model has seen few such positives. */
 const MAX_DISTANCE = 12;
 
@@ -51,6 +53,40 @@ function bucket(d: number): string {
   if (d <= 5) return '4-5';
   if (d <= 8) return '6-8';
   return '9+';
+}
+
+/** Word classes whose members say what a pair's relation is about, by class rather than by the one word. */
+const CUE_CLASSES = [
+  ['kill', 'scorerKillCues'],
+  ['birth', 'scorerBirthCues'],
+  ['home', 'scorerHomeCues'],
+  ['work', 'scorerWorkCues'],
+  ['org', 'scorerOrgHeads'],
+] as const;
+/** Words read before the first mention and after the second for cue classes. */
+const CUE_WINDOW = 3;
+
+/**
+ * Cue classes and where they stand: between the ends (b), just before the first (p), just after the second (a),
+ * or elsewhere in the sentence (s: "X was found shot; police arrested Y").
+ */
+function cueFeatures(units: readonly Unit[], first: number, second: number): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (u.kind === 'entity') continue;
+    const w = u.w.toLowerCase();
+    const pos =
+      i > first && i < second
+        ? 'b'
+        : i < first && i >= first - CUE_WINDOW
+          ? 'p'
+          : i > second && i <= second + CUE_WINDOW
+            ? 'a'
+            : 's';
+    for (const [cls, list] of CUE_CLASSES) if (words(list).has(w)) out.add(`${cls}${pos}`);
+  }
+  return [...out];
 }
 
 /**
@@ -108,6 +144,7 @@ export function pairFeatureNames(
     out.push(`bs=${order}${between.join(' ')}`, `kbs=${tgt.entityKind}${order}${between.join(' ')}`);
   if (between.includes('said') || between.includes('says')) out.push('said-between');
   if (between.includes(',')) out.push(`comma-between=${order}`);
+  for (const c of cueFeatures(units, pair.first, pair.second)) out.push(`cue=${c}`, `ocue=${order}${c}`);
   const pre1 = units[pair.first - 1];
   const pre2 = units[pair.first - 2];
   const post1 = units[pair.second + 1];
@@ -163,15 +200,42 @@ function topFeatures(family: ScorerFamily, features: readonly string[]): string[
 
 /**
  * Cues a reading needs beyond the model's score, for what a linear model over nearby words cannot see: a killing
- * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y"),
+ * is only read where the sentence speaks of one (two people in "X met Y" share too many features with "X shot Y")
+ * and no attempt stands between the two, nor a death right after the first person (then they are the victim); a town
+ * after a meeting or a visit is where it took place, not a home,
  * and a place after "officials in" or "residents of" is where those people are, not where a person named elsewhere
  * in the sentence lives or works ("X opposes the plan, officials in Y said").
  */
-function lacksCue(relation: string, pair: PairCandidate, targetIndex: number): boolean {
+function lacksCue(relation: string, pair: PairCandidate, sourceFirst: boolean): boolean {
   const units = pair.sentence.units;
+  const targetIndex = sourceFirst ? pair.second : pair.first;
   if (relation === 'kills') {
     const cues = words('scorerKillCues');
-    return !units.some((u) => u.kind !== 'entity' && cues.has(u.w.toLowerCase()));
+    if (!units.some((u) => u.kind !== 'entity' && cues.has(u.w.toLowerCase()))) return true;
+    // An attempt, a plan or a charge between the two is not a killing ("X tried to shoot Y", "X is accused of ...").
+    const attempts = words('scorerAttemptCues');
+    for (let i = pair.first + 1; i < pair.second; i++) {
+      const u = units[i]!;
+      if (u.kind !== 'entity' && attempts.has(u.w.toLowerCase())) return true;
+    }
+    // A death told right after the first person makes them the victim ("X died after Y stabbed him"), never the killer.
+    if (sourceFirst) {
+      const victim = words('scorerVictimCues');
+      for (let i = pair.first + 1; i <= Math.min(pair.second - 1, pair.first + VICTIM_WINDOW); i++) {
+        const u = units[i]!;
+        if (u.kind !== 'entity' && victim.has(u.w.toLowerCase())) return true;
+      }
+    }
+    return false;
+  }
+  // A town after a meeting or a visit is where it took place, not a home ("X of A met Y of B in Osaka").
+  if (relation === 'lives-in') {
+    const meet = words('meetVerbs');
+    const visit = words('visitVerbs');
+    for (let i = 0; i < targetIndex; i++) {
+      const u = units[i]!;
+      if (u.kind !== 'entity' && (meet.has(u.w.toLowerCase()) || visit.has(u.w.toLowerCase()))) return true;
+    }
   }
   const prep = units[targetIndex - 1];
   const group = units[targetIndex - 2];
@@ -203,7 +267,7 @@ export function scorePair(
       features ??= pairFeatureNames(pair, f, sourceFirst, decided);
       const probability = familyProbability(family, features);
       if (probability < (family.thresholdByTarget?.[tgt.entityKind] ?? family.threshold)) continue;
-      if (lacksCue(family.relation, pair, sourceFirst ? pair.second : pair.first)) continue;
+      if (lacksCue(family.relation, pair, sourceFirst)) continue;
       out.push({
         source: src.entityId,
         target: tgt.entityId,
@@ -242,15 +306,29 @@ export function emitScorerProposals(
     const prev = best.get(key);
     if (!prev || prev.probability < p.probability) best.set(key, p);
   }
+  // Places a rule put inside a larger one in the same sentence ("Miami , Fla."): a home there is in the larger one too.
+  const outer = new Map<string, Array<{ target: string; confidence: number }>>();
+  for (const c of existing) {
+    if (c.relation !== 'located-in' || c.basis === 'knowledge') continue;
+    const list = outer.get(`${c.sentence}|${c.source}`) ?? [];
+    list.push({ target: c.target, confidence: c.confidence });
+    outer.set(`${c.sentence}|${c.source}`, list);
+  }
   for (const p of best.values()) {
     if (!ctx.doc.entities.has(p.source) || !ctx.doc.entities.has(p.target)) continue;
-    emit({
-      source: p.source,
-      target: p.target,
-      relation: p.relation,
-      confidence: Math.round(p.probability * 1000) / 1000,
-      rule: p.rule,
-      sentence: p.sentence,
-    });
+    const confidence = Math.round(p.probability * 1000) / 1000;
+    emit({ source: p.source, target: p.target, relation: p.relation, confidence, rule: p.rule, sentence: p.sentence });
+    if (p.relation !== 'lives-in') continue;
+    for (const o of outer.get(`${p.sentence}|${p.target}`) ?? []) {
+      if (o.target === p.source) continue;
+      emit({
+        source: p.source,
+        target: o.target,
+        relation: p.relation,
+        confidence: Math.round((Math.min(p.probability, o.confidence) - 0.05) * 1000) / 1000,
+        rule: `${p.rule}+located-in`,
+        sentence: p.sentence,
+      });
+    }
   }
 }
