@@ -6,10 +6,10 @@
  * `modality: 'hypothetical'` (stanceGuard, applied to every stance edge of the stage).
  */
 import { nodeKey } from '../../../contract/keys.js';
-import type { EntityMention, RelationCandidate } from '../../types.js';
+import type { EntityKind, EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { listLeft } from '../rules/common.js';
+import { listedActorsBefore, listLeft } from '../rules/common.js';
 import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
@@ -185,18 +185,31 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   const before = wordAt(units, k - 1);
   if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(before ?? '')) return [];
   const list = listLeft(units, k + 1, ['person', 'state', 'organisation']);
-  const items = list ? list.items : [u];
+  let items = list ? list.items : [u];
+  // "after talks with A, B and C backed": the preposition governs A; the subject is what follows the last comma.
+  if (list && LIST_GOVERNORS.has(wordAt(units, list.from - 1) ?? '')) {
+    let comma = k;
+    while (comma > list.from && wordAt(units, comma) !== ',') comma--;
+    items = items.filter((e) => units.indexOf(e) > comma);
+    if (items.length === 0) return [];
+  }
   // "the liberal Lark party and the green Fern Alliance both opposed": coordinated holders with their modifiers.
-  for (let first = list ? list.from : k; ; ) {
+  let first = list ? list.from : k;
+  for (;;) {
     const prev = coordinatedBefore(units, first);
     if (!prev) break;
     items.unshift(units[prev] as EntityUnit);
     first = prev;
   }
+  // "X, lawyers and doctors, as well as Y backed ...": the looser list of the subject.
+  const ids = new Set(items.map((e) => e.entityId));
+  for (const e of listedActorsBefore(units, first, HOLDER_KINDS)) if (!ids.has(e.entityId)) items.unshift(e);
   return items;
 }
 
 /** Nouns after an actor's name that keep it the head of the holder phrase: "the ruling Lark party rejected". */
+const LIST_GOVERNORS = words('holderListGovernors');
+const HOLDER_KINDS: EntityKind[] = ['person', 'state', 'organisation'];
 const HOLDER_HEADS = new Set(['party', 'government', 'movement', 'group', 'camp', 'faction', 'coalition', 'alliance']);
 
 /**

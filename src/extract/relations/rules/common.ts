@@ -1,7 +1,7 @@
 /** Small readers shared by the rules: coordinated entity lists and skipping of filler words. */
 import type { EntityKind } from '../../types.js';
 import { roleStartingAt, words } from '../lexicon.js';
-import { type EntityUnit, isEntity, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type Unit } from '../units.js';
 
 const DETERMINERS = words('commonDeterminers');
 const CONJUNCTIONS = words('conjunctions');
@@ -117,4 +117,59 @@ export function personBehindTitle(units: readonly Unit[], i: number): number | u
     if (isEntity(units[j], 'person')) return j;
   }
   return undefined;
+}
+
+const LIST_SEPARATORS = words('holderListSeparators');
+const LIST_BOUNDARIES = words('holderListBoundaries');
+const LIST_GOVERNORS = words('holderListGovernors');
+const AUXILIARY_WORDS = words('auxiliaries');
+/** Words a list item may carry before or after its name ("public figures", "the liberal ... party"). */
+const MAX_ITEM_WORDS = 5;
+
+/**
+ * The actors listed before the subject that starts at unit `first`, in a looser list than listLeft reads: items
+ * separated by commas, "and", "as well as" or "including", with plain nouns among them ("X, lawyers and doctors, as
+ * well as Y", "the partners, the liberal X party and the Y alliance (YA), both"). A name that only qualifies the next
+ * one is no item ("former US president Z", "the Lark list (LL)" after its full name), nor is the possessor of the
+ * head ("X's two partners, A and B"). The group that a preposition or a verb governs ("after talks with X, Y backed")
+ * is left out, so is everything when the walk meets a clause boundary it cannot read past.
+ */
+export function listedActorsBefore(units: readonly Unit[], first: number, kinds: readonly EntityKind[]): EntityUnit[] {
+  const out: EntityUnit[] = [];
+  /** Items since the last separator: dropped when a governing word turns out to stand before them. */
+  let group: EntityUnit[] = [];
+  let gap = 0;
+  for (let j = first - 1; j >= 0; j--) {
+    const u = units[j]!;
+    if (u.kind === 'entity') {
+      const abbreviated =
+        wordAt(units, j + 1) === '(' && units[j + 2]?.kind === 'entity' && wordAt(units, j + 3) === ')';
+      if (POSSESSIVE.has(wordAt(units, j + 1) ?? '')) break;
+      if (isEntity(u, ...kinds) && personBehindTitle(units, j) === undefined && !abbreviated) {
+        group.push(u);
+        gap = 0;
+      } else if (++gap > MAX_ITEM_WORDS) break;
+      continue;
+    }
+    const w = u.w;
+    // "Global calls for mercy The X ...": a capitalised article inside a sentence opens a glued headline's text.
+    if (j > 0 && u.raw === 'The') break;
+    if (POSSESSIVE.has(w) || LIST_BOUNDARIES.has(w)) break;
+    if (LIST_GOVERNORS.has(w) || AUXILIARY_WORDS.has(w) || (/^[a-z]+(?:ed|ing)$/.test(w) && !LIST_SEPARATORS.has(w))) {
+      group = [];
+      break;
+    }
+    if (LIST_SEPARATORS.has(w)) {
+      out.push(...group);
+      group = [];
+      gap = 0;
+      continue;
+    }
+    if (++gap > MAX_ITEM_WORDS) {
+      group = [];
+      break;
+    }
+  }
+  out.push(...group);
+  return out.reverse();
 }

@@ -1,0 +1,41 @@
+/**
+ * Stance readings beyond "X backs Y" (issue 14): holder lists, relative clauses, intention verbs, urging, nominal
+ * stance. Each row is a sentence of our own; `has` must be among the stance edges, `not` must not.
+ */
+import { describe, expect, it } from 'vitest';
+import { extractRelations } from '../../src/extract/relations/index.js';
+import { annotatedDoc } from '../../src/extract/relations/testing.js';
+
+const STANCE = new Set(['supports', 'opposes', 'criticises']);
+
+function stances(text: string, min = 0.5): string[] {
+  const doc = annotatedDoc(text);
+  const label = (id: string) => doc.entities.get(id)?.label ?? id;
+  return extractRelations(doc)
+    .filter((c) => STANCE.has(c.relation) && c.confidence >= min)
+    .map((c) => `${label(c.source)} ${c.relation} ${label(c.target)}`);
+}
+
+describe('holder lists', () => {
+  it.each([
+    [
+      '[Oxfam|organisation], farmers and teachers, as well as public figures including former [Irish|state|Ireland] minister [Nora Kane|person], had called for debt relief.',
+      ['Oxfam supports debt relief', 'Nora Kane supports debt relief'],
+      ['Ireland supports debt relief'],
+    ],
+    [
+      "In a long debate, [Ida Lind|person]'s two allies, the green [Fern Party|organisation] and the rural Oak [League of Farmers|organisation] ([LOF|organisation]), both rejected the grazing levy.",
+      ['Fern Party opposes grazing levy', 'LOF opposes grazing levy'],
+      ['Ida Lind opposes grazing levy', 'League of Farmers opposes grazing levy'],
+    ],
+    [
+      'After talks with [Chile|state], [Peru|state] and [Bolivia|state] backed the fishing accord.',
+      ['Peru supports fishing accord', 'Bolivia supports fishing accord'],
+      ['Chile supports fishing accord'],
+    ],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});
