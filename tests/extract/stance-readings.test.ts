@@ -39,3 +39,33 @@ describe('holder lists', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('relative clauses, intentions and capitals as governments', () => {
+  it.each([
+    [
+      '[Spain|state] proposed a fishing ban, a move that [Portuguese|state|Portugal] Minister [Rui Lopes|person] warned against on Monday.',
+      ['Rui Lopes opposes fishing ban'],
+      ['Spain opposes fishing ban'],
+    ],
+    [
+      'Drivers protested the congestion charge, which the [Oslo Council|organisation] firmly rejects.',
+      ['Oslo Council opposes congestion charge'],
+      [],
+    ],
+    [
+      '[Peru|state] held talks. Miners attacked the export levy, which the [Lima|place] government backs.',
+      ['Peru supports export levy'],
+      ['Lima supports export levy'],
+    ],
+    ['[Ruth Cole|person] has vowed to press ahead with the rail tax.', ['Ruth Cole supports rail tax'], []],
+    [
+      'Drivers protested the congestion charge, which the [Oslo Council|organisation] does not back.',
+      [],
+      ['Oslo Council supports congestion charge'],
+    ],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

@@ -28,6 +28,7 @@ const negated = (h: string, v: string, o: string) => [
   `${h} did not ${v} ${o}, officials said.`,
   `${h} will never ${v} ${o}.`,
   `${h} refused to ${v} ${o}.`,
+  `Critics attacked the grazing levy, which ${h} does not ${v}.`,
 ];
 const hypothetical = (h: string, v: string, o: string) => [
   `It is not yet known whether ${h} would ${v} ${o}.`,
@@ -36,6 +37,7 @@ const hypothetical = (h: string, v: string, o: string) => [
   `Will ${h} ${v} ${o}?`,
   `Observers said ${h} could ${v} ${o}.`,
   `[The EU|organisation] said that ${h} should ${v} ${o}.`,
+  `Critics attacked the grazing levy, which ${h} might ${v}.`,
 ];
 
 const STANCE = new Set(['supports', 'opposes', 'criticises']);
@@ -48,7 +50,7 @@ describe('stance under negation and modality (property)', () => {
         fc.constantFrom(...verbs),
         fc.constantFrom(...objects),
         fc.boolean(),
-        fc.nat(5),
+        fc.nat(7),
         fc.constantFrom('', 'Meanwhile, ', 'On Monday, '),
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);

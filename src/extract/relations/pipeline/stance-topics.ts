@@ -10,7 +10,7 @@ import type { EntityKind, EntityMention, RelationCandidate } from '../../types.j
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { listedActorsBefore, listLeft } from '../rules/common.js';
-import type { EntityUnit, SentenceUnits, Unit } from '../units.js';
+import { type EntityUnit, isEntity, type SentenceUnits, type Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
 export const TOPIC_STANCE_RULES = {
@@ -165,12 +165,12 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   // "X's support for", "X's opposition to"
   if (wordAt(units, k) === "'s" || wordAt(units, k) === "'") k--;
   let steps = 0;
-  while (
-    k >= 0 &&
-    steps < 5 &&
-    (ADVERBS.has(wordAt(units, k) ?? '') || (noun && LIGHT_VERBS.has(wordAt(units, k) ?? '')))
-  ) {
-    k--;
+  while (k >= 0 && steps < 5) {
+    const w = wordAt(units, k) ?? '';
+    // "X has vowed to press ahead with": a commitment verb and "to" between the holder and the trigger.
+    if (w === 'to' && INTENT_VERBS.has(wordAt(units, k - 1) ?? '')) k -= 2;
+    else if (ADVERBS.has(w) || (noun && LIGHT_VERBS.has(w))) k--;
+    else break;
     steps++;
   }
   // "the ... List Pim Fortuyn ( LPF ), both opposed": a bracketed abbreviation after the name.
@@ -180,7 +180,9 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   if (wordAt(units, k) === ')' && units[k - 1]?.kind === 'entity' && wordAt(units, k - 2) === '(') k -= 1;
   k = holderHead(units, k);
   const u = units[k];
-  if (u?.kind !== 'entity' || u.entityKind === 'topic' || u.entityKind === 'place') return [];
+  if (u?.kind !== 'entity' || u.entityKind === 'topic') return [];
+  // "the Ankara government": a place only as the seat of a government (the caller maps a capital to its state).
+  if (u.entityKind === 'place') return wordAt(units, k + 1) === 'government' ? [u] : [];
   // An entity after a preposition is not the subject ("support from X for ...").
   const before = wordAt(units, k - 1);
   if (/^(of|for|to|with|from|by|against|in|on|at)$/.test(before ?? '')) return [];
@@ -209,6 +211,8 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
 
 /** Nouns after an actor's name that keep it the head of the holder phrase: "the ruling Lark party rejected". */
 const LIST_GOVERNORS = words('holderListGovernors');
+/** Verbs of commitment that may stand with "to" between a holder and the stance: "vowed to press ahead with". */
+const INTENT_VERBS = words('intentVerbs');
 const HOLDER_KINDS: EntityKind[] = ['person', 'state', 'organisation'];
 const HOLDER_HEADS = new Set(['party', 'government', 'movement', 'group', 'camp', 'faction', 'coalition', 'alliance']);
 
@@ -218,6 +222,7 @@ const HOLDER_HEADS = new Set(['party', 'government', 'movement', 'group', 'camp'
  */
 function holderHead(units: readonly Unit[], k: number): number {
   if (HOLDER_HEADS.has(wordAt(units, k) ?? '') && isActor(units[k - 1])) return k - 1;
+  if (wordAt(units, k) === 'government' && isEntity(units[k - 1], 'place')) return k - 1;
   const u = units[k];
   if (u?.kind === 'entity' && u.entityKind === 'place' && wordAt(units, k - 1) === 'in' && isActor(units[k - 2]))
     return k - 2;
@@ -535,6 +540,13 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
         holder = unit;
         holders.push(unit);
       }
+      // A capital before "government" stands for its state; any other place holds no stance.
+      const holderIds = [
+        ...new Set(
+          holders.flatMap((h) => (h.entityKind === 'place' ? (ctx.capitalOf.get(h.entityId) ?? []) : [h.entityId])),
+        ),
+      ];
+      if (holderIds.length === 0) continue;
       const next = units[t.to];
       // A named object ("backs Moldova") is read by the entity stance rules.
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
@@ -546,9 +558,9 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
       const trigger = ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end);
       /** One stance edge from every holder to `target`; the final stance guard (negation, modality) applies later. */
       const emitFromHolders = (target: string, withTrigger: boolean) => {
-        for (const h of holders)
+        for (const source of holderIds)
           emit({
-            source: h.entityId,
+            source,
             target,
             relation: t.relation,
             confidence: rule0.confidence,
@@ -557,6 +569,17 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
             ...(withTrigger ? { qualifiers: { trigger } } : {}),
           });
       };
+      // "the levy, which X rejects.", "a plan, a move that X cautioned against during talks": the object is the
+      // noun phrase the relative clause hangs on.
+      const last = holders[holders.length - 1]!;
+      const opener = !anaphoric && strandedAfter(units, t.to) ? relativeOpener(units, units.indexOf(last)) : undefined;
+      if (opener !== undefined) {
+        const antecedent = relativeAntecedent(ctx, s, opener, added);
+        if (antecedent?.id) emitFromHolders(antecedent.id, true);
+        else if (antecedent?.np) emitFromHolders(topicFor(ctx, s, antecedent.np, added), true);
+        i = t.to - 1;
+        continue;
+      }
       const named = namedTarget(units, t.to);
       if (named) {
         emitFromHolders(named.entityId, true);
@@ -593,22 +616,116 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
           !(m.start >= np.start && m.end <= np.end && ctx.doc.entities.get(m.entityId)?.kind !== 'topic'),
       );
       if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
-      const id = known?.entityId ?? topicId(ctx, np.label);
-      if (!known)
-        added.push({
-          entityId: id,
-          start: np.start,
-          end: np.end,
-          sentence: s.index,
-          tokenStart: 0,
-          tokenEnd: 0,
-          text: ctx.doc.text.slice(np.start, np.end),
-          rule: 'rule:stance-topic',
-        });
-      emitFromHolders(id, true);
+      emitFromHolders(known?.entityId ?? topicFor(ctx, s, np, added), true);
       i = t.to - 1;
     }
   }
+}
+
+/** The topic entity of a noun phrase read as a stance target, its mention added to the document. */
+function topicFor(
+  ctx: ArticleContext,
+  s: SentenceUnits,
+  np: { start: number; end: number; label: string },
+  added: EntityMention[],
+): string {
+  const id = topicId(ctx, np.label);
+  added.push({
+    entityId: id,
+    start: np.start,
+    end: np.end,
+    sentence: s.index,
+    tokenStart: 0,
+    tokenEnd: 0,
+    text: ctx.doc.text.slice(np.start, np.end),
+    rule: 'rule:stance-topic',
+  });
+  return id;
+}
+
+/** True when nothing the trigger could take as its object follows it: "... X rejects.", "cautioned against during". */
+function strandedAfter(units: readonly Unit[], at: number): boolean {
+  const u = units[at];
+  if (u === undefined) return true;
+  if (u.kind !== 'word') return false;
+  return !/^[\p{L}\p{N}"]/u.test(u.raw) || (NP_STOP.has(u.w) && u.w !== 'that') || LIST_GOVERNORS.has(u.w);
+}
+
+/**
+ * The "that" / "which" opening a relative clause whose subject is the holder at unit h: over the holder's
+ * determiner, title words and the names that qualify it ("a move that German Chancellor X cautioned against").
+ */
+function relativeOpener(units: readonly Unit[], h: number): number | undefined {
+  for (let j = h - 1; j >= 0 && h - j <= 5; j--) {
+    const u = units[j]!;
+    if (u.kind === 'entity') continue;
+    if (u.w === 'that' || u.w === 'which') return j;
+    if (u.w !== 'the' && !/^\p{Lu}/u.test(u.raw)) return undefined;
+  }
+  return undefined;
+}
+
+/** Nouns that only rename what was just said: "..., a move that X opposed", "..., a term which X rejects". */
+const APPOSITION_NOUNS = words('appositionNouns');
+
+/**
+ * What a relative clause opened at unit `rel` hangs on: the noun phrase right before it, or, after a renaming noun in
+ * apposition (", a move that"), the stance topic just read in this sentence or else the noun phrase before the comma.
+ */
+function relativeAntecedent(
+  ctx: ArticleContext,
+  s: SentenceUnits,
+  rel: number,
+  added: readonly EntityMention[],
+): { id?: string; np?: { start: number; end: number; label: string } } | undefined {
+  const units = s.units;
+  let e = rel - 1;
+  if (wordAt(units, e) === ',') e--;
+  if (APPOSITION_NOUNS.has(wordAt(units, e) ?? '') && /^(a|an|the|one)$/.test(wordAt(units, e - 1) ?? '')) {
+    if (wordAt(units, e - 2) !== ',') return undefined;
+    const comma = units[e - 2]!.start;
+    let recent: EntityMention | undefined;
+    for (const m of [...added, ...ctx.doc.mentions])
+      if (
+        m.start >= s.start &&
+        m.end <= comma &&
+        ctx.doc.entities.get(m.entityId)?.kind === 'topic' &&
+        (!recent || m.end > recent.end)
+      )
+        recent = m;
+    if (recent) return { id: recent.entityId };
+    e -= 3;
+  }
+  // "the plan by X" / "homes in the West Bank": a trailing phrase naming who or where is not the head.
+  const tail = units[e];
+  if (tail?.kind === 'entity' && tail.entityKind !== 'topic') {
+    let p = e - 1;
+    if (wordAt(units, p) === 'the') p--;
+    if (/^(in|on|at|by|from)$/.test(wordAt(units, p) ?? '')) e = p - 1;
+  }
+  const head = units[e];
+  if (head?.kind === 'entity') return head.entityKind === 'topic' ? { id: head.entityId } : undefined;
+  let start: number | undefined;
+  let end: number | undefined;
+  for (let j = e, n = 0; j >= 0 && n < MAX_NP_WORDS; j--, n++) {
+    const u = units[j]!;
+    // A name qualifies the head ("the Armenian genocide"); it never ends the phrase.
+    if (u.kind === 'entity') {
+      if (end === undefined || u.entityKind === 'topic' || u.entityKind === 'person') break;
+    } else if (
+      !/^[a-z][a-z'-]*$/.test(u.raw) ||
+      DETERMINERS.has(u.w) ||
+      NP_STOP.has(u.w) ||
+      LIST_GOVERNORS.has(u.w) ||
+      /ly$/.test(u.w)
+    )
+      break;
+    end ??= u.end;
+    start = u.start;
+  }
+  if (start === undefined || end === undefined) return undefined;
+  const label = ctx.doc.text.slice(start, end);
+  return label.length < 3 ? undefined : { np: { start, end, label: containerFirst(label) } };
 }
 
 function addMentions(ctx: ArticleContext, added: readonly EntityMention[]): void {
