@@ -33,6 +33,11 @@ describe('holder lists', () => {
       ['Peru supports fishing accord', 'Bolivia supports fishing accord'],
       ['Chile supports fishing accord'],
     ],
+    [
+      'Opposition [Fern Party|organisation] party whip [Ida Lind|person] called for a rail levy.',
+      ['Ida Lind supports rail levy'],
+      ['Fern Party supports rail levy'],
+    ],
   ])('%s', (text, has, not) => {
     const got = stances(text);
     for (const h of has) expect(got).toContain(h);

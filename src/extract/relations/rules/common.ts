@@ -139,15 +139,18 @@ export function listedActorsBefore(units: readonly Unit[], first: number, kinds:
   /** Items since the last separator: dropped when a governing word turns out to stand before them. */
   let group: EntityUnit[] = [];
   let gap = 0;
+  /** A separator since the last item: a name with none before the next item qualifies it ("the X party whip Y"). */
+  let separated = false;
   for (let j = first - 1; j >= 0; j--) {
     const u = units[j]!;
     if (u.kind === 'entity') {
       const abbreviated =
         wordAt(units, j + 1) === '(' && units[j + 2]?.kind === 'entity' && wordAt(units, j + 3) === ')';
       if (POSSESSIVE.has(wordAt(units, j + 1) ?? '')) break;
-      if (isEntity(u, ...kinds) && personBehindTitle(units, j) === undefined && !abbreviated) {
+      if (separated && isEntity(u, ...kinds) && personBehindTitle(units, j) === undefined && !abbreviated) {
         group.push(u);
         gap = 0;
+        separated = false;
       } else if (++gap > MAX_ITEM_WORDS) break;
       continue;
     }
@@ -163,6 +166,7 @@ export function listedActorsBefore(units: readonly Unit[], first: number, kinds:
       out.push(...group);
       group = [];
       gap = 0;
+      if (!DETERMINERS.has(w)) separated = true;
       continue;
     }
     if (++gap > MAX_ITEM_WORDS) {
