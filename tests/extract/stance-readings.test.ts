@@ -74,3 +74,32 @@ describe('relative clauses, intentions and capitals as governments', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('pronoun holders, nominal stance and named modifiers', () => {
+  it.each([
+    [
+      '[Oxfam|organisation] and [CARE|organisation] said on Friday that they are ready to offer backing for the water fund.',
+      ['Oxfam supports water fund', 'CARE supports water fund'],
+      [],
+    ],
+    ['[Ada Lund|person] said that she strongly backs the wage floor.', ['Ada Lund supports wage floor'], []],
+    // a single speaker's "they" is someone else
+    ['[Ada Lund|person] said that they strongly back the wage floor.', [], ['Ada Lund supports wage floor']],
+    [
+      "[Maya Ortiz|person] knows how costly her campaign for workers' rights and against child labour has been.",
+      ["Maya Ortiz supports workers' rights", 'Maya Ortiz opposes child labour'],
+      [],
+    ],
+    // another person between the subject and "her": no guess
+    [
+      '[Tom Berg|person] met [Ada Lund|person] and praised her campaign for clean air.',
+      [],
+      ['Tom Berg supports clean air'],
+    ],
+    ['[Norway|state] offered backing to the [Baltica|organisation] gas link.', ['Norway supports Baltica'], []],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

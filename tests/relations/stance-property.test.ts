@@ -29,6 +29,7 @@ const negated = (h: string, v: string, o: string) => [
   `${h} will never ${v} ${o}.`,
   `${h} refused to ${v} ${o}.`,
   `Critics attacked the grazing levy, which ${h} does not ${v}.`,
+  `${h} said that they do not ${v} ${o}.`,
 ];
 const hypothetical = (h: string, v: string, o: string) => [
   `It is not yet known whether ${h} would ${v} ${o}.`,
@@ -38,6 +39,7 @@ const hypothetical = (h: string, v: string, o: string) => [
   `Observers said ${h} could ${v} ${o}.`,
   `[The EU|organisation] said that ${h} should ${v} ${o}.`,
   `Critics attacked the grazing levy, which ${h} might ${v}.`,
+  `${h} said that they might ${v} ${o}.`,
 ];
 
 const STANCE = new Set(['supports', 'opposes', 'criticises']);
@@ -50,7 +52,7 @@ describe('stance under negation and modality (property)', () => {
         fc.constantFrom(...verbs),
         fc.constantFrom(...objects),
         fc.boolean(),
-        fc.nat(7),
+        fc.nat(8),
         fc.constantFrom('', 'Meanwhile, ', 'On Monday, '),
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);

@@ -10,7 +10,7 @@ import type { EntityKind, EntityMention, RelationCandidate } from '../../types.j
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { listedActorsBefore, listLeft } from '../rules/common.js';
-import { type EntityUnit, isEntity, type SentenceUnits, type Unit } from '../units.js';
+import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
 export const TOPIC_STANCE_RULES = {
@@ -47,6 +47,25 @@ export const TOPIC_STANCE_RULES = {
       {
         text: 'Ministers of the [European Union|organisation] met on Monday. The bloc backed the proposed fuel levy.',
         expect: [['European Union', 'supports', 'proposed fuel levy']],
+      },
+    ],
+  },
+  pronoun: {
+    name: 'stance:topic+pronoun-holder',
+    reason:
+      '"X and Y said that they back the <noun phrase>", "X said she favours ...", "X knows how costly her support for ... is": a pronoun holding the stance stands for the speaker of the reported speech, or for the sentence\'s subject person.',
+    confidence: 0.6,
+    examples: [
+      {
+        text: '[Kenya|state] and [Ghana|state] said on Monday that they are ready to offer backing for the solar fund.',
+        expect: [
+          ['Kenya', 'supports', 'solar fund'],
+          ['Ghana', 'supports', 'solar fund'],
+        ],
+      },
+      {
+        text: '[Nadia Roy|person] knows how risky her campaign for press freedom is.',
+        expect: [['Nadia Roy', 'supports', 'press freedom']],
       },
     ],
   },
@@ -209,6 +228,52 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
   return items;
 }
 
+const SPEECH_VERBS = words('speechVerbs');
+const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her']);
+const PLURAL_PRONOUNS = new Set(['they', 'their']);
+
+/**
+ * The actors a pronoun in the holder's place stands for. In reported speech ("A and B said Tuesday that they are
+ * ready to ..."), the subject of the speech verb: one person for he / she, two or more actors for they (a single
+ * speaker's "they" is usually someone else). Otherwise he / she / his / her is the sentence's subject person when no
+ * other person stands between them ("X knows how risky her support for ... is").
+ */
+function pronounHolders(units: readonly Unit[], from: number, noun: boolean): EntityUnit[] {
+  let k = from - 1;
+  for (let steps = 0; k >= 0 && steps < 6; steps++) {
+    const w = wordAt(units, k) ?? '';
+    if (w === 'to' && INTENT_VERBS.has(wordAt(units, k - 1) ?? '')) k -= 2;
+    else if (ADVERBS.has(w) || (noun && LIGHT_VERBS.has(w) && !PERSONAL_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)))
+      k--;
+    else break;
+  }
+  const p = wordAt(units, k);
+  const plural = PLURAL_PRONOUNS.has(p ?? '');
+  if (!plural && !PERSONAL_PRONOUNS.has(p ?? '')) return [];
+  // Reported speech: the speech verb before the pronoun, over "that", commas and a date ("said Tuesday, Jan. 27, that").
+  for (let j = k - 1, n = 0; j >= 0 && n < 8; j--, n++) {
+    const u = units[j]!;
+    if (u.kind === 'entity') break;
+    if (SPEECH_VERBS.has(u.w)) {
+      const speakers = holdersBefore(units, j, false);
+      if (plural) return speakers.length >= 2 ? speakers : [];
+      return speakers.length === 1 && speakers[0]!.entityKind === 'person' ? speakers : [];
+    }
+    if (!(u.w === 'that' || u.w === ',' || u.w === '.' || u.w === 'on' || /^\p{Lu}|^\d/u.test(u.raw))) break;
+  }
+  if (plural) return [];
+  let subject: EntityUnit | undefined;
+  for (let j = 0; j < k; j++) {
+    const u = units[j]!;
+    if (u.kind !== 'entity') continue;
+    if (subject) {
+      if (u.entityKind === 'person') return [];
+    } else if (u.entityKind === 'person' && j <= 3) subject = u;
+    else return [];
+  }
+  return subject ? [subject] : [];
+}
+
 /** Nouns after an actor's name that keep it the head of the holder phrase: "the ruling Lark party rejected". */
 const LIST_GOVERNORS = words('holderListGovernors');
 /** Verbs of commitment that may stand with "to" between a holder and the stance: "vowed to press ahead with". */
@@ -282,6 +347,8 @@ function topicAfter(
       }
       break;
     }
+    // "women's rights", "workers' pay": a common noun's possessive stays inside the phrase.
+    if (POSSESSIVE.has(u.w) && n > 0 && n < MAX_NP_WORDS - 1 && /^[a-z]/.test(wordAt(units, j - 1) ?? '')) continue;
     if (!/^[\p{L}][\p{L}'-]*$/u.test(u.raw)) break;
     if (u.w === 'of' || u.w === 'on' || u.w === 'against') {
       if (end === undefined) break;
@@ -322,7 +389,7 @@ function namedTarget(units: readonly Unit[], at: number): EntityUnit | undefined
     /^[a-z]+$/.test(after.raw) &&
     !NP_STOP.has(after.w) &&
     !AUXILIARIES.has(after.w) &&
-    !/(?:ed|s)$/.test(after.w)
+    !/(?:ed|[^aus]s)$/.test(after.w)
     ? u
     : undefined;
 }
@@ -526,6 +593,9 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
       const verb = units[t.from];
       if (t.from > 0 && verb?.kind === 'word' && /^\p{Lu}/u.test(verb.raw)) continue;
       const holders = holdersBefore(units, t.from, t.noun);
+      // "they / she" or "her / their" in the holder's place: the speaker of the reported speech, or the subject.
+      const byPronoun = holders.length === 0 ? pronounHolders(units, t.from, t.noun) : [];
+      holders.push(...byPronoun);
       let holder = holders[0];
       const anaphoric = !holder;
       if (!holder) {
@@ -552,17 +622,19 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
       if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
       const rule0 = anaphoric
         ? TOPIC_STANCE_RULES.anaphora
-        : t.noun
-          ? TOPIC_STANCE_RULES.topicNoun
-          : TOPIC_STANCE_RULES.topicVerb;
+        : byPronoun.length > 0
+          ? TOPIC_STANCE_RULES.pronoun
+          : t.noun
+            ? TOPIC_STANCE_RULES.topicNoun
+            : TOPIC_STANCE_RULES.topicVerb;
       const trigger = ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end);
       /** One stance edge from every holder to `target`; the final stance guard (negation, modality) applies later. */
-      const emitFromHolders = (target: string, withTrigger: boolean) => {
+      const emitFromHolders = (target: string, withTrigger: boolean, relation = t.relation) => {
         for (const source of holderIds)
           emit({
             source,
             target,
-            relation: t.relation,
+            relation,
             confidence: rule0.confidence,
             rule: rule0.name,
             sentence: s.index,
@@ -617,6 +689,15 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
       );
       if (known && ctx.doc.entities.get(known.entityId)?.kind !== 'topic') continue;
       emitFromHolders(known?.entityId ?? topicFor(ctx, s, np, added), true);
+      // "her support for X and against Y": a second stance of the same holders, joined by "and for / and against".
+      const after = units.findIndex((u) => u.start >= np.end);
+      const second = wordAt(units, after + 1);
+      if (after >= 0 && wordAt(units, after) === 'and' && (second === 'for' || second === 'against')) {
+        const np2 = topicAfter(s, ctx.doc.text, after + 2);
+        const clash = np2 && ctx.doc.mentions.some((m) => m.start < np2.end && np2.start < m.end);
+        if (np2 && !np2.person && !clash)
+          emitFromHolders(topicFor(ctx, s, np2, added), true, second === 'for' ? 'supports' : 'opposes');
+      }
       i = t.to - 1;
     }
   }
