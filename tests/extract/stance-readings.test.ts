@@ -103,3 +103,28 @@ describe('pronoun holders, nominal stance and named modifiers', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('urged stances: the one who urges holds it', () => {
+  it.each([
+    [
+      '[Ines Vidal|person] urged [Greece|state] to back [the pension reform|topic].',
+      ['Ines Vidal supports the pension reform'],
+      ['Greece supports the pension reform'],
+    ],
+    [
+      '[Chile|state] called on [Peru|state] to firmly reject the mining levy.',
+      ['Chile opposes mining levy'],
+      ['Peru opposes mining levy'],
+    ],
+    [
+      '[Lena Roos|person] pressed member states to commit fully to [Baltica|organisation] before June.',
+      ['Lena Roos supports Baltica'],
+      [],
+    ],
+    ['[Chile|state] asked to back the mining levy.', [], ['Chile supports mining levy']],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

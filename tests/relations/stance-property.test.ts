@@ -30,6 +30,7 @@ const negated = (h: string, v: string, o: string) => [
   `${h} refused to ${v} ${o}.`,
   `Critics attacked the grazing levy, which ${h} does not ${v}.`,
   `${h} said that they do not ${v} ${o}.`,
+  `${h} did not urge [Iceland|state] to ${v} ${o}.`,
 ];
 const hypothetical = (h: string, v: string, o: string) => [
   `It is not yet known whether ${h} would ${v} ${o}.`,
@@ -40,6 +41,7 @@ const hypothetical = (h: string, v: string, o: string) => [
   `[The EU|organisation] said that ${h} should ${v} ${o}.`,
   `Critics attacked the grazing levy, which ${h} might ${v}.`,
   `${h} said that they might ${v} ${o}.`,
+  `${h} might urge [Iceland|state] to ${v} ${o}.`,
 ];
 
 const STANCE = new Set(['supports', 'opposes', 'criticises']);
@@ -52,7 +54,7 @@ describe('stance under negation and modality (property)', () => {
         fc.constantFrom(...verbs),
         fc.constantFrom(...objects),
         fc.boolean(),
-        fc.nat(8),
+        fc.nat(9),
         fc.constantFrom('', 'Meanwhile, ', 'On Monday, '),
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);

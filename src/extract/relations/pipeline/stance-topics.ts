@@ -9,7 +9,7 @@ import { nodeKey } from '../../../contract/keys.js';
 import type { EntityKind, EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { listedActorsBefore, listLeft } from '../rules/common.js';
+import { listedActorsBefore, listLeft, urgeVerbBefore } from '../rules/common.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
@@ -66,6 +66,22 @@ export const TOPIC_STANCE_RULES = {
       {
         text: '[Nadia Roy|person] knows how risky her campaign for press freedom is.',
         expect: [['Nadia Roy', 'supports', 'press freedom']],
+      },
+    ],
+  },
+  urged: {
+    name: 'stance:urged',
+    reason:
+      '"X urged / called on / pressed Y to back / reject Z": X holds the stance toward Z; Y, who is only asked to, holds none.',
+    confidence: 0.65,
+    examples: [
+      {
+        text: '[Lena Roos|person] urged member states to commit firmly to [Baltica|organisation] by June.',
+        expect: [['Lena Roos', 'supports', 'Baltica']],
+      },
+      {
+        text: '[Chile|state] called on [Peru|state] to back the fishing accord.',
+        expect: [['Chile', 'supports', 'fishing accord']],
       },
     ],
   },
@@ -161,12 +177,24 @@ function triggerAt(units: readonly Unit[], i: number): Trigger | undefined {
   const w = wordAt(units, i);
   if (w === undefined) return undefined;
   for (const t of triggers().get(w) ?? []) {
-    if (t.parts.every((p, k) => wordAt(units, i + k) === p)) {
+    // One adverb may stand inside a phrase: "commit firmly to", "voted overwhelmingly against".
+    let j = i + 1;
+    let adverbs = 0;
+    const matches = t.parts.every((p, k) => {
+      if (k === 0) return true;
+      const v = wordAt(units, j);
+      if (v !== p && adverbs === 0 && v !== undefined && /^[a-z]{3,}ly$/.test(v) && wordAt(units, j + 1) === p) {
+        adverbs++;
+        j++;
+      }
+      return wordAt(units, j++) === p;
+    });
+    if (matches) {
       const last = t.parts[t.parts.length - 1]!;
       return {
         relation: t.relation,
         from: i,
-        to: i + t.parts.length,
+        to: j,
         // "support for", "backing to", "opposition to" are nouns; "called for", "calling for", "opposed to" verbs.
         noun: ['for', 'to', 'of'].includes(last) && t.parts.length === 2 && STANCE_NOUNS.has(t.parts[0]!),
       };
@@ -229,6 +257,12 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
 }
 
 const SPEECH_VERBS = words('speechVerbs');
+
+/** The holders of an urged stance: the subject of the verb of urging. */
+function urgerBefore(units: readonly Unit[], from: number): EntityUnit[] {
+  const v = urgeVerbBefore(units, from);
+  return v === undefined ? [] : holdersBefore(units, v, false);
+}
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'his', 'her']);
 const PLURAL_PRONOUNS = new Set(['they', 'their']);
 
@@ -593,6 +627,9 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
       const verb = units[t.from];
       if (t.from > 0 && verb?.kind === 'word' && /^\p{Lu}/u.test(verb.raw)) continue;
       const holders = holdersBefore(units, t.from, t.noun);
+      // "X urged political leaders to commit to Y": the one who urges holds the stance, not those urged.
+      const byUrging = holders.length === 0 ? urgerBefore(units, t.from) : [];
+      holders.push(...byUrging);
       // "they / she" or "her / their" in the holder's place: the speaker of the reported speech, or the subject.
       const byPronoun = holders.length === 0 ? pronounHolders(units, t.from, t.noun) : [];
       holders.push(...byPronoun);
@@ -618,15 +655,29 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
       ];
       if (holderIds.length === 0) continue;
       const next = units[t.to];
-      // A named object ("backs Moldova") is read by the entity stance rules.
-      if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") continue;
+      // A named object ("backs Moldova") is read by the entity stance rules (which leave urged stances to this one).
+      if (next?.kind === 'entity' && wordAt(units, t.to + 1) !== "'s") {
+        if (byUrging.length === 0 || next.entityKind === 'place' || wordAt(units, t.to + 1) === 'to') continue;
+        for (const source of holderIds)
+          emit({
+            source,
+            target: next.entityId,
+            relation: t.relation,
+            confidence: TOPIC_STANCE_RULES.urged.confidence,
+            rule: TOPIC_STANCE_RULES.urged.name,
+            sentence: s.index,
+          });
+        continue;
+      }
       const rule0 = anaphoric
         ? TOPIC_STANCE_RULES.anaphora
-        : byPronoun.length > 0
-          ? TOPIC_STANCE_RULES.pronoun
-          : t.noun
-            ? TOPIC_STANCE_RULES.topicNoun
-            : TOPIC_STANCE_RULES.topicVerb;
+        : byUrging.length > 0
+          ? TOPIC_STANCE_RULES.urged
+          : byPronoun.length > 0
+            ? TOPIC_STANCE_RULES.pronoun
+            : t.noun
+              ? TOPIC_STANCE_RULES.topicNoun
+              : TOPIC_STANCE_RULES.topicVerb;
       const trigger = ctx.doc.text.slice(units[t.from]!.start, units[t.to - 1]!.end);
       /** One stance edge from every holder to `target`; the final stance guard (negation, modality) applies later. */
       const emitFromHolders = (target: string, withTrigger: boolean, relation = t.relation) => {

@@ -177,3 +177,26 @@ export function listedActorsBefore(units: readonly Unit[], first: number, kinds:
   out.push(...group);
   return out.reverse();
 }
+
+const URGE_VERBS = words('urgeVerbs');
+const URGE_SKIP = words('adverbs');
+const URGE_STOP = words('npStop');
+
+/**
+ * The index of the verb of urging in "<urge verb> <those urged> to [adverbs] <trigger>" ("urged political leaders to
+ * commit to", "called on Peru to back"), or undefined. Those urged: a name or up to four plain words.
+ */
+export function urgeVerbBefore(units: readonly Unit[], from: number): number | undefined {
+  let k = from - 1;
+  while (k >= 0 && URGE_SKIP.has(wordAt(units, k) ?? '') && wordAt(units, k) !== 'to') k--;
+  if (wordAt(units, k) !== 'to') return undefined;
+  k--;
+  for (let n = 0; k >= 0 && n < 5; n++, k--) {
+    const u = units[k]!;
+    if (u.kind === 'word' && wordAt(units, k - 1) !== undefined && URGE_VERBS.has(`${wordAt(units, k - 1)} ${u.w}`))
+      return k - 1;
+    if (u.kind === 'word' && URGE_VERBS.has(u.w)) return n > 0 ? k : undefined;
+    if (u.kind === 'word' && (!/^[a-z][a-z-]*$/.test(u.w) || URGE_STOP.has(u.w))) return undefined;
+  }
+  return undefined;
+}

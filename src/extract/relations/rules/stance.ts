@@ -8,7 +8,7 @@ import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { sentenceSpeakers } from '../speakers.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
-import { distinctIds, listLeft, personBehindTitle, wordAt } from './common.js';
+import { distinctIds, listLeft, personBehindTitle, urgeVerbBefore, wordAt } from './common.js';
 
 export const STANCE_RULES = {
   supportVerb: {
@@ -325,6 +325,8 @@ function readStances(units: readonly Unit[]): Stance[] {
       }
       const start = skipAuxLeft(units, i);
       if (negatedBefore(units, i, i - start + 1)) continue;
+      // "X urged Y to back Z": Y is only asked to; the urger's stance is read with the topic stances.
+      if (urgeVerbBefore(units, i) !== undefined) continue;
       const subject = subjectBefore(units, start);
       if (!subject) continue;
       // Nouns that look like verbs ("the support", "US sanctions on X") need a verb reading: an object right after.
