@@ -780,7 +780,7 @@ function strandedAfter(units: readonly Unit[], at: number): boolean {
   const u = units[at];
   if (u === undefined) return true;
   if (u.kind !== 'word') return false;
-  return !/^[\p{L}\p{N}"]/u.test(u.raw) || (NP_STOP.has(u.w) && u.w !== 'that') || LIST_GOVERNORS.has(u.w);
+  return !/^[\p{L}\p{N}"]/u.test(u.raw) || LIST_GOVERNORS.has(u.w);
 }
 
 /**
@@ -791,7 +791,11 @@ function relativeOpener(units: readonly Unit[], h: number): number | undefined {
   for (let j = h - 1; j >= 0 && h - j <= 5; j--) {
     const u = units[j]!;
     if (u.kind === 'entity') continue;
-    if (u.w === 'that' || u.w === 'which') return j;
+    if (u.w === 'that' || u.w === 'which') {
+      // "said that X rejects": a complement clause, not a relative one.
+      const before = wordAt(units, j - 1) ?? '';
+      return SPEECH_VERBS.has(before) || /ed$/.test(before) ? undefined : j;
+    }
     if (u.w !== 'the' && !/^\p{Lu}/u.test(u.raw)) return undefined;
   }
   return undefined;
