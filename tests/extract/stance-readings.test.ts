@@ -63,6 +63,8 @@ describe('relative clauses, intentions and capitals as governments', () => {
       ['Lima supports export levy'],
     ],
     ['[Ruth Cole|person] has vowed to press ahead with the rail tax.', ['Ruth Cole supports rail tax'], []],
+    // "that" after a speech verb opens a complement clause: the object is read after the verb as usual
+    ['Officials said that [Chile|state] welcomed this fishing accord.', ['Chile supports fishing accord'], []],
     [
       'Drivers protested the congestion charge, which the [Oslo Council|organisation] does not back.',
       [],
