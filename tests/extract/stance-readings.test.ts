@@ -130,3 +130,29 @@ describe('urged stances: the one who urges holds it', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('subject relative clauses and longer topic phrases', () => {
+  it.each([
+    [
+      'Protests were led by the [Tenants Union|organisation], which strongly opposes [the rent reform|topic].',
+      ['Tenants Union opposes the rent reform'],
+      [],
+    ],
+    [
+      '[Lars Berg|person], who dismissed the plan in 2007, is now fully committed to the grid project.',
+      ['Lars Berg supports grid project'],
+      [],
+    ],
+    [
+      '[Peru|state] backed [energy|topic] reform. [Lars Berg|person] is now committed to the energy supply project.',
+      ['Lars Berg supports energy supply project'],
+      ['Lars Berg supports energy'],
+    ],
+    ['[Oxfam|organisation] called for reducing the number of flights.', [], ['Oxfam supports reducing']],
+    ['[Peru|state], which does not back the fishing accord, left the talks.', [], ['Peru supports fishing accord']],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

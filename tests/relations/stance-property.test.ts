@@ -31,6 +31,7 @@ const negated = (h: string, v: string, o: string) => [
   `Critics attacked the grazing levy, which ${h} does not ${v}.`,
   `${h} said that they do not ${v} ${o}.`,
   `${h} did not urge [Iceland|state] to ${v} ${o}.`,
+  `Talks stalled because of ${h}, which does not ${v} ${o}.`,
 ];
 const hypothetical = (h: string, v: string, o: string) => [
   `It is not yet known whether ${h} would ${v} ${o}.`,
@@ -42,6 +43,7 @@ const hypothetical = (h: string, v: string, o: string) => [
   `Critics attacked the grazing levy, which ${h} might ${v}.`,
   `${h} said that they might ${v} ${o}.`,
   `${h} might urge [Iceland|state] to ${v} ${o}.`,
+  `Talks stalled because of ${h}, which might ${v} ${o}.`,
 ];
 
 const STANCE = new Set(['supports', 'opposes', 'criticises']);
@@ -54,7 +56,7 @@ describe('stance under negation and modality (property)', () => {
         fc.constantFrom(...verbs),
         fc.constantFrom(...objects),
         fc.boolean(),
-        fc.nat(9),
+        fc.nat(10),
         fc.constantFrom('', 'Meanwhile, ', 'On Monday, '),
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);

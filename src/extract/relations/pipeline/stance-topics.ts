@@ -9,7 +9,7 @@ import { nodeKey } from '../../../contract/keys.js';
 import type { EntityKind, EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { listedActorsBefore, listLeft, urgeVerbBefore } from '../rules/common.js';
+import { listedActorsBefore, listLeft, relativeClauseAntecedent, urgeVerbBefore } from '../rules/common.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
@@ -220,6 +220,14 @@ function holdersBefore(units: readonly Unit[], from: number, noun: boolean): Ent
     else break;
     steps++;
   }
+  // "X, which has long backed ...", "X, who dismissed it in 2007, is now committed to ...": the antecedent.
+  const antecedent = relativeClauseAntecedent(units, k);
+  if (antecedent !== undefined) {
+    const h = holderHead(units, antecedent);
+    const a = units[h];
+    if (!isActor(a) && !(isEntity(a, 'place') && wordAt(units, h + 1) === 'government')) return [];
+    return [a as EntityUnit];
+  }
   // "the ... List Pim Fortuyn ( LPF ), both opposed": a bracketed abbreviation after the name.
   if (wordAt(units, k) === ',' && steps > 0) k--;
   // "the head of the Ifo institute, Lena Moro, criticised": a person in apposition, closed by a comma.
@@ -361,13 +369,20 @@ function topicAfter(
   if (LIGHT_HEADS.has(wordAt(units, j) ?? '') && wordAt(units, j + 1) === 'of') j += 2;
   while (wordAt(units, j) === '"' || DETERMINERS.has(wordAt(units, j) ?? '')) j++;
   const first = units[j];
-  if (first?.kind === 'entity') {
+  if (first?.kind === 'entity' && first.entityKind === 'topic' && continuesNoun(units[j + 1])) {
+    // "the energy supply project": a topic named before is the modifier of a longer phrase.
+    start = first.start;
+    j++;
+  } else if (first?.kind === 'entity') {
     if (wordAt(units, j + 1) !== "'s") return undefined; // a named object: the entity rules read it
     if (first.entityKind === 'person' && PERSON_EVENTS.has(wordAt(units, j + 2) ?? ''))
       return { start: first.start, end: first.end, label: '', person: first.entityId };
     start = first.start;
     j += 2;
   }
+  // "called for reducing the number of ...": a gerund with its own object is an action, not a thing named.
+  if (start === undefined && /ing$/.test(wordAt(units, j) ?? '') && DETERMINERS.has(wordAt(units, j + 1) ?? ''))
+    return undefined;
   let n = 0;
   let end: number | undefined;
   for (; j < units.length && n < MAX_NP_WORDS; j++) {
@@ -389,7 +404,7 @@ function topicAfter(
       n++;
       continue;
     }
-    if (NP_STOP.has(u.w) || /ly$/.test(u.w) || (n > 0 && NP_TAIL_STOP.has(u.w))) break;
+    if (NP_STOP.has(u.w) || isAdverb(u.w) || (n > 0 && NP_TAIL_STOP.has(u.w))) break;
     if (n === 0 && PRONOUNS_OR_EMPTY.has(u.w)) return undefined;
     start ??= u.start;
     end = u.end;
@@ -418,7 +433,7 @@ function namedTarget(units: readonly Unit[], at: number): EntityUnit | undefined
   if (u?.kind !== 'entity' || u.entityKind === 'place') return undefined;
   const after = units[j + 1];
   if (after?.kind === 'word' && after.w === "'s") return undefined;
-  if (u.entityKind === 'topic') return u;
+  if (u.entityKind === 'topic') return continuesNoun(after) ? undefined : u;
   return after?.kind === 'word' &&
     /^[a-z]+$/.test(after.raw) &&
     !NP_STOP.has(after.w) &&
@@ -426,6 +441,23 @@ function namedTarget(units: readonly Unit[], at: number): EntityUnit | undefined
     !/(?:ed|[^aus]s)$/.test(after.w)
     ? u
     : undefined;
+}
+
+const LY_NOUNS = words('lyNouns');
+/** An adverb in -ly ("firmly", "publicly"), not a noun such as "supply" or "assembly". */
+function isAdverb(w: string): boolean {
+  return /ly$/.test(w) && !LY_NOUNS.has(w);
+}
+
+/** True when a unit continues a noun phrase: a lower-case word that is no stop word, auxiliary or verb form. */
+function continuesNoun(u: Unit | undefined): boolean {
+  return (
+    u?.kind === 'word' &&
+    /^[a-z]+$/.test(u.raw) &&
+    !NP_STOP.has(u.w) &&
+    !AUXILIARIES.has(u.w) &&
+    !/(?:ed|ing|[^aus]s)$/.test(u.w)
+  );
 }
 
 /**
@@ -853,7 +885,7 @@ function relativeAntecedent(
       DETERMINERS.has(u.w) ||
       NP_STOP.has(u.w) ||
       LIST_GOVERNORS.has(u.w) ||
-      /ly$/.test(u.w)
+      isAdverb(u.w)
     )
       break;
     end ??= u.end;

@@ -200,3 +200,23 @@ export function urgeVerbBefore(units: readonly Unit[], from: number): number | u
   }
   return undefined;
 }
+
+/** How far back (units) the start of a non-restrictive relative clause may lie: "X, who dismissed it in 2007, backs". */
+const RELATIVE_REACH = 20;
+
+/**
+ * The last unit of the antecedent when the subject slot before unit k + 1 is a relative pronoun or a whole
+ * non-restrictive relative clause: "X, which backs" (k at "which") or "X, who heads the Y, backs" (k at the closing
+ * comma). Undefined otherwise.
+ */
+export function relativeClauseAntecedent(units: readonly Unit[], k: number): number | undefined {
+  const w = wordAt(units, k);
+  if ((w === 'who' || w === 'which') && wordAt(units, k - 1) === ',') return k - 2;
+  if (w !== ',') return undefined;
+  for (let j = k - 1; j >= 1 && k - j <= RELATIVE_REACH; j--) {
+    const v = wordAt(units, j);
+    if (v === '.' || v === ';' || v === ':') return undefined;
+    if ((v === 'who' || v === 'which') && wordAt(units, j - 1) === ',') return j - 2;
+  }
+  return undefined;
+}

@@ -8,7 +8,14 @@ import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { sentenceSpeakers } from '../speakers.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
-import { distinctIds, listLeft, personBehindTitle, urgeVerbBefore, wordAt } from './common.js';
+import {
+  distinctIds,
+  listLeft,
+  personBehindTitle,
+  relativeClauseAntecedent,
+  urgeVerbBefore,
+  wordAt,
+} from './common.js';
 
 export const STANCE_RULES = {
   supportVerb: {
@@ -225,6 +232,12 @@ function subjectBefore(
 ): { sources: EntityUnit[]; firstPerson: boolean } | undefined {
   const w = wordAt(units, end - 1);
   if (w !== undefined && words('firstPersonPlural').has(w)) return { sources: [], firstPerson: true };
+  // "X, which backs Y", "X, who heads the Z, backs Y": the relative clause's antecedent.
+  const antecedent = relativeClauseAntecedent(units, end - 1);
+  if (antecedent !== undefined) {
+    const a = units[antecedent];
+    return isEntity(a, ...ACTORS) ? { sources: [a], firstPerson: false } : undefined;
+  }
   const list = listLeft(units, end, ACTORS);
   if (!list) return undefined;
   // A subject right after a preposition is an object ("support from X backs ..."): skip it.
