@@ -156,3 +156,25 @@ describe('subject relative clauses and longer topic phrases', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('passive stance: the agents after "by" hold it', () => {
+  it.each([
+    ['[Chile|state] is opposed by [Peru|state].', ['Peru opposes Chile'], ['Chile opposes Peru']],
+    [
+      '[Chile|state] was sharply criticised by [Peru|state] and [Bolivia|state].',
+      ['Peru criticises Chile', 'Bolivia criticises Chile'],
+      ['Chile criticises Peru'],
+    ],
+    [
+      'The fishing accord is backed by [Peru|state] and [Bolivia|state].',
+      ['Peru supports fishing accord', 'Bolivia supports fishing accord'],
+      [],
+    ],
+    ['The fuel levy was sharply criticised by [Peru|state].', ['Peru opposes fuel levy'], ['Peru opposes sharply']],
+    ['[Chile|state] is not backed by [Peru|state].', [], ['Peru supports Chile']],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

@@ -9,7 +9,7 @@ import { nodeKey } from '../../../contract/keys.js';
 import type { EntityKind, EntityMention, RelationCandidate } from '../../types.js';
 import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
-import { listedActorsBefore, listLeft, relativeClauseAntecedent, urgeVerbBefore } from '../rules/common.js';
+import { listedActorsBefore, listLeft, listRight, relativeClauseAntecedent, urgeVerbBefore } from '../rules/common.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
 import { bodyByName } from './bodies.js';
 
@@ -491,7 +491,13 @@ function passiveAt(
   text: string,
   i: number,
 ):
-  | { relation: 'supports' | 'opposes'; holder: EntityUnit; np: { start: number; end: number; label: string } }
+  | {
+      relation: 'supports' | 'opposes';
+      holder: EntityUnit;
+      /** Every agent after "by": "backed by A and B". */
+      holders: EntityUnit[];
+      np: { start: number; end: number; label: string };
+    }
   | undefined {
   const units = s.units;
   const relation = PASSIVE_TRIGGERS[wordAt(units, i) ?? ''];
@@ -505,7 +511,7 @@ function passiveAt(
   if (holder?.kind !== 'entity' || holder.entityKind === 'topic' || holder.entityKind === 'place') return undefined;
   let k = i - 1;
   let aux = 0;
-  while (k >= 0 && PASSIVE_AUX.has(wordAt(units, k) ?? '') && aux < 4) {
+  while (k >= 0 && (PASSIVE_AUX.has(wordAt(units, k) ?? '') || isAdverb(wordAt(units, k) ?? '')) && aux < 4) {
     k--;
     aux++;
   }
@@ -523,7 +529,8 @@ function passiveAt(
   if (start === undefined || end === undefined) return undefined;
   const label = text.slice(start, end);
   if (label.length < 3 || PRONOUNS_OR_EMPTY.has(label.toLowerCase())) return undefined;
-  return { relation, holder, np: { start, end, label: containerFirst(label) } };
+  const holders = listRight(units, h, HOLDER_KINDS)?.items ?? [holder];
+  return { relation, holder, holders, np: { start, end, label: containerFirst(label) } };
 }
 
 /** "the bloc", "the alliance" stand for the body just named; "the country", "the government" for the state. */
@@ -642,14 +649,15 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
           text: ctx.doc.text.slice(passive.np.start, passive.np.end),
           rule: 'rule:stance-topic',
         });
-        emit({
-          source: passive.holder.entityId,
-          target: id,
-          relation: passive.relation,
-          confidence: rule.confidence,
-          rule: rule.name,
-          sentence: s.index,
-        });
+        for (const h of passive.holders)
+          emit({
+            source: h.entityId,
+            target: id,
+            relation: passive.relation,
+            confidence: rule.confidence,
+            rule: rule.name,
+            sentence: s.index,
+          });
         continue;
       }
       const t = triggerAt(units, i);

@@ -11,6 +11,7 @@ import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } 
 import {
   distinctIds,
   listLeft,
+  listRight,
   personBehindTitle,
   relativeClauseAntecedent,
   urgeVerbBefore,
@@ -321,18 +322,32 @@ function readStances(units: readonly Unit[]): Stance[] {
     )
       continue;
     if (verbRelation) {
-      if (prep === 'by' && verbRelation === 'supports' && /(ed|ld)$/.test(w)) {
-        const by = objectAfter(units, i + 2, 1);
+      // "Y is backed / opposed / criticised by X (and Z)": the agents after "by" hold the stance toward Y.
+      if (prep === 'by' && /(ed|ld)$/.test(w)) {
+        const agents = listRight(units, i + 2, ACTORS);
+        const by = agents ? agents.items : objectAfter(units, i + 2, 1)?.target;
         let k = i - 1;
-        while (k >= 0 && (wordAt(units, k) === ',' || words('auxiliaries').has(wordAt(units, k) ?? ''))) k--;
+        // over auxiliaries and adverbs: "was sharply criticised by".
+        while (
+          k >= 0 &&
+          (wordAt(units, k) === ',' ||
+            words('auxiliaries').has(wordAt(units, k) ?? '') ||
+            /^[a-z]{3,}ly$/.test(wordAt(units, k) ?? ''))
+        )
+          k--;
         const patient = units[k];
-        if (by && isEntity(patient, ...ACTORS, 'topic'))
+        if (by && isEntity(patient, ...ACTORS, 'topic') && !negatedBefore(units, i, i - k))
           out.push({
-            relation: 'supports',
-            sources: [by.target],
+            relation: verbRelation,
+            sources: Array.isArray(by) ? by : [by],
             firstPerson: false,
             target: patient,
-            rule: STANCE_RULES.supportPassive,
+            rule:
+              verbRelation === 'supports'
+                ? STANCE_RULES.supportPassive
+                : verbRelation === 'opposes'
+                  ? STANCE_RULES.opposeVerb
+                  : STANCE_RULES.criticiseVerb,
           });
         continue;
       }
