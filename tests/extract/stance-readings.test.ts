@@ -178,3 +178,21 @@ describe('passive stance: the agents after "by" hold it', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('nominal stance with the holder after the noun', () => {
+  it.each([
+    ['Opposition from [Peru|state] to the mining code mounted.', ['Peru opposes mining code'], []],
+    ['Support from [Peru|state] for [Chile|state] grew.', ['Peru supports Chile'], ['Chile supports Peru']],
+    ['The solar fund won the backing of [Norway|state].', ['Norway supports solar fund'], []],
+    [
+      '[Chile|state] enjoys the firm backing of [Peru|state] and [Bolivia|state].',
+      ['Peru supports Chile', 'Bolivia supports Chile'],
+      [],
+    ],
+    ['The solar fund did not win the backing of [Norway|state].', [], ['Norway supports solar fund']],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

@@ -32,6 +32,7 @@ const negated = (h: string, v: string, o: string) => [
   `${h} said that they do not ${v} ${o}.`,
   `${h} did not urge [Iceland|state] to ${v} ${o}.`,
   `Talks stalled because of ${h}, which does not ${v} ${o}.`,
+  `The grazing levy did not win the backing of ${h}.`,
 ];
 const hypothetical = (h: string, v: string, o: string) => [
   `It is not yet known whether ${h} would ${v} ${o}.`,
@@ -44,6 +45,7 @@ const hypothetical = (h: string, v: string, o: string) => [
   `${h} said that they might ${v} ${o}.`,
   `${h} might urge [Iceland|state] to ${v} ${o}.`,
   `Talks stalled because of ${h}, which might ${v} ${o}.`,
+  `The grazing levy might win the support of ${h}.`,
 ];
 
 const STANCE = new Set(['supports', 'opposes', 'criticises']);
@@ -56,7 +58,7 @@ describe('stance under negation and modality (property)', () => {
         fc.constantFrom(...verbs),
         fc.constantFrom(...objects),
         fc.boolean(),
-        fc.nat(10),
+        fc.nat(11),
         fc.constantFrom('', 'Meanwhile, ', 'On Monday, '),
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);

@@ -85,6 +85,25 @@ export const TOPIC_STANCE_RULES = {
       },
     ],
   },
+  nominalHolder: {
+    name: 'stance:noun-from-holder',
+    reason:
+      '"opposition from X to Y", "support from X for Y", "Y won / enjoys / faces the backing / opposition of X": the holder named after the stance noun.',
+    confidence: 0.65,
+    examples: [
+      {
+        text: 'Opposition from [Peru|state] and [Bolivia|state] to the mining code grew.',
+        expect: [
+          ['Peru', 'opposes', 'mining code'],
+          ['Bolivia', 'opposes', 'mining code'],
+        ],
+      },
+      {
+        text: 'The solar fund won the backing of [Norway|state].',
+        expect: [['Norway', 'supports', 'solar fund']],
+      },
+    ],
+  },
   topicNoun: {
     name: 'stance:topic-noun',
     reason: '"X\'s support for / opposition to the <noun phrase>".',
@@ -404,7 +423,7 @@ function topicAfter(
       n++;
       continue;
     }
-    if (NP_STOP.has(u.w) || isAdverb(u.w) || (n > 0 && NP_TAIL_STOP.has(u.w))) break;
+    if (NP_STOP.has(u.w) || isAdverb(u.w) || (n > 0 && (NP_TAIL_STOP.has(u.w) || /ed$/.test(u.w)))) break;
     if (n === 0 && PRONOUNS_OR_EMPTY.has(u.w)) return undefined;
     start ??= u.start;
     end = u.end;
@@ -660,6 +679,35 @@ function readSentence(ctx: ArticleContext, s: SentenceUnits, emit: Emitter, adde
           });
         continue;
       }
+      const nominal = nominalStanceAt(ctx, s, i);
+      if (nominal) {
+        const rule = TOPIC_STANCE_RULES.nominalHolder;
+        const probe = stanceGuard(ctx, {
+          source: nominal.holders[0]!.entityId,
+          target: '',
+          relation: nominal.relation,
+          confidence: 1,
+          rule: rule.name,
+          sentence: s.index,
+        });
+        if (!probe || probe.qualifiers?.modality) continue;
+        const known = nominal.np
+          ? ctx.doc.mentions.find((m) => m.start < nominal.np!.end && nominal.np!.start < m.end)
+          : undefined;
+        if (known) continue;
+        const target = nominal.id ?? topicFor(ctx, s, nominal.np!, added);
+        for (const h of nominal.holders)
+          emit({
+            source: h.entityId,
+            target,
+            relation: nominal.relation,
+            confidence: rule.confidence,
+            rule: rule.name,
+            sentence: s.index,
+          });
+        i = nominal.next - 1;
+        continue;
+      }
       const t = triggerAt(units, i);
       if (!t) continue;
       // A capitalised verb inside a sentence is a title-case headline ("Senate Rejects Easing Tax Rules"): its
@@ -872,6 +920,19 @@ function relativeAntecedent(
     if (recent) return { id: recent.entityId };
     e -= 3;
   }
+  return phraseEndingAt(ctx, units, e);
+}
+
+/**
+ * The noun phrase that ends at unit e, read leftwards: a topic entity, or up to four plain words (a name may qualify
+ * the head: "the Armenian genocide"). With `actors`, a named actor there is the phrase too.
+ */
+function phraseEndingAt(
+  ctx: ArticleContext,
+  units: readonly Unit[],
+  e: number,
+  actors = false,
+): { id?: string; np?: { start: number; end: number; label: string } } | undefined {
   // "the plan by X" / "homes in the West Bank": a trailing phrase naming who or where is not the head.
   const tail = units[e];
   if (tail?.kind === 'entity' && tail.entityKind !== 'topic') {
@@ -880,7 +941,8 @@ function relativeAntecedent(
     if (/^(in|on|at|by|from)$/.test(wordAt(units, p) ?? '')) e = p - 1;
   }
   const head = units[e];
-  if (head?.kind === 'entity') return head.entityKind === 'topic' ? { id: head.entityId } : undefined;
+  if (head?.kind === 'entity')
+    return head.entityKind === 'topic' || (actors && isActor(head)) ? { id: head.entityId } : undefined;
   let start: number | undefined;
   let end: number | undefined;
   for (let j = e, n = 0; j >= 0 && n < MAX_NP_WORDS; j--, n++) {
@@ -902,6 +964,61 @@ function relativeAntecedent(
   if (start === undefined || end === undefined) return undefined;
   const label = ctx.doc.text.slice(start, end);
   return label.length < 3 ? undefined : { np: { start, end, label: containerFirst(label) } };
+}
+
+const SUPPORT_NOUNS = words('supportNouns');
+const OPPOSE_NOUNS = words('opposeNouns');
+const RECEIVE_VERBS = words('stanceReceiveVerbs');
+
+/**
+ * Nominal stance with its holder after the noun: "opposition from A (and B) to Y", "support from A for Y", and "Y
+ * won / enjoys / faces the backing / opposition of A" (Y the subject of a verb of receiving).
+ */
+function nominalStanceAt(
+  ctx: ArticleContext,
+  s: SentenceUnits,
+  i: number,
+):
+  | {
+      relation: 'supports' | 'opposes';
+      holders: EntityUnit[];
+      id?: string;
+      np?: { start: number; end: number; label: string };
+      next: number;
+    }
+  | undefined {
+  const units = s.units;
+  const w = wordAt(units, i) ?? '';
+  const relation = SUPPORT_NOUNS.has(w) ? 'supports' : OPPOSE_NOUNS.has(w) ? 'opposes' : undefined;
+  if (!relation) return undefined;
+  const prep = wordAt(units, i + 1);
+  if (prep !== 'from' && prep !== 'of') return undefined;
+  const list = listRight(units, i + 2, HOLDER_KINDS);
+  if (!list) return undefined;
+  const after = wordAt(units, list.to);
+  if (prep === 'from' && (after === 'to' || (after === 'for' && relation === 'supports'))) {
+    const named = namedTarget(units, list.to + 1);
+    const next = units[list.to + 1];
+    if (named) return { relation, holders: list.items, id: named.entityId, next: list.to + 1 };
+    if (next?.kind === 'entity' && next.entityKind !== 'place' && wordAt(units, list.to + 2) !== "'s")
+      return { relation, holders: list.items, id: next.entityId, next: list.to + 2 };
+    const np = topicAfter(s, ctx.doc.text, list.to + 1);
+    return np && !np.person ? { relation, holders: list.items, np, next: list.to + 1 } : undefined;
+  }
+  // "Y won the broad backing of A": back over determiners and adjectives to the verb of receiving.
+  let v = i - 1;
+  for (
+    let n = 0;
+    n < 3 && v >= 0 && /^[a-z][a-z-]*$/.test(wordAt(units, v) ?? '') && !RECEIVE_VERBS.has(wordAt(units, v)!);
+    n++
+  )
+    v--;
+  if (!RECEIVE_VERBS.has(wordAt(units, v) ?? '')) return undefined;
+  let k = v - 1;
+  while (k >= 0 && (AUXILIARIES.has(wordAt(units, k) ?? '') || isAdverb(wordAt(units, k) ?? ''))) k--;
+  const target = phraseEndingAt(ctx, units, k, true);
+  if (!target) return undefined;
+  return { relation, holders: list.items, ...target, next: list.to };
 }
 
 function addMentions(ctx: ArticleContext, added: readonly EntityMention[]): void {
