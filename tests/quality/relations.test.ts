@@ -34,11 +34,12 @@ describe.skipIf(!have)('relation quality on dev data', () => {
     expect(r.families['speaks-for'].precision).toBeGreaterThanOrEqual(0.8);
   });
 
-  // Measured 0.905 / 0.463 (19 of 41) after the issue 14 stance fixes; the floors leave a little room.
-  it('stance dev set: supports and opposes found at precision 0.85, recall 0.4', async () => {
+  // Measured 0.906 / 0.707 (29 of 41) after the holder, relative-clause, pronoun, urging, passive and nominal
+  // readings of issue 14; the floors leave a little room.
+  it('stance dev set: supports and opposes found at precision 0.85, recall 0.65', async () => {
     const r = await evalGoldSet(join(DATA, 'dwie', 'dev.json'), join(process.cwd(), 'data', 'eval', 'stance'));
-    expect(r.total.tp).toBeGreaterThanOrEqual(17);
+    expect(r.total.tp).toBeGreaterThanOrEqual(27);
     expect(r.total.precision).toBeGreaterThanOrEqual(0.85);
-    expect(r.total.recall).toBeGreaterThanOrEqual(0.4);
+    expect(r.total.recall).toBeGreaterThanOrEqual(0.65);
   });
 });

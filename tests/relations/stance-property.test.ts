@@ -28,6 +28,11 @@ const negated = (h: string, v: string, o: string) => [
   `${h} did not ${v} ${o}, officials said.`,
   `${h} will never ${v} ${o}.`,
   `${h} refused to ${v} ${o}.`,
+  `Critics attacked the grazing levy, which ${h} does not ${v}.`,
+  `${h} said that they do not ${v} ${o}.`,
+  `${h} did not urge [Iceland|state] to ${v} ${o}.`,
+  `Talks stalled because of ${h}, which does not ${v} ${o}.`,
+  `The grazing levy did not win the backing of ${h}.`,
 ];
 const hypothetical = (h: string, v: string, o: string) => [
   `It is not yet known whether ${h} would ${v} ${o}.`,
@@ -36,6 +41,11 @@ const hypothetical = (h: string, v: string, o: string) => [
   `Will ${h} ${v} ${o}?`,
   `Observers said ${h} could ${v} ${o}.`,
   `[The EU|organisation] said that ${h} should ${v} ${o}.`,
+  `Critics attacked the grazing levy, which ${h} might ${v}.`,
+  `${h} said that they might ${v} ${o}.`,
+  `${h} might urge [Iceland|state] to ${v} ${o}.`,
+  `Talks stalled because of ${h}, which might ${v} ${o}.`,
+  `The grazing levy might win the support of ${h}.`,
 ];
 
 const STANCE = new Set(['supports', 'opposes', 'criticises']);
@@ -48,7 +58,7 @@ describe('stance under negation and modality (property)', () => {
         fc.constantFrom(...verbs),
         fc.constantFrom(...objects),
         fc.boolean(),
-        fc.nat(5),
+        fc.nat(11),
         fc.constantFrom('', 'Meanwhile, ', 'On Monday, '),
         (h, v, o, neg, k, lead) => {
           const forms = neg ? negated(h, v, o) : hypothetical(h, v, o);

@@ -8,7 +8,15 @@ import { words } from '../lexicon.js';
 import type { ArticleContext, Emitter, Rule } from '../rule.js';
 import { sentenceSpeakers } from '../speakers.js';
 import { type EntityUnit, isEntity, POSSESSIVE, type SentenceUnits, type Unit } from '../units.js';
-import { distinctIds, listLeft, personBehindTitle, wordAt } from './common.js';
+import {
+  distinctIds,
+  listLeft,
+  listRight,
+  personBehindTitle,
+  relativeClauseAntecedent,
+  urgeVerbBefore,
+  wordAt,
+} from './common.js';
 
 export const STANCE_RULES = {
   supportVerb: {
@@ -225,6 +233,12 @@ function subjectBefore(
 ): { sources: EntityUnit[]; firstPerson: boolean } | undefined {
   const w = wordAt(units, end - 1);
   if (w !== undefined && words('firstPersonPlural').has(w)) return { sources: [], firstPerson: true };
+  // "X, which backs Y", "X, who heads the Z, backs Y": the relative clause's antecedent.
+  const antecedent = relativeClauseAntecedent(units, end - 1);
+  if (antecedent !== undefined) {
+    const a = units[antecedent];
+    return isEntity(a, ...ACTORS) ? { sources: [a], firstPerson: false } : undefined;
+  }
   const list = listLeft(units, end, ACTORS);
   if (!list) return undefined;
   // A subject right after a preposition is an object ("support from X backs ..."): skip it.
@@ -308,23 +322,39 @@ function readStances(units: readonly Unit[]): Stance[] {
     )
       continue;
     if (verbRelation) {
-      if (prep === 'by' && verbRelation === 'supports' && /(ed|ld)$/.test(w)) {
-        const by = objectAfter(units, i + 2, 1);
+      // "Y is backed / opposed / criticised by X (and Z)": the agents after "by" hold the stance toward Y.
+      if (prep === 'by' && /(ed|ld)$/.test(w)) {
+        const agents = listRight(units, i + 2, ACTORS);
+        const by = agents ? agents.items : objectAfter(units, i + 2, 1)?.target;
         let k = i - 1;
-        while (k >= 0 && (wordAt(units, k) === ',' || words('auxiliaries').has(wordAt(units, k) ?? ''))) k--;
+        // over auxiliaries and adverbs: "was sharply criticised by".
+        while (
+          k >= 0 &&
+          (wordAt(units, k) === ',' ||
+            words('auxiliaries').has(wordAt(units, k) ?? '') ||
+            /^[a-z]{3,}ly$/.test(wordAt(units, k) ?? ''))
+        )
+          k--;
         const patient = units[k];
-        if (by && isEntity(patient, ...ACTORS, 'topic'))
+        if (by && isEntity(patient, ...ACTORS, 'topic') && !negatedBefore(units, i, i - k))
           out.push({
-            relation: 'supports',
-            sources: [by.target],
+            relation: verbRelation,
+            sources: Array.isArray(by) ? by : [by],
             firstPerson: false,
             target: patient,
-            rule: STANCE_RULES.supportPassive,
+            rule:
+              verbRelation === 'supports'
+                ? STANCE_RULES.supportPassive
+                : verbRelation === 'opposes'
+                  ? STANCE_RULES.opposeVerb
+                  : STANCE_RULES.criticiseVerb,
           });
         continue;
       }
       const start = skipAuxLeft(units, i);
       if (negatedBefore(units, i, i - start + 1)) continue;
+      // "X urged Y to back Z": Y is only asked to; the urger's stance is read with the topic stances.
+      if (urgeVerbBefore(units, i) !== undefined) continue;
       const subject = subjectBefore(units, start);
       if (!subject) continue;
       // Nouns that look like verbs ("the support", "US sanctions on X") need a verb reading: an object right after.
