@@ -43,6 +43,9 @@ export function isGenericAlone(label: string): boolean {
 /** Time-zone abbreviations glued to a city in a dateline or a clock list ("Delhi UTC"). */
 const TIME_ZONES = lexiconWords('timeZones');
 
+/** Days of the week: a name never ends with one ("the Munich forum Saturday" is the forum, then when). */
+const WEEKDAYS = lexiconWords('weekdays');
+
 /** Words that end a byline or credit after a name ("Jane Doe Editor"). */
 const CREDIT_ROLES = lexiconWords('creditRoles');
 
@@ -227,10 +230,11 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     const first = tokens[d.tokenStart]!.text;
     const last = tokens[d.tokenEnd - 1]!.text;
     const single = d.tokenEnd - d.tokenStart === 1;
-    // Time zones and credits glued to a name are cut off; nothing left means no entity.
+    // Time zones, weekdays and credits glued to a name are cut off; nothing left means no entity.
     while (
       d.tokenEnd > d.tokenStart &&
       (TIME_ZONES.has(tokens[d.tokenEnd - 1]!.text) ||
+        (d.kind !== 'topic' && d.tokenEnd - d.tokenStart > 1 && WEEKDAYS.has(tokens[d.tokenEnd - 1]!.text)) ||
         (d.kind === 'person' && CREDIT_ROLES.has(tokens[d.tokenEnd - 1]!.text)))
     ) {
       d.tokenEnd--;

@@ -232,9 +232,11 @@ function acceptsAlone(tokens: readonly Token[], m: GazetteerMatch, entry: Gazett
 function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string): boolean {
   if (untyped) return true;
   switch (entry.type) {
+    case 'region':
+      // A state's abbreviation ("Tenn.", "N.D.") names nothing else; a full name may be a team ("Oregon beat Utah").
+      return label === 'LOC' || label === 'MISC' || /\.$/.test(first);
     case 'city':
     case 'capital':
-    case 'region':
       return label === 'LOC' || label === 'MISC';
     case 'country':
       return !(label === 'PER' && knowledge().ambiguousCountryNames.has(first));
