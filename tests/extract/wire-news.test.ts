@@ -27,24 +27,34 @@ function kindsOf(text: string, readings: Array<[string, NerLabel]>): Array<[stri
   return doc.mentions.map((m) => [m.text, doc.entities.get(m.entityId)!.kind]);
 }
 
+interface Case {
+  name: string;
+  text: string;
+  readings: Array<[string, NerLabel]>;
+  /** Mentions that must be found: [text, kind]. */
+  has: string[][];
+  /** Mention texts that must not be found. */
+  none?: string[];
+}
+
 describe('wire-news names', () => {
-  it.each([
+  it.each<Case>([
     {
       name: 'a state abbreviation the tagger reads as a body is the place',
       text: 'Grain prices in N.D. fell again this week.',
-      readings: [['N.D.', 'ORG']] as Array<[string, NerLabel]>,
+      readings: [['N.D.', 'ORG']],
       has: [['N.D.', 'place']],
     },
     {
       name: 'a state abbreviation the tagger leaves alone is found',
       text: 'Mont. ranchers asked for help after the long drought.',
-      readings: [] as Array<[string, NerLabel]>,
+      readings: [],
       has: [['Mont.', 'place']],
     },
     {
       name: 'a state named before a participle is found',
       text: 'Vermont born painter Ada Greaves opened a studio.',
-      readings: [['Ada Greaves', 'PER']] as Array<[string, NerLabel]>,
+      readings: [['Ada Greaves', 'PER']],
       has: [
         ['Vermont', 'place'],
         ['Ada Greaves', 'person'],
@@ -56,7 +66,7 @@ describe('wire-news names', () => {
       readings: [
         ['Cedar Hollow Reservoir', 'LOC'],
         ['Pinedale', 'LOC'],
-      ] as Array<[string, NerLabel]>,
+      ],
       has: [
         ['Cedar Hollow Reservoir', 'place'],
         ['Pinedale', 'place'],
@@ -66,12 +76,57 @@ describe('wire-news names', () => {
     {
       name: 'a weekday read into a name is cut off',
       text: 'Delegates met at the Vienna Energy Forum Saturday to discuss gas prices.',
-      readings: [['Vienna Energy Forum Saturday', 'ORG']] as Array<[string, NerLabel]>,
+      readings: [['Vienna Energy Forum Saturday', 'ORG']],
       has: [['Vienna Energy Forum', 'organisation']],
     },
-  ])('$name', ({ text, readings, has }) => {
+    {
+      name: 'a monitoring service source line: the place, then the outlet, up to its language',
+      text: 'LB0102120095 Lisbon Radio Atlantico in Portuguese 1200 GMT 1 Feb 95',
+      readings: [
+        ['LB0102120095 Lisbon Radio', 'ORG'],
+        ['Atlantico', 'PER'],
+      ],
+      has: [
+        ['Lisbon', 'place'],
+        ['Radio Atlantico', 'organisation'],
+      ],
+    },
+    {
+      name: 'a headline glued to the document number loses the glued name',
+      text: 'Floods Close Northern Roads LB0302111595 Lisbon Tejo Television 1100 GMT 3 Feb 95',
+      readings: [['Roads LB0302111595 Lisbon', 'PER']],
+      has: [
+        ['Lisbon', 'place'],
+        ['Tejo Television', 'organisation'],
+      ],
+      none: ['Roads LB0302111595 Lisbon'],
+    },
+    {
+      name: 'a dateline month and day read into the place are cut off',
+      text: 'Lisbon March 5 ( Lusa ) -- Fishermen blocked the harbour on Sunday .',
+      readings: [
+        ['Lisbon March', 'ORG'],
+        ['Lusa', 'ORG'],
+      ],
+      has: [
+        ['Lisbon', 'place'],
+        ['Lusa', 'organisation'],
+      ],
+    },
+    {
+      name: 'a language after "in" is no state',
+      text: 'The appeal was broadcast in Portuguese . Officials in Lisbon declined to comment .',
+      readings: [
+        ['Portuguese', 'MISC'],
+        ['Lisbon', 'LOC'],
+      ],
+      has: [['Lisbon', 'place']],
+      none: ['Portuguese'],
+    },
+  ])('$name', ({ text, readings, has, none }: Case) => {
     const found = kindsOf(text, readings);
     for (const pair of has) expect(found, JSON.stringify(found)).toContainEqual(pair);
+    for (const t of none ?? []) expect(found.map(([m]) => m)).not.toContain(t);
   });
 
   it('a headline over a body still loses the words the body does not use', () => {

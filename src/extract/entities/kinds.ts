@@ -46,6 +46,13 @@ const TIME_ZONES = lexiconWords('timeZones');
 /** Days of the week: a name never ends with one ("the Munich forum Saturday" is the forum, then when). */
 const WEEKDAYS = lexiconWords('weekdays');
 
+/** Month names: one followed by a day number ends no name ("Lisbon March 5": the dateline's place, then when). */
+const MONTHS = lexiconWords('months');
+
+function isDateMonth(tokens: readonly Token[], at: number): boolean {
+  return MONTHS.has(tokens[at]!.text) && /^\d{1,2}$/.test(tokens[at + 1]?.text ?? '');
+}
+
 /** Words that end a byline or credit after a name ("Jane Doe Editor"). */
 const CREDIT_ROLES = lexiconWords('creditRoles');
 
@@ -235,6 +242,10 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.tokenEnd > d.tokenStart &&
       (TIME_ZONES.has(tokens[d.tokenEnd - 1]!.text) ||
         (d.kind !== 'topic' && d.tokenEnd - d.tokenStart > 1 && WEEKDAYS.has(tokens[d.tokenEnd - 1]!.text)) ||
+        (d.kind !== 'topic' &&
+          d.kind !== 'person' &&
+          d.tokenEnd - d.tokenStart > 1 &&
+          isDateMonth(tokens, d.tokenEnd - 1)) ||
         (d.kind === 'person' && CREDIT_ROLES.has(tokens[d.tokenEnd - 1]!.text)))
     ) {
       d.tokenEnd--;
@@ -261,6 +272,15 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.kind !== 'topic' &&
       knowledge().languages.has(first) &&
       !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')
+    )
+      continue;
+    // "broadcast in Arabic", "a speech in Spanish.": the language, not the state whose demonym it shares.
+    if (
+      d.rule === 'rule:demonym' &&
+      single &&
+      tokens[d.tokenStart - 1]?.text === 'in' &&
+      knowledge().languages.has(first) &&
+      !/^\p{L}/u.test(tokens[d.tokenEnd]?.text ?? '')
     )
       continue;
     if (d.kind === 'topic') {

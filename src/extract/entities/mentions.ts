@@ -99,7 +99,7 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Kind of a gazetteer reading in this context. */
-function draftFromGazetteer(
+export function draftFromGazetteer(
   sentence: number,
   tokens: readonly Token[],
   m: Span,
