@@ -70,7 +70,7 @@ export function conll04Text(sentence: Conll04Sentence): { text: string; starts: 
 
 /** Gold entity types whose coverage is measured, and the node kinds that count as right for each. */
 export const CONLL04_ENTITY_TYPES = ['Peop', 'Org', 'Loc'] as const;
-export type Conll04EntityType = (typeof CONLL04_ENTITY_TYPES)[number];
+type Conll04EntityType = (typeof CONLL04_ENTITY_TYPES)[number];
 const KINDS_OF_TYPE: Record<Conll04EntityType, readonly string[]> = {
   Peop: ['person'],
   Org: ['organisation'],
@@ -83,10 +83,10 @@ const KINDS_OF_TYPE: Record<Conll04EntityType, readonly string[]> = {
  * edges); untagged (no mention touches it).
  */
 export const COVERAGE_OUTCOMES = ['covered', 'wrong-kind', 'boundary', 'untagged'] as const;
-export type CoverageOutcome = (typeof COVERAGE_OUTCOMES)[number];
-export type CoverageCounts = Record<CoverageOutcome, number>;
+type CoverageOutcome = (typeof COVERAGE_OUTCOMES)[number];
+type CoverageCounts = Record<CoverageOutcome, number>;
 
-export interface EntityJudgement {
+interface EntityJudgement {
   type: Conll04EntityType;
   outcome: CoverageOutcome;
   /** The gold span's text, and what the extractor made of it (the covering or overlapping mentions, with kinds). */
