@@ -53,6 +53,9 @@ function isDateMonth(tokens: readonly Token[], at: number): boolean {
   return MONTHS.has(tokens[at]!.text) && /^\d{1,2}$/.test(tokens[at + 1]?.text ?? '');
 }
 
+/** Organisation head words that also end place names. */
+const PLACE_LIKE_HEADS = new Set(['Union', 'Center', 'Centre', 'Front', 'Post', 'Exchange', 'Guard', 'Times', 'News']);
+
 /** Words that end a byline or credit after a name ("Jane Doe Editor"). */
 const CREDIT_ROLES = lexiconWords('creditRoles');
 
@@ -216,9 +219,37 @@ function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
   return !tokens.slice(d.tokenStart, d.tokenEnd).some((t) => isOrganisationHead(t.text));
 }
 
+/**
+ * A city's own body read as the city and a bare head word ("the Hamburg Senate", "the Leeds City Council" split
+ * before "Council"): one body, named with its city (the relation rules read the city from the name).
+ */
+function joinCityBodies(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const dropped = new Set<MentionDraft>();
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const city = drafts[i]!;
+    const body = drafts[i + 1]!;
+    const g = city.gazetteer?.type;
+    if (
+      city.sentence !== body.sentence ||
+      city.tokenEnd !== body.tokenStart ||
+      city.kind !== 'place' ||
+      (g !== 'city' && g !== 'capital') ||
+      body.kind !== 'organisation' ||
+      body.canonical !== null ||
+      body.tokenEnd - body.tokenStart !== 1 ||
+      !isOrganisationHead(sentences[body.sentence]!.tokens[body.tokenStart]!.text)
+    )
+      continue;
+    body.tokenStart = city.tokenStart;
+    body.rule = `${body.rule}+city`;
+    dropped.add(city);
+  }
+  return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
+}
+
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
-  const drafts = joinBodyNames(sentences, all);
+  const drafts = joinBodyNames(sentences, joinCityBodies(sentences, all));
   const sport = isSportsReport(sentences);
   // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
   // some city elsewhere stay people).
@@ -354,6 +385,19 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     ) {
       d.kind = 'place';
       d.rule = 'rule:located-city';
+    }
+    // "leads the Green Alliance": a name the tagger read as a place but ending in a body's head word is the body
+    // (not the heads that also end place names: "Soviet Union", "Rockefeller Center").
+    if (
+      d.kind === 'place' &&
+      d.rule === 'ner:loc' &&
+      !d.gazetteer &&
+      d.tokenEnd - d.tokenStart >= 2 &&
+      isOrganisationHead(last) &&
+      !PLACE_LIKE_HEADS.has(last)
+    ) {
+      d.kind = 'organisation';
+      d.rule = 'rule:body-head';
     }
     // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
     if (
