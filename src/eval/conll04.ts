@@ -68,10 +68,74 @@ export function conll04Text(sentence: Conll04Sentence): { text: string; starts: 
   return { text, starts, ends };
 }
 
+/** Gold entity types whose coverage is measured, and the node kinds that count as right for each. */
+export const CONLL04_ENTITY_TYPES = ['Peop', 'Org', 'Loc'] as const;
+type Conll04EntityType = (typeof CONLL04_ENTITY_TYPES)[number];
+const KINDS_OF_TYPE: Record<Conll04EntityType, readonly string[]> = {
+  Peop: ['person'],
+  Org: ['organisation'],
+  Loc: PLACES,
+};
+
+/**
+ * Why a gold entity is or is not covered by a node of the right kind (relation recall is capped by coverage):
+ * covered; wrong-kind (a node covers it, none of the right kind); boundary (a mention overlaps it, crossing its
+ * edges); untagged (no mention touches it).
+ */
+export const COVERAGE_OUTCOMES = ['covered', 'wrong-kind', 'boundary', 'untagged'] as const;
+type CoverageOutcome = (typeof COVERAGE_OUTCOMES)[number];
+type CoverageCounts = Record<CoverageOutcome, number>;
+
+interface EntityJudgement {
+  type: Conll04EntityType;
+  outcome: CoverageOutcome;
+  /** The gold span's text, and what the extractor made of it (the covering or overlapping mentions, with kinds). */
+  gold: string;
+  found: string;
+}
+
 export interface Conll04SentenceScore {
   counts: Record<Conll04Family, Counts>;
   judged: JudgedEdge<Conll04Family>[];
   misses: string[];
+  entities: EntityJudgement[];
+}
+
+function judgeEntities(
+  sentence: Conll04Sentence,
+  goldSpans: ReadonlyArray<{ start: number; end: number }>,
+  text: string,
+  extraction: Pick<Extraction, 'entities'>,
+): EntityJudgement[] {
+  const out: EntityJudgement[] = [];
+  sentence.entities.forEach((g, gi) => {
+    const type = g.type as Conll04EntityType;
+    if (!CONLL04_ENTITY_TYPES.includes(type)) return;
+    const span = goldSpans[gi]!;
+    const covering: string[] = [];
+    const crossing: string[] = [];
+    let right = false;
+    for (const e of extraction.entities)
+      for (const m of e.mentions) {
+        const inside = m.start >= span.start && m.end <= span.end;
+        const holds = m.start <= span.start && m.end >= span.end;
+        const overlaps = m.start < span.end && m.end > span.start;
+        const seen = `${text.slice(m.start, m.end)} (${e.kind})`;
+        if (inside || holds) {
+          covering.push(seen);
+          if (KINDS_OF_TYPE[type].includes(e.kind)) right = true;
+        } else if (overlaps) crossing.push(seen);
+      }
+    const outcome: CoverageOutcome = right
+      ? 'covered'
+      : covering.length
+        ? 'wrong-kind'
+        : crossing.length
+          ? 'boundary'
+          : 'untagged';
+    out.push({ type, outcome, gold: text.slice(span.start, span.end), found: [...covering, ...crossing].join('; ') });
+  });
+  return out;
 }
 
 function emptyCounts(): Record<Conll04Family, Counts> {
@@ -134,7 +198,7 @@ export function scoreConll04Sentence(
       if (!hit.has(gi)) misses.push(`${family}: ${span(g.head)} -> ${span(g.tail)} | ${text}`);
     });
   }
-  return { counts, judged, misses };
+  return { counts, judged, misses, entities: judgeEntities(sentence, goldSpans, text, extraction) };
 }
 
 export interface Conll04Report {
@@ -144,6 +208,10 @@ export interface Conll04Report {
   judged: JudgedEdge<Conll04Family>[];
   misses: string[];
   falsePositives: string[];
+  /** Gold entities (Peop, Org, Loc) by coverage outcome. */
+  coverage: Record<Conll04EntityType, CoverageCounts>;
+  /** Gold entities not covered by a node of the right kind: outcome, type, gold text, what was found. */
+  entityMisses: string[];
 }
 
 /** Extracts and scores every sentence (the first `limit` when given). */
@@ -153,6 +221,10 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
   const judged: JudgedEdge<Conll04Family>[] = [];
   const misses: string[] = [];
   const falsePositives: string[] = [];
+  const coverage = Object.fromEntries(
+    CONLL04_ENTITY_TYPES.map((t) => [t, Object.fromEntries(COVERAGE_OUTCOMES.map((o) => [o, 0]))]),
+  ) as Record<Conll04EntityType, CoverageCounts>;
+  const entityMisses: string[] = [];
   list.forEach((sentence, i) => {
     const { text } = conll04Text(sentence);
     const article = plainArticle(`s${i}`, text);
@@ -165,6 +237,11 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
     }
     judged.push(...score.judged);
     misses.push(...score.misses);
+    for (const e of score.entities) {
+      coverage[e.type][e.outcome]++;
+      if (e.outcome !== 'covered')
+        entityMisses.push(`${e.outcome} ${e.type}: "${e.gold}" found ${e.found || '-'} | ${text}`);
+    }
     for (const j of score.judged)
       if (!j.correct) falsePositives.push(`${j.task}: ${j.edge} (${j.confidence.toFixed(2)}, ${j.rule}) | ${text}`);
   });
@@ -176,7 +253,16 @@ export function evalConll04(sentences: readonly Conll04Sentence[], options: { li
     micro.covered = (micro.covered ?? 0) + (total[f].covered ?? 0);
   }
   const families = Object.fromEntries(CONLL04_FAMILIES.map((f) => [f, prf(total[f])])) as Record<Conll04Family, Prf>;
-  return { sentences: list.length, families, micro: prf(micro), judged, misses, falsePositives };
+  return {
+    sentences: list.length,
+    families,
+    micro: prf(micro),
+    judged,
+    misses,
+    falsePositives,
+    coverage,
+    entityMisses,
+  };
 }
 
 export async function readConll04(file: string): Promise<Conll04Sentence[]> {

@@ -12,6 +12,7 @@ import { detectMentions, type MentionDraft } from './entities/mentions.js';
 import { resolveDrafts } from './entities/resolve.js';
 import { attachRoles } from './entities/roles.js';
 import { detectTopics } from './entities/topics.js';
+import { readWireHeader } from './entities/wire-headers.js';
 import { type NerSpan, tagDocument } from './ner/index.js';
 import { groupSentences } from './sentences.js';
 import { tokenize } from './tokenize.js';
@@ -61,7 +62,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): DocAnalysis
   const drafts: MentionDraft[] = [];
   const creditFrom = new Map<number, number>();
   sentences.forEach((s, i) => {
-    const found = detectMentions(i, s.tokens, tags[i] ?? []);
+    const found = readWireHeader(i, s.tokens, detectMentions(i, s.tokens, tags[i] ?? []));
     // The closing credits may be glued to the last sentence ("... the brink. mz/msh (AP, AFP, dpa)").
     const credit = i >= sentences.length - 2 ? creditLineStart(s.tokens.map((t) => t.text)) : -1;
     if (credit >= 0) creditFrom.set(i, credit);

@@ -75,6 +75,27 @@ describe('CoNLL04 relation scoring', () => {
     expect(score.judged.find((j) => j.task === 'Live_In')?.confidence).toBe(0.9);
   });
 
+  it('says for each gold entity whether a node of the right kind covers it, and why not', () => {
+    const score = scoreConll04Sentence(SENTENCE, {
+      entities: [
+        // "Senator Ada Lind": the mention inside the gold span covers it.
+        entity('p', 'Ada Lind', 'person'),
+        // Ohio read as a person: covered, but not by a place.
+        entity('s', 'Ohio', 'person'),
+        // "Corp. in": crosses the edge of "Acme Corp.".
+        { ...entity('o', 'Corp. in', 'organisation') },
+      ],
+      relations: [],
+    });
+    expect(score.entities.map((e) => [e.type, e.gold, e.outcome])).toEqual([
+      ['Peop', 'Senator Ada Lind', 'covered'],
+      ['Loc', 'Ohio', 'wrong-kind'],
+      ['Org', 'Acme Corp.', 'boundary'],
+      ['Loc', 'Dayton', 'untagged'],
+    ]);
+    expect(score.entities[1]!.found).toBe('Ohio (person)');
+  });
+
   it('runs from the CLI on a small file and prints JSON with families, micro and calibration', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'newsgraph-conll04-'));
     const file = join(dir, 'mini.json');
@@ -94,8 +115,11 @@ describe('CoNLL04 relation scoring', () => {
       families: { Work_For: { tp: number; fn: number } };
       micro: { recall: number };
       calibration: unknown[];
+      coverage: { Peop: { covered: number }; Org: { covered: number } };
     };
     expect(report.sentences).toBe(1);
+    expect(report.coverage.Peop.covered).toBe(1);
+    expect(report.coverage.Org.covered).toBe(1);
     expect(report.families.Work_For).toMatchObject({ tp: 1, fn: 0 });
     expect(report.micro.recall).toBe(1);
     expect(report.calibration.length).toBeGreaterThan(0);

@@ -148,40 +148,57 @@ export function registerEval(program: Command, io: CliIO, setExit: (code: number
     .option('--limit <n>', 'only the first n sentences (0 = all)', '0')
     .option('--max <n>', 'misses and false positives listed', '30')
     .option('--rules', 'also print precision per rule for each family')
-    .action(async (file: string, opts: { json?: boolean; limit: string; max: string; rules?: boolean }) => {
-      const limit = parseCount(opts.limit, '--limit');
-      const max = parseCount(opts.max, '--max');
-      const [
-        { CONLL04_FAMILIES, evalConll04, readConll04 },
-        { calibration, calibrationTable, perRuleTables },
-        { list, PRF_HEADER, prfRow, table },
-      ] = await Promise.all([
-        import('../../eval/conll04.js'),
-        import('../../eval/relations.js'),
-        import('../../eval/report.js'),
-      ]);
-      const sentences = await readConll04(file);
-      const report = evalConll04(sentences, { limit });
-      if (opts.json) {
-        const { judged, misses, falsePositives, ...summary } = report;
-        io.out(
-          `${JSON.stringify({ file, ...summary, calibration: calibration(judged), misses: misses.slice(0, max), falsePositives: falsePositives.slice(0, max) })}\n`,
-        );
-      } else {
-        let out = `${file}: ${report.sentences} sentences\n\n`;
-        out += table([
-          PRF_HEADER,
-          ...CONLL04_FAMILIES.map((f) => prfRow(f, report.families[f])),
-          prfRow('micro', report.micro),
+    .option('--entities', 'also list the gold entities not covered by a node of the right kind, with the reason')
+    .action(
+      async (
+        file: string,
+        opts: { json?: boolean; limit: string; max: string; rules?: boolean; entities?: boolean },
+      ) => {
+        const limit = parseCount(opts.limit, '--limit');
+        const max = parseCount(opts.max, '--max');
+        const [
+          { CONLL04_ENTITY_TYPES, CONLL04_FAMILIES, COVERAGE_OUTCOMES, evalConll04, readConll04 },
+          { calibration, calibrationTable, perRuleTables },
+          { list, PRF_HEADER, prfRow, table },
+        ] = await Promise.all([
+          import('../../eval/conll04.js'),
+          import('../../eval/relations.js'),
+          import('../../eval/report.js'),
         ]);
-        out += `\nrelation calibration (right/predicted and precision per confidence band)\n${calibrationTable(report.judged, CONLL04_FAMILIES)}`;
-        if (opts.rules) out += perRuleTables(report.judged, CONLL04_FAMILIES);
-        out += list('missed relations', report.misses, max);
-        out += list('false-positive relations', report.falsePositives, max);
-        io.out(out);
-      }
-      setExit(0);
-    });
+        const sentences = await readConll04(file);
+        const report = evalConll04(sentences, { limit });
+        if (opts.json) {
+          const { judged, misses, falsePositives, entityMisses, ...summary } = report;
+          io.out(
+            `${JSON.stringify({ file, ...summary, calibration: calibration(judged), misses: misses.slice(0, max), falsePositives: falsePositives.slice(0, max), entityMisses: entityMisses.slice(0, max) })}\n`,
+          );
+        } else {
+          let out = `${file}: ${report.sentences} sentences\n\n`;
+          out += table([
+            PRF_HEADER,
+            ...CONLL04_FAMILIES.map((f) => prfRow(f, report.families[f])),
+            prfRow('micro', report.micro),
+          ]);
+          const share = (n: number, of: number) => (of === 0 ? 0 : n / of);
+          const coverageRows = CONLL04_ENTITY_TYPES.map((t) => {
+            const c = report.coverage[t];
+            const gold = COVERAGE_OUTCOMES.reduce((n, o) => n + c[o], 0);
+            return [t, gold, share(c.covered, gold), ...COVERAGE_OUTCOMES.map((o) => c[o])];
+          });
+          out += `\ngold entities covered by a node of the right kind\n${table([
+            ['type', 'gold', 'share', ...COVERAGE_OUTCOMES],
+            ...coverageRows,
+          ])}`;
+          out += `\nrelation calibration (right/predicted and precision per confidence band)\n${calibrationTable(report.judged, CONLL04_FAMILIES)}`;
+          if (opts.rules) out += perRuleTables(report.judged, CONLL04_FAMILIES);
+          out += list('missed relations', report.misses, max);
+          out += list('false-positive relations', report.falsePositives, max);
+          if (opts.entities) out += list('gold entities not covered', report.entityMisses, max);
+          io.out(out);
+        }
+        setExit(0);
+      },
+    );
 
   evalCmd
     .command('dwie')

@@ -24,7 +24,9 @@ function isTitleCase(s: Sentence): boolean {
 export function dropHeadlineFragments(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
   // Only the headline, the first line: further lines in which every word is capitalised are mostly lists of names
   // (results, line-ups), where the tagger's spans are right.
-  const title = sentences.map((s, i) => i === 0 && isTitleCase(s));
+  // A text of one line has no body to check against: it is a list or a caption ("Pine Creek Dam, Oakdale, Calif.;"),
+  // not a headline over a story, and the tagger's spans are all there is.
+  const title = sentences.map((s, i) => i === 0 && sentences.length > 1 && isTitleCase(s));
   if (!title.some(Boolean)) return drafts;
   const body = ` ${sentences
     .filter((_, i) => !title[i])

@@ -43,6 +43,19 @@ export function isGenericAlone(label: string): boolean {
 /** Time-zone abbreviations glued to a city in a dateline or a clock list ("Delhi UTC"). */
 const TIME_ZONES = lexiconWords('timeZones');
 
+/** Days of the week: a name never ends with one ("the Munich forum Saturday" is the forum, then when). */
+const WEEKDAYS = lexiconWords('weekdays');
+
+/** Month names: one followed by a day number ends no name ("Lisbon March 5": the dateline's place, then when). */
+const MONTHS = lexiconWords('months');
+
+function isDateMonth(tokens: readonly Token[], at: number): boolean {
+  return MONTHS.has(tokens[at]!.text) && /^\d{1,2}$/.test(tokens[at + 1]?.text ?? '');
+}
+
+/** Organisation head words that also end place names. */
+const PLACE_LIKE_HEADS = new Set(['Union', 'Center', 'Centre', 'Front', 'Post', 'Exchange', 'Guard', 'Times', 'News']);
+
 /** Words that end a byline or credit after a name ("Jane Doe Editor"). */
 const CREDIT_ROLES = lexiconWords('creditRoles');
 
@@ -206,9 +219,37 @@ function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
   return !tokens.slice(d.tokenStart, d.tokenEnd).some((t) => isOrganisationHead(t.text));
 }
 
+/**
+ * A city's own body read as the city and a bare head word ("the Hamburg Senate", "the Leeds City Council" split
+ * before "Council"): one body, named with its city (the relation rules read the city from the name).
+ */
+function joinCityBodies(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const dropped = new Set<MentionDraft>();
+  for (let i = 0; i + 1 < drafts.length; i++) {
+    const city = drafts[i]!;
+    const body = drafts[i + 1]!;
+    const g = city.gazetteer?.type;
+    if (
+      city.sentence !== body.sentence ||
+      city.tokenEnd !== body.tokenStart ||
+      city.kind !== 'place' ||
+      (g !== 'city' && g !== 'capital') ||
+      body.kind !== 'organisation' ||
+      body.canonical !== null ||
+      body.tokenEnd - body.tokenStart !== 1 ||
+      !isOrganisationHead(sentences[body.sentence]!.tokens[body.tokenStart]!.text)
+    )
+      continue;
+    body.tokenStart = city.tokenStart;
+    body.rule = `${body.rule}+city`;
+    dropped.add(city);
+  }
+  return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
+}
+
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
-  const drafts = joinBodyNames(sentences, all);
+  const drafts = joinBodyNames(sentences, joinCityBodies(sentences, all));
   const sport = isSportsReport(sentences);
   // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
   // some city elsewhere stay people).
@@ -227,10 +268,15 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     const first = tokens[d.tokenStart]!.text;
     const last = tokens[d.tokenEnd - 1]!.text;
     const single = d.tokenEnd - d.tokenStart === 1;
-    // Time zones and credits glued to a name are cut off; nothing left means no entity.
+    // Time zones, weekdays and credits glued to a name are cut off; nothing left means no entity.
     while (
       d.tokenEnd > d.tokenStart &&
       (TIME_ZONES.has(tokens[d.tokenEnd - 1]!.text) ||
+        (d.kind !== 'topic' && d.tokenEnd - d.tokenStart > 1 && WEEKDAYS.has(tokens[d.tokenEnd - 1]!.text)) ||
+        (d.kind !== 'topic' &&
+          d.kind !== 'person' &&
+          d.tokenEnd - d.tokenStart > 1 &&
+          isDateMonth(tokens, d.tokenEnd - 1)) ||
         (d.kind === 'person' && CREDIT_ROLES.has(tokens[d.tokenEnd - 1]!.text)))
     ) {
       d.tokenEnd--;
@@ -257,6 +303,15 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.kind !== 'topic' &&
       knowledge().languages.has(first) &&
       !isOrganisationHead(tokens[d.tokenEnd]?.text ?? '')
+    )
+      continue;
+    // "broadcast in Arabic", "a speech in Spanish.": the language, not the state whose demonym it shares.
+    if (
+      d.rule === 'rule:demonym' &&
+      single &&
+      tokens[d.tokenStart - 1]?.text === 'in' &&
+      knowledge().languages.has(first) &&
+      !/^\p{L}/u.test(tokens[d.tokenEnd]?.text ?? '')
     )
       continue;
     if (d.kind === 'topic') {
@@ -330,6 +385,19 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     ) {
       d.kind = 'place';
       d.rule = 'rule:located-city';
+    }
+    // "leads the Green Alliance": a name the tagger read as a place but ending in a body's head word is the body
+    // (not the heads that also end place names: "Soviet Union", "Rockefeller Center").
+    if (
+      d.kind === 'place' &&
+      d.rule === 'ner:loc' &&
+      !d.gazetteer &&
+      d.tokenEnd - d.tokenStart >= 2 &&
+      isOrganisationHead(last) &&
+      !PLACE_LIKE_HEADS.has(last)
+    ) {
+      d.kind = 'organisation';
+      d.rule = 'rule:body-head';
     }
     // A place that speaks: "Jane Doe said" typed LOC is a person (a known place name never is).
     if (

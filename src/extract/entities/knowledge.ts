@@ -69,7 +69,10 @@ export interface Knowledge {
   honorifics: Set<string>;
   /** Styles that belong to the common name when one name follows them ("Lord Ashcroft", "Prince Charles"). */
   styles: Set<string>;
-  /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"): places. */
+  /**
+   * Continents, seas and regions ("Middle East", "Mediterranean", "Crimea") and the first-level regions of large
+   * federations ("Ohio", "Calif.", "Bavaria"): places.
+   */
   regions: string[];
   /** English names of the countries' official languages (world-countries): "Urdu" alone names no entity. */
   languages: Set<string>;
@@ -89,6 +92,17 @@ interface CountriesExtra {
 /** Latin-script names only: the extractor reads English news. */
 function isLatin(name: string): boolean {
   return /^[\p{Script=Latin}\p{M}\p{N}\s.,'’()-]+$/u.test(name);
+}
+
+/**
+ * Names of first-level regions (relations/admin-regions.json: US states and their AP abbreviations, German states,
+ * Canadian provinces, ...). An abbreviation counts only with its dot ("Calif.", "S.C."): without it, "Miss", "Mass",
+ * "Wash" and "Ore" are words.
+ */
+function adminRegionNames(): string[] {
+  return knowledgeFile('relations/admin-regions').regions.flatMap((r) =>
+    r.names.filter((n, i) => i === 0 || n.endsWith('.')),
+  );
 }
 
 let cached: Knowledge | null = null;
@@ -172,7 +186,7 @@ export function knowledge(): Knowledge {
       adjectives: p.adjectives ?? [],
     })),
     titles: titleData.titles,
-    regions: knowledgeFile('regions').regions,
+    regions: [...knowledgeFile('regions').regions, ...adminRegionNames()],
     peoples: new Set(knowledgeFile('peoples').peoples),
     languages: new Set(
       world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l)),

@@ -99,7 +99,7 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Kind of a gazetteer reading in this context. */
-function draftFromGazetteer(
+export function draftFromGazetteer(
   sentence: number,
   tokens: readonly Token[],
   m: Span,
@@ -224,22 +224,28 @@ function acceptsAlone(tokens: readonly Token[], m: GazetteerMatch, entry: Gazett
   return true;
 }
 
+/** A tagger person reading below this confidence yields to the data's organisation of the same name. */
+const UNSURE_PERSON = 0.5;
+
 /**
  * Whether the gazetteer's reading types a span the tagger labelled: known states, organisations and seats keep
  * their data type; a city or capital the tagger reads as a team or company (ORG) or a person stays so, and so does
  * a person whose name is also an ambiguous country name ("Jordan").
  */
-function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string): boolean {
+function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string, score: number): boolean {
   if (untyped) return true;
   switch (entry.type) {
+    case 'region':
+      // A state's abbreviation ("Tenn.", "N.D.") names nothing else; a full name may be a team ("Oregon beat Utah").
+      return label === 'LOC' || label === 'MISC' || /\.$/.test(first);
     case 'city':
     case 'capital':
-    case 'region':
       return label === 'LOC' || label === 'MISC';
     case 'country':
       return !(label === 'PER' && knowledge().ambiguousCountryNames.has(first));
     case 'organisation':
-      return label !== 'PER';
+      // A known body the tagger only guesses is a person ("founded by Siemens") is the body.
+      return label !== 'PER' || score < UNSURE_PERSON;
     default:
       return true;
   }
@@ -543,7 +549,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     }
     const exact = matches.find((m) => m.start === start && m.end === end);
     const entry = exact?.entries[0];
-    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!)) {
+    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!, span.score)) {
       const d = draftFromGazetteer(sentence, tokens, { start, end }, entry, personAt);
       if (d) {
         drafts.push(d);
