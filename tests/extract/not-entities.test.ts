@@ -1,0 +1,176 @@
+/**
+ * Names that are no entity (issue 13, audit of nodes): periods, movements and events, titles of works, common noun
+ * phrases in Title Case and groups of people, whatever kind the tagger gave them. Each case is a tagger reading of a
+ * sentence written for this test; the rule must drop it (or keep it, for the near misses).
+ */
+import { describe, expect, it } from 'vitest';
+import { settleKinds } from '../../src/extract/entities/kinds.js';
+import type { MentionDraft } from '../../src/extract/entities/mentions.js';
+import { isNoEntity } from '../../src/extract/entities/not-entities.js';
+import { tokenize } from '../../src/extract/tokenize.js';
+import type { EntityKind } from '../../src/extract/types.js';
+
+interface Case {
+  text: string;
+  /** The tagger's reading: its words, as they stand in the text. */
+  name: string;
+  kind: EntityKind;
+  /** Whether the article is a match report. */
+  sport?: boolean;
+  drop: boolean;
+}
+
+const CASES: Case[] = [
+  // Periods, movements, events.
+  {
+    text: 'The abbey was rebuilt twice in the Late Ages of the valley.',
+    name: 'Late Ages',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
+    text: 'Many chapels burned during the Counter Reformation in the north.',
+    name: 'Counter Reformation',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
+    text: 'Its monks became Lutheran after the Reformation spread.',
+    name: 'Reformation',
+    kind: 'organisation',
+    drop: true,
+  },
+  { text: 'Voters there still distrust Federalism and its promises.', name: 'Federalism', kind: 'place', drop: true },
+  {
+    text: 'Her grandfather died in the Battle of Orlenz in 1916.',
+    name: 'Battle of Orlenz',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
+    text: 'Protests grew into what became the Velvet Spring of that year.',
+    name: 'Velvet Spring',
+    kind: 'place',
+    drop: true,
+  },
+  { text: 'She won the Harbour Prize for her second novel.', name: 'Harbour Prize', kind: 'person', drop: true },
+  {
+    text: 'The club reached the last eight of the Continental League this season.',
+    name: 'Continental League',
+    kind: 'organisation',
+    sport: true,
+    drop: true,
+  },
+  // Near misses: a body's head word, a league outside sport, a person.
+  { text: 'The Ministry of War issued a statement.', name: 'Ministry of War', kind: 'organisation', drop: false },
+  {
+    text: 'Delegates of the Coastal League met in the capital.',
+    name: 'Coastal League',
+    kind: 'organisation',
+    drop: false,
+  },
+  { text: 'Tomas Reformer said the plan would fail.', name: 'Tomas Reformer', kind: 'person', drop: false },
+  // Works.
+  { text: 'He starred in the film Grey Harbour in 1971.', name: 'Grey Harbour', kind: 'place', drop: true },
+  {
+    text: 'Critics compared it to movies like Starfall but found it dull.',
+    name: 'Starfall',
+    kind: 'organisation',
+    drop: true,
+  },
+  { text: 'The state banned the screening of Pardesh last week.', name: 'Pardesh', kind: 'place', drop: true },
+  {
+    text: 'Her debut novel " Winter of Broken Lanterns " sold well.',
+    name: 'Broken Lanterns',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
+    text: 'The documentary " The Silver Tenor " tells his story.',
+    name: 'Silver Tenor',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
+    text: 'She is best known for " Night Orchard " , the film that made her famous.',
+    name: 'Night Orchard',
+    kind: 'person',
+    drop: true,
+  },
+  // Near misses: a quoted body, speech, an author after a work noun.
+  {
+    text: 'Members of " The Candle of Hope " sect fled the town.',
+    name: 'Candle of Hope',
+    kind: 'organisation',
+    drop: false,
+  },
+  { text: '" We will never give up , " Marta Linde said.', name: 'Marta Linde', kind: 'person', drop: false },
+  { text: 'In his book Pavel Orlov describes the war.', name: 'Pavel Orlov', kind: 'person', drop: false },
+  // Common noun phrases in Title Case.
+  {
+    text: 'The port will export Compressed Natural Gas from next year.',
+    name: 'Compressed Natural Gas',
+    kind: 'organisation',
+    drop: true,
+  },
+  { text: 'Born in Tallinn , the singer moved abroad at ten.', name: 'Born', kind: 'place', drop: true },
+  // Near misses: two common words, a head word, a place, a person, a match report.
+  { text: 'The Federal Reserve raised rates.', name: 'Federal Reserve', kind: 'organisation', drop: false },
+  {
+    text: 'The Royal Natural Science Academy opened a branch.',
+    name: 'Royal Natural Science Academy',
+    kind: 'organisation',
+    drop: false,
+  },
+  { text: 'Storms hit the Great Salt Lakes region.', name: 'Great Salt Lakes', kind: 'place', drop: false },
+  { text: 'Brown said the vote was fair.', name: 'Brown', kind: 'person', drop: false },
+  {
+    text: 'The Flying Blue Devils won again.',
+    name: 'Flying Blue Devils',
+    kind: 'organisation',
+    sport: true,
+    drop: false,
+  },
+];
+
+/** The draft of a reading: the first run of tokens whose words are the name's. */
+function draftOf(
+  text: string,
+  name: string,
+  kind: EntityKind,
+): { tokens: ReturnType<typeof tokenize>; d: MentionDraft } {
+  const tokens = tokenize(text);
+  const words = tokenize(name).map((t) => t.text);
+  const start = tokens.findIndex((_, i) => words.every((w, k) => tokens[i + k]?.text === w));
+  if (start < 0) throw new Error(`${name} not in ${text}`);
+  const rule = kind === 'person' ? 'ner:per' : kind === 'place' ? 'ner:loc' : 'ner:org';
+  return { tokens, d: { sentence: 0, tokenStart: start, tokenEnd: start + words.length, kind, rule, canonical: null } };
+}
+
+describe('names that are no entity', () => {
+  it.each(CASES)('$name ($kind) in "$text": drop $drop', ({ text, name, kind, sport, drop }) => {
+    const { tokens, d } = draftOf(text, name, kind);
+    expect(isNoEntity(tokens, d, sport ?? false)).toBe(drop);
+  });
+
+  it('keeps a name the data knows, whatever its words', () => {
+    const { tokens, d } = draftOf('He watched the film Velvet Spring again.', 'Velvet Spring', 'organisation');
+    expect(isNoEntity(tokens, { ...d, canonical: 'Velvet Spring' }, false)).toBe(false);
+  });
+});
+
+describe('groups of people read as names are no entities', () => {
+  it.each([
+    { text: 'Six Albanians were detained at the border.', name: 'Six Albanians', drop: true },
+    { text: 'A proud Hamburger, she moved south in 2001.', name: 'Hamburger', drop: true },
+    { text: 'Londoners queued for hours.', name: 'Londoners', drop: true },
+    { text: 'Nomad Kurds crossed the river.', name: 'Nomad Kurds', drop: true },
+    { text: 'Against Kurds, the army sent tanks.', name: 'Against Kurds', drop: false },
+    { text: 'Omar Hamburg said the deal was done.', name: 'Omar Hamburg', drop: false },
+  ])('$name: drop $drop', ({ text, name, drop }) => {
+    const { tokens, d } = draftOf(text, name, 'person');
+    const sentence = { start: 0, end: text.length, tokens };
+    const kept = settleKinds([sentence], [d]);
+    expect(kept.length === 0).toBe(drop);
+  });
+});
