@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { settleKinds } from '../../src/extract/entities/kinds.js';
 import type { MentionDraft } from '../../src/extract/entities/mentions.js';
+import { detectMentions } from '../../src/extract/entities/mentions.js';
 import { isNoEntity } from '../../src/extract/entities/not-entities.js';
 import { tokenize } from '../../src/extract/tokenize.js';
 import type { EntityKind } from '../../src/extract/types.js';
@@ -172,5 +173,74 @@ describe('groups of people read as names are no entities', () => {
     const sentence = { start: 0, end: text.length, tokens };
     const kept = settleKinds([sentence], [d]);
     expect(kept.length === 0).toBe(drop);
+  });
+});
+
+describe('names the tagger split or mistyped', () => {
+  const run = (text: string, spans: Array<[string, 'PER' | 'ORG' | 'LOC']>) => {
+    const tokens = tokenize(text);
+    const ner = spans.map(([name, label]) => {
+      const { d } = draftOf(text, name, 'person');
+      return { start: d.tokenStart, end: d.tokenEnd, label, score: 0.9 };
+    });
+    const drafts = detectMentions(0, tokens, ner);
+    const kept = settleKinds([{ start: 0, end: text.length, tokens }], drafts);
+    return kept.map((d) => [
+      tokens
+        .slice(d.tokenStart, d.tokenEnd)
+        .map((t) => t.text)
+        .join(' '),
+      d.kind,
+    ]);
+  };
+
+  it.each([
+    {
+      text: 'Troops hunted Faisal bin Qadri for years.',
+      spans: [
+        ['Faisal', 'LOC'],
+        ['Qadri', 'PER'],
+      ] as Array<[string, 'PER' | 'ORG' | 'LOC']>,
+      want: ['Faisal bin Qadri', 'person'],
+    },
+    {
+      text: 'Readers still love Karl Heinrich von Ellenburg today.',
+      spans: [['Karl Heinrich', 'PER']] as Array<[string, 'PER' | 'ORG' | 'LOC']>,
+      want: ['Karl Heinrich von Ellenburg', 'person'],
+    },
+    {
+      text: 'Judge June Halloway ruled on Friday.',
+      spans: [['June Halloway', 'PER']] as Array<[string, 'PER' | 'ORG' | 'LOC']>,
+      want: ['June Halloway', 'person'],
+    },
+    {
+      text: 'Millions of users left Twitter last year.',
+      spans: [['Twitter', 'PER']] as Array<[string, 'PER' | 'ORG' | 'LOC']>,
+      want: ['Twitter', 'organisation'],
+    },
+    {
+      text: 'Al Qaeda claimed the attack.',
+      spans: [['Al Qaeda', 'PER']] as Array<[string, 'PER' | 'ORG' | 'LOC']>,
+      want: ['Al Qaeda', 'organisation'],
+    },
+  ])('$want', ({ text, spans, want }) => {
+    const got = run(text, spans);
+    expect(got, JSON.stringify(got)).toContainEqual(want);
+  });
+
+  it('keeps a person whose surname is a body the data knows when the article names the person', () => {
+    const got = run('Maria Twitter spoke first. Later Twitter left.', [
+      ['Maria Twitter', 'PER'],
+      ['Twitter', 'PER'],
+    ]);
+    expect(got).toContainEqual(['Twitter', 'person']);
+  });
+
+  it('drops a role read as a name', () => {
+    const got = run('Anna Wexler , a Green party MP , spoke.', [
+      ['Anna Wexler', 'PER'],
+      ['MP', 'ORG'],
+    ]);
+    expect(got.map(([t]) => t)).not.toContain('MP');
   });
 });

@@ -13,7 +13,7 @@ import type { Sentence, Token } from '../types.js';
 import { kindFromContext } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
-import { isOrganisationHead, isStopWordCapitalised, lexiconWords } from './lexicon.js';
+import { isOrganisationHead, isStopWordCapitalised, lexiconWords, TITLE_HEADS } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
 import { isNoEntity } from './not-entities.js';
 
@@ -215,6 +215,54 @@ function joinBodyNames(sentences: readonly Sentence[], drafts: MentionDraft[]): 
   return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
 }
 
+/** Lower-case particles inside personal and some body names ("Osama bin X", "Johann von X", "Corriere della X"). */
+const NAME_PARTICLES = lexiconWords('nameParticles');
+
+/**
+ * A name the tagger split at a lower-case particle ("Osama" + "bin" + "Laden", "Johann Wolfgang" + "von" + "Goethe")
+ * is one name: two readings with one particle between them join, and a person's reading runs on over a particle and
+ * the capitalised words after it that no reading took. The joined name is a person when either part was one.
+ */
+function joinNameParticles(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const dropped = new Set<MentionDraft>();
+  const bySentence = new Map<number, MentionDraft[]>();
+  for (const d of drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const [si, list] of bySentence) {
+    const tokens = sentences[si]!.tokens;
+    list.sort((a, b) => a.tokenStart - b.tokenStart);
+    const covered = (k: number) => list.some((o) => !dropped.has(o) && o.tokenStart <= k && k < o.tokenEnd);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      if (dropped.has(a) || a.canonical !== null || a.kind === 'state' || a.kind === 'topic') continue;
+      if (!a.rule.startsWith('ner:')) continue;
+      const particle = tokens[a.tokenEnd]?.text ?? '';
+      if (!NAME_PARTICLES.has(particle)) continue;
+      const b = list.find((o) => o.tokenStart === a.tokenEnd + 1);
+      if (b) {
+        if (b.canonical !== null || b.kind === 'state' || b.kind === 'topic' || !b.rule.startsWith('ner:')) continue;
+        a.tokenEnd = b.tokenEnd;
+        if (b.kind === 'person') a.kind = 'person';
+        a.rule = `${a.rule}+particle`;
+        dropped.add(b);
+        continue;
+      }
+      if (a.kind !== 'person') continue;
+      let j = a.tokenEnd + 1;
+      while (
+        j < tokens.length &&
+        /^\p{Lu}\p{Ll}/u.test(tokens[j]!.text) &&
+        !covered(j) &&
+        !isStopWordCapitalised(tokens[j]!.text)
+      )
+        j++;
+      if (j === a.tokenEnd + 1) continue;
+      a.tokenEnd = j;
+      a.rule = `${a.rule}+particle`;
+    }
+  }
+  return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
+}
+
 /** Whether a tagger reading is the tail of a longer name after a connector (see settleKinds). */
 function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
   if (d.kind === 'person' || d.canonical !== null || d.gazetteer !== undefined || !d.rule.startsWith('ner:'))
@@ -229,7 +277,7 @@ function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
 
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
-  const drafts = joinBodyNames(sentences, all);
+  const drafts = joinNameParticles(sentences, joinBodyNames(sentences, all));
   const sport = isSportsReport(sentences);
   // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
   // some city elsewhere stay people).
@@ -241,6 +289,12 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
         for (let k = d.tokenStart; k < d.tokenEnd; k++) cities.add(tokens[k]!.text);
       }
     }
+  }
+  // Words of people's full names in the article: "Ford" is the person when "Jane Ford" is named.
+  const personParts = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
+    for (const t of sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd)) personParts.add(t.text);
   }
   const kept: MentionDraft[] = [];
   for (const d of drafts) {
@@ -283,6 +337,19 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     if (d.kind === 'topic') {
       kept.push(d);
       continue;
+    }
+    // A role read as a name ("a Left party MP", "the Chancellor said"): no entity.
+    if (d.canonical === null && single && TITLE_HEADS.has(first.toLowerCase())) continue;
+    // "Twitter", "Greenpeace" read as a person: a body the data knows, unless a person of the article bears the name.
+    if (d.kind === 'person' && d.rule === 'ner:per' && single && !personParts.has(first)) {
+      const known = gazetteer().longestAt([first], 0);
+      const body = known?.end === 1 ? known.entries.find((e) => e.type === 'organisation') : undefined;
+      if (body?.type === 'organisation') {
+        d.kind = 'organisation';
+        d.rule = 'gazetteer:organisations';
+        d.canonical = body.label;
+        d.gazetteer = body;
+      }
     }
     // "the German Council on Foreign Relations": a tagger reading after "for/of/on" and a body's head word the tagger
     // left out is the tail of a longer name, no entity by itself (unless it names a body itself or the data knows it).

@@ -15,6 +15,7 @@ import {
   isOrganisationHead,
   isReportingVerb,
   isStopWordCapitalised,
+  lexiconWords,
   TITLE_HEADS,
   TITLE_WORDS,
 } from './lexicon.js';
@@ -229,7 +230,7 @@ function acceptsAlone(tokens: readonly Token[], m: GazetteerMatch, entry: Gazett
  * their data type; a city or capital the tagger reads as a team or company (ORG) or a person stays so, and so does
  * a person whose name is also an ambiguous country name ("Jordan").
  */
-function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string): boolean {
+function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string, words: number): boolean {
   if (untyped) return true;
   switch (entry.type) {
     case 'city':
@@ -239,7 +240,8 @@ function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, 
     case 'country':
       return !(label === 'PER' && knowledge().ambiguousCountryNames.has(first));
     case 'organisation':
-      return label !== 'PER';
+      // A body's name of two words or more is no personal name ("Al Qaeda" read as a person); one word may be.
+      return label !== 'PER' || words > 1;
     default:
       return true;
   }
@@ -252,6 +254,9 @@ function stateThenBody(spans: readonly NerSpan[], m: GazetteerMatch): boolean {
   const [a, b] = inside as [NerSpan, NerSpan];
   return a.start === m.start && (a.label === 'LOC' || a.label === 'MISC') && b.label === 'ORG' && b.end === m.end;
 }
+
+/** Months that are also given names ("April", "June"). */
+const MONTH_GIVEN_NAMES = lexiconWords('monthGivenNames');
 
 interface PersonPrefix {
   /** Where the name starts. */
@@ -274,7 +279,9 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
   const texts = tokens.map((x) => x.text);
   while (s < end - 1) {
     const t = tokens[s]!.text;
-    if (isStopWordCapitalised(t) && !knowledge().honorifics.has(t)) {
+    // "June Ross": a month that is also a given name, before a capitalised name, starts the name.
+    const givenName = MONTH_GIVEN_NAMES.has(t) && /^\p{Lu}\p{Ll}/u.test(tokens[s + 1]?.text ?? '');
+    if (isStopWordCapitalised(t) && !knowledge().honorifics.has(t) && !givenName) {
       s++;
       continue;
     }
@@ -543,7 +550,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     }
     const exact = matches.find((m) => m.start === start && m.end === end);
     const entry = exact?.entries[0];
-    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!)) {
+    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!, end - start)) {
       const d = draftFromGazetteer(sentence, tokens, { start, end }, entry, personAt);
       if (d) {
         drafts.push(d);

@@ -1,7 +1,8 @@
 /**
  * Capitalised names the tagger found that are no person, body, state or place, whatever kind it gave them:
- * - periods, movements and events: "the Middle Ages", "the Reformation", "Socialism", "the Battle of X", "the
- *   Champions League" in a match report (their head word or an "-ism" says so);
+ * - periods, movements, events and fields: "the Middle Ages", "the Reformation", "Socialism", "the Battle of X",
+ *   "the 12th Annual Congress of X", "the Champions League" in a match report, "Islamic Studies" (their head word,
+ *   an ordinal or an "-ism" says so);
  * - titles of works: a film, book or song named after a work noun ("the film X", "movies like X") or quoted as a
  *   title ("his novel "Season of X"");
  * - common noun phrases in Title Case read as bodies ("Liquefied Natural Gas"): every word is a common English word
@@ -22,6 +23,10 @@ const EVENT_FIRST = lexiconWords('eventFirst');
 const PERIODS = lexiconWords('periods');
 /** Last words of a competition's name in a match report ("Champions League"); elsewhere "Arab League" is a body. */
 const SPORT_EVENT_HEADS = lexiconWords('sportEventHeads');
+/** Last words of names of fields of study ("Islamic Studies", "International Relations") without a body's head. */
+const FIELD_HEADS = lexiconWords('fieldHeads');
+/** An ordinal or "Annual" opening a name: a meeting held again and again ("165th Annual Congress of X"). */
+const RECURRING = /^(?:\d+(?:st|nd|rd|th)|Annual)$/;
 /** Nouns for works before a title ("the film X", "his novel X", "movies like X"). */
 const WORK_NOUNS = lexiconWords('workNouns');
 /** Head words of names of bodies, venues and programmes besides the organisation heads ("Academy", "Church"). */
@@ -55,9 +60,10 @@ export function isEventOrPeriod(tokens: readonly Token[], d: MentionDraft, sport
   const last = words[words.length - 1]!;
   if (words.length === 1) return d.kind !== 'person' && (PERIODS.has(last) || /^\p{Lu}\p{Ll}{2,}isms?$/u.test(last));
   if (sport && SPORT_EVENT_HEADS.has(last)) return true;
+  if (RECURRING.test(words[0]!)) return true;
   if (words.some((w) => isOrganisationHead(w) || NAME_HEADS.has(w))) return false;
   if (EVENT_FIRST.has(words[0]!) && words[1] === 'of') return true;
-  return EVENT_HEADS.has(last);
+  return EVENT_HEADS.has(last) || FIELD_HEADS.has(last);
 }
 
 /**
