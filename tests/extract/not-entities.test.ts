@@ -56,6 +56,24 @@ const CASES: Case[] = [
   },
   { text: 'She won the Harbour Prize for her second novel.', name: 'Harbour Prize', kind: 'person', drop: true },
   {
+    text: 'Both sides went out in the Continental League Group Stage last year.',
+    name: 'Continental League Group Stage',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
+    text: 'He studies at the Institute for Baltic Studies in Riga.',
+    name: 'Institute for Baltic Studies',
+    kind: 'organisation',
+    drop: false,
+  },
+  {
+    text: 'She teaches Nordic Studies at the college.',
+    name: 'Nordic Studies',
+    kind: 'organisation',
+    drop: true,
+  },
+  {
     text: 'The club reached the last eight of the Continental League this season.',
     name: 'Continental League',
     kind: 'organisation',
@@ -226,6 +244,27 @@ describe('names the tagger split or mistyped', () => {
   ])('$want', ({ text, spans, want }) => {
     const got = run(text, spans);
     expect(got, JSON.stringify(got)).toContainEqual(want);
+  });
+
+  it('types a person-shaped body as the person the article names by surname alone', () => {
+    const got = run('Talks with Omar al-Rashidi failed. Rashidi said he would wait.', [
+      ['Omar al-Rashidi', 'ORG'],
+      ['Rashidi', 'PER'],
+    ]);
+    expect(got).toContainEqual(['Omar al-Rashidi', 'person']);
+  });
+
+  it('keeps a body whose last word is a common word the article reads as a person', () => {
+    const got = run('Valdor Cables cut jobs. Cables said nothing.', [
+      ['Valdor Cables', 'ORG'],
+      ['Cables', 'PER'],
+    ]);
+    expect(got).toContainEqual(['Valdor Cables', 'organisation']);
+  });
+
+  it('types a person reading that ends in a body head word as a body', () => {
+    const got = run('The Ostwald Zeitung reported the story first.', [['Ostwald Zeitung', 'PER']]);
+    expect(got).toContainEqual(['Ostwald Zeitung', 'organisation']);
   });
 
   it('keeps a person whose surname is a body the data knows when the article names the person', () => {

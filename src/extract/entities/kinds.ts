@@ -9,6 +9,7 @@
  *   glued to a city ("Delhi UTC") and bylines ("Jane Doe Editor") are no entities.
  * The cue words are closed-class grammar of news reporting, not knowledge of particular names.
  */
+import { commonWords } from '../../knowledge/loader.js';
 import type { Sentence, Token } from '../types.js';
 import { kindFromContext } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
@@ -263,6 +264,28 @@ function joinNameParticles(sentences: readonly Sentence[], drafts: MentionDraft[
   return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
 }
 
+/** Arabic articles glued to a surname ("al-Assad"): the surname also stands alone. */
+const ARTICLE_PREFIX = /^(?:al|el|as|ad|ar|ash)-/i;
+
+/** A tagger reading of two or three capitalised words that hold no head word and no name the data knows. */
+function isPersonShaped(tokens: readonly Token[], d: MentionDraft): boolean {
+  const n = d.tokenEnd - d.tokenStart;
+  if (!d.rule.startsWith('ner:') || d.canonical !== null || d.gazetteer !== undefined || n < 2 || n > 3) return false;
+  const texts = tokens.map((t) => t.text);
+  for (let k = d.tokenStart; k < d.tokenEnd; k++) {
+    const w = texts[k]!;
+    if (!/^\p{Lu}[\p{L}'-]*\p{Ll}$/u.test(w.replace(ARTICLE_PREFIX, '')) && !/^(?:al|el)-\p{Lu}/u.test(w)) return false;
+    if (isOrganisationHead(w) || gazetteer().longestAt(texts, k) !== null) return false;
+  }
+  return true;
+}
+
+/** Whether the last word of a reading (the surname) is a single name the article reads as a person elsewhere. */
+function personNamePart(tokens: readonly Token[], d: MentionDraft, singles: ReadonlySet<string>): boolean {
+  const last = tokens[d.tokenEnd - 1]!.text;
+  return singles.has(last) || singles.has(last.replace(ARTICLE_PREFIX, ''));
+}
+
 /** Whether a tagger reading is the tail of a longer name after a connector (see settleKinds). */
 function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
   if (d.kind === 'person' || d.canonical !== null || d.gazetteer !== undefined || !d.rule.startsWith('ner:'))
@@ -295,6 +318,19 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
   for (const d of drafts) {
     if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
     for (const t of sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd)) personParts.add(t.text);
+  }
+  // Single names the tagger read as a person ("Morales said", "Saddam's weapons").
+  const personSingles = new Set<string>();
+  for (const d of drafts) {
+    const text = sentences[d.sentence]!.tokens[d.tokenStart]!.text;
+    // A common word read as a person ("River") is no evidence of a name.
+    if (
+      d.kind === 'person' &&
+      d.rule === 'ner:per' &&
+      d.tokenEnd - d.tokenStart === 1 &&
+      !commonWords().has(text.toLowerCase())
+    )
+      personSingles.add(text);
   }
   const kept: MentionDraft[] = [];
   for (const d of drafts) {
@@ -337,6 +373,23 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     if (d.kind === 'topic') {
       kept.push(d);
       continue;
+    }
+    // "Bashar al-Assad" read as a body, "Jane Doe" as a place, when the article calls her "Doe" alone as a person.
+    if (d.kind !== 'person' && isPersonShaped(tokens, d) && personNamePart(tokens, d, personSingles)) {
+      d.kind = 'person';
+      d.rule = `${d.rule}+person-part`;
+    }
+    // "the Munich daily X Zeitung", "the Y Arts Center" read as a person: the head word makes it a body.
+    if (
+      d.kind === 'person' &&
+      d.rule.startsWith('ner:') &&
+      !single &&
+      d.gazetteer === undefined &&
+      isOrganisationHead(last) &&
+      !/^\p{Lu}+$/u.test(last)
+    ) {
+      d.kind = 'organisation';
+      d.rule = `${d.rule}+head`;
     }
     // A role read as a name ("a Left party MP", "the Chancellor said"): no entity.
     if (d.canonical === null && single && TITLE_HEADS.has(first.toLowerCase())) continue;

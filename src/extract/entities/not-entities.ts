@@ -46,8 +46,16 @@ const WORK_REACH = 3;
 
 function isTaggerReading(d: MentionDraft): boolean {
   return (
-    d.canonical === null && d.gazetteer === undefined && (d.rule.startsWith('ner:') || d.rule === 'rule:capitalised')
+    d.canonical === null &&
+    d.gazetteer === undefined &&
+    (d.rule.startsWith('ner:') || d.rule === 'rule:capitalised' || d.rule === 'rule:sports-club')
   );
+}
+
+/** The head noun of a name: the word before its first connector ("Ministry of War", "Institute for X"), else its last. */
+function headNoun(words: readonly string[]): string {
+  const at = words.findIndex((w, k) => k > 0 && TITLE_FUNCTION_WORDS.has(w));
+  return at > 0 ? words[at - 1]! : words[words.length - 1]!;
 }
 
 function nameTexts(tokens: readonly Token[], d: MentionDraft): string[] {
@@ -59,11 +67,12 @@ export function isEventOrPeriod(tokens: readonly Token[], d: MentionDraft, sport
   const words = nameTexts(tokens, d);
   const last = words[words.length - 1]!;
   if (words.length === 1) return d.kind !== 'person' && (PERIODS.has(last) || /^\p{Lu}\p{Ll}{2,}isms?$/u.test(last));
-  if (sport && SPORT_EVENT_HEADS.has(last)) return true;
   if (RECURRING.test(words[0]!)) return true;
-  if (words.some((w) => isOrganisationHead(w) || NAME_HEADS.has(w))) return false;
   if (EVENT_FIRST.has(words[0]!) && words[1] === 'of') return true;
-  return EVENT_HEADS.has(last) || FIELD_HEADS.has(last);
+  const head = headNoun(words);
+  if (sport && SPORT_EVENT_HEADS.has(head)) return true;
+  if (isOrganisationHead(head) || NAME_HEADS.has(head)) return false;
+  return EVENT_HEADS.has(head) || FIELD_HEADS.has(head);
 }
 
 /**
