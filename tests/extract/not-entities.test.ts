@@ -4,6 +4,7 @@
  * sentence written for this test; the rule must drop it (or keep it, for the near misses).
  */
 import { describe, expect, it } from 'vitest';
+import { retypeByCoordination } from '../../src/extract/entities/document-rules.js';
 import { settleKinds } from '../../src/extract/entities/kinds.js';
 import type { MentionDraft } from '../../src/extract/entities/mentions.js';
 import { detectMentions } from '../../src/extract/entities/mentions.js';
@@ -275,11 +276,52 @@ describe('names the tagger split or mistyped', () => {
     expect(got).toContainEqual(['Twitter', 'person']);
   });
 
+  it('types the tail of a full name read as a body as the person', () => {
+    const got = run('Lena de Vries spoke first. Critics of de Vries left.', [
+      ['Lena de Vries', 'PER'],
+      ['Vries', 'ORG'],
+    ]);
+    expect(got).toContainEqual(['Vries', 'person']);
+  });
+
+  it('types a deity read as a body as a person', () => {
+    const got = run('He swore by Allah that he was innocent.', [['Allah', 'ORG']]);
+    expect(got).toContainEqual(['Allah', 'person']);
+  });
+
+  it('cuts a time zone before a city', () => {
+    const got = run('Clocks showed UTC Vancouver and more.', [['UTC Vancouver', 'ORG']]);
+    expect(got.map(([t]) => t)).not.toContain('UTC Vancouver');
+  });
+
   it('drops a role read as a name', () => {
     const got = run('Anna Wexler , a Green party MP , spoke.', [
       ['Anna Wexler', 'PER'],
       ['MP', 'ORG'],
     ]);
     expect(got.map(([t]) => t)).not.toContain('MP');
+  });
+});
+
+describe('lists with known bodies', () => {
+  it('types the single names of a list holding a known body and another body as bodies', () => {
+    const text = 'Rivals include Zorvex , Amazon , Kellanet and Plimbo .';
+    const tokens = tokenize(text);
+    const spans = (
+      [
+        ['Zorvex', 'PER'],
+        ['Amazon', 'ORG'],
+        ['Kellanet', 'ORG'],
+        ['Plimbo', 'LOC'],
+      ] as const
+    ).map(([name, label]) => {
+      const { d } = draftOf(text, name, 'person');
+      return { start: d.tokenStart, end: d.tokenEnd, label, score: 0.9 };
+    });
+    const drafts = detectMentions(0, tokens, spans);
+    retypeByCoordination([{ start: 0, end: text.length, tokens }], drafts);
+    const kinds = drafts.map((d) => [tokens[d.tokenStart]!.text, d.kind]);
+    expect(kinds).toContainEqual(['Zorvex', 'organisation']);
+    expect(kinds).toContainEqual(['Plimbo', 'organisation']);
   });
 });

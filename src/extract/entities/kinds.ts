@@ -264,6 +264,16 @@ function joinNameParticles(sentences: readonly Sentence[], drafts: MentionDraft[
   return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
 }
 
+/** Whether a word of a reading starts a name the gazetteer knows (a city, a country, a body). */
+function holdsKnownName(tokens: readonly Token[], d: MentionDraft): boolean {
+  const texts = tokens.map((t) => t.text);
+  for (let k = d.tokenStart; k < d.tokenEnd; k++) if (gazetteer().longestAt(texts, k) !== null) return true;
+  return false;
+}
+
+/** Names of deities, typed as persons whatever the tagger read. */
+const DEITIES = lexiconWords('deities');
+
 /** Arabic articles glued to a surname ("al-Assad"): the surname also stands alone. */
 const ARTICLE_PREFIX = /^(?:al|el|as|ad|ar|ash)-/i;
 
@@ -319,6 +329,13 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
     for (const t of sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd)) personParts.add(t.text);
   }
+  // Tails of people's full names ("Le Pen" of "Jane Le Pen", "Doe" of "Jane Doe"): a reading of one is the person.
+  const nameTails = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
+    const words = sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text);
+    for (let k = 1; k < words.length; k++) nameTails.add(words.slice(k).join(' '));
+  }
   // Single names the tagger read as a person ("Morales said", "Saddam's weapons").
   const personSingles = new Set<string>();
   for (const d of drafts) {
@@ -347,6 +364,11 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.tokenEnd--;
       d.rule = `${d.rule}+trimmed`;
     }
+    // "UTC Vancouver" in a clock list: the time zone before the city goes too.
+    while (d.tokenEnd - d.tokenStart > 1 && TIME_ZONES.has(tokens[d.tokenStart]!.text)) {
+      d.tokenStart++;
+      d.rule = `${d.rule}+trimmed`;
+    }
     if (d.tokenEnd === d.tokenStart) continue;
     // "Delhi UTC" read as a body: once the time zone is cut, a city the gazetteer knows is a place.
     if (d.rule.endsWith('+trimmed') && d.kind !== 'place') {
@@ -373,6 +395,29 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     if (d.kind === 'topic') {
       kept.push(d);
       continue;
+    }
+    // "Le Pen" read as a body where the article names "Jane Le Pen": the person (a name the data knows keeps its kind).
+    if (
+      d.kind !== 'person' &&
+      d.rule.startsWith('ner:') &&
+      d.canonical === null &&
+      d.gazetteer === undefined &&
+      !isOrganisationHead(last) &&
+      !holdsKnownName(tokens, d) &&
+      nameTails.has(
+        tokens
+          .slice(d.tokenStart, d.tokenEnd)
+          .map((t) => t.text)
+          .join(' '),
+      )
+    ) {
+      d.kind = 'person';
+      d.rule = `${d.rule}+name-tail`;
+    }
+    // A deity's name ("God", "Allah") read as a body or place: news corpora annotate deities as persons.
+    if (d.canonical === null && single && DEITIES.has(first)) {
+      d.kind = 'person';
+      d.rule = 'rule:deity';
     }
     // "Bashar al-Assad" read as a body, "Jane Doe" as a place, when the article calls her "Doe" alone as a person.
     if (d.kind !== 'person' && isPersonShaped(tokens, d) && personNamePart(tokens, d, personSingles)) {
