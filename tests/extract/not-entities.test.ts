@@ -294,6 +294,16 @@ describe('names the tagger split or mistyped', () => {
     expect(got.map(([t]) => t)).not.toContain('UTC Vancouver');
   });
 
+  it('types a known city before ", state" as the place', () => {
+    const got = run('The singer grew up in a suburb of Houston , Texas , with his aunt.', [['Houston', 'PER']]);
+    expect(got).toContainEqual(['Houston', 'place']);
+  });
+
+  it('knows the states of federations as places', () => {
+    const got = run('Voters in Nebraska rejected the plan.', []);
+    expect(got).toContainEqual(['Nebraska', 'place']);
+  });
+
   it('drops a role read as a name', () => {
     const got = run('Anna Wexler , a Green party MP , spoke.', [
       ['Anna Wexler', 'PER'],

@@ -271,6 +271,15 @@ function holdsKnownName(tokens: readonly Token[], d: MentionDraft): boolean {
   return false;
 }
 
+/** Whether ", Region" or ", Country" follows a reading, not as the first of a pair ("Denver, Colorado"). */
+function placedAfter(tokens: readonly Token[], d: MentionDraft): boolean {
+  if (tokens[d.tokenEnd]?.text !== ',') return false;
+  const texts = tokens.map((t) => t.text);
+  const g = gazetteer().longestAt(texts, d.tokenEnd + 1);
+  if (!g?.entries.some((e) => e.type === 'region' || e.type === 'country')) return false;
+  return !/^(and|or)$/.test(texts[g.end] ?? '');
+}
+
 /** Names of deities, typed as persons whatever the tagger read. */
 const DEITIES = lexiconWords('deities');
 
@@ -505,6 +514,16 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.kind = 'place';
       d.rule = 'rule:located-city';
     }
+    // "a singer from Denver, Colorado": a known city before ", region or country" is the place, whatever the tagger read.
+    if (
+      d.kind !== 'place' &&
+      d.rule.startsWith('ner:') &&
+      single &&
+      !shouting &&
+      isKnownCity(first) &&
+      placedAfter(tokens, d)
+    )
+      d.kind = 'place';
     // "Officials in Denver said": a known city the tagger read as a speaker, after a word that locates, is the place
     // ("in Lincoln's speech" stays a person).
     if (

@@ -69,7 +69,7 @@ export interface Knowledge {
   honorifics: Set<string>;
   /** Styles that belong to the common name when one name follows them ("Lord Ashcroft", "Prince Charles"). */
   styles: Set<string>;
-  /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"): places. */
+  /** Continents, seas and regions ("Middle East", "Mediterranean", "Crimea"), states of federations: places. */
   regions: string[];
   /** English names of the countries' official languages (world-countries): "Urdu" alone names no entity. */
   languages: Set<string>;
@@ -172,7 +172,14 @@ export function knowledge(): Knowledge {
       adjectives: p.adjectives ?? [],
     })),
     titles: titleData.titles,
-    regions: knowledgeFile('regions').regions,
+    // First-level regions of federations ("Colorado", "Saxony") from the relation rules' list: their full names only
+    // (abbreviations such as "Ala." are too ambiguous for the entity rules).
+    regions: [
+      ...knowledgeFile('regions').regions,
+      ...knowledgeFile('relations/admin-regions')
+        .regions.flatMap((r) => r.names)
+        .filter((n) => /^\p{Lu}\p{Ll}{3,}(?:[ -]\p{Lu}\p{Ll}+)*$/u.test(n)),
+    ],
     peoples: new Set(knowledgeFile('peoples').peoples),
     languages: new Set(
       world.flatMap((c) => Object.values(c.languages ?? {})).filter((l) => /^\p{Lu}\p{Ll}+$/u.test(l)),
