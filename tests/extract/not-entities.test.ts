@@ -304,6 +304,32 @@ describe('names the tagger split or mistyped', () => {
     expect(got).toContainEqual(['Nebraska', 'place']);
   });
 
+  it('cuts a verb glued between two names', () => {
+    const got = run('Civic Watch International ranks Moldova low.', [
+      ['Civic Watch International ranks Moldova', 'ORG'],
+    ]);
+    expect(got.map(([t]) => t)).toContain('Civic Watch International');
+    expect(got.map(([t]) => t)).not.toContain('Civic Watch International ranks Moldova');
+  });
+
+  it('reads a state and a compass word as a region of it', () => {
+    const got = run('Storms battered the US South again.', [['US South', 'ORG']]);
+    expect(got).toContainEqual(['US South', 'place']);
+  });
+
+  it('drops a ship named after a ship noun', () => {
+    const got = run('Hundreds were aboard the Ocean Merlin when it sank.', [['Ocean Merlin', 'LOC']]);
+    expect(got.map(([t]) => t)).not.toContain('Ocean Merlin');
+  });
+
+  it('drops groups of people the data knows', () => {
+    const got = run('Dalits and LGBTQ activists marched.', [
+      ['Dalits', 'PER'],
+      ['LGBTQ', 'ORG'],
+    ]);
+    expect(got).toEqual([]);
+  });
+
   it('drops a role read as a name', () => {
     const got = run('Anna Wexler , a Green party MP , spoke.', [
       ['Anna Wexler', 'PER'],

@@ -218,6 +218,8 @@ function joinBodyNames(sentences: readonly Sentence[], drafts: MentionDraft[]): 
 
 /** Lower-case particles inside personal and some body names ("Osama bin X", "Johann von X", "Corriere della X"). */
 const NAME_PARTICLES = lexiconWords('nameParticles');
+/** Function words inside names ("Light of the World", "Médecins sans Frontières"). */
+const NAME_FUNCTION_WORDS = lexiconWords('nameFunctionWords');
 
 /**
  * A name the tagger split at a lower-case particle ("Osama" + "bin" + "Laden", "Johann Wolfgang" + "von" + "Goethe")
@@ -379,6 +381,23 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.rule = `${d.rule}+trimmed`;
     }
     if (d.tokenEnd === d.tokenStart) continue;
+    // "X International ranks Y": a verb glued between two names ends the first (a name's own lower-case words are
+    // particles and function words).
+    if (d.rule.startsWith('ner:') && d.canonical === null) {
+      for (let k = d.tokenStart + 1; k < d.tokenEnd - 1; k++) {
+        const w = tokens[k]!.text;
+        if (
+          /^\p{Ll}{3,}$/u.test(w) &&
+          !NAME_PARTICLES.has(w) &&
+          !NAME_FUNCTION_WORDS.has(w) &&
+          /^\p{Lu}/u.test(tokens[k + 1]!.text)
+        ) {
+          d.tokenEnd = k;
+          d.rule = `${d.rule}+trimmed`;
+          break;
+        }
+      }
+    }
     // "Delhi UTC" read as a body: once the time zone is cut, a city the gazetteer knows is a place.
     if (d.rule.endsWith('+trimmed') && d.kind !== 'place') {
       const g = gazetteer().longestAt(
@@ -405,6 +424,17 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       kept.push(d);
       continue;
     }
+    // "the US South": a state's name and a compass word name a region of it.
+    if (
+      d.kind === 'organisation' &&
+      d.rule.startsWith('ner:') &&
+      d.tokenEnd - d.tokenStart === 2 &&
+      COMPASS.has(last) &&
+      gazetteer()
+        .longestAt([first], 0)
+        ?.entries.some((e) => e.type === 'country') === true
+    )
+      d.kind = 'place';
     // "Le Pen" read as a body where the article names "Jane Le Pen": the person (a name the data knows keeps its kind).
     if (
       d.kind !== 'person' &&

@@ -3,8 +3,8 @@
  * - periods, movements, events and fields: "the Middle Ages", "the Reformation", "Socialism", "the Battle of X",
  *   "the 12th Annual Congress of X", "the Champions League" in a match report, "Islamic Studies" (their head word,
  *   an ordinal or an "-ism" says so);
- * - titles of works: a film, book or song named after a work noun ("the film X", "movies like X") or quoted as a
- *   title ("his novel "Season of X"");
+ * - titles of works and names of ships: named after a work or ship noun ("the film X", "movies like X", "aboard the
+ *   X") or quoted as a title ("his novel "Season of X"");
  * - common noun phrases in Title Case read as bodies ("Liquefied Natural Gas"): every word is a common English word
  *   (SCOWL, see the loader), no word heads a body's or venue's name and the data knows none of them.
  * The cue words are closed-class grammar of news reporting (lexicon.json), not knowledge of particular names.
@@ -27,8 +27,8 @@ const SPORT_EVENT_HEADS = lexiconWords('sportEventHeads');
 const FIELD_HEADS = lexiconWords('fieldHeads');
 /** An ordinal or "Annual" opening a name: a meeting held again and again ("165th Annual Congress of X"). */
 const RECURRING = /^(?:\d+(?:st|nd|rd|th)|Annual)$/;
-/** Nouns for works before a title ("the film X", "his novel X", "movies like X"). */
-const WORK_NOUNS = lexiconWords('workNouns');
+/** Nouns for works before a title ("the film X", "his novel X", "movies like X"), and for ships ("aboard the X"). */
+const WORK_NOUNS = new Set([...lexiconWords('workNouns'), ...lexiconWords('vesselNouns')]);
 /** Head words of names of bodies, venues and programmes besides the organisation heads ("Academy", "Church"). */
 const NAME_HEADS = new Set([...lexiconWords('commonNameHeads'), ...lexiconWords('facilityHeads')]);
 /** Nouns after a quoted name that make it a body ("the "X" sect"). */
