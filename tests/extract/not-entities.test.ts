@@ -330,6 +330,11 @@ describe('names the tagger split or mistyped', () => {
     expect(got).toEqual([]);
   });
 
+  it('strips a role noun opening a person reading', () => {
+    const got = run('Rapper Lil Vortex released a new album.', [['Rapper Lil Vortex', 'PER']]);
+    expect(got).toContainEqual(['Lil Vortex', 'person']);
+  });
+
   it('drops a role read as a name', () => {
     const got = run('Anna Wexler , a Green party MP , spoke.', [
       ['Anna Wexler', 'PER'],

@@ -16,6 +16,7 @@ import {
   isReportingVerb,
   isStopWordCapitalised,
   lexiconWords,
+  PERSON_DESCRIPTORS,
   TITLE_HEADS,
   TITLE_WORDS,
 } from './lexicon.js';
@@ -285,7 +286,8 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
       s++;
       continue;
     }
-    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t)) {
+    // "Rapper Jane Doe", "Striker Jane Doe": a role noun opening the sentence is no part of the name.
+    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t) || PERSON_DESCRIPTORS.has(t.toLowerCase())) {
       if (knowledge().honorifics.has(t)) honorific = t.replace(/\.$/, '');
       s++;
       continue;
