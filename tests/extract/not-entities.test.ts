@@ -335,6 +335,11 @@ describe('names the tagger split or mistyped', () => {
     expect(got).toContainEqual(['Lil Vortex', 'person']);
   });
 
+  it('types a known region read as a body outside a match report as the place', () => {
+    const got = run("Nebraska 's ruling party lost seats.", [['Nebraska', 'ORG']]);
+    expect(got).toContainEqual(['Nebraska', 'place']);
+  });
+
   it('drops a role read as a name', () => {
     const got = run('Anna Wexler , a Green party MP , spoke.', [
       ['Anna Wexler', 'PER'],

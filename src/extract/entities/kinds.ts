@@ -424,6 +424,18 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       kept.push(d);
       continue;
     }
+    // "Bavaria's ruling party" read as a body outside a match report: a region the data knows is the place.
+    if (d.kind === 'organisation' && d.rule === 'ner:org' && !sport && first !== first.toUpperCase()) {
+      const g = gazetteer().longestAt(
+        tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text),
+        0,
+      );
+      if (g?.end === d.tokenEnd - d.tokenStart && g.entries[0]!.type === 'region') {
+        d.kind = 'place';
+        d.rule = 'gazetteer:regions';
+        d.gazetteer = g.entries[0]!;
+      }
+    }
     // "the US South": a state's name and a compass word name a region of it.
     if (
       d.kind === 'organisation' &&
