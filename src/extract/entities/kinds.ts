@@ -9,12 +9,14 @@
  *   glued to a city ("Delhi UTC") and bylines ("Jane Doe Editor") are no entities.
  * The cue words are closed-class grammar of news reporting, not knowledge of particular names.
  */
+import { commonWords } from '../../knowledge/loader.js';
 import type { Sentence, Token } from '../types.js';
 import { kindFromContext } from './context-cues.js';
 import { gazetteer } from './gazetteer.js';
 import { knowledge } from './knowledge.js';
-import { isOrganisationHead, isStopWordCapitalised, lexiconWords } from './lexicon.js';
+import { isOrganisationHead, isStopWordCapitalised, lexiconWords, TITLE_HEADS } from './lexicon.js';
 import type { MentionDraft } from './mentions.js';
+import { isNoEntity } from './not-entities.js';
 
 /** Words that only match reports use; an article with enough of them is about sport. */
 const SPORT_CUES = lexiconWords('sportCues');
@@ -102,8 +104,28 @@ const COMPASS = lexiconWords('compass');
 
 let peopleWords: Set<string> | undefined;
 
-/** Whether a name is made only of words for peoples: demonyms (singular or plural) and data/peoples.json. */
-function isPeople(texts: readonly string[]): boolean {
+/** Counts before a people's name ("Six Israelis", "Thousands of Syrians" is split by the tagger anyway). */
+const PEOPLE_COUNTS = lexiconWords('peopleCounts');
+
+/**
+ * Whether a name is made only of words for peoples: demonyms (singular or plural) and data/peoples.json, after a
+ * count ("Six Israelis"); a qualified plural people ("Ottoman Turks", "Cheyenne Indians"); a city's people
+ * ("Berliner", "Londoners": a city the gazetteer knows with -er or -ers).
+ */
+function isPeople(all: readonly string[]): boolean {
+  const texts = PEOPLE_COUNTS.has(all[0] ?? '') && all.length > 1 ? all.slice(1) : all;
+  if (isPeopleWords(texts)) return true;
+  const last = texts[texts.length - 1] ?? '';
+  if (texts.length === 2 && last.endsWith('s') && isPeopleWords([last]) && !COMPASS.has(last)) {
+    // The word before the people is no place the gazetteer knows ("Cleveland Indians" is a team) nor a function word.
+    const first = texts[0]!;
+    return !isStopWordCapitalised(first) && gazetteer().longestAt([first], 0) === null;
+  }
+  const city = /^(\p{Lu}\p{Ll}+?)(?:er|ers)$/u.exec(texts.length === 1 ? last : '');
+  return city !== null && isKnownCity(city[1]!);
+}
+
+function isPeopleWords(texts: readonly string[]): boolean {
   if (!peopleWords) {
     peopleWords = new Set(knowledge().peoples);
     for (const c of knowledge().countries.values())
@@ -207,6 +229,97 @@ function joinBodyNames(sentences: readonly Sentence[], drafts: MentionDraft[]): 
   return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
 }
 
+/** Lower-case particles inside personal and some body names ("Osama bin X", "Johann von X", "Corriere della X"). */
+const NAME_PARTICLES = lexiconWords('nameParticles');
+/** Function words inside names ("Light of the World", "Médecins sans Frontières"). */
+const NAME_FUNCTION_WORDS = lexiconWords('nameFunctionWords');
+
+/**
+ * A name the tagger split at a lower-case particle ("Osama" + "bin" + "Laden", "Johann Wolfgang" + "von" + "Goethe")
+ * is one name: two readings with one particle between them join, and a person's reading runs on over a particle and
+ * the capitalised words after it that no reading took. The joined name is a person when either part was one.
+ */
+function joinNameParticles(sentences: readonly Sentence[], drafts: MentionDraft[]): MentionDraft[] {
+  const dropped = new Set<MentionDraft>();
+  const bySentence = new Map<number, MentionDraft[]>();
+  for (const d of drafts) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const [si, list] of bySentence) {
+    const tokens = sentences[si]!.tokens;
+    list.sort((a, b) => a.tokenStart - b.tokenStart);
+    const covered = (k: number) => list.some((o) => !dropped.has(o) && o.tokenStart <= k && k < o.tokenEnd);
+    for (let i = 0; i < list.length; i++) {
+      const a = list[i]!;
+      if (dropped.has(a) || a.canonical !== null || a.kind === 'state' || a.kind === 'topic') continue;
+      if (!a.rule.startsWith('ner:')) continue;
+      const particle = tokens[a.tokenEnd]?.text ?? '';
+      if (!NAME_PARTICLES.has(particle)) continue;
+      const b = list.find((o) => o.tokenStart === a.tokenEnd + 1);
+      if (b) {
+        if (b.canonical !== null || b.kind === 'state' || b.kind === 'topic' || !b.rule.startsWith('ner:')) continue;
+        a.tokenEnd = b.tokenEnd;
+        if (b.kind === 'person') a.kind = 'person';
+        a.rule = `${a.rule}+particle`;
+        dropped.add(b);
+        continue;
+      }
+      if (a.kind !== 'person') continue;
+      let j = a.tokenEnd + 1;
+      while (
+        j < tokens.length &&
+        /^\p{Lu}\p{Ll}/u.test(tokens[j]!.text) &&
+        !covered(j) &&
+        !isStopWordCapitalised(tokens[j]!.text)
+      )
+        j++;
+      if (j === a.tokenEnd + 1) continue;
+      a.tokenEnd = j;
+      a.rule = `${a.rule}+particle`;
+    }
+  }
+  return dropped.size === 0 ? drafts : drafts.filter((d) => !dropped.has(d));
+}
+
+/** Whether a word of a reading starts a name the gazetteer knows (a city, a country, a body). */
+function holdsKnownName(tokens: readonly Token[], d: MentionDraft): boolean {
+  const texts = tokens.map((t) => t.text);
+  for (let k = d.tokenStart; k < d.tokenEnd; k++) if (gazetteer().longestAt(texts, k) !== null) return true;
+  return false;
+}
+
+/** Whether ", Region" or ", Country" follows a reading, not as the first of a pair ("Denver, Colorado"). */
+function placedAfter(tokens: readonly Token[], d: MentionDraft): boolean {
+  if (tokens[d.tokenEnd]?.text !== ',') return false;
+  const texts = tokens.map((t) => t.text);
+  const g = gazetteer().longestAt(texts, d.tokenEnd + 1);
+  if (!g?.entries.some((e) => e.type === 'region' || e.type === 'country')) return false;
+  return !/^(and|or)$/.test(texts[g.end] ?? '');
+}
+
+/** Names of deities, typed as persons whatever the tagger read. */
+const DEITIES = lexiconWords('deities');
+
+/** Arabic articles glued to a surname ("al-Assad"): the surname also stands alone. */
+const ARTICLE_PREFIX = /^(?:al|el|as|ad|ar|ash)-/i;
+
+/** A tagger reading of two or three capitalised words that hold no head word and no name the data knows. */
+function isPersonShaped(tokens: readonly Token[], d: MentionDraft): boolean {
+  const n = d.tokenEnd - d.tokenStart;
+  if (!d.rule.startsWith('ner:') || d.canonical !== null || d.gazetteer !== undefined || n < 2 || n > 3) return false;
+  const texts = tokens.map((t) => t.text);
+  for (let k = d.tokenStart; k < d.tokenEnd; k++) {
+    const w = texts[k]!;
+    if (!/^\p{Lu}[\p{L}'-]*\p{Ll}$/u.test(w.replace(ARTICLE_PREFIX, '')) && !/^(?:al|el)-\p{Lu}/u.test(w)) return false;
+    if (isOrganisationHead(w) || gazetteer().longestAt(texts, k) !== null) return false;
+  }
+  return true;
+}
+
+/** Whether the last word of a reading (the surname) is a single name the article reads as a person elsewhere. */
+function personNamePart(tokens: readonly Token[], d: MentionDraft, singles: ReadonlySet<string>): boolean {
+  const last = tokens[d.tokenEnd - 1]!.text;
+  return singles.has(last) || singles.has(last.replace(ARTICLE_PREFIX, ''));
+}
+
 /** Whether a tagger reading is the tail of a longer name after a connector (see settleKinds). */
 function isNameTail(tokens: readonly Token[], d: MentionDraft): boolean {
   if (d.kind === 'person' || d.canonical !== null || d.gazetteer !== undefined || !d.rule.startsWith('ner:'))
@@ -249,7 +362,7 @@ function joinCityBodies(sentences: readonly Sentence[], drafts: MentionDraft[]):
 
 /** Settles kinds over the article and drops junk; returns the drafts kept (the same objects, some retyped). */
 export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[]): MentionDraft[] {
-  const drafts = joinBodyNames(sentences, joinCityBodies(sentences, all));
+  const drafts = joinNameParticles(sentences, joinBodyNames(sentences, joinCityBodies(sentences, all)));
   const sport = isSportsReport(sentences);
   // Cities the article names as such: a "person" holding one is a club named after it (CoNLL's people named like
   // some city elsewhere stay people).
@@ -261,6 +374,32 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
         for (let k = d.tokenStart; k < d.tokenEnd; k++) cities.add(tokens[k]!.text);
       }
     }
+  }
+  // Words of people's full names in the article: "Ford" is the person when "Jane Ford" is named.
+  const personParts = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
+    for (const t of sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd)) personParts.add(t.text);
+  }
+  // Tails of people's full names ("Le Pen" of "Jane Le Pen", "Doe" of "Jane Doe"): a reading of one is the person.
+  const nameTails = new Set<string>();
+  for (const d of drafts) {
+    if (d.kind !== 'person' || d.tokenEnd - d.tokenStart < 2) continue;
+    const words = sentences[d.sentence]!.tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text);
+    for (let k = 1; k < words.length; k++) nameTails.add(words.slice(k).join(' '));
+  }
+  // Single names the tagger read as a person ("Morales said", "Saddam's weapons").
+  const personSingles = new Set<string>();
+  for (const d of drafts) {
+    const text = sentences[d.sentence]!.tokens[d.tokenStart]!.text;
+    // A common word read as a person ("River") is no evidence of a name.
+    if (
+      d.kind === 'person' &&
+      d.rule === 'ner:per' &&
+      d.tokenEnd - d.tokenStart === 1 &&
+      !commonWords().has(text.toLowerCase())
+    )
+      personSingles.add(text);
   }
   const kept: MentionDraft[] = [];
   for (const d of drafts) {
@@ -282,7 +421,29 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.tokenEnd--;
       d.rule = `${d.rule}+trimmed`;
     }
+    // "UTC Vancouver" in a clock list: the time zone before the city goes too.
+    while (d.tokenEnd - d.tokenStart > 1 && TIME_ZONES.has(tokens[d.tokenStart]!.text)) {
+      d.tokenStart++;
+      d.rule = `${d.rule}+trimmed`;
+    }
     if (d.tokenEnd === d.tokenStart) continue;
+    // "X International ranks Y": a verb glued between two names ends the first (a name's own lower-case words are
+    // particles and function words).
+    if (d.rule.startsWith('ner:') && d.canonical === null) {
+      for (let k = d.tokenStart + 1; k < d.tokenEnd - 1; k++) {
+        const w = tokens[k]!.text;
+        if (
+          /^\p{Ll}{3,}$/u.test(w) &&
+          !NAME_PARTICLES.has(w) &&
+          !NAME_FUNCTION_WORDS.has(w) &&
+          /^\p{Lu}/u.test(tokens[k + 1]!.text)
+        ) {
+          d.tokenEnd = k;
+          d.rule = `${d.rule}+trimmed`;
+          break;
+        }
+      }
+    }
     // "Delhi UTC" read as a body: once the time zone is cut, a city the gazetteer knows is a place.
     if (d.rule.endsWith('+trimmed') && d.kind !== 'place') {
       const g = gazetteer().longestAt(
@@ -317,6 +478,82 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
     if (d.kind === 'topic') {
       kept.push(d);
       continue;
+    }
+    // "Bavaria's ruling party" read as a body outside a match report: a region the data knows is the place.
+    if (d.kind === 'organisation' && d.rule === 'ner:org' && !sport && first !== first.toUpperCase()) {
+      const g = gazetteer().longestAt(
+        tokens.slice(d.tokenStart, d.tokenEnd).map((t) => t.text),
+        0,
+      );
+      if (g?.end === d.tokenEnd - d.tokenStart && g.entries[0]!.type === 'region') {
+        d.kind = 'place';
+        d.rule = 'gazetteer:regions';
+        d.gazetteer = g.entries[0]!;
+      }
+    }
+    // "the US South": a state's name and a compass word name a region of it.
+    if (
+      d.kind === 'organisation' &&
+      d.rule.startsWith('ner:') &&
+      d.tokenEnd - d.tokenStart === 2 &&
+      COMPASS.has(last) &&
+      gazetteer()
+        .longestAt([first], 0)
+        ?.entries.some((e) => e.type === 'country') === true
+    )
+      d.kind = 'place';
+    // "Le Pen" read as a body where the article names "Jane Le Pen": the person (a name the data knows keeps its kind).
+    if (
+      d.kind !== 'person' &&
+      d.rule.startsWith('ner:') &&
+      d.canonical === null &&
+      d.gazetteer === undefined &&
+      !isOrganisationHead(last) &&
+      nameTails.has(
+        tokens
+          .slice(d.tokenStart, d.tokenEnd)
+          .map((t) => t.text)
+          .join(' '),
+      ) &&
+      !holdsKnownName(tokens, d)
+    ) {
+      d.kind = 'person';
+      d.rule = `${d.rule}+name-tail`;
+    }
+    // A deity's name ("God", "Allah") read as a body or place: news corpora annotate deities as persons.
+    if (d.canonical === null && single && DEITIES.has(first)) {
+      d.kind = 'person';
+      d.rule = 'rule:deity';
+    }
+    // "Bashar al-Assad" read as a body, "Jane Doe" as a place, when the article calls her "Doe" alone as a person.
+    if (d.kind !== 'person' && personNamePart(tokens, d, personSingles) && isPersonShaped(tokens, d)) {
+      d.kind = 'person';
+      d.rule = `${d.rule}+person-part`;
+    }
+    // "the Munich daily X Zeitung", "the Y Arts Center" read as a person: the head word makes it a body.
+    if (
+      d.kind === 'person' &&
+      d.rule.startsWith('ner:') &&
+      !single &&
+      d.gazetteer === undefined &&
+      isOrganisationHead(last) &&
+      !/^\p{Lu}+$/u.test(last)
+    ) {
+      d.kind = 'organisation';
+      d.rule = `${d.rule}+head`;
+    }
+    // A role read as a name ("a Left party MP", "the Chancellor said"): no entity.
+    if (d.canonical === null && single && TITLE_HEADS.has(first.toLowerCase())) continue;
+    // "Twitter", "Greenpeace" read as a person: a body the data knows, unless a person of the article bears the name.
+    if (d.kind === 'person' && d.rule === 'ner:per' && single && !personParts.has(first)) {
+      const known = gazetteer().longestAt([first], 0);
+      const body = known?.end === 1 ? known.entries.find((e) => e.type === 'organisation') : undefined;
+      if (body?.type === 'organisation') {
+        d.kind = 'organisation';
+        d.rule = 'gazetteer:organisations';
+        d.canonical = body.label;
+        d.gazetteer = body;
+      }
     }
     // "the German Council on Foreign Relations": a tagger reading after "for/of/on" and a body's head word the tagger
     // left out is the tail of a longer name, no entity by itself (unless it names a body itself or the data knows it).
@@ -358,6 +595,8 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
         d.rule = cue.rule;
       }
     }
+    // "the Middle Ages", "the film X", "Liquefied Natural Gas": periods, works and common nouns in Title Case.
+    if (isNoEntity(tokens, d, sport)) continue;
     // "travelled to Munich", "a rally in Baltimore", "Lyon officials said": a known city the tagger read as a body is
     // the place there.
     if (
@@ -372,6 +611,16 @@ export function settleKinds(sentences: readonly Sentence[], all: MentionDraft[])
       d.kind = 'place';
       d.rule = 'rule:located-city';
     }
+    // "a singer from Denver, Colorado": a known city before ", region or country" is the place, whatever the tagger read.
+    if (
+      d.kind !== 'place' &&
+      d.rule.startsWith('ner:') &&
+      single &&
+      !shouting &&
+      isKnownCity(first) &&
+      placedAfter(tokens, d)
+    )
+      d.kind = 'place';
     // "Officials in Denver said": a known city the tagger read as a speaker, after a word that locates, is the place
     // ("in Lincoln's speech" stays a person).
     if (

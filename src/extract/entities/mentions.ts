@@ -15,6 +15,8 @@ import {
   isOrganisationHead,
   isReportingVerb,
   isStopWordCapitalised,
+  lexiconWords,
+  PERSON_DESCRIPTORS,
   TITLE_HEADS,
   TITLE_WORDS,
 } from './lexicon.js';
@@ -232,7 +234,14 @@ const UNSURE_PERSON = 0.5;
  * their data type; a city or capital the tagger reads as a team or company (ORG) or a person stays so, and so does
  * a person whose name is also an ambiguous country name ("Jordan").
  */
-function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, first: string, score: number): boolean {
+function gazetteerTypes(
+  label: string,
+  untyped: boolean,
+  entry: GazetteerEntry,
+  first: string,
+  score: number,
+  words: number,
+): boolean {
   if (untyped) return true;
   switch (entry.type) {
     case 'region':
@@ -244,8 +253,9 @@ function gazetteerTypes(label: string, untyped: boolean, entry: GazetteerEntry, 
     case 'country':
       return !(label === 'PER' && knowledge().ambiguousCountryNames.has(first));
     case 'organisation':
-      // A known body the tagger only guesses is a person ("founded by Siemens") is the body.
-      return label !== 'PER' || score < UNSURE_PERSON;
+      // A known body the tagger only guesses is a person ("founded by Siemens") is the body, and so is a body's name
+      // of two words or more ("Al Qaeda" read as a person); one word the tagger is sure of may be a person.
+      return label !== 'PER' || score < UNSURE_PERSON || words > 1;
     default:
       return true;
   }
@@ -258,6 +268,9 @@ function stateThenBody(spans: readonly NerSpan[], m: GazetteerMatch): boolean {
   const [a, b] = inside as [NerSpan, NerSpan];
   return a.start === m.start && (a.label === 'LOC' || a.label === 'MISC') && b.label === 'ORG' && b.end === m.end;
 }
+
+/** Months that are also given names ("April", "June"). */
+const MONTH_GIVEN_NAMES = lexiconWords('monthGivenNames');
 
 interface PersonPrefix {
   /** Where the name starts. */
@@ -280,11 +293,14 @@ function stripPersonPrefix(tokens: readonly Token[], start: number, end: number)
   const texts = tokens.map((x) => x.text);
   while (s < end - 1) {
     const t = tokens[s]!.text;
-    if (isStopWordCapitalised(t) && !knowledge().honorifics.has(t)) {
+    // "June Ross": a month that is also a given name, before a capitalised name, starts the name.
+    const givenName = MONTH_GIVEN_NAMES.has(t) && /^\p{Lu}\p{Ll}/u.test(tokens[s + 1]?.text ?? '');
+    if (isStopWordCapitalised(t) && !knowledge().honorifics.has(t) && !givenName) {
       s++;
       continue;
     }
-    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t)) {
+    // "Rapper Jane Doe", "Striker Jane Doe": a role noun opening the sentence is no part of the name.
+    if (TITLE_WORDS.has(t.toLowerCase()) || knowledge().honorifics.has(t) || PERSON_DESCRIPTORS.has(t.toLowerCase())) {
       if (knowledge().honorifics.has(t)) honorific = t.replace(/\.$/, '');
       s++;
       continue;
@@ -549,7 +565,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
     }
     const exact = matches.find((m) => m.start === start && m.end === end);
     const entry = exact?.entries[0];
-    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!, span.score)) {
+    if (entry && gazetteerTypes(span.label, untyped, entry, texts[start]!, span.score, end - start)) {
       const d = draftFromGazetteer(sentence, tokens, { start, end }, entry, personAt);
       if (d) {
         drafts.push(d);
