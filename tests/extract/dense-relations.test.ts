@@ -41,10 +41,6 @@ const ROWS: Row[] = [
     edge: ['United Nations', 'based-in', 'Norway'],
   },
   {
-    text: 'She is a critic of the [Ardent Fund|organisation] of [Peru|state] and its investors.',
-    edge: ['Ardent Fund', 'based-in', 'Peru'],
-  },
-  {
     text: "The board of [Kelvo|organisation] of [Chile|state]'s biggest port resigned.",
     edge: ['Kelvo', 'based-in', 'Chile'],
   },

@@ -192,9 +192,10 @@ describe('topics', () => {
   });
 
   it('makes names after "the issue of" topics when nothing else typed them', () => {
-    const text = 'They talked about the issues of Ladakh and Sindh.';
+    // Names no gazetteer knows (the regions' names would be placed by the data before any cue).
+    const text = 'They talked about the issues of Varnost and Kelmira.';
     // No tagger spans: the cue alone makes them topics.
-    expect(topics(analyse(text, { tag: (sentences) => sentences.map(() => []) }))).toEqual(['Ladakh', 'Sindh']);
+    expect(topics(analyse(text, { tag: (sentences) => sentences.map(() => []) }))).toEqual(['Kelmira', 'Varnost']);
     // Spans the tagger typed as locations stay places.
     const tagged = analyse(text, {
       tag: () => [
@@ -205,7 +206,7 @@ describe('topics', () => {
       ],
     });
     expect(topics(tagged)).toEqual([]);
-    expect([...tagged.entities.keys()].sort()).toEqual(['place:ladakh', 'place:sindh']);
+    expect([...tagged.entities.keys()].sort()).toEqual(['place:kelmira', 'place:varnost']);
   });
 
   it('retypes a lone "person" coordinated with places as a place', () => {

@@ -30,6 +30,15 @@ function edges(text: string) {
 
 const FAMILIES: Record<string, Row[]> = {
   'works-for': [
+    // Speaking or appearing at a body is an event there, not a job (the model would read it without the cue).
+    {
+      text: '[Lena Voss|person], an economist who spoke at the [Harbin Institute|organisation], was cautious.',
+      edge: ['Lena Voss', 'works-for', 'Harbin Institute'],
+    },
+    {
+      text: '[Omar Sahin|person], who lectured at [Tarvik College|organisation] last spring, disagreed.',
+      edge: ['Omar Sahin', 'works-for', 'Tarvik College'],
+    },
     {
       text: '[Tomas Ruiz|person], who heads [Aurora Foods|organisation], resigned on Friday.',
       edge: ['Tomas Ruiz', 'works-for', 'Aurora Foods'],
@@ -74,6 +83,16 @@ const FAMILIES: Record<string, Row[]> = {
     },
   ],
   'based-in': [
+    // A rule that reads the construction and refuses it for what an end is vetoes the model's reading too: an
+    // international body has no seat in a member state; "of Y's" makes Y the owner of what follows.
+    {
+      text: 'Talks between the [United Nations|organisation] of [Peru|state] envoys and the minister stalled.',
+      edge: ['United Nations', 'based-in', 'Peru'],
+    },
+    {
+      text: "The board of [Marlo Freight|organisation] of [Chile|state]'s second port resigned.",
+      edge: ['Marlo Freight', 'based-in', 'Chile'],
+    },
     {
       text: '[Halvorsen Energy|organisation], a [Norway|state] oil company, raised output.',
       edge: ['Halvorsen Energy', 'based-in', 'Norway'],

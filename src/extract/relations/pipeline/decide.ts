@@ -146,23 +146,36 @@ function partyBeforeTitledPerson(f: PairFeatures, ctx: ArticleContext): boolean 
   return partyLabels.has(ctx.doc.entities.get(f.second.entityId)?.label ?? '');
 }
 
-export function decidePair(f: PairFeatures, ctx: ArticleContext): PairDecision[] {
+/**
+ * Decides a pair by the patterns. A pattern that reads the pair's construction (its kinds, its words between and the
+ * words it needs around them) but refuses it for what an end is or what follows it (a check, `notAfter`) vetoes its
+ * relation in that direction: `vetoed` collects `relation|source|target`, so that the trained scorer does not
+ * propose what a rule has read and refused ("the United Nations of Norway", "of Chile's port").
+ */
+export function decidePair(f: PairFeatures, ctx: ArticleContext, vetoed?: Set<string>): PairDecision[] {
   const out: PairDecision[] = [];
   for (const p of PATTERNS) {
     if (!p.kinds[0].includes(f.first.entityKind) || !p.kinds[1].includes(f.second.entityKind)) continue;
     if (!p.re.between.test(f.between)) continue;
-    if (p.re.notBetween?.test(f.between)) continue;
     if (p.re.before && !p.re.before.test(f.before)) continue;
-    if (p.re.notBefore?.test(f.before)) continue;
     if (p.re.after && !p.re.after.test(f.after)) continue;
-    if (p.re.notAfter?.test(f.after)) continue;
     if (p.requires && !p.requires.every((s) => hasSignal(f, s))) continue;
-    if (p.forbids?.some((s) => hasSignal(f, s))) continue;
     const [source, target] =
       p.from === 'first' ? [f.first.entityId, f.second.entityId] : [f.second.entityId, f.first.entityId];
-    if (p.check === 'containment' && !containmentPlausible(ctx, source, target)) continue;
-    if (p.check === 'notBody' && !plausibleSeat(ctx, source)) continue;
-    if (p.check === 'notBody' && source === f.second.entityId && partyBeforeTitledPerson(f, ctx)) continue;
+    // Only refusals about what the ends are or where they stand vetoes the scorer (an international body as a seat,
+    // a containment the data denies, "of Chile's port"); the words a pattern declines around its reading ("allegedly",
+    // "convicted of") make its own reading unsure, not the pair's relation false: those pairs stay open to the scorer.
+    if (p.re.notBetween?.test(f.between) || p.re.notBefore?.test(f.before)) continue;
+    if (p.forbids?.some((s) => hasSignal(f, s))) continue;
+    const refused =
+      p.re.notAfter?.test(f.after) ||
+      (p.check === 'containment' && !containmentPlausible(ctx, source, target)) ||
+      (p.check === 'notBody' && !plausibleSeat(ctx, source)) ||
+      (p.check === 'notBody' && source === f.second.entityId && partyBeforeTitledPerson(f, ctx));
+    if (refused) {
+      vetoed?.add(`${p.relation}|${source}|${target}`);
+      continue;
+    }
     out.push({ source, target, relation: p.relation, confidence: p.confidence, rule: `pair:${p.name}` });
   }
   return out;

@@ -22,9 +22,12 @@ export function runPairPipeline(ctx: ArticleContext, emit: Emitter): ScorerPropo
     const decided: RelationCandidate[] = [];
     for (const pair of sentencePairs(s)) {
       const features = pairFeatures(pair);
-      const decisions = decidePair(features, ctx);
+      const vetoed = new Set<string>();
+      const decisions = decidePair(features, ctx, vetoed);
       for (const d of decisions) decided.push({ ...d, sentence: s.index });
-      for (const p of scorePair(pair, features, decisions)) proposals.push(p);
+      for (const p of scorePair(pair, features, decisions)) {
+        if (!vetoed.has(`${p.relation}|${p.source}|${p.target}`)) proposals.push(p);
+      }
     }
     for (const d of decided) emit(d);
     // "born in Dayton , Ohio": the person is from Ohio too.

@@ -204,7 +204,8 @@ function topFeatures(family: ScorerFamily, features: readonly string[]): string[
  * and no attempt stands between the two, nor a death right after the first person (then they are the victim); a town
  * after a meeting or a visit is where it took place, not a home,
  * and a place after "officials in" or "residents of" is where those people are, not where a person named elsewhere
- * in the sentence lives or works ("X opposes the plan, officials in Y said").
+ * in the sentence lives or works ("X opposes the plan, officials in Y said"); speaking or appearing at a body is no
+ * job there.
  */
 function lacksCue(relation: string, pair: PairCandidate, sourceFirst: boolean): boolean {
   const units = pair.sentence.units;
@@ -227,6 +228,15 @@ function lacksCue(relation: string, pair: PairCandidate, sourceFirst: boolean): 
       }
     }
     return false;
+  }
+  // Speaking, appearing or lecturing at a body is an event there, not a job ("X, a critic who spoke at the Y").
+  if (relation === 'works-for') {
+    const attend = words('scorerAttendCues');
+    const meet = words('meetVerbs');
+    for (let i = pair.first + 1; i < pair.second; i++) {
+      const u = units[i]!;
+      if (u.kind !== 'entity' && (attend.has(u.w.toLowerCase()) || meet.has(u.w.toLowerCase()))) return true;
+    }
   }
   // A town after a meeting or a visit is where it took place, not a home ("X of A met Y of B in Osaka").
   if (relation === 'lives-in') {
