@@ -256,6 +256,29 @@ const ROWS: Row[] = [
     text: "The [Harbour Trust|organisation] gained funds. The party's leader, [Ines Kohl|person], thanked voters.",
     edge: ['Ines Kohl', 'member-of', 'Harbour Trust'],
   },
+  // coreference: "the company", "the club" is the organisation of that sort named last; never a party or a body.
+  {
+    text: "Shares in [Korvel Motors|organisation] fell again. The company's chief executive, [Lea Dorn|person], promised cuts.",
+    edge: ['Lea Dorn', 'works-for', 'Korvel Motors'],
+    rule: 'coref:the-company',
+  },
+  {
+    text: "[Sporting Vela|organisation] lost at home. The club's coach, [Rui Mota|person], blamed the pitch.",
+    edge: ['Rui Mota', 'works-for', 'Sporting Vela'],
+    rule: 'coref:the-company',
+  },
+  {
+    text: "The [Liberty Party|organisation] lost votes. The company's chief executive, [Lea Dorn|person], was calm.",
+    edge: ['Lea Dorn', 'works-for', 'Liberty Party'],
+  },
+  {
+    text: "[NATO|organisation] met in Riga. The company's founder, [Lea Dorn|person], was calm.",
+    edge: ['Lea Dorn', 'works-for', 'NATO'],
+  },
+  {
+    text: '[Korvel Motors|organisation] hired staff. Rivals said the company of [Lea Dorn|person] was late.',
+    edge: ['Lea Dorn', 'works-for', 'Korvel Motors'],
+  },
 ];
 
 describe('relations that link isolated nodes', () => {

@@ -196,3 +196,26 @@ describe('nominal stance with the holder after the noun', () => {
     for (const n of not) expect(got).not.toContain(n);
   });
 });
+
+describe('a topic node is an issue or a policy, never a person or an empty noun', () => {
+  it.each([
+    ['[Ida Lind|person] praised the passer-by for his calm words.', [], ['Ida Lind supports passer-by']],
+    ['[Peru|state] backed her father in the vote.', [], ['Peru supports father']],
+    ['[Oxfam|organisation] called for means to let people travel safely.', [], ['Oxfam supports means']],
+    [
+      '[Chile|state] is demanding some kind of symbolic gesture from its neighbour.',
+      ['Chile supports symbolic gesture'],
+      ['Chile supports some kind of symbolic'],
+    ],
+    [
+      '[Peru|state] rejects the term occupation for its presence in the valley.',
+      ['Peru opposes occupation'],
+      ['Peru opposes term occupation'],
+    ],
+    ['[Oxfam|organisation] backed the idea of debt relief.', ['Oxfam supports debt relief'], []],
+  ])('%s', (text, has, not) => {
+    const got = stances(text);
+    for (const h of has) expect(got).toContain(h);
+    for (const n of not) expect(got).not.toContain(n);
+  });
+});

@@ -69,6 +69,18 @@ export const COREF_RULES = {
       },
     ],
   },
+  company: {
+    name: 'coref:the-company',
+    reason:
+      '"the company", "the club", "the bank" stand for the organisation of that sort named last before them (no party, no international body): "The club\'s coach, X" is that club\'s coach.',
+    confidence: 0.7,
+    examples: [
+      {
+        text: "Shares in [Norvik Motors|organisation] fell. The company's chief executive, [Tom Brandt|person], promised a plan.",
+        expect: [['Tom Brandt', 'works-for', 'Norvik Motors']],
+      },
+    ],
+  },
   description: {
     name: 'coref:title-description',
     reason:
@@ -88,6 +100,21 @@ const UNIQUE_OFFICES: ReadonlySet<RoleClass> = new Set(['head-of-state', 'head-o
 const COUNTRY_NOUNS = new Set(['country', 'nation']);
 const BODY_NOUNS = new Set(['bloc', 'alliance', 'union', 'organisation', 'organization']);
 const PARTY_NAME = /\b(?:Party|Front)\b/;
+/** Nouns by which news refers back to a company, club or outlet it has just named. */
+const COMPANY_NOUNS = new Set([
+  'company',
+  'firm',
+  'club',
+  'team',
+  'bank',
+  'carmaker',
+  'automaker',
+  'airline',
+  'insurer',
+  'retailer',
+  'broadcaster',
+  'newspaper',
+]);
 /** Words that may open a sentence before its subject pronoun ("But he", "However, she"). */
 const OPENERS = words('sentenceOpeners');
 
@@ -190,6 +217,29 @@ function resolveSentence(ctx: ArticleContext, s: SentenceUnits): Resolved[] {
           to: i + 2,
           entity: found.unit,
           rule: COREF_RULES.party,
+          antecedentSentence: found.sentence,
+          insert: false,
+        });
+      continue;
+    }
+    if (COMPANY_NOUNS.has(noun) && raw === raw.toLowerCase()) {
+      if (units[i + 2]?.kind === 'entity' || wordAt(units, i + 2) === 'of') continue;
+      const found = lastMention(
+        ctx,
+        s.index,
+        i,
+        (u) =>
+          u.entityKind === 'organisation' &&
+          !isParty(ctx.doc, u.entityId) &&
+          !PARTY_NAME.test(ctx.doc.entities.get(u.entityId)?.label ?? '') &&
+          bodyLabelOf(ctx.doc.entities.get(u.entityId)?.label ?? '') === undefined,
+      );
+      if (found)
+        out.push({
+          from: i,
+          to: i + 2,
+          entity: found.unit,
+          rule: COREF_RULES.company,
           antecedentSentence: found.sentence,
           insert: false,
         });

@@ -124,6 +124,15 @@ const PRONOUNS_OR_EMPTY = words('pronounsOrEmpty');
 const MAX_NP_WORDS = 4;
 /** Heads that only introduce the real topic: "the idea of eurobonds" is about eurobonds. */
 const LIGHT_HEADS = words('lightHeads');
+/** "rejects the term genocide": the word named is the topic, not the term. */
+const TERM_HEADS = words('termHeads');
+/**
+ * Heads that make no issue or policy: people ("praised the bystander", "backed her father") and empty nouns ("called
+ * for means to ..."). A phrase ending in one is no topic node.
+ */
+const NOT_TOPIC_HEADS = words('notTopicHeads');
+/** Quantifiers before a light head: "some kind of symbolic action". */
+const QUANTIFIERS = new Set(['some', 'any', 'every', 'one', 'another']);
 /**
  * Heads that hold a proposal about something: "the plan on migration quotas" is labelled as English writes such a
  * thing before the head, "migration quotas plan" (as "a peace plan", "the Iran deal"), so that both wordings are one
@@ -385,7 +394,14 @@ function topicAfter(
   while (DETERMINERS.has(wordAt(units, j) ?? '')) j++;
   let start: number | undefined;
   // "Spain's bailout request": the possessor stays in the phrase.
+  if (QUANTIFIERS.has(wordAt(units, j) ?? '') && LIGHT_HEADS.has(wordAt(units, j + 1) ?? '')) j++;
   if (LIGHT_HEADS.has(wordAt(units, j) ?? '') && wordAt(units, j + 1) === 'of') j += 2;
+  else if (
+    TERM_HEADS.has(wordAt(units, j) ?? '') &&
+    units[j + 1]?.kind === 'word' &&
+    !NP_STOP.has(wordAt(units, j + 1) ?? '')
+  )
+    j++;
   while (wordAt(units, j) === '"' || DETERMINERS.has(wordAt(units, j) ?? '')) j++;
   const first = units[j];
   if (first?.kind === 'entity' && first.entityKind === 'topic' && continuesNoun(units[j + 1])) {
@@ -437,6 +453,7 @@ function topicAfter(
     .replace(/\s+'s\b/g, "'s")
     .trim();
   if (label.length < 3 || /^\d/.test(label)) return undefined;
+  if (NOT_TOPIC_HEADS.has(label.toLowerCase().split(' ').pop() ?? '')) return undefined;
   return { start, end, label: containerFirst(label) };
 }
 
