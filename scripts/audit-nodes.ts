@@ -16,6 +16,7 @@ import type { Extraction } from '../src/extract/types.js';
 import { buildGraph } from '../src/graph/build.js';
 import { ingestString } from '../src/ingest/index.js';
 import { seededRandom } from '../src/util/random.js';
+import { sentenceAround } from './lib/sentence-around.js';
 
 interface Options {
   data: string;
@@ -39,18 +40,6 @@ function parseArgs(argv: readonly string[]): Options {
     else if (a === '-o' || a === '--out') o.out = argv[++i] ?? o.out;
   }
   return o;
-}
-
-/** The sentence around [start, end) in a text: from the previous full stop or line break to the next. */
-function sentenceAround(text: string, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[.!?\n]/.test(text[s - 1]!)) s--;
-  let e = end;
-  while (e < text.length && !/[.!?\n]/.test(text[e]!)) e++;
-  return text
-    .slice(s, Math.min(text.length, e + 1))
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 async function main(): Promise<void> {
