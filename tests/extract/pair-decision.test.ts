@@ -75,6 +75,25 @@ const FAMILIES: Record<string, Row[]> = {
   ],
   'based-in': [
     {
+      text: '[VARNOK|place], [Estonia|state] ([Baltic Wire|organisation])',
+      edge: ['Baltic Wire', 'based-in', 'VARNOK'],
+      by: 'pair:based-in:dateline',
+    },
+    {
+      text: '( Text ) [Varnok|place], [Estonia|state], Oct 3 ([Baltic Wire|organisation]) -- Storms closed the port.',
+      edge: ['Baltic Wire', 'based-in', 'Estonia'],
+      by: 'pair:based-in:dateline',
+    },
+    {
+      text: '[Varnok|place] May 9 ([Baltic Wire|organisation]) -- Storms closed the port.',
+      edge: ['Baltic Wire', 'based-in', 'Varnok'],
+      by: 'pair:based-in:dateline',
+    },
+    {
+      text: 'Sailors said the storm hit [Varnok|place], May 9 ([Baltic Wire|organisation]) and the port.',
+      edge: ['Baltic Wire', 'based-in', 'Varnok'],
+    },
+    {
       text: '[Halvorsen Energy|organisation], a [Norway|state] oil company, raised output.',
       edge: ['Halvorsen Energy', 'based-in', 'Norway'],
       by: 'pair:based-in:apposition-descriptor',
