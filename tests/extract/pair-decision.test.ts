@@ -43,6 +43,15 @@ const FAMILIES: Record<string, Row[]> = {
   ],
   'lives-in': [
     {
+      text: "Agents reached [Omar Haddad|person]'s [Tucson|place] home before dawn.",
+      edge: ['Omar Haddad', 'lives-in', 'Tucson'],
+      by: 'pair:lives-in:possessive-place-home',
+    },
+    {
+      text: "[Omar Haddad|person]'s [Tucson|place] speech drew a crowd.",
+      edge: ['Omar Haddad', 'lives-in', 'Tucson'],
+    },
+    {
       text: '[Lena Frost|person] of [Duluth|place] won the race.',
       edge: ['Lena Frost', 'lives-in', 'Duluth'],
       by: 'model',
@@ -74,6 +83,25 @@ const FAMILIES: Record<string, Row[]> = {
     },
   ],
   'based-in': [
+    {
+      text: 'Inspectors met at [Corla|organisation] headquarters in nearby [Bexhill|place] on Tuesday.',
+      edge: ['Corla', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:headquarters',
+    },
+    {
+      text: "Floods shut [Corla|organisation]'s [Bexhill|place] plant for a week.",
+      edge: ['Corla', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:possessive-place-headquarters',
+    },
+    {
+      text: 'He joined the [Bexhill|place] office of [Corla|organisation] in 2004.',
+      edge: ['Corla', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:place-office-of',
+    },
+    {
+      text: "[Corla|organisation]'s [Bexhill|place] rivals cut prices.",
+      edge: ['Corla', 'based-in', 'Bexhill'],
+    },
     {
       text: '[VARNOK|place], [Estonia|state] ([Baltic Wire|organisation])',
       edge: ['Baltic Wire', 'based-in', 'VARNOK'],
