@@ -148,6 +148,25 @@ const FAMILIES: Record<string, Row[]> = {
   ],
   kills: [
     {
+      text: '[Ada Fenn|person], who shot [Lord Harrow|person] assassin [Piet Moll|person], died in 1990.',
+      edge: ['Ada Fenn', 'kills', 'Piet Moll'],
+      by: 'pair:kills:killed-the-assassin',
+    },
+    {
+      text: 'The rebel [Oren Vask|person] was hanged in 1402 on the orders of the regent [Teodor Brann|person].',
+      edge: ['Teodor Brann', 'kills', 'Oren Vask'],
+    },
+    {
+      text: 'The envoy [Oren Vask|person] was shot on the orders of [Teodor Brann|person].',
+      edge: ['Teodor Brann', 'kills', 'Oren Vask'],
+      by: 'pair:kills:passive',
+    },
+    {
+      text: 'The murder in 1921 of [Oren Vask|person] by young anarchist [Teodor Brann|person] shocked the town.',
+      edge: ['Teodor Brann', 'kills', 'Oren Vask'],
+      by: 'pair:kills:killing-of-by',
+    },
+    {
       text: '[Yusuf Demir|person] gunned down [Ali Kaya|person] in a cafe.',
       edge: ['Yusuf Demir', 'kills', 'Ali Kaya'],
       by: 'model',
