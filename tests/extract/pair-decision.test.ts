@@ -43,6 +43,11 @@ const FAMILIES: Record<string, Row[]> = {
   ],
   'lives-in': [
     {
+      text: '[Ohio|place] born singer [Lina Marr|person] toured Japan.',
+      edge: ['Lina Marr', 'born-in', 'Ohio'],
+      by: 'pair:born-in:born-modifier',
+    },
+    {
       text: "Agents reached [Omar Haddad|person]'s [Tucson|place] home before dawn.",
       edge: ['Omar Haddad', 'lives-in', 'Tucson'],
       by: 'pair:lives-in:possessive-place-home',
@@ -83,6 +88,15 @@ const FAMILIES: Record<string, Row[]> = {
     },
   ],
   'based-in': [
+    {
+      text: 'In [Bexhill|place], the [Harbour Trust|organisation] said repairs would start in May.',
+      edge: ['Harbour Trust', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:opening-in-place',
+    },
+    {
+      text: 'Storms hit ports in [Bexhill|place], the [Harbour Trust|organisation] said.',
+      edge: ['Harbour Trust', 'based-in', 'Bexhill'],
+    },
     {
       text: 'Inspectors met at [Corla|organisation] headquarters in nearby [Bexhill|place] on Tuesday.',
       edge: ['Corla', 'based-in', 'Bexhill'],
