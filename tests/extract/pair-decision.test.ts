@@ -43,6 +43,15 @@ const FAMILIES: Record<string, Row[]> = {
   ],
   'lives-in': [
     {
+      text: '[Mira Sand|person], one of the best known architects in [Estonia|state], designed the hall.',
+      edge: ['Mira Sand', 'lives-in', 'Estonia'],
+      by: 'pair:lives-in:one-of-in',
+    },
+    {
+      text: '[Mira Sand|person], one of the foreign visitors in [Estonia|state], praised the hall.',
+      edge: ['Mira Sand', 'lives-in', 'Estonia'],
+    },
+    {
       text: '[Ohio|place] born singer [Lina Marr|person] toured Japan.',
       edge: ['Lina Marr', 'born-in', 'Ohio'],
       by: 'pair:born-in:born-modifier',
