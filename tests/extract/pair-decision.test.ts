@@ -31,6 +31,15 @@ function edges(text: string) {
 const FAMILIES: Record<string, Row[]> = {
   'works-for': [
     {
+      text: '[Nils Ek|person] taught at [Tarsk University|organisation] and the [Polar Institute|organisation].',
+      edge: ['Nils Ek', 'works-for', 'Polar Institute'],
+      by: 'pair:works-for:coordinated-workplace',
+    },
+    {
+      text: '[Nils Ek|person] visited [Tarsk University|organisation] and the [Polar Institute|organisation].',
+      edge: ['Nils Ek', 'works-for', 'Polar Institute'],
+    },
+    {
       text: '[Tomas Ruiz|person], who heads [Aurora Foods|organisation], resigned on Friday.',
       edge: ['Tomas Ruiz', 'works-for', 'Aurora Foods'],
       by: 'model',
