@@ -40,6 +40,15 @@ const FAMILIES: Record<string, Row[]> = {
       edge: ['Omar Sahin', 'works-for', 'Tarvik College'],
     },
     {
+      text: '[Nils Ek|person] taught at [Tarsk University|organisation] and the [Polar Institute|organisation].',
+      edge: ['Nils Ek', 'works-for', 'Polar Institute'],
+      by: 'pair:works-for:coordinated-workplace',
+    },
+    {
+      text: '[Nils Ek|person] visited [Tarsk University|organisation] and the [Polar Institute|organisation].',
+      edge: ['Nils Ek', 'works-for', 'Polar Institute'],
+    },
+    {
       text: '[Tomas Ruiz|person], who heads [Aurora Foods|organisation], resigned on Friday.',
       edge: ['Tomas Ruiz', 'works-for', 'Aurora Foods'],
       by: 'model',
@@ -51,6 +60,29 @@ const FAMILIES: Record<string, Row[]> = {
     },
   ],
   'lives-in': [
+    {
+      text: '[Mira Sand|person], one of the best known architects in [Estonia|state], designed the hall.',
+      edge: ['Mira Sand', 'lives-in', 'Estonia'],
+      by: 'pair:lives-in:one-of-in',
+    },
+    {
+      text: '[Mira Sand|person], one of the foreign visitors in [Estonia|state], praised the hall.',
+      edge: ['Mira Sand', 'lives-in', 'Estonia'],
+    },
+    {
+      text: '[Ohio|place] born singer [Lina Marr|person] toured Japan.',
+      edge: ['Lina Marr', 'born-in', 'Ohio'],
+      by: 'pair:born-in:born-modifier',
+    },
+    {
+      text: "Agents reached [Omar Haddad|person]'s [Tucson|place] home before dawn.",
+      edge: ['Omar Haddad', 'lives-in', 'Tucson'],
+      by: 'pair:lives-in:possessive-place-home',
+    },
+    {
+      text: "[Omar Haddad|person]'s [Tucson|place] speech drew a crowd.",
+      edge: ['Omar Haddad', 'lives-in', 'Tucson'],
+    },
     {
       text: '[Lena Frost|person] of [Duluth|place] won the race.',
       edge: ['Lena Frost', 'lives-in', 'Duluth'],
@@ -94,6 +126,53 @@ const FAMILIES: Record<string, Row[]> = {
       edge: ['Marlo Freight', 'based-in', 'Chile'],
     },
     {
+      text: 'In [Bexhill|place], the [Harbour Trust|organisation] said repairs would start in May.',
+      edge: ['Harbour Trust', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:opening-in-place',
+    },
+    {
+      text: 'Storms hit ports in [Bexhill|place], the [Harbour Trust|organisation] said.',
+      edge: ['Harbour Trust', 'based-in', 'Bexhill'],
+    },
+    {
+      text: 'Inspectors met at [Corla|organisation] headquarters in nearby [Bexhill|place] on Tuesday.',
+      edge: ['Corla', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:headquarters',
+    },
+    {
+      text: "Floods shut [Corla|organisation]'s [Bexhill|place] plant for a week.",
+      edge: ['Corla', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:possessive-place-headquarters',
+    },
+    {
+      text: 'He joined the [Bexhill|place] office of [Corla|organisation] in 2004.',
+      edge: ['Corla', 'based-in', 'Bexhill'],
+      by: 'pair:based-in:place-office-of',
+    },
+    {
+      text: "[Corla|organisation]'s [Bexhill|place] rivals cut prices.",
+      edge: ['Corla', 'based-in', 'Bexhill'],
+    },
+    {
+      text: '[VARNOK|place], [Estonia|state] ([Baltic Wire|organisation])',
+      edge: ['Baltic Wire', 'based-in', 'VARNOK'],
+      by: 'pair:based-in:dateline',
+    },
+    {
+      text: '( Text ) [Varnok|place], [Estonia|state], Oct 3 ([Baltic Wire|organisation]) -- Storms closed the port.',
+      edge: ['Baltic Wire', 'based-in', 'Estonia'],
+      by: 'pair:based-in:dateline',
+    },
+    {
+      text: '[Varnok|place] May 9 ([Baltic Wire|organisation]) -- Storms closed the port.',
+      edge: ['Baltic Wire', 'based-in', 'Varnok'],
+      by: 'pair:based-in:dateline',
+    },
+    {
+      text: 'Sailors said the storm hit [Varnok|place], May 9 ([Baltic Wire|organisation]) and the port.',
+      edge: ['Baltic Wire', 'based-in', 'Varnok'],
+    },
+    {
       text: '[Halvorsen Energy|organisation], a [Norway|state] oil company, raised output.',
       edge: ['Halvorsen Energy', 'based-in', 'Norway'],
       by: 'pair:based-in:apposition-descriptor',
@@ -119,6 +198,25 @@ const FAMILIES: Record<string, Row[]> = {
     },
   ],
   kills: [
+    {
+      text: '[Ada Fenn|person], who shot [Lord Harrow|person] assassin [Piet Moll|person], died in 1990.',
+      edge: ['Ada Fenn', 'kills', 'Piet Moll'],
+      by: 'pair:kills:killed-the-assassin',
+    },
+    {
+      text: 'The rebel [Oren Vask|person] was hanged in 1402 on the orders of the regent [Teodor Brann|person].',
+      edge: ['Teodor Brann', 'kills', 'Oren Vask'],
+    },
+    {
+      text: 'The envoy [Oren Vask|person] was shot on the orders of [Teodor Brann|person].',
+      edge: ['Teodor Brann', 'kills', 'Oren Vask'],
+      by: 'pair:kills:passive',
+    },
+    {
+      text: 'The murder in 1921 of [Oren Vask|person] by young anarchist [Teodor Brann|person] shocked the town.',
+      edge: ['Teodor Brann', 'kills', 'Oren Vask'],
+      by: 'pair:kills:killing-of-by',
+    },
     {
       text: '[Yusuf Demir|person] gunned down [Ali Kaya|person] in a cafe.',
       edge: ['Yusuf Demir', 'kills', 'Ali Kaya'],
