@@ -14,6 +14,7 @@ import blocs from '../../data/blocs.json' with { type: 'json' };
 import cities from '../../data/cities.json' with { type: 'json' };
 import cityExonyms from '../../data/city-exonyms.json' with { type: 'json' };
 import countriesExtra from '../../data/countries-extra.json' with { type: 'json' };
+import formerStates from '../../data/former-states.json' with { type: 'json' };
 import organisations from '../../data/organisations.json' with { type: 'json' };
 import parties from '../../data/parties.json' with { type: 'json' };
 import peoples from '../../data/peoples.json' with { type: 'json' };
@@ -79,11 +80,26 @@ export interface WorldCountry {
 let world: WorldCountry[] | null = null;
 
 /**
- * Countries from the world-countries package (ODbL 1.0). Read through require, not a JSON import: the package is a
+ * Countries from the world-countries package (ODbL 1.0), and the former states news still names. Read through require, not a JSON import: the package is a
  * dependency, not a file of ours, and typing its 250 records from the JSON would only slow tsc down.
  */
 export function worldCountries(): readonly WorldCountry[] {
-  world ??= createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[];
+  world ??= [
+    ...(createRequire(import.meta.url)('world-countries/countries.json') as WorldCountry[]),
+    // States that no longer exist (data/former-states.json), in the same shape: no capital, no UN seat today.
+    ...formerStates.states.map(
+      (s): WorldCountry => ({
+        cca2: s.cca2,
+        cca3: s.cca3,
+        name: { common: s.common, official: s.official },
+        altSpellings: s.altSpellings,
+        capital: [],
+        independent: true,
+        unMember: false,
+        demonyms: { eng: { m: s.demonym, f: s.demonym } },
+      }),
+    ),
+  ];
   return world;
 }
 
