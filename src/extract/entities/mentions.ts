@@ -628,7 +628,7 @@ export function detectMentions(sentence: number, tokens: readonly Token[], spans
 }
 
 /**
- * "the Obama White House", "the Biden administration": a surname before a seat of power or "administration" names
+ * "the Obama White House", "the Carter administration": a surname before a seat of power or "administration" names
  * the leader. When the tagger folded the name into the seat's span, or left it untyped, it becomes a person.
  */
 function splitLeaderBeforeSeat(tokens: readonly Token[], drafts: MentionDraft[]): void {
