@@ -15,8 +15,7 @@ import { extractArticle } from '../src/extract/index.js';
 import type { Extraction } from '../src/extract/types.js';
 import { buildGraph } from '../src/graph/build.js';
 import { ingestString } from '../src/ingest/index.js';
-import { seededRandom } from '../src/util/random.js';
-import { sentenceAround } from './lib/sentence-around.js';
+import { cell, firstEvidence, seededSample } from './lib/node-sample.js';
 
 interface Options {
   data: string;
@@ -65,13 +64,8 @@ async function main(): Promise<void> {
   extractions.sort((a, b) => (a.articleId < b.articleId ? -1 : 1));
   const graph = buildGraph(extractions);
   const keys = graph.nodes().sort();
-  // A partial Fisher-Yates shuffle with the seeded generator: the first `sample` keys are the sample.
-  const random = seededRandom(o.seed);
-  const n = Math.min(o.sample, keys.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(random() * (keys.length - i));
-    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
-  }
+  const picked = seededSample(keys, o.sample, o.seed);
+  const n = picked.length;
   const lines = [
     `# Node audit: ${n} of ${keys.length} nodes (seed ${o.seed}), ${extractions.length} articles`,
     '',
@@ -80,12 +74,9 @@ async function main(): Promise<void> {
     '| # | kind | label | aliases | rules | first evidence | verdict |',
     '|---|---|---|---|---|---|---|',
   ];
-  keys.slice(0, n).forEach((key, i) => {
+  picked.forEach((key, i) => {
     const a = graph.getNodeAttributes(key);
-    const first = a.examples[0];
-    const text = first ? texts.get(first.article) : undefined;
-    const evidence = first && text ? `${first.article}: ${sentenceAround(text, first.start, first.end)}` : '';
-    const cell = (s: string) => s.replace(/\|/g, '\\|');
+    const evidence = firstEvidence(a, texts);
     lines.push(
       `| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(a.aliases.join('; '))} | ${a.rules.join(', ')} | ${cell(evidence)} | |`,
     );

@@ -12,8 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildDwieGraph, graphDensity } from '../src/eval/density.js';
 import { readDwie } from '../src/eval/dwie.js';
-import { seededRandom } from '../src/util/random.js';
-import { sentenceAround } from './lib/sentence-around.js';
+import { cell, firstEvidence, seededSample } from './lib/node-sample.js';
 
 interface Options {
   data: string;
@@ -70,26 +69,17 @@ async function main(): Promise<void> {
     .nodes()
     .filter((key) => graph.degree(key) === 0 && (o.kind === null || graph.getNodeAttribute(key, 'kind') === o.kind))
     .sort();
-  // A partial Fisher-Yates shuffle with the seeded generator: the first `isolated` keys are the sample.
-  const random = seededRandom(o.seed);
-  const n = Math.min(o.isolated, keys.length);
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(random() * (keys.length - i));
-    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
-  }
+  const picked = seededSample(keys, o.isolated, o.seed);
+  const n = picked.length;
   const sample = [
     `# ${n} of ${keys.length} isolated nodes (seed ${o.seed})`,
     '',
     '| # | kind | label | first sentence |',
     '|---|---|---|---|',
   ];
-  keys.slice(0, n).forEach((key, i) => {
+  picked.forEach((key, i) => {
     const a = graph.getNodeAttributes(key);
-    const first = a.examples[0];
-    const text = first ? texts.get(first.article) : undefined;
-    const evidence = first && text ? `${first.article}: ${sentenceAround(text, first.start, first.end)}` : '';
-    const cell = (s: string) => s.replace(/\|/g, '\\|');
-    sample.push(`| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(evidence)} |`);
+    sample.push(`| ${i + 1} | ${a.kind} | ${cell(a.label)} | ${cell(firstEvidence(a, texts))} |`);
   });
   if (o.out) {
     mkdirSync(dirname(o.out), { recursive: true });
